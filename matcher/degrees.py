@@ -1,0 +1,113 @@
+"""Degree levels and fields, as written in postings and resumes ("BS/MS", "Master's or PhD").
+
+Levels, lowest first: high_school < associate < bachelor < master < doctorate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from matcher.records import DEGREE_LEVELS
+
+__all__ = ["DegreeMention", "find_degrees", "level_rank"]
+
+# (level, pattern); patterns are matched case-sensitively where abbreviations need it.
+_LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("doctorate", r"\bPh\.?\s?D\.?s?\b|\bPHD\b|\b[Dd]octora(?:te|l)\b|\b[Dd]octor of\b|\bD\.?Sc\b|\bEd\.?D\b"),
+    ("master", r"\b[Mm]aster'?s?\b|\bMasters?'\b|\bM\.S\.?\b|\bMS(?:c|CS|EE)?\b(?![ -]?(?:Office|Excel|Word|SQL|"
+     r"Teams|Project|Access|Dynamics|Azure|Visio|PowerPoint|Outlook|Windows|Exchange|Fabric|365|DOS))"
+     r"|\bM\.Sc\.?|\bMBA\b|\bM\.?Eng\b|\bM\.?Ed\b|\bM\.A\.|\b[Gg]raduate degree|\b[Aa]dvanced degree|\bpost-?graduate\b"),
+    ("bachelor", r"\b[Bb]achelor'?s?\b|\bB\.S\.?|\bBS(?:c|CS|EE)?\b|\bB\.Sc\.?|\bBA\b|\bB\.A\.|\bB\.?Tech\b|\bB\.?Eng\b"
+     r"|\bBBA\b|\b[Uu]ndergraduate degree|\b(?:4|four)[- ]year (?:college |university )?degree"
+     r"|\b(?:[Uu]niversity|[Cc]ollege) degree"),
+    ("associate", r"\b[Aa]ssociate'?s? degree|\bAA\b|\bAAS\b|\bA\.A\.S?\.?|\b(?:2|two)[- ]year degree"),
+    ("high_school", r"\b[Hh]igh[- ][Ss]chool\b|\bGED\b|\bHS [Dd]iploma|\b[Ss]econdary school"),
+)
+_COMPILED = tuple((level, re.compile(p)) for level, p in _LEVEL_PATTERNS)
+# "a degree in X" with no level named: read as a bachelor's (the usual meaning in postings)
+_GENERIC = re.compile(r"\b(?:[Aa]cademic |[Rr]elevant |[Tt]echnical )?[Dd]egrees?\b(?=\s+(?:in|from|or|and)\b|\s*[,(/])")
+_FIELD = re.compile(
+    r"\b(?:degree|Bachelor'?s?|Master'?s?|BS|B\.S\.|MS|M\.S\.|Ph\.?D\.?|MSc|BSc|BA|MBA)\b[^.;:]{0,25}?\bin\s+"
+    r"(?:the\s+(?:field|area)s?\s+of\s+|a\s+)?(?P<fields>[A-Za-z][A-Za-z ,/&-]{2,120})"
+)
+_FIELD_STOP = re.compile(
+    r"\b(?:or (?:a )?(?:related|equivalent|similar|relevant)|related|equivalent|with|plus|and \d|preferred|"
+    r"required|from|is|are|OR|experience)\b"
+)
+_FIELD_WORDS = re.compile(r"\s*(?:,|/|&|\bor\b|\band\b)\s*")
+_EQUIVALENT = re.compile(
+    r"\bequivalent (?:work |industry |practical |professional |relevant )?(?:experience|combination)|"
+    r"\bor equivalent\b|\bin lieu of\b|\bor (?:relevant|comparable) (?:work |industry )?experience|"
+    r"\bdegree or experience\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DegreeMention:
+    """Degree levels named in one stretch of text, lowest first."""
+
+    levels: tuple[str, ...]
+    start: int
+    end: int
+
+
+def level_rank(level: str | None) -> int:
+    """Return the position of ``level`` in DEGREE_LEVELS (-1 for None or unknown).
+
+    Examples
+    --------
+    >>> level_rank("master") > level_rank("bachelor")
+    True
+    """
+    return DEGREE_LEVELS.index(level) if level in DEGREE_LEVELS else -1
+
+
+def find_degrees(text: str) -> list[tuple[str, int, int]]:
+    """Return every degree level named in ``text`` as (level, start, end), in text order.
+
+    Examples
+    --------
+    >>> [d[0] for d in find_degrees("BS/MS in Computer Science; PhD preferred")]
+    ['bachelor', 'master', 'doctorate']
+    """
+    hits: list[tuple[str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for level, pattern in _COMPILED:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            hits.append((level, m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    for m in _GENERIC.finditer(text):
+        if not any(s <= m.start() < e + 40 for s, e in taken):
+            hits.append(("bachelor", m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    return sorted(hits, key=lambda h: h[1])
+
+
+def find_fields(text: str) -> tuple[str, ...]:
+    """Return the fields of study a degree phrase names ("degree in CS or Statistics").
+
+    Examples
+    --------
+    >>> find_fields("BS in Computer Science, Statistics or a related field")
+    ('computer science', 'statistics')
+    """
+    fields: list[str] = []
+    for m in _FIELD.finditer(text):
+        chunk = m.group("fields")
+        stop = _FIELD_STOP.search(chunk)
+        if stop:
+            chunk = chunk[: stop.start()]
+        for part in _FIELD_WORDS.split(chunk):
+            word = part.strip(" -").lower()
+            if 2 < len(word) <= 40 and word not in ("a", "the", "field", "fields", "any") and word not in fields:
+                fields.append(word)
+    return tuple(fields)
+
+
+def accepts_equivalent(text: str) -> bool:
+    """True when the text accepts equivalent experience instead of the degree."""
+    return bool(_EQUIVALENT.search(text))

@@ -1,0 +1,250 @@
+"""File -> text: plain text, Markdown, PDF (pypdf, with tightened limits) and HTML (visible text,
+and a schema.org JobPosting JSON-LD block when the page has one). Every failure is a typed error.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import ftfy
+
+from matcher.errors import (
+    DamagedFileError,
+    EmptyDocumentError,
+    EncryptedFileError,
+    FileTooLargeError,
+    InputError,
+    NoTextLayerError,
+    TooManyPagesError,
+    UnsupportedFileError,
+)
+
+__all__ = ["Limits", "extract_text", "read_posting"]
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+PDF_SUFFIXES = frozenset({".pdf"})
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Caps that keep one hostile file from stalling a batch.
+
+    Attributes
+    ----------
+    max_bytes : int
+        Largest file read (default 20 MB).
+    max_pages : int
+        Most PDF pages read (default 50: a resume or posting is a few pages).
+    max_stream_bytes : int
+        Largest decompressed PDF stream (default 10 MB, against decompression bombs).
+    """
+
+    max_bytes: int = 20_000_000
+    max_pages: int = 50
+    max_stream_bytes: int = 10_000_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def extract_text(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> str:
+    """Return the text of a .txt, .md, .pdf or .html file.
+
+    Raises
+    ------
+    UnsupportedFileError, EmptyDocumentError, DamagedFileError, EncryptedFileError,
+    NoTextLayerError, FileTooLargeError, TooManyPagesError
+        Each with a message that says what was received and what is allowed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "cv.txt"
+    >>> _ = f.write_text("Jane Doe\\nPython developer")
+    >>> extract_text(f)
+    'Jane Doe\\nPython developer'
+    """
+    text, _ = _read(Path(path), limits)
+    return text
+
+
+def read_posting(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> tuple[str, str | None]:
+    """Return (text, title) of a posting file; the title comes from JSON-LD when present."""
+    return _read(Path(path), limits)
+
+
+def _read(path: Path, limits: Limits) -> tuple[str, str | None]:
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        allowed = ", ".join(sorted(SUPPORTED))
+        raise UnsupportedFileError(f"{path.name}: {suffix or 'no extension'} is not supported; use one of {allowed}")
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
+    if size > limits.max_bytes:
+        raise FileTooLargeError(f"{path.name}: {size:,} bytes is over the {limits.max_bytes:,}-byte limit")
+    if size == 0:
+        raise EmptyDocumentError(f"{path.name}: the file is empty (0 bytes)")
+    data = path.read_bytes()
+    title: str | None = None
+    if suffix in PDF_SUFFIXES:
+        text = _pdf_text(data, path.name, limits)
+    elif suffix in HTML_SUFFIXES:
+        text, title = _html_text(_decode(data, path.name), path.name)
+    else:
+        text = _decode(data, path.name)
+    text = ftfy.fix_text(text).replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not re.search(r"\w", text):
+        raise EmptyDocumentError(f"{path.name}: no readable words in the file")
+    return text, title
+
+
+def _decode(data: bytes, name: str) -> str:
+    if data.startswith(b"%PDF") or data.startswith(b"PK\x03\x04") or data[:8] == b"\x89PNG\r\n\x1a\n":
+        raise UnsupportedFileError(f"{name}: the content is not text (it looks like a PDF, DOCX or image)")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnsupportedFileError(f"{name}: the content is binary, not text")
+    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
+# -- PDF ------------------------------------------------------------------------------------
+def _pdf_text(data: bytes, name: str, limits: Limits) -> str:
+    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
+        raise UnsupportedFileError(f"{name}: the file is named .pdf but is not a PDF")
+    try:
+        return _pdf_read(data, name, limits)
+    except DamagedFileError:
+        if b"%%EOF" not in data[-1024:]:
+            return _pdf_read(data + b"\n%%EOF\n", name, limits)
+        raise
+
+
+def _pdf_read(data: bytes, name: str, limits: Limits) -> str:
+    import pypdf
+    from pypdf.errors import FileNotDecryptedError, PdfReadError, PyPdfError
+
+    overrides = {
+        "zlib_maximum_output_length": limits.max_stream_bytes,
+        "lzw_maximum_output_length": limits.max_stream_bytes,
+        "run_length_maximum_output_length": limits.max_stream_bytes,
+        "maximum_declared_stream_length": limits.max_stream_bytes,
+        "array_based_stream_maximum_output_length": limits.max_stream_bytes,
+    }
+    try:
+        with pypdf.apply_configuration(**overrides):
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                try:
+                    if not reader.decrypt(""):
+                        raise EncryptedFileError(f"{name}: the PDF is protected by a password")
+                except (FileNotDecryptedError, NotImplementedError) as exc:
+                    raise EncryptedFileError(f"{name}: the PDF is protected by a password") from exc
+            pages = len(reader.pages)
+            if pages > limits.max_pages:
+                raise TooManyPagesError(f"{name}: {pages:,} pages is over the {limits.max_pages}-page limit")
+            texts = [page.extract_text() or "" for page in reader.pages]
+    except (EncryptedFileError, TooManyPagesError):
+        raise
+    except FileNotDecryptedError as exc:
+        raise EncryptedFileError(f"{name}: the PDF is protected by a password") from exc
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            RecursionError, OSError, AssertionError, ZeroDivisionError) as exc:
+        raise DamagedFileError(f"{name}: the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
+    text = "\n".join(texts)
+    if pages and not re.search(r"\w", text):
+        raise NoTextLayerError(f"{name}: the PDF's {pages} page(s) have no text layer (a scan?); it needs OCR")
+    return text
+
+
+# -- HTML -----------------------------------------------------------------------------------
+def _html_text(markup: str, name: str) -> tuple[str, str | None]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "html.parser")
+    posting = _json_ld_posting(soup)
+    for tag in soup(["script", "style", "noscript", "template", "head", "svg", "nav", "footer"]):
+        tag.decompose()
+    visible = soup.get_text("\n")
+    visible = "\n".join(line.strip() for line in visible.splitlines() if line.strip())
+    if posting is None:
+        return visible, None
+    title = _plain(posting.get("title"))
+    parts = [title] if title else []
+    description = _html_fragment_text(posting.get("description"))
+    if description:
+        parts.append(description)
+    for key, heading in (
+        ("qualifications", "Qualifications"),
+        ("skills", "Skills"),
+        ("educationRequirements", "Education"),
+        ("experienceRequirements", "Experience"),
+        ("responsibilities", "Responsibilities"),
+    ):
+        value = _json_ld_value(posting.get(key))
+        if value and value not in description:
+            parts.append(f"{heading}:\n{value}")
+    text = "\n\n".join(parts)
+    return (text if re.search(r"\w", text) else visible), title or None
+
+
+def _json_ld_posting(soup: Any) -> dict[str, Any] | None:
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        try:
+            data = json.loads(script.string or "")
+        except ValueError:
+            continue
+        for item in _walk(data):
+            kind = item.get("@type")
+            if kind == "JobPosting" or (isinstance(kind, list) and "JobPosting" in kind):
+                return item
+    return None
+
+
+def _walk(data: Any) -> list[dict[str, Any]]:
+    if isinstance(data, list):
+        return [x for item in data for x in _walk(item)]
+    if isinstance(data, dict):
+        return [data, *_walk(data.get("@graph", []))]
+    return []
+
+
+def _json_ld_value(value: Any) -> str:
+    if isinstance(value, list):
+        return "\n".join(_json_ld_value(v) for v in value if v)
+    if isinstance(value, dict):
+        if "monthsOfExperience" in value:
+            months = float(value["monthsOfExperience"])
+            return f"{months / 12:g} years of experience"
+        for key in ("credentialCategory", "name", "description"):
+            if value.get(key):
+                return _json_ld_value(value[key])
+        return ""
+    return _html_fragment_text(value)
+
+
+def _html_fragment_text(value: Any) -> str:
+    if not value:
+        return ""
+    from bs4 import BeautifulSoup
+
+    text = BeautifulSoup(str(value), "html.parser").get_text("\n")
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _plain(value: Any) -> str:
+    return _html_fragment_text(value).replace("\n", " ").strip() if value else ""

@@ -1,0 +1,122 @@
+"""The spaCy pipeline: ``spacy.blank("en")`` with our tokenizer tweaks, a sentencizer and the
+skill finder. No downloaded model is ever used.
+
+spaCy is imported lazily, so ``import matcher`` stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
+
+__all__ = ["get_pipeline", "make_tokenizer", "token_key"]
+
+_GLUE = re.compile(r"(?<=\w)[.\-](?=\w)")
+_EXTRA_INFIXES = (
+    r"/",  # "Python/R", "React.js/Vue.js", "CI/CD" split on the slash
+    r"(?<=[a-zA-Z])[\u2013\u2014](?=[a-zA-Z0-9])",  # en/em dash between words
+    r"(?<=[0-9])[+](?=[a-zA-Z])",  # "5+years"
+    r"(?<=[a-z])[:](?=[A-Za-z])",  # "Qualifications:Bachelor"
+    r"(?<=[a-zA-Z]{2})[.](?=[A-Z][a-z])",  # "scale.BS" glued sentences
+)
+
+
+def token_key(text: str) -> str:
+    """Return the lookup key of one token: lower case, inner dots and hyphens removed, and a
+    light English plural folded ("pipelines" -> "pipeline", "libraries" -> "library").
+
+    Both taxonomy patterns (at build time) and analysed text use this function, so they agree.
+
+    Examples
+    --------
+    >>> [token_key(t) for t in ["Node.js", "Pipelines", "libraries", "AWS", "classes", ".NET"]]
+    ['nodejs', 'pipeline', 'library', 'aws', 'class', '.net']
+    """
+    key = text.lower()
+    if len(key) > 1 and not key.startswith("."):
+        key = _GLUE.sub("", key)
+    if len(key) > 3 and key.isalpha():
+        if key.endswith("ies") and len(key) > 4:
+            key = key[:-3] + "y"
+        elif key.endswith(("sses", "xes", "ches", "shes")):
+            key = key[:-2]
+        elif key.endswith("s") and not key.endswith(("ss", "us", "is", "ys")):
+            key = key[:-1]
+    return key
+
+
+def make_tokenizer(nlp: Language) -> Tokenizer:
+    """Return spaCy's English tokenizer with a few extra infix rules for skill lists."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or ()) + list(_EXTRA_INFIXES)
+    tokenizer = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return tokenizer
+
+
+_SENT_END = frozenset({".", "!", "?", ";"})
+_BULLETS = frozenset({"\u2022", "\u25aa", "\u25cf", "\u00b7", "\u2023", "\u25e6", "*", "-", "\u2013"})
+
+
+def _line_sentencizer(doc: Any) -> Any:
+    """Start a sentence after end punctuation or a bullet, at a line break, and at a bullet."""
+    previous = None
+    for i, token in enumerate(doc):
+        if i == 0:
+            token.is_sent_start = True
+        elif previous is not None and (
+            previous.text in _SENT_END
+            or (previous.is_space and "\n" in previous.text)
+            or "\n" in previous.whitespace_
+            or (token.text in _BULLETS and (previous.is_space or "\n" in previous.text_with_ws or previous.text in _SENT_END))
+        ):
+            token.is_sent_start = True
+        else:
+            token.is_sent_start = False
+        previous = token
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if "line_sentencizer" not in Language.factories:
+        Language.component("line_sentencizer")(_line_sentencizer)
+
+
+@lru_cache(maxsize=1)
+def blank_pipeline() -> Language:
+    """``spacy.blank("en")`` with our tokenizer and a sentencizer (no skill finder)."""
+    import spacy
+
+    _register()
+    nlp = spacy.blank("en")
+    nlp.tokenizer = make_tokenizer(nlp)
+    nlp.add_pipe("line_sentencizer")
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def get_pipeline() -> Language:
+    """Return the shared pipeline: blank English, sentencizer, and the ``skill_finder``.
+
+    Built once per process (about half a second, most of it importing spaCy).
+    """
+    from matcher import skills  # registers the component factory
+
+    nlp = blank_pipeline()
+    if "skill_finder" not in nlp.pipe_names:
+        nlp.add_pipe("skill_finder", last=True)
+    _ = skills
+    return nlp
+
+
+def make_doc(text: str) -> Any:
+    """Tokenize only (no sentences, no skills): used by the taxonomy build."""
+    return blank_pipeline().make_doc(text)

@@ -1,0 +1,266 @@
+"""``analyze_posting``: what a job posting requires, each item with its evidence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from matcher.degrees import accepts_equivalent, find_degrees, find_fields, level_rank
+from matcher.errors import EmptyDocumentError, InputError
+from matcher.records import DegreeRequirement, Posting, Section, SkillMention
+from matcher.sections import BOILERPLATE, find_sections, prepare_text, sentence_role
+from matcher.years import find_years
+
+__all__ = ["analyze_posting", "analyze_posting_file"]
+
+_RANK = {"required": 0, "preferred": 1, "mentioned": 2}
+_CLAUSE = re.compile(r"[,;()]|\s(?:and|with|plus)\s|\s-\s")
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    text: str
+    start: int
+    end: int
+    role: str  # required | preferred | mentioned | boilerplate
+    section: str
+
+
+def analyze_posting(text: str, *, title: str | None = None) -> Posting:
+    """Read a job posting and say what it requires.
+
+    Parameters
+    ----------
+    text : str
+        The posting's text (plain text or Markdown).
+    title : str, optional
+        The job title, when known from elsewhere (e.g. an HTML page's JSON-LD); otherwise the
+        first short line of the text is used.
+
+    Returns
+    -------
+    Posting
+        Skills with importance (required, preferred, mentioned) and evidence, degree, years
+        of experience, certifications and spoken languages asked for.
+
+    Raises
+    ------
+    EmptyDocumentError
+        When the text holds no words.
+
+    Examples
+    --------
+    >>> from matcher import analyze_posting
+    >>> p = analyze_posting('''Data Engineer
+    ... Requirements:
+    ... - 3+ years of Python and SQL
+    ... - BS in Computer Science or equivalent experience
+    ... Nice to have: Kafka, k8s''')
+    >>> [(s.name, s.importance) for s in p.skills]
+    [('Python', 'required'), ('SQL', 'required'), ('Kafka', 'preferred'), ('Kubernetes', 'preferred')]
+    >>> p.min_years, p.degree.min_level, p.degree.equivalent_experience
+    (3, 'bachelor', True)
+    """
+    if not isinstance(text, str):
+        raise InputError(f"analyze_posting expects the posting text as str, got {type(text).__name__}")
+    prepared = prepare_text(text)
+    if not re.search(r"\w", prepared):
+        raise EmptyDocumentError("the posting is empty: it holds no words to analyse")
+    from matcher.nlp import get_pipeline
+
+    doc = get_pipeline()(prepared)
+    sections = find_sections(prepared)
+    sentences = _sentences(doc, sections)
+    years = _years(sentences)
+    skills = _skills(doc, sentences, years)
+    min_years, preferred_years = _overall_years(sentences, years)
+    return Posting(
+        title=title or _title(prepared),
+        skills=skills,
+        degree=_degree(sentences),
+        min_years=min_years,
+        preferred_years=preferred_years,
+        certifications=tuple(
+            s.name for s in skills if s.kind == "certification" and s.importance != "mentioned"
+        ),
+        sections=tuple(sections),
+        languages=tuple(
+            s.name for s in skills if s.kind == "language" and s.importance != "mentioned"
+        ),
+        text=prepared,
+    )
+
+
+def analyze_posting_file(path: str | Path) -> Posting:
+    """Read a posting file (.txt, .md, .pdf, .html) and analyse it.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "job.txt"
+    >>> _ = f.write_text("Analyst\\nRequirements: Excel and SQL.")
+    >>> [s.name for s in analyze_posting_file(f).skills]
+    ['Excel', 'SQL']
+    """
+    from matcher.extract import read_posting
+
+    text, title = read_posting(path)
+    return analyze_posting(text, title=title)
+
+
+def _section_at(sections: list[Section], offset: int) -> str:
+    for section in sections:
+        if section.start <= offset < section.end:
+            return section.kind
+    return "intro"
+
+
+def _sentences(doc: Any, sections: list[Section]) -> list[_Sentence]:
+    out = []
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if not text:
+            continue
+        start = sent.start_char
+        section = _section_at(sections, start)
+        out.append(_Sentence(text, start, sent.end_char, sentence_role(text, section), section))
+    return out
+
+
+def _sentence_at(sentences: list[_Sentence], offset: int) -> _Sentence | None:
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(sentences) and sentences[lo].start <= offset:
+        return sentences[lo]
+    return None
+
+
+def _years(sentences: list[_Sentence]) -> list[tuple[_Sentence, float | None, int, int]]:
+    found = []
+    for sent in sentences:
+        if sent.role == BOILERPLATE:
+            continue
+        for m in find_years(sent.text):
+            found.append((sent, m.years, sent.start + m.start, sent.start + m.end))
+    return found
+
+
+def _skills(
+    doc: Any, sentences: list[_Sentence], years: list[tuple[_Sentence, float | None, int, int]]
+) -> tuple[SkillMention, ...]:
+    from matcher.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    best: dict[str, SkillMention] = {}
+    order: dict[str, int] = {}
+    for span in doc.spans["skills"]:
+        sent = _sentence_at(sentences, span.start_char)
+        if sent is None or sent.role == BOILERPLATE:
+            continue
+        skill = taxonomy.skills[span.label_]
+        importance = sent.role if sent.role in _RANK else "mentioned"
+        mention = SkillMention(
+            name=skill.name,
+            kind=skill.kind,
+            importance=importance,
+            evidence=sent.text,
+            years=_skill_years(span.start_char, sent, years),
+            start=span.start_char,
+            end=span.end_char,
+            surface=span.text,
+            skill_id=skill.id,
+        )
+        old = best.get(skill.id)
+        if old is None:
+            order[skill.id] = len(order)
+            best[skill.id] = mention
+        elif _RANK[importance] < _RANK[old.importance] or (
+            importance == old.importance and old.years is None and mention.years is not None
+        ):
+            best[skill.id] = mention
+    return tuple(sorted(best.values(), key=lambda m: (_RANK[m.importance], order[m.skill_id])))
+
+
+def _skill_years(
+    offset: int, sent: _Sentence, years: list[tuple[_Sentence, float | None, int, int]]
+) -> float | None:
+    """Years asked for this skill: "3+ years of Python", "Python (3+ years)"."""
+    for ysent, value, start, end in years:
+        if ysent is not sent or value is None:
+            continue
+        if end <= offset and offset - end <= 45:
+            between = sent.text[end - sent.start : offset - sent.start]
+            if not re.search(r"[;.]|\band\b.*\byears\b", between):
+                return value
+        if offset < start and start - offset <= 20:
+            between = sent.text[offset - sent.start : start - sent.start]
+            if re.fullmatch(r"[\w.+#/ -]*[(:,-]\s*(?:minimum|min\.?|at least)?\s*", between):
+                return value
+    return None
+
+
+def _overall_years(
+    sentences: list[_Sentence], years: list[tuple[_Sentence, float | None, int, int]]
+) -> tuple[float | None, float | None]:
+    required = [v for s, v, _, _ in years if s.role in ("required", "mentioned", "intro") and v is not None]
+    preferred = [v for s, v, _, _ in years if s.role == "preferred" and v is not None]
+    min_years = max(required) if required else None
+    preferred_years = max(preferred) if preferred else None
+    if preferred_years is not None and min_years is not None and preferred_years <= min_years:
+        preferred_years = None
+    return min_years, preferred_years
+
+
+def _degree(sentences: list[_Sentence]) -> DegreeRequirement | None:
+    required: list[str] = []
+    preferred: list[str] = []
+    fields: list[str] = []
+    equivalent = False
+    evidence = ""
+    for sent in sentences:
+        if sent.role == BOILERPLATE:
+            continue
+        hits = find_degrees(sent.text)
+        if not hits:
+            continue
+        evidence = evidence or sent.text
+        for level, start, end in hits:
+            clause = _clause(sent.text, start, end)
+            is_preferred = sent.section == "preferred" or sentence_role(clause, "intro") == "preferred"
+            (preferred if is_preferred else required).append(level)
+        fields += [f for f in find_fields(sent.text) if f not in fields]
+        equivalent = equivalent or accepts_equivalent(sent.text)
+    if not required and not preferred:
+        return None
+    if required:
+        low = min(required, key=level_rank)
+        higher = [lvl for lvl in preferred if level_rank(lvl) > level_rank(low)]
+        pref = min(higher, key=level_rank) if higher else None
+        return DegreeRequirement(low, tuple(fields), True, equivalent, pref, evidence)
+    low = min(preferred, key=level_rank)
+    return DegreeRequirement(low, tuple(fields), False, equivalent, None, evidence)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around a degree mention: up to the nearest comma, semicolon or 'and'."""
+    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    right_match = _CLAUSE.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    return text[left:right]
+
+
+def _title(text: str) -> str | None:
+    for line in text.splitlines():
+        line = line.strip(" #*\t")
+        if line:
+            if len(line) <= 80 and not line.endswith((".", ":")) and len(line.split()) <= 10:
+                return line
+            return None
+    return None

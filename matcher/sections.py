@@ -1,0 +1,181 @@
+"""Splitting a posting into sections: requirements, preferred, duties, boilerplate, intro.
+
+Headings are found on their own line ("Qualifications:"), run into the text as real postings
+often have them ("...at scale.Preferred Qualifications: Knowledge of..."), or not at all: then
+sentence cues decide (``sentence_role``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+from matcher.records import Section
+
+__all__ = ["HEADINGS", "find_sections", "prepare_text", "sentence_role"]
+
+REQUIRED, PREFERRED, DUTIES, BOILERPLATE, INTRO = "required", "preferred", "duties", "boilerplate", "intro"
+
+HEADINGS: dict[str, tuple[str, ...]] = {
+    PREFERRED: (
+        "preferred qualifications", "preferred skills", "preferred experience", "preferred requirements",
+        "nice to have", "nice-to-have", "nice to haves", "nice-to-haves", "bonus points", "bonus",
+        "pluses", "desired skills", "desired qualifications", "desired experience", "desirable",
+        "additional qualifications", "preferred", "good to have", "extra credit", "it would be great if",
+        "it's a plus if", "even better if", "what would be nice", "ideally you have", "ideally",
+    ),
+    REQUIRED: (
+        "basic qualifications", "minimum qualifications", "required qualifications", "qualifications",
+        "requirements", "required skills", "required experience", "key requirements", "job requirements",
+        "skills and experience", "skills & experience", "experience and skills", "skills and qualifications",
+        "what you'll need", "what you will need", "what you need", "what we're looking for",
+        "what we are looking for", "what we look for", "who you are", "you have", "you bring",
+        "what you bring", "what you'll bring", "must have", "must-have", "must haves", "your profile",
+        "profile", "about you", "skills", "key skills", "technical skills", "the ideal candidate",
+        "ideal candidate", "your skills", "your experience", "education", "education and experience",
+        "knowledge, skills and abilities", "competencies", "we expect", "you should have", "you will have",
+        "experience", "requirements and qualifications", "qualifications and requirements",
+    ),
+    DUTIES: (
+        "responsibilities", "key responsibilities", "duties", "job duties", "what you'll do",
+        "what you will do", "what you'll be doing", "the role", "about the role", "role", "your role",
+        "your responsibilities", "day to day", "day-to-day", "in this role", "the job", "position summary",
+        "job summary", "overview", "role overview", "summary", "job description", "description",
+        "your tasks", "tasks", "your mission", "mission", "the opportunity", "the position",
+    ),
+    BOILERPLATE: (
+        "about us", "about the company", "who we are", "benefits", "perks", "perks and benefits",
+        "what we offer", "we offer", "compensation", "salary", "pay", "equal opportunity",
+        "equal employment opportunity", "eeo", "how to apply", "application process", "faq", "faqs",
+        "why join us", "why us", "why work with us", "our culture", "culture", "life at", "career advice",
+        "tips", "disclaimer", "location", "legal", "about the team", "our team", "the team", "company",
+        "company description", "about", "additional information", "working here",
+    ),
+}
+_HEADING_KIND = {h: kind for kind, names in HEADINGS.items() for h in names}
+_ALT = "|".join(sorted((re.escape(h) for h in _HEADING_KIND), key=len, reverse=True))
+# a heading alone on its line (optionally with a colon)
+_LINE_HEADING = re.compile(rf"^\W{{0,3}}(?P<h>{_ALT})\s*:?\s*$", re.IGNORECASE)
+# a heading that starts a line and runs into its content ("Qualifications: BS in ...")
+_LEAD_HEADING = re.compile(rf"^\W{{0,3}}(?P<h>{_ALT})\s*(?::|-|–)\s*(?=\S)", re.IGNORECASE)
+# a capitalised multi-word heading run into the text ("...scale.Preferred Qualifications: ...")
+_INLINE = re.compile(
+    r"(?<=[a-z0-9.!?)\]:])\s*(?=(?:(?:Basic|Minimum|Required|Preferred|Desired|Additional|Key) )?"
+    r"(?:Qualifications|Requirements|Responsibilities)\b(?!\s+(?:of|for|to|and|that|in|are|is|include)\b))"
+    r"|(?<=[a-z.!?)])(?=Microsoft is an equal opportunity employer)"
+)
+_BULLET = re.compile(r"\s*[\u2022\u25aa\u25cf\u2023\u25e6\u00b7]\s*")
+
+_PREFERRED_CUE = re.compile(
+    r"\b(?:a plus|plus\b(?! \d)|preferred|preferably|prefer|ideally|ideal\b|bonus|desired|desirable|"
+    r"nice[- ]to[- ]have|advantage|advantageous|would be great|beneficial|an asset|"
+    r"strongly recommended|good to have|not required|optional|is helpful|are helpful|helpful|"
+    r"(?:would|will) be (?:a )?(?:plus|benefit|bonus)|appreciated|welcome)\b",
+    re.IGNORECASE,
+)
+_REQUIRED_CUE = re.compile(
+    r"\b(?:experience (?:with|in|using|of|building|developing|working)|experienced (?:with|in)|"
+    r"proficien(?:cy|t)|knowledge (?:of|in)|knowledgeable|familiar(?:ity)? with|expertise (?:in|with)|"
+    r"expert in|background in|understanding of|must|required|requires?|need to have|you have|"
+    r"you should have|you will have|you bring|skills in|skilled in|fluen(?:t|cy)|years of|"
+    r"ability to|able to|hands-on|track record|demonstrated|"
+    r"command of|mastery of|competen(?:ce|cy|t)|qualifications?|ideal candidate will have|"
+    r"looking for (?:someone|candidates|engineers|a)|we need|"
+    r"(?:strong|solid|excellent|good|deep|sound|proven)\b[^.]{0,40}\b(?:skills|knowledge|understanding|"
+    r"experience|background|proficiency|command|abilities))\b",
+    re.IGNORECASE,
+)
+_BOILERPLATE_CUE = re.compile(
+    r"equal (?:employment )?opportunity|without regard to|reasonable accommodation|affirmative action|"
+    r"\bbenefits (?:include|package)|\b401\(?k\)?|salary range|pay range|compensation (?:range|package)|"
+    r"background check|security screening|e-verify|apply now|to learn more|please visit|visit our|"
+    r"protected veteran|sexual orientation|national origin|drug[- ]free|we offer|paid time off|"
+    r"health insurance|dental|pension|flexible working hours|\bPTO\b|parental leave|stock options|"
+    r"careers\.|https?://|www\.|@\w+\.\w+|citizenship|clearance",
+    re.IGNORECASE,
+)
+
+
+def prepare_text(text: str) -> str:
+    """Repair mojibake and put every bullet and run-in heading on a line of its own."""
+    text = ftfy.fix_text(text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
+    text = _BULLET.sub("\n\u2022 ", text)
+    text = _INLINE.sub("\n", text)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def heading_kind(line: str) -> tuple[str, str, int] | None:
+    """Return (kind, heading, content offset) when ``line`` starts with a section heading."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 80:
+        return None
+    m = _LINE_HEADING.match(stripped)
+    if m is None:
+        m = _LEAD_HEADING.match(stripped)
+        if m is None:
+            run_in = re.match(rf"^(?P<h>{_ALT})\s+(?=[A-Z\u2022])", stripped)
+            if run_in is None or not run_in.group("h")[0].isupper() or len(run_in.group("h")) < 8:
+                return None
+            m = run_in
+    heading = m.group("h")
+    if m.re is _LINE_HEADING and len(stripped.split()) > 8:
+        return None
+    offset = line.index(stripped) + m.end()
+    return _HEADING_KIND[heading.lower()], heading, offset
+
+
+def find_sections(text: str) -> list[Section]:
+    """Split prepared text into sections by headings; text before the first is ``intro``."""
+    sections: list[Section] = []
+    kind, heading, start = INTRO, "", 0
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        found = heading_kind(line)
+        if found is not None:
+            if pos > start:
+                sections.append(Section(kind, heading, start, pos))
+            kind, heading, start = found[0], found[1], pos
+        pos += len(line)
+    if pos > start:
+        sections.append(Section(kind, heading, start, pos))
+    return _merge(sections)
+
+
+def _merge(sections: list[Section]) -> list[Section]:
+    merged: list[Section] = []
+    for s in sections:
+        if merged and merged[-1].kind == s.kind and merged[-1].heading == s.heading and merged[-1].end == s.start:
+            merged[-1] = Section(s.kind, s.heading, merged[-1].start, s.end)
+        else:
+            merged.append(s)
+    return merged
+
+
+def sentence_role(sentence: str, section: str) -> str:
+    """Return how a sentence's skills count: required, preferred, mentioned or boilerplate.
+
+    Examples
+    --------
+    >>> sentence_role("Experience with Kafka is a plus.", "duties")
+    'preferred'
+    >>> sentence_role("Proficiency in Python.", "intro")
+    'required'
+    >>> sentence_role("Build data pipelines in Spark.", "duties")
+    'mentioned'
+    """
+    if section == BOILERPLATE or _BOILERPLATE_CUE.search(sentence):
+        return BOILERPLATE
+    preferred = bool(_PREFERRED_CUE.search(sentence))
+    if section == PREFERRED:
+        if re.search(r"\b(?:must|required)\b", sentence, re.IGNORECASE) and not preferred:
+            return REQUIRED
+        return PREFERRED
+    if preferred:
+        return PREFERRED
+    if section == REQUIRED:
+        return REQUIRED
+    if _REQUIRED_CUE.search(sentence):
+        return REQUIRED
+    return "mentioned"

@@ -1,0 +1,135 @@
+"""The skill taxonomy: canonical names, aliases, kinds, groups and related skills.
+
+Loaded once from ``models/skills.jsonl`` (built by ``scripts/build_taxonomy.py``). Each line is
+one skill with its match patterns already tokenized, so loading is a JSON read and a dict build.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from matcher.errors import ModelError
+
+__all__ = ["Pattern", "Skill", "Taxonomy", "load_taxonomy"]
+
+MODEL_NAME = "skills.jsonl"
+
+
+@dataclass(frozen=True, slots=True)
+class Skill:
+    """One skill: a stable id, its canonical name and what it is."""
+
+    id: str
+    name: str
+    kind: str
+    group: str
+    aliases: tuple[str, ...]
+    related: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One surface form of a skill, as token keys (see ``matcher.nlp.token_key``).
+
+    ``case`` holds the exact token texts required when the form is case-sensitive ("Go"), and
+    ``context`` says the form is also ordinary English and needs a technical context.
+    """
+
+    skill_id: str
+    keys: tuple[str, ...]
+    case: tuple[str, ...] | None
+    context: bool
+
+
+class Taxonomy:
+    """The loaded taxonomy: skills by id and patterns by their first token key.
+
+    Examples
+    --------
+    >>> from matcher.taxonomy import load_taxonomy
+    >>> tax = load_taxonomy()
+    >>> tax.find("k8s").name
+    'Kubernetes'
+    """
+
+    def __init__(self, skills: dict[str, Skill], patterns: list[Pattern]) -> None:
+        self.skills = skills
+        self.by_first: dict[str, list[Pattern]] = {}
+        for pattern in patterns:
+            self.by_first.setdefault(pattern.keys[0], []).append(pattern)
+        for bucket in self.by_first.values():
+            bucket.sort(key=lambda p: -len(p.keys))
+        self.max_len = max((len(p.keys) for p in patterns), default=1)
+        self._by_name = {s.name.lower(): s for s in skills.values()}
+        for skill in skills.values():
+            for alias in skill.aliases:
+                self._by_name.setdefault(alias.lower(), skill)
+
+    def __len__(self) -> int:
+        return len(self.skills)
+
+    def find(self, name: str) -> Skill | None:
+        """Return the skill whose canonical name or alias is ``name`` (any case), or None."""
+        return self._by_name.get(name.strip().lower())
+
+    def related(self, skill_id: str) -> tuple[Skill, ...]:
+        """Return the skills the taxonomy links to ``skill_id`` as close substitutes."""
+        skill = self.skills.get(skill_id)
+        if skill is None:
+            return ()
+        return tuple(self.skills[r] for r in skill.related if r in self.skills)
+
+
+def model_dir() -> Path:
+    """The folder of built artefacts: ``models/`` beside the package in a source checkout (and
+    an editable install), or ``matcher/models`` inside an installed wheel."""
+    checkout = Path(__file__).resolve().parent.parent / "models"
+    if (checkout / MODEL_NAME).exists():
+        return checkout
+    return Path(str(resources.files("matcher.models")))
+
+
+def _model_path() -> Path:
+    return model_dir() / MODEL_NAME
+
+
+def read_taxonomy(path: Path) -> Taxonomy:
+    """Read a taxonomy artefact from ``path``; raise ModelError when it is missing or broken."""
+    skills: dict[str, Skill] = {}
+    patterns: list[Pattern] = []
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                sid = row["id"]
+                skills[sid] = Skill(
+                    id=sid,
+                    name=row["name"],
+                    kind=row["kind"],
+                    group=row.get("group", ""),
+                    aliases=tuple(row.get("aliases", ())),
+                    related=tuple(row.get("related", ())),
+                    sources=tuple(row.get("sources", ())),
+                )
+                for keys, case, context in row["patterns"]:
+                    patterns.append(
+                        Pattern(sid, tuple(keys), tuple(case) if case else None, bool(context))
+                    )
+    except FileNotFoundError as exc:
+        raise ModelError(
+            f"skill taxonomy not found at {path}; rebuild it with scripts/build_taxonomy.py"
+        ) from exc
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"skill taxonomy at {path} is unreadable: {exc}") from exc
+    return Taxonomy(skills, patterns)
+
+
+@lru_cache(maxsize=1)
+def load_taxonomy() -> Taxonomy:
+    """Return the bundled taxonomy, loaded once per process."""
+    return read_taxonomy(_model_path())

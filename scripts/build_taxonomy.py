@@ -1,0 +1,344 @@
+"""Build models/skills.jsonl from the filtered sources in data/taxonomy/.
+
+    python scripts/build_taxonomy.py [--check]
+
+Deterministic: the same inputs give a byte-identical file. ``--check`` rebuilds in memory and
+exits 1 when the committed artefact differs (the test suite does the same).
+
+Sources, in order of precedence (an alias claimed by an earlier source is never given to a
+later one):
+1. data/taxonomy/curated.txt: the project's own list; its names, aliases, kinds, groups,
+   related skills and case/context flags are final.
+2. Linguist programming and markup languages, when another source corroborates the name.
+3. O*NET Technology Skills product names, vendor prefixes folded ("Microsoft Excel" -> Excel).
+4. simple-icons brand titles and Microsoft skill names, only when another source corroborates.
+5. ESCO concepts (filtered by filter_sources.py), alternative labels only when they are a true
+   variant of the name (same content words, or an acronym of it): ESCO lists "TensorFlow" as an
+   alternative label of "computer vision", which must not become an alias.
+
+Precision rules for every non-curated form: stoplist.txt forms are dropped; forms of one or two
+characters are dropped; a single word that is also ordinary English (english_words.txt) must
+match in its written case and in a technical context; short all-caps acronyms that are English
+words match only in capitals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from matcher.nlp import make_doc, token_key  # noqa: E402
+
+SRC = ROOT / "data" / "taxonomy"
+OUT = ROOT / "models" / "skills.jsonl"
+
+VENDORS = (
+    "Microsoft", "Oracle", "Apache", "Amazon", "Google", "IBM", "Adobe", "SAP", "Autodesk",
+    "The MathWorks", "MathWorks", "Atlassian", "Salesforce", "Red Hat", "Cisco", "VMware", "Intuit",
+    "Dassault Systemes", "Bentley", "Esri", "ESRI", "Facebook", "Meta", "JetBrains", "Docker",
+    "HashiCorp", "Elastic", "SAS Institute", "Tableau Software", "Qlik", "Informatica", "Teradata",
+    "Hewlett Packard Enterprise", "HP", "Apple", "Unity Technologies", "Epic Games", "GitHub",
+    "Puppet Labs", "Progress", "Pivotal", "Mozilla", "Linux", "Canonical", "Python Software Foundation",
+)
+GENERIC = frozenset(
+    {"software", "framework", "frameworks", "language", "languages", "programming", "tool",
+     "tools", "system", "systems", "platform", "library", "libraries", "technology", "package",
+     "computer", "application", "applications", "suite", "the", "of", "and", "for", "in"}
+)
+
+
+@dataclass
+class Entry:
+    name: str
+    kind: str
+    group: str
+    sources: list[str]
+    aliases: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    flags: set[str] = field(default_factory=set)
+    curated: bool = False
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"), strict=False)) for line in lines[1:] if line]
+
+
+def _read_list(path: Path) -> set[str]:
+    if not path.exists():
+        return set()
+    return {
+        _norm(line.split("#", 1)[0])
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.split("#", 1)[0].strip()
+    }
+
+
+class Builder:
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}  # by normalized name
+        self.owner: dict[str, Entry] = {}  # normalized surface form -> entry
+        self.stop = _read_list(SRC / "stoplist.txt")
+        self.english = _read_list(SRC / "english_words.txt")
+
+    # -- adding -------------------------------------------------------------------------
+    def claim(self, entry: Entry, surface: str) -> bool:
+        key = _norm(surface)
+        if not key:
+            return False
+        if not entry.curated:
+            if key in self.stop or len(key) <= 2:
+                return False
+        holder = self.owner.get(key)
+        if holder is not None and holder is not entry:
+            return False
+        self.owner[key] = entry
+        if key != _norm(entry.name) and surface not in entry.aliases:
+            entry.aliases.append(surface)
+        return True
+
+    def add(self, name: str, kind: str, group: str, source: str, aliases: list[str]) -> Entry | None:
+        """Add a source entry, or merge it into the entry that already owns its name."""
+        key = _norm(name)
+        existing = self.owner.get(key)
+        if existing is not None:
+            if source not in existing.sources:
+                existing.sources.append(source)
+            for alias in aliases:
+                if not existing.curated:
+                    self.claim(existing, alias)
+            return existing
+        if key in self.stop or len(key) <= 2:
+            return None
+        entry = Entry(name=name, kind=kind, group=group, sources=[source])
+        self.entries[key] = entry
+        self.claim(entry, name)
+        for alias in aliases:
+            self.claim(entry, alias)
+        return entry
+
+    # -- sources ------------------------------------------------------------------------
+    def curated(self) -> None:
+        path = SRC / "curated.txt"
+        if not path.exists():
+            raise SystemExit(f"{path} is missing: it is the project's own skill list")
+        for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            parts = [p.strip() for p in line.split("|")]
+            if len(parts) != 6:
+                raise SystemExit(f"{path}:{number}: expected 6 fields, got {len(parts)}")
+            name, kind, group, aliases, related, flags = parts
+            if kind not in ("hard", "soft", "language", "certification"):
+                raise SystemExit(f"{path}:{number}: bad kind {kind!r}")
+            entry = Entry(name=name, kind=kind, group=group, sources=["curated"], curated=True)
+            entry.flags = {f.strip() for f in flags.split(",") if f.strip()}
+            entry.related = [r.strip() for r in related.split(",") if r.strip()]
+            key = _norm(name)
+            if key in self.entries:
+                raise SystemExit(f"{path}:{number}: duplicate name {name!r}")
+            self.entries[key] = entry
+            self.claim(entry, name)
+            for alias in (a.strip() for a in aliases.split(",")):
+                if alias:
+                    self.claim(entry, alias)
+
+    def sources(self) -> None:
+        onet = _read_tsv(SRC / "onet_technology.tsv")
+        ling = _read_tsv(SRC / "linguist.tsv")
+        icons = _read_tsv(SRC / "simple_icons.tsv")
+        ms = sorted(_read_list(SRC / "microsoft_skills.txt"))
+        ms_names = {
+            _norm(line): line.strip()
+            for line in (SRC / "microsoft_skills.txt").read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        }
+        esco = _read_tsv(SRC / "esco.tsv")
+        name_sets = {
+            "onet": {_norm(_fold_vendor(r["name"])) for r in onet} | {_norm(r["name"]) for r in onet},
+            "simple-icons": {_norm(r["title"]) for r in icons},
+            "microsoft-skills": set(ms),
+            "esco": {_norm(r["name"]) for r in esco},
+            "linguist": {_norm(r["name"]) for r in ling},
+        }
+
+        def corroborated(name: str, source: str) -> bool:
+            key = _norm(name)
+            return key in self.owner or any(
+                key in names for other, names in name_sets.items() if other != source
+            )
+
+        for r in ling:
+            if corroborated(r["name"], "linguist"):
+                aliases = [a.strip() for a in r["aliases"].split(";") if a.strip()]
+                aliases = [a for a in aliases if len(a) >= 3 and " " not in a]
+                self.add(r["name"], "hard", f"{r['type']} language", "linguist", aliases)
+        for r in onet:
+            full = r["name"]
+            short = _fold_vendor(full)
+            hot = r["hot"] == "Y"
+            aliases = [full] if short != full else []
+            generic = full.endswith(" software")
+            if hot or corroborated(short, "onet") or (len(short.split()) >= 2 and not generic):
+                self.add(short, "hard", r["commodity"].lower(), "onet", aliases)
+        for r in icons:
+            if corroborated(r["title"], "simple-icons"):
+                aliases = [a.strip() for a in r["aliases"].split(";") if a.strip()]
+                self.add(r["title"], "hard", "technology", "simple-icons", aliases)
+        for key in ms:
+            if corroborated(key, "microsoft-skills"):
+                self.add(ms_names[key], "hard", "technology", "microsoft-skills", [])
+        for r in esco:
+            name = r["name"]
+            alts = [a.strip() for a in r["alt_labels"].split(";") if a.strip()]
+            alts = [a for a in alts if _true_variant(name, a)]
+            kind = "soft" if r["source"] == "transversal" else "hard"
+            group = "ict" if r["source"] == "digital" else "knowledge"
+            self.add(name, kind, group, "esco", alts)
+        for lang in sorted(_read_list(SRC / "esco_languages.txt")):
+            self.add(lang.title(), "language", "spoken language", "esco", [])
+
+    # -- output -------------------------------------------------------------------------
+    def records(self) -> list[dict[str, object]]:
+        ids: dict[str, Entry] = {}
+        by_entry: dict[int, str] = {}
+        for entry in sorted(self.entries.values(), key=lambda e: (_norm(e.name), e.name)):
+            base = _slug(entry.name)
+            sid, n = base, 2
+            while sid in ids:
+                sid, n = f"{base}-{n}", n + 1
+            ids[sid] = entry
+            by_entry[id(entry)] = sid
+        out = []
+        for sid, entry in sorted(ids.items()):
+            related = []
+            for name in entry.related:
+                target = self.owner.get(_norm(name))
+                if target is not None and target is not entry:
+                    related.append(by_entry[id(target)])
+            patterns = self.patterns(entry)
+            if not patterns:
+                continue
+            out.append(
+                {
+                    "id": sid,
+                    "name": entry.name,
+                    "kind": entry.kind,
+                    "group": entry.group,
+                    "aliases": sorted(set(entry.aliases)),
+                    "related": sorted(set(related)),
+                    "sources": entry.sources,
+                    "patterns": patterns,
+                }
+            )
+        return out
+
+    def patterns(self, entry: Entry) -> list[list[object]]:
+        forms: dict[tuple[str, ...], list[object]] = {}
+        for surface in [entry.name, *entry.aliases]:
+            if self.owner.get(_norm(surface)) is not entry:
+                continue
+            tokens = [t.text for t in make_doc(surface) if not t.is_space and t.text not in "-\u2013"]
+            if not tokens:
+                continue
+            keys = tuple(token_key(t) for t in tokens)
+            case, context = self.case_rules(entry, surface, tokens)
+            variants = [keys]
+            if len(keys) > 1:
+                joined = "".join(k for k in keys if k not in "/&")
+                if len(joined) >= 5 and joined.isalnum():
+                    variants.append((token_key(joined),))
+            for variant in variants:
+                rule = [list(variant), list(tokens) if case and variant == keys else None, context]
+                if case and variant != keys:
+                    continue  # a case-sensitive form has no joined variant
+                old = forms.get(variant)
+                if old is None or (old[1] is not None and rule[1] is None):
+                    forms[variant] = rule
+        return [forms[k] for k in sorted(forms)]
+
+    def case_rules(self, entry: Entry, surface: str, tokens: list[str]) -> tuple[bool, bool]:
+        if entry.curated:
+            return "case" in entry.flags, "context" in entry.flags
+        low = surface.lower()
+        if len(tokens) == 1 and (low in self.english or low.rstrip("s") in self.english):
+            return True, True
+        if surface.isupper() and len(surface) <= 4 and low in self.english:
+            return True, False
+        return False, False
+
+
+def _fold_vendor(name: str) -> str:
+    text = re.sub(r"\s+software$", "", name.strip())
+    for vendor in VENDORS:
+        if text.startswith(vendor + " ") and len(text) > len(vendor) + 2:
+            return text[len(vendor) + 1 :].strip()
+    return text
+
+
+def _content_words(text: str) -> list[str]:
+    words = re.findall(r"[a-z0-9+#.]+", text.lower())
+    return [token_key(w) for w in words if w not in GENERIC]
+
+
+def _true_variant(name: str, alt: str) -> bool:
+    """An alternative label is kept when it names the same thing: same content words, or one is
+    the acronym of the other ("LINQ" / "Language Integrated Query")."""
+    a, b = _content_words(name), _content_words(alt)
+    if a and a == b:
+        return True
+    for short, long_ in ((name, alt), (alt, name)):
+        words = [w for w in re.findall(r"[A-Za-z]+", long_) if w.lower() not in {"of", "and", "for", "the"}]
+        if len(words) >= 2 and short.replace(".", "").upper() == "".join(w[0] for w in words).upper():
+            return True
+    return False
+
+
+def _slug(name: str) -> str:
+    text = name.lower().replace("c++", "cpp").replace("c#", "csharp").replace("f#", "fsharp")
+    text = text.replace(".net", "dotnet").replace("+", "plus").replace("#", "sharp")
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text or "skill"
+
+
+def build() -> str:
+    builder = Builder()
+    builder.curated()
+    builder.sources()
+    records = builder.records()
+    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description="Build models/skills.jsonl from data/taxonomy/.")
+    ap.add_argument("--check", action="store_true", help="exit 1 if the committed file is stale")
+    args = ap.parse_args()
+    text = build()
+    if args.check:
+        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
+        if current != text:
+            print(f"{OUT} is stale: run python scripts/build_taxonomy.py", file=sys.stderr)
+            return 1
+        print(f"{OUT} is current ({text.count(chr(10))} skills)")
+        return 0
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT} ({text.count(chr(10))} skills, {len(text) // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

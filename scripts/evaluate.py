@@ -1,0 +1,159 @@
+"""Score matcher's extraction against labelled documents (the schema of LABELS.md).
+
+    python scripts/evaluate.py postings [--dir data/eval/postings] [--show ID] [--errors]
+
+A folder holds pairs: ID.txt (or .md/.pdf/.html) with the document and ID.json with its label.
+Scoring follows LABELS.md: names match case-insensitively ignoring punctuation and spacing (but
+"+" and "#" count, so C, C++ and C# stay apart); recall counts required + preferred entries found;
+precision counts a program skill as wrong when it matches no required, preferred or neutral
+entry; importance is scored on the program skills that match a required or preferred entry;
+degree is the minimum level, years the required minimum (null must be null).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from matcher import analyze_posting_file  # noqa: E402
+
+DOC_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm")
+
+
+def norm(name: str) -> str:
+    return re.sub(r"[^0-9a-z+#]", "", name.lower())
+
+
+def _entry_names(entry: dict[str, object]) -> set[str]:
+    return {norm(str(n)) for n in entry["names"]}  # type: ignore[union-attr]
+
+
+def _document(folder: Path, stem: str) -> Path | None:
+    for suffix in DOC_SUFFIXES:
+        path = folder / f"{stem}{suffix}"
+        if path.exists():
+            return path
+    return None
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.n = {k: 0 for k in ("tp", "fp", "found", "gold", "hard_found", "hard_gold", "soft_found",
+                                 "soft_gold", "imp_ok", "imp_n", "deg_ok", "years_ok", "docs")}
+
+    def add(self, key: str, value: int = 1) -> None:
+        self.n[key] += value
+
+    def ratio(self, a: str, b: str) -> float:
+        return self.n[a] / self.n[b] if self.n[b] else float("nan")
+
+
+def evaluate_posting(doc: Path, label: dict, tally: Tally, verbose: bool) -> None:
+    posting = analyze_posting_file(doc)
+    graded = [(e, "required") for e in label["required"]] + [(e, "preferred") for e in label["preferred"]]
+    neutral = label.get("neutral", [])
+    program = [(norm(s.name), s) for s in posting.skills]
+    program_names = {n for n, _ in program}
+    for entry, importance in graded:
+        names = _entry_names(entry)
+        hit = bool(names & program_names)
+        kind = entry.get("kind", "hard")
+        tally.add("gold")
+        tally.add(f"{kind}_gold" if kind in ("hard", "soft") else "hard_gold")
+        if hit:
+            tally.add("found")
+            tally.add(f"{kind}_found" if kind in ("hard", "soft") else "hard_found")
+        elif verbose:
+            print(f"  MISSED   {importance:9} {entry['names'][0]}")
+    for name, skill in program:
+        match = None
+        for entry, importance in graded:
+            if name in _entry_names(entry):
+                match = importance
+                break
+        if match is None and not any(name in _entry_names(e) for e in neutral):
+            tally.add("fp")
+            if verbose:
+                print(f"  WRONG    {skill.importance:9} {skill.name!r} <- {skill.evidence[:90]!r}")
+            continue
+        tally.add("tp")
+        if match is not None:
+            tally.add("imp_n")
+            if skill.importance == match:
+                tally.add("imp_ok")
+            elif verbose:
+                print(f"  IMPORT.  {skill.name}: program {skill.importance}, label {match}"
+                      f" <- {skill.evidence[:90]!r}")
+    gold_degree = (label.get("degree") or {}).get("min_level")
+    got_degree = posting.degree.min_level if posting.degree else None
+    tally.add("deg_ok", int(gold_degree == got_degree))
+    gold_years = label.get("min_years")
+    got_years = posting.min_years
+    years_ok = (gold_years is None and got_years is None) or (
+        gold_years is not None and got_years is not None and abs(float(gold_years) - got_years) < 1e-6
+    )
+    tally.add("years_ok", int(years_ok))
+    tally.add("docs")
+    if verbose and gold_degree != got_degree:
+        print(f"  DEGREE   program {got_degree}, label {gold_degree}")
+    if verbose and not years_ok:
+        print(f"  YEARS    program {got_years}, label {gold_years}")
+
+
+def run_postings(folder: Path, show: str | None, errors: bool) -> int:
+    labels = sorted(folder.glob("*.json"))
+    if not labels:
+        print(f"evaluate: no labels (*.json) in {folder}", file=sys.stderr)
+        return 1
+    tally = Tally()
+    for label_path in labels:
+        stem = label_path.stem
+        if show and stem != show:
+            continue
+        doc = _document(folder, stem)
+        if doc is None:
+            print(f"evaluate: {stem}: no document beside the label, skipped", file=sys.stderr)
+            continue
+        label = json.loads(label_path.read_text(encoding="utf-8"))
+        verbose = errors or show == stem
+        if verbose:
+            print(stem)
+        evaluate_posting(doc, label, tally, verbose)
+    precision = (
+        tally.n["tp"] / (tally.n["tp"] + tally.n["fp"]) if tally.n["tp"] + tally.n["fp"] else float("nan")
+    )
+    recall = tally.ratio("found", "gold")
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    print(f"postings: {tally.n['docs']} labelled documents in {folder}")
+    print(f"  skills     precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
+    print(f"  recall     hard {tally.ratio('hard_found', 'hard_gold'):.3f} ({tally.n['hard_gold']})"
+          f"  soft {tally.ratio('soft_found', 'soft_gold'):.3f} ({tally.n['soft_gold']})")
+    print(f"  importance {tally.ratio('imp_ok', 'imp_n'):.3f} ({tally.n['imp_n']} matched skills)")
+    print(f"  degree     {tally.ratio('deg_ok', 'docs'):.3f}")
+    print(f"  years      {tally.ratio('years_ok', 'docs'):.3f}")
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description="Score matcher against labelled documents.")
+    sub = ap.add_subparsers(dest="what", required=True)
+    p = sub.add_parser("postings", help="posting extraction: skills, importance, degree, years")
+    p.add_argument("--dir", type=Path, default=ROOT / "data" / "eval" / "postings",
+                   help="folder of ID.txt + ID.json pairs (default: the dev set)")
+    p.add_argument("--show", help="print the errors of one document")
+    p.add_argument("--errors", action="store_true", help="print every error")
+    args = ap.parse_args()
+    if not args.dir.is_dir():
+        print(f"evaluate: {args.dir} not found", file=sys.stderr)
+        return 1
+    return run_postings(args.dir, args.show, args.errors)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
