@@ -87,6 +87,18 @@ def find_degrees(text: str) -> list[tuple[str, int, int]]:
     return sorted(hits, key=lambda h: h[1])
 
 
+def field_spans(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) offsets of degree-field phrases ("in Computer Science or Statistics"),
+    so that the fields of a degree are not also reported as skills."""
+    spans = []
+    for m in _FIELD.finditer(text):
+        chunk = m.group("fields")
+        stop = _FIELD_STOP.search(chunk)
+        end = m.start("fields") + (stop.start() if stop else len(chunk))
+        spans.append((m.start("fields"), end))
+    return spans
+
+
 def find_fields(text: str) -> tuple[str, ...]:
     """Return the fields of study a degree phrase names ("degree in CS or Statistics").
 

@@ -23,6 +23,7 @@ _EXTRA_INFIXES = (
     r"(?<=[0-9])[+](?=[a-zA-Z])",  # "5+years"
     r"(?<=[a-z])[:](?=[A-Za-z])",  # "Qualifications:Bachelor"
     r"(?<=[a-zA-Z]{2})[.](?=[A-Z][a-z])",  # "scale.BS" glued sentences
+    r"(?<=[+#])(?=[A-Z][a-z])",  # "C++Experience" glued sentences
 )
 
 
@@ -38,9 +39,10 @@ def token_key(text: str) -> str:
     ['nodejs', 'pipeline', 'library', 'aws', 'class', '.net']
     """
     key = text.lower()
+    plain = key.isalpha()
     if len(key) > 1 and not key.startswith("."):
         key = _GLUE.sub("", key)
-    if len(key) > 3 and key.isalpha():
+    if plain and len(key) > 3:
         if key.endswith("ies") and len(key) > 4:
             key = key[:-3] + "y"
         elif key.endswith(("sses", "xes", "ches", "shes")):

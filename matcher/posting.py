@@ -7,15 +7,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from matcher.degrees import accepts_equivalent, find_degrees, find_fields, level_rank
+from matcher.degrees import accepts_equivalent, field_spans, find_degrees, find_fields, level_rank
 from matcher.errors import EmptyDocumentError, InputError
 from matcher.records import DegreeRequirement, Posting, Section, SkillMention
-from matcher.sections import BOILERPLATE, find_sections, prepare_text, sentence_role
+from matcher.sections import BOILERPLATE, find_sections, mention_role, prepare_text, sentence_role
 from matcher.years import find_years
 
 __all__ = ["analyze_posting", "analyze_posting_file"]
 
 _RANK = {"required": 0, "preferred": 1, "mentioned": 2}
+_MARKER = re.compile(r"^\s*(?:[-*\u2022\u2023\u25aa\u25cf\u25e6\u00b7\u2013>]|\d{1,2}[.)])\s+")
 _CLAUSE = re.compile(r"[,;()]|\s(?:and|with|plus)\s|\s-\s")
 
 
@@ -26,6 +27,11 @@ class _Sentence:
     end: int
     role: str  # required | preferred | mentioned | boilerplate
     section: str
+
+    @property
+    def evidence(self) -> str:
+        """The sentence without its bullet or list marker."""
+        return _MARKER.sub("", self.text).strip()
 
 
 def analyze_posting(text: str, *, title: str | None = None) -> Posting:
@@ -61,14 +67,16 @@ def analyze_posting(text: str, *, title: str | None = None) -> Posting:
     >>> [(s.name, s.importance) for s in p.skills]
     [('Python', 'required'), ('SQL', 'required'), ('Kafka', 'preferred'), ('Kubernetes', 'preferred')]
     >>> p.min_years, p.degree.min_level, p.degree.equivalent_experience
-    (3, 'bachelor', True)
+    (3.0, 'bachelor', True)
     """
     if not isinstance(text, str):
         raise InputError(f"analyze_posting expects the posting text as str, got {type(text).__name__}")
-    prepared = prepare_text(text)
-    if not re.search(r"\w", prepared):
+    if not re.search(r"\w", text):
         raise EmptyDocumentError("the posting is empty: it holds no words to analyse")
     from matcher.nlp import get_pipeline
+    from matcher.taxonomy import load_taxonomy
+
+    prepared = prepare_text(text, load_taxonomy().names)
 
     doc = get_pipeline()(prepared)
     sections = find_sections(prepared)
@@ -142,35 +150,44 @@ def _sentence_at(sentences: list[_Sentence], offset: int) -> _Sentence | None:
     return None
 
 
-def _years(sentences: list[_Sentence]) -> list[tuple[_Sentence, float | None, int, int]]:
+def _years(sentences: list[_Sentence]) -> list[tuple[_Sentence, float | None, int, int, str]]:
+    """Every years-of-experience phrase as (sentence, years, start, end, role)."""
     found = []
     for sent in sentences:
         if sent.role == BOILERPLATE:
             continue
         for m in find_years(sent.text):
-            found.append((sent, m.years, sent.start + m.start, sent.start + m.end))
+            role = mention_role(sent.text, m.start, sent.section)
+            found.append((sent, m.years, sent.start + m.start, sent.start + m.end, role))
     return found
 
 
 def _skills(
-    doc: Any, sentences: list[_Sentence], years: list[tuple[_Sentence, float | None, int, int]]
+    doc: Any, sentences: list[_Sentence], years: list[tuple[_Sentence, float | None, int, int, str]]
 ) -> tuple[SkillMention, ...]:
     from matcher.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
     best: dict[str, SkillMention] = {}
     order: dict[str, int] = {}
+    fields: dict[int, list[tuple[int, int]]] = {}
     for span in doc.spans["skills"]:
         sent = _sentence_at(sentences, span.start_char)
         if sent is None or sent.role == BOILERPLATE:
             continue
+        if sent.start not in fields:
+            fields[sent.start] = [(sent.start + a, sent.start + b) for a, b in field_spans(sent.text)]
+        if any(a <= span.start_char < b for a, b in fields[sent.start]):
+            continue  # "BS in Computer Science": a degree's field, not a skill
         skill = taxonomy.skills[span.label_]
-        importance = sent.role if sent.role in _RANK else "mentioned"
+        importance = mention_role(sent.text, span.start_char - sent.start, sent.section)
+        if importance not in _RANK:
+            continue
         mention = SkillMention(
             name=skill.name,
             kind=skill.kind,
             importance=importance,
-            evidence=sent.text,
+            evidence=sent.evidence,
             years=_skill_years(span.start_char, sent, years),
             start=span.start_char,
             end=span.end_char,
@@ -189,10 +206,10 @@ def _skills(
 
 
 def _skill_years(
-    offset: int, sent: _Sentence, years: list[tuple[_Sentence, float | None, int, int]]
+    offset: int, sent: _Sentence, years: list[tuple[_Sentence, float | None, int, int, str]]
 ) -> float | None:
     """Years asked for this skill: "3+ years of Python", "Python (3+ years)"."""
-    for ysent, value, start, end in years:
+    for ysent, value, start, end, _ in years:
         if ysent is not sent or value is None:
             continue
         if end <= offset and offset - end <= 45:
@@ -207,10 +224,10 @@ def _skill_years(
 
 
 def _overall_years(
-    sentences: list[_Sentence], years: list[tuple[_Sentence, float | None, int, int]]
+    sentences: list[_Sentence], years: list[tuple[_Sentence, float | None, int, int, str]]
 ) -> tuple[float | None, float | None]:
-    required = [v for s, v, _, _ in years if s.role in ("required", "mentioned", "intro") and v is not None]
-    preferred = [v for s, v, _, _ in years if s.role == "preferred" and v is not None]
+    required = [v for _, v, _, _, role in years if role in ("required", "mentioned") and v is not None]
+    preferred = [v for _, v, _, _, role in years if role == "preferred" and v is not None]
     min_years = max(required) if required else None
     preferred_years = max(preferred) if preferred else None
     if preferred_years is not None and min_years is not None and preferred_years <= min_years:
@@ -230,7 +247,7 @@ def _degree(sentences: list[_Sentence]) -> DegreeRequirement | None:
         hits = find_degrees(sent.text)
         if not hits:
             continue
-        evidence = evidence or sent.text
+        evidence = evidence or sent.evidence
         for level, start, end in hits:
             clause = _clause(sent.text, start, end)
             is_preferred = sent.section == "preferred" or sentence_role(clause, "intro") == "preferred"

@@ -24,6 +24,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "pluses", "desired skills", "desired qualifications", "desired experience", "desirable",
         "additional qualifications", "preferred", "good to have", "extra credit", "it would be great if",
         "it's a plus if", "even better if", "what would be nice", "ideally you have", "ideally",
+        "preferred qualificaitons", "desired", "optional", "advantageous", "a plus",
     ),
     REQUIRED: (
         "basic qualifications", "minimum qualifications", "required qualifications", "qualifications",
@@ -36,6 +37,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "ideal candidate", "your skills", "your experience", "education", "education and experience",
         "knowledge, skills and abilities", "competencies", "we expect", "you should have", "you will have",
         "experience", "requirements and qualifications", "qualifications and requirements",
+        "required", "basic", "minimum", "mandatory", "essential", "essential skills", "what we need",
+        "what you should have", "you are", "we are looking for", "we're looking for",
     ),
     DUTIES: (
         "responsibilities", "key responsibilities", "duties", "job duties", "what you'll do",
@@ -58,7 +61,8 @@ _ALT = "|".join(sorted((re.escape(h) for h in _HEADING_KIND), key=len, reverse=T
 # a heading alone on its line (optionally with a colon)
 _LINE_HEADING = re.compile(rf"^\W{{0,3}}(?P<h>{_ALT})\s*:?\s*$", re.IGNORECASE)
 # a heading that starts a line and runs into its content ("Qualifications: BS in ...")
-_LEAD_HEADING = re.compile(rf"^\W{{0,3}}(?P<h>{_ALT})\s*(?::|-|–)\s*(?=\S)", re.IGNORECASE)
+_LEAD_HEADING = re.compile(rf"^\W{{0,3}}(?P<h>{_ALT})(?:\s+\w+)?\s*(?::|-|–)\s*(?=\S)", re.IGNORECASE)
+_GENERIC_FOLLOWERS = frozenset({"qualifications", "requirements", "skills", "experience", "skills and experience"})
 # a capitalised multi-word heading run into the text ("...scale.Preferred Qualifications: ...")
 _INLINE = re.compile(
     r"(?<=[a-z0-9.!?)\]:])\s*(?=(?:(?:Basic|Minimum|Required|Preferred|Desired|Additional|Key) )?"
@@ -97,9 +101,30 @@ _BOILERPLATE_CUE = re.compile(
 )
 
 
-def prepare_text(text: str) -> str:
-    """Repair mojibake and put every bullet and run-in heading on a line of its own."""
+_GLUED = re.compile(r"\b([A-Za-z]*[a-z]{3})([A-Z][a-z]{2,}[A-Za-z]*)\b")
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z0-9][a-z ])")
+_BRAND_TAILS = frozenset(
+    "script point shell press books works suite soft flow formation search maker duty bucket brains "
+    "hub lab base stack store sheets sense force ware net space desk view cloud center studio builder "
+    "bot book boot box cast data link logic map mind pay pro share sync tech tools vision watch web "
+    "wise mapper grid gres query chart charts ops scale kit".split()
+)
+
+
+def _unglue(match: re.Match[str], known: frozenset[str]) -> str:
+    left, right = match.group(1), match.group(2)
+    if (left + right).lower() in known or right.lower() in _BRAND_TAILS:
+        return match.group(0)
+    return f"{left}\n{right}"
+
+
+def prepare_text(text: str, known: frozenset[str] = frozenset()) -> str:
+    """Repair mojibake, split sentences glued together ("networksKnowledge of", "scale.BS"), and
+    put every bullet and run-in heading on a line of its own. ``known`` holds lower-cased names
+    that must not be split ("javascript", "powershell")."""
     text = ftfy.fix_text(text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
+    text = _GLUED.sub(lambda m: _unglue(m, known), text)
+    text = _GLUED_SENTENCE.sub(" ", text)
     text = _BULLET.sub("\n\u2022 ", text)
     text = _INLINE.sub("\n", text)
     text = re.sub(r"[ \t]+\n", "\n", text)
@@ -133,6 +158,10 @@ def find_sections(text: str) -> list[Section]:
     pos = 0
     for line in text.splitlines(keepends=True):
         found = heading_kind(line)
+        if found is not None and found[1].lower() in _GENERIC_FOLLOWERS and not text[start:pos].strip(
+            " \n:"
+        ).lower().replace(heading.lower(), "", 1).strip(" :"):
+            found = None  # "Preferred" + "Qualifications:" on the next line: one heading
         if found is not None:
             if pos > start:
                 sections.append(Section(kind, heading, start, pos))
@@ -151,6 +180,38 @@ def _merge(sections: list[Section]) -> list[Section]:
         else:
             merged.append(s)
     return merged
+
+
+_SCOPE_BREAK = re.compile(r"[;.!?]\s|\b(?:required|must|need to|you have|minimum)\b", re.IGNORECASE)
+_LEADING_CUE = re.compile(r"^\W*(?:\w+\W+)?(?:preferred|preferably|ideally|bonus|nice[- ]to[- ]have|desired|desirable|plus)\b",
+                          re.IGNORECASE)
+
+
+def mention_role(sentence: str, offset: int, section: str) -> str:
+    """Return the role of a mention at ``offset`` in ``sentence``: a preferred cue ("is a plus",
+    "preferred") covers what comes before it back to the previous clause break, or the whole
+    sentence when it leads ("Preferred: ...", "Ideally ...").
+
+    Examples
+    --------
+    >>> s = "Python required, Java preferred"
+    >>> mention_role(s, 0, "intro"), mention_role(s, 17, "intro")
+    ('required', 'preferred')
+    >>> s = "MS or PhD preferred 8+ years of Java"
+    >>> mention_role(s, 32, "required")
+    'required'
+    """
+    role = sentence_role(sentence, section)
+    if role != PREFERRED or section == PREFERRED or _LEADING_CUE.match(sentence):
+        return role
+    for cue in _PREFERRED_CUE.finditer(sentence):
+        if cue.start() < offset:
+            continue
+        scope_start = max((m.end() for m in _SCOPE_BREAK.finditer(sentence, 0, cue.start())), default=0)
+        if scope_start <= offset:
+            return PREFERRED
+    rest = sentence_role(_PREFERRED_CUE.sub(" ", sentence), section)
+    return rest if rest != BOILERPLATE else "mentioned"
 
 
 def sentence_role(sentence: str, section: str) -> str:

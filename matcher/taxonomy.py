@@ -70,6 +70,11 @@ class Taxonomy:
             for alias in skill.aliases:
                 self._by_name.setdefault(alias.lower(), skill)
 
+    @property
+    def names(self) -> frozenset[str]:
+        """Every canonical name and alias, lower-cased."""
+        return frozenset(self._by_name)
+
     def __len__(self) -> int:
         return len(self.skills)
 

@@ -189,10 +189,14 @@ class Builder:
         for r in onet:
             full = r["name"]
             short = _fold_vendor(full)
-            hot = r["hot"] == "Y"
+            owner = self.owner.get(_norm(full))
+            if owner is not None or _norm(short) in self.english:
+                short = full  # "Microsoft Project" stays whole: "Project" is ordinary English
             aliases = [full] if short != full else []
             generic = full.endswith(" software")
-            if hot or corroborated(short, "onet") or (len(short.split()) >= 2 and not generic):
+            if owner is not None or r["hot"] == "Y" or corroborated(short, "onet") or (
+                len(short.split()) >= 2 and not generic
+            ):
                 self.add(short, "hard", r["commodity"].lower(), "onet", aliases)
         for r in icons:
             if corroborated(r["title"], "simple-icons"):

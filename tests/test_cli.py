@@ -1,0 +1,59 @@
+"""The command line: the JSON contract, the readable summary, help text and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from matcher.cli import main
+
+
+def test_posting_json_follows_the_contract(example_posting: Path) -> None:
+    result = CliRunner().invoke(main, ["posting", str(example_posting), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert {"title", "skills", "degree", "min_years", "preferred_years", "certifications"} <= set(data)
+    assert data["title"] == "Machine Learning Engineer"
+    skill = data["skills"][0]
+    assert set(skill) >= {"name", "kind", "importance", "years", "evidence"}
+    assert {s["importance"] for s in data["skills"]} <= {"required", "preferred", "mentioned"}
+    assert set(data["degree"]) >= {"min_level", "fields", "required", "equivalent_experience", "preferred_level"}
+    assert data["degree"]["min_level"] == "bachelor"
+    assert data["min_years"] == 4
+    pytorch = next(s for s in data["skills"] if s["name"] == "PyTorch")
+    assert pytorch["years"] == 2 and pytorch["importance"] == "required"
+
+
+def test_posting_summary_groups_by_importance(example_posting: Path) -> None:
+    result = CliRunner().invoke(main, ["posting", str(example_posting)])
+    assert result.exit_code == 0
+    out = result.output
+    assert out.index("Required skills") < out.index("Preferred skills") < out.index("Mentioned skills")
+    assert "Degree: bachelor or higher (required)" in out
+    assert "Years of experience: 4+" in out
+
+
+def test_unreadable_posting_exits_1_with_the_reason(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = CliRunner().invoke(main, ["posting", str(empty)])
+    assert result.exit_code == 1
+    assert "empty" in result.output
+
+
+def test_usage_error_exits_2() -> None:
+    assert CliRunner().invoke(main, ["posting"]).exit_code == 2
+
+
+@pytest.mark.parametrize("command", [[], ["posting"]])
+def test_every_command_has_help(command: list[str]) -> None:
+    result = CliRunner().invoke(main, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.output and len(result.output.splitlines()) > 3
+
+
+def test_every_command_is_covered_by_the_help_test() -> None:
+    assert set(main.commands) == {"posting"}

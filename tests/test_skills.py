@@ -1,0 +1,55 @@
+"""Finding skills in text: inflections, spelling variants, lists, acronyms and versions."""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher.nlp import get_pipeline, token_key
+from matcher.taxonomy import load_taxonomy
+
+
+def _skills(text: str) -> list[str]:
+    tax = load_taxonomy()
+    return [tax.skills[s.label_].name for s in get_pipeline()(text).spans["skills"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Build data pipelines.", ["data pipeline"]),
+        ("Design relational databases.", ["relational database"]),
+        ("Use scikit learn daily.", ["scikit-learn"]),
+        ("Use scikit-learn daily.", ["scikit-learn"]),
+        ("Deploy with Node.js and NodeJS.", ["Node.js", "Node.js"]),
+        ("Python/R for analysis.", ["Python", "R"]),
+        ("SQL, NoSQL and Hive.", ["SQL", "NoSQL", "Hive"]),
+        ("Python 3 and Java 8.", ["Python", "Java"]),
+        ("Python 3.x scripting.", ["Python"]),
+        ("React.js/Vue.js front ends.", ["React", "Vue.js"]),
+        ("CI/CD pipelines in GitHub Actions.", ["CI/CD", "GitHub Actions"]),
+    ],
+)
+def test_finder_handles_inflections_variants_lists_and_versions(text: str, expected: list[str]) -> None:
+    assert _skills(text) == expected
+
+
+def test_parenthesised_acronym_is_one_skill() -> None:
+    doc = get_pipeline()("Experience in natural language processing (NLP) is required.")
+    ids = {s.label_ for s in doc.spans["skills"]}
+    assert len(ids) == 1
+    assert load_taxonomy().skills[ids.pop()].name == "natural language processing"
+
+
+def test_skill_spans_carry_offsets_into_the_text() -> None:
+    text = "We run k8s clusters."
+    span = get_pipeline()(text).spans["skills"][0]
+    assert text[span.start_char : span.end_char] == "k8s"
+
+
+@pytest.mark.parametrize(
+    ("token", "key"),
+    [("Pipelines", "pipeline"), ("libraries", "library"), ("Node.js", "nodejs"), ("AWS", "aws"),
+     ("processes", "process"), (".NET", ".net"), ("analysis", "analysis"), ("C++", "c++")],
+)
+def test_token_key_folds_case_plurals_and_inner_dots(token: str, key: str) -> None:
+    assert token_key(token) == key

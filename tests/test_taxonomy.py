@@ -1,0 +1,112 @@
+"""The skill taxonomy: the committed artefact is current, and names fire only where they should."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+
+import pytest
+
+from matcher.nlp import get_pipeline
+from matcher.taxonomy import load_taxonomy
+
+from .conftest import ROOT
+
+
+def _skills(text: str) -> list[str]:
+    tax = load_taxonomy()
+    return [tax.skills[s.label_].name for s in get_pipeline()(text).spans["skills"]]
+
+
+def test_committed_taxonomy_is_current() -> None:
+    spec = importlib.util.spec_from_file_location("build_taxonomy", ROOT / "scripts" / "build_taxonomy.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_taxonomy"] = module
+    spec.loader.exec_module(module)
+    rebuilt = module.build()
+    committed = (ROOT / "models" / "skills.jsonl").read_text(encoding="utf-8")
+    assert rebuilt == committed, "models/skills.jsonl is stale: run python scripts/build_taxonomy.py"
+
+
+def test_taxonomy_records_have_the_documented_fields() -> None:
+    line = (ROOT / "models" / "skills.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    record = json.loads(line)
+    assert {"id", "name", "aliases", "kind", "group", "related", "patterns"} <= set(record)
+    kinds = {s.kind for s in load_taxonomy().skills.values()}
+    assert kinds == {"hard", "soft", "language", "certification"}
+
+
+def test_skill_ids_are_unique_and_stable_slugs() -> None:
+    tax = load_taxonomy()
+    assert tax.find("Kubernetes").id == "kubernetes"
+    assert tax.find("C#").id != tax.find("C++").id != tax.find("C").id
+
+
+@pytest.mark.parametrize(
+    ("alias", "canonical"),
+    [
+        ("k8s", "Kubernetes"),
+        ("reactjs", "React"),
+        ("nodejs", "Node.js"),
+        ("sklearn", "scikit-learn"),
+        ("Microsoft Excel", "Excel"),
+        ("MS Excel", "Excel"),
+        ("power bi", "Power BI"),
+        ("Apache Kafka", "Kafka"),
+        ("Apache Airflow", "Airflow"),
+        ("golang", "Go"),
+        ("Amazon Web Services", "AWS"),
+    ],
+)
+def test_aliases_and_vendor_names_fold_to_one_skill(alias: str, canonical: str) -> None:
+    skill = load_taxonomy().find(alias)
+    assert skill is not None and skill.name == canonical
+
+
+def test_esco_alternative_labels_do_not_become_aliases_of_other_concepts() -> None:
+    tensorflow = load_taxonomy().find("TensorFlow")
+    assert tensorflow is not None and tensorflow.name == "TensorFlow"
+    vision = load_taxonomy().find("computer vision")
+    assert vision is not None and "TensorFlow" not in vision.aliases
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Go to the careers page and apply.",
+        "You will excel at building relationships.",
+        "Make sure every release is on time.",
+        "Less than two weeks of travel per year.",
+        "We want to spark curiosity in every student.",
+        "You will have access to our training budget.",
+        "A word from our founder.",
+        "Julia joined the team in March.",
+        "Our chef prepares lunch daily.",
+        "He is a puppet of the board.",
+        "Swift decisions matter here.",
+        "Rust on the old pipes was fixed.",
+        "Ruby and her sister run the shop.",
+        "Throw a dart at the board.",
+        "The java was hot.",
+    ],
+)
+def test_common_words_do_not_fire_in_ordinary_english(sentence: str) -> None:
+    assert _skills(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Experience with Go and Rust.", ["Go", "Rust"]),
+        ("Proficiency in Excel and Word.", ["Excel", "Microsoft Word"]),
+        ("Languages: Python, R, Scala, Julia.", ["Python", "R", "Scala", "Julia"]),
+        ("Knowledge of Java 8 or later.", ["Java"]),
+        ("Experience with Spark and Hive.", ["Spark", "Hive"]),
+        ("Configuration management with Chef or Puppet.", ["Chef", "Puppet"]),
+        ("C, C++ and C# programming.", ["C", "C++", "C#"]),
+    ],
+)
+def test_short_names_fire_in_technical_context(sentence: str, expected: list[str]) -> None:
+    assert _skills(sentence) == expected
