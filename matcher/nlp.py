@@ -59,6 +59,7 @@ def make_tokenizer(nlp: Language) -> Tokenizer:
     infixes = list(nlp.Defaults.infixes or ()) + list(_EXTRA_INFIXES)
     tokenizer = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.url_match = None  # "React.js/Vue.js" is a list, not a URL
     return tokenizer
 
 

@@ -66,7 +66,7 @@ _GENERIC_FOLLOWERS = frozenset({"qualifications", "requirements", "skills", "exp
 # a capitalised multi-word heading run into the text ("...scale.Preferred Qualifications: ...")
 _INLINE = re.compile(
     r"(?<=[a-z0-9.!?)\]:])\s*(?=(?:(?:Basic|Minimum|Required|Preferred|Desired|Additional|Key) )?"
-    r"(?:Qualifications|Requirements|Responsibilities)\b(?!\s+(?:of|for|to|and|that|in|are|is|include)\b))"
+    r"(?:Qualifica\w*|Requirements|Responsibilities)\b(?!\s+(?:of|for|to|and|that|in|are|is|include)\b))"
     r"|(?<=[a-z.!?)])(?=Microsoft is an equal opportunity employer)"
 )
 _BULLET = re.compile(r"\s*[\u2022\u25aa\u25cf\u2023\u25e6\u00b7]\s*")
@@ -85,8 +85,10 @@ _REQUIRED_CUE = re.compile(
     r"you should have|you will have|you bring|skills in|skilled in|fluen(?:t|cy)|years of|"
     r"ability to|able to|hands-on|track record|demonstrated|"
     r"command of|mastery of|competen(?:ce|cy|t)|qualifications?|ideal candidate will have|"
-    r"looking for (?:someone|candidates|engineers|a)|we need|"
-    r"(?:strong|solid|excellent|good|deep|sound|proven)\b[^.]{0,40}\b(?:skills|knowledge|understanding|"
+    r"looking for (?:someone|candidates|engineers|a)|we need|need to be|must be|should be|you are|you're|"
+    r"can work with|comfortable (?:with|working|in)|"
+    r"(?:strong|solid|excellent|good|deep|sound|proven|great|outstanding|exceptional|superb|effective|"
+    r"advanced|demonstrable|thorough|working)\b[^.]{0,40}\b(?:skills|knowledge|understanding|"
     r"experience|background|proficiency|command|abilities))\b",
     re.IGNORECASE,
 )
@@ -102,7 +104,7 @@ _BOILERPLATE_CUE = re.compile(
 
 
 _GLUED = re.compile(r"\b([A-Za-z]*[a-z]{3})([A-Z][a-z]{2,}[A-Za-z]*)\b")
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z0-9][a-z ])")
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z0-9][a-z ])|(?<=\+\+|\w#)(?=[A-Z][a-z]{2})")
 _BRAND_TAILS = frozenset(
     "script point shell press books works suite soft flow formation search maker duty bucket brains "
     "hub lab base stack store sheets sense force ware net space desk view cloud center studio builder "
@@ -158,7 +160,7 @@ def find_sections(text: str) -> list[Section]:
     pos = 0
     for line in text.splitlines(keepends=True):
         found = heading_kind(line)
-        if found is not None and found[1].lower() in _GENERIC_FOLLOWERS and not text[start:pos].strip(
+        if found is not None and heading and found[1].lower() in _GENERIC_FOLLOWERS and not text[start:pos].strip(
             " \n:"
         ).lower().replace(heading.lower(), "", 1).strip(" :"):
             found = None  # "Preferred" + "Qualifications:" on the next line: one heading

@@ -26,15 +26,6 @@ SPAN_KEY = "skills"
 
 _SKIP = frozenset({"-", "\u2013", "\u2010", "\u2011"})
 _LIST_GLUE = frozenset({",", "/", "and", "or", "&", "(", ")", "+", "|", ":", ";", "e.g.", "eg", "etc"})
-_CUE_BEFORE = frozenset(
-    {
-        "experience", "experienced", "proficiency", "proficient", "knowledge", "knowledgeable",
-        "skill", "skilled", "expertise", "expert", "familiarity", "familiar", "using", "use",
-        "in", "with", "of", "like", "including", "include", "such", "as", "background",
-        "fluency", "fluent", "advanced", "written", "programming", "language", "languages",
-        "technologies", "technology", "tool", "stack", "certified", "microsoft", "ms", "apache",
-    }
-)
 _STRONG_BEFORE = frozenset(
     {
         "experience", "experienced", "proficiency", "proficient", "knowledge", "knowledgeable",
@@ -43,13 +34,15 @@ _STRONG_BEFORE = frozenset(
         "certified", "microsoft", "ms", "apache", "advanced",
     }
 )
+_WEAK_BEFORE = frozenset({"in", "with", "using", "via", "on"})
 _CUE_AFTER = frozenset(
     {
         "programming", "language", "framework", "library", "developer", "development", "engineer",
         "code", "coding", "script", "scripting", "sdk", "api", "stack", "version", "spreadsheet",
         "macro", "pivot", "formula", "vba", "database", "query", "cookbook", "module", "manifest",
         "application", "experience", "skill", "knowledge", "certification", "cluster", "job",
-        "streaming", "dashboard", "report", "workbook", "document", "on", "rails",
+        "streaming", "dashboard", "report", "workbook", "document", "rails", "required", "preferred",
+        "desired", "desirable", "expertise", "proficiency", "background", "certified",
     }
 )
 _VERSION = re.compile(r"^v?\d+(\.[\dx]+)*[+]?$|^\d+\.x$", re.IGNORECASE)
@@ -160,9 +153,14 @@ def _technical(
     for k in range(max(0, start - 3), start):
         if words[k].i >= sent_start and keys[k] in _STRONG_BEFORE:
             return True
-    if start >= 1 and keys[start - 1] in _CUE_BEFORE and words[start - 1].i >= sent_start:
-        if start >= 2 and keys[start - 2] in _STRONG_BEFORE | {"of", "in", "with"}:
-            return True
+    # a product-like preposition before a capitalised, not sentence-initial form ("pipelines in Spark")
+    if (
+        start >= 1
+        and keys[start - 1] in _WEAK_BEFORE
+        and words[start - 1].i > sent_start
+        and words[start].text[:1].isupper()
+    ):
+        return True
     # a cue word or a version number just after
     for k in range(end, min(len(words), end + 2)):
         if words[k].i >= sent_end:

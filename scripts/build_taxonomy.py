@@ -251,28 +251,31 @@ class Builder:
         return out
 
     def patterns(self, entry: Entry) -> list[list[object]]:
-        forms: dict[tuple[str, ...], list[object]] = {}
+        """Token-key patterns of every form the entry owns: [keys, exact tokens or None, context].
+
+        A case-insensitive form makes the case-sensitive ones with the same keys redundant;
+        several case-sensitive forms with the same keys ("Excel", "EXCEL") are all kept."""
+        free: dict[tuple[str, ...], bool] = {}
+        cased: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
         for surface in [entry.name, *entry.aliases]:
             if self.owner.get(_norm(surface)) is not entry:
                 continue
-            tokens = [t.text for t in make_doc(surface) if not t.is_space and t.text not in "-\u2013"]
+            tokens = tuple(t.text for t in make_doc(surface) if not t.is_space and t.text not in "-\u2013")
             if not tokens:
                 continue
             keys = tuple(token_key(t) for t in tokens)
-            case, context = self.case_rules(entry, surface, tokens)
-            variants = [keys]
+            case, context = self.case_rules(entry, surface, list(tokens))
+            if case:
+                cased[(keys, tokens)] = cased.get((keys, tokens), True) and context
+                continue
+            free[keys] = free.get(keys, True) and context
             if len(keys) > 1:
                 joined = "".join(k for k in keys if k not in "/&")
                 if len(joined) >= 5 and joined.isalnum():
-                    variants.append((token_key(joined),))
-            for variant in variants:
-                rule = [list(variant), list(tokens) if case and variant == keys else None, context]
-                if case and variant != keys:
-                    continue  # a case-sensitive form has no joined variant
-                old = forms.get(variant)
-                if old is None or (old[1] is not None and rule[1] is None):
-                    forms[variant] = rule
-        return [forms[k] for k in sorted(forms)]
+                    free.setdefault((token_key(joined),), context)
+        rules: list[list[object]] = [[list(k), None, c] for k, c in free.items()]
+        rules += [[list(k), list(t), c] for (k, t), c in cased.items() if k not in free]
+        return sorted(rules, key=lambda r: json.dumps(r))
 
     def case_rules(self, entry: Entry, surface: str, tokens: list[str]) -> tuple[bool, bool]:
         if entry.curated:

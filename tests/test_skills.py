@@ -10,7 +10,8 @@ from matcher.taxonomy import load_taxonomy
 
 def _skills(text: str) -> list[str]:
     tax = load_taxonomy()
-    return [tax.skills[s.label_].name for s in get_pipeline()(text).spans["skills"]]
+    doc = get_pipeline()(text)
+    return [tax.skills[s.label_].name for s in doc.spans["skills"]]
 
 
 @pytest.mark.parametrize(
@@ -42,7 +43,8 @@ def test_parenthesised_acronym_is_one_skill() -> None:
 
 def test_skill_spans_carry_offsets_into_the_text() -> None:
     text = "We run k8s clusters."
-    span = get_pipeline()(text).spans["skills"][0]
+    doc = get_pipeline()(text)
+    span = doc.spans["skills"][0]
     assert text[span.start_char : span.end_char] == "k8s"
 
 

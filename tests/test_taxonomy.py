@@ -16,7 +16,8 @@ from .conftest import ROOT
 
 def _skills(text: str) -> list[str]:
     tax = load_taxonomy()
-    return [tax.skills[s.label_].name for s in get_pipeline()(text).spans["skills"]]
+    doc = get_pipeline()(text)
+    return [tax.skills[s.label_].name for s in doc.spans["skills"]]
 
 
 def test_committed_taxonomy_is_current() -> None:
