@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import re
 
-import ftfy
-
 from matcher.records import Section
 
-__all__ = ["HEADINGS", "find_sections", "prepare_text", "sentence_role"]
+__all__ = ["HEADINGS", "find_sections", "mention_role", "sentence_role"]
 
 REQUIRED, PREFERRED, DUTIES, BOILERPLATE, INTRO = "required", "preferred", "duties", "boilerplate", "intro"
 
@@ -64,12 +62,6 @@ _LINE_HEADING = re.compile(rf"^\W{{0,3}}(?P<h>{_ALT})\s*:?\s*$", re.IGNORECASE)
 _LEAD_HEADING = re.compile(rf"^\W{{0,3}}(?P<h>{_ALT})(?:\s+\w+)?\s*(?::|-|–)\s*(?=\S)", re.IGNORECASE)
 _GENERIC_FOLLOWERS = frozenset({"qualifications", "requirements", "skills", "experience", "skills and experience"})
 # a capitalised multi-word heading run into the text ("...scale.Preferred Qualifications: ...")
-_INLINE = re.compile(
-    r"(?<=[a-z0-9.!?)\]:])\s*(?=(?:(?:Basic|Minimum|Required|Preferred|Desired|Additional|Key) )?"
-    r"(?:Qualifica\w*|Requirements|Responsibilities)\b(?!\s+(?:of|for|to|and|that|in|are|is|include)\b))"
-    r"|(?<=[a-z.!?)])(?=Microsoft is an equal opportunity employer)"
-)
-_BULLET = re.compile(r"\s*[\u2022\u25aa\u25cf\u2023\u25e6\u00b7]\s*")
 
 _PREFERRED_CUE = re.compile(
     r"\b(?:a plus|plus\b(?! \d)|preferred|preferably|prefer|ideally|ideal\b|bonus|desired|desirable|"
@@ -101,36 +93,6 @@ _BOILERPLATE_CUE = re.compile(
     r"careers\.|https?://|www\.|@\w+\.\w+|citizenship|clearance",
     re.IGNORECASE,
 )
-
-
-_GLUED = re.compile(r"\b([A-Za-z]*[a-z]{3})([A-Z][a-z]{2,}[A-Za-z]*)\b")
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z0-9][a-z ])|(?<=\+\+|\w#)(?=[A-Z][a-z]{2})")
-_BRAND_TAILS = frozenset(
-    "script point shell press books works suite soft flow formation search maker duty bucket brains "
-    "hub lab base stack store sheets sense force ware net space desk view cloud center studio builder "
-    "bot book boot box cast data link logic map mind pay pro share sync tech tools vision watch web "
-    "wise mapper grid gres query chart charts ops scale kit".split()
-)
-
-
-def _unglue(match: re.Match[str], known: frozenset[str]) -> str:
-    left, right = match.group(1), match.group(2)
-    if (left + right).lower() in known or right.lower() in _BRAND_TAILS:
-        return match.group(0)
-    return f"{left}\n{right}"
-
-
-def prepare_text(text: str, known: frozenset[str] = frozenset()) -> str:
-    """Repair mojibake, split sentences glued together ("networksKnowledge of", "scale.BS"), and
-    put every bullet and run-in heading on a line of its own. ``known`` holds lower-cased names
-    that must not be split ("javascript", "powershell")."""
-    text = ftfy.fix_text(text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
-    text = _GLUED.sub(lambda m: _unglue(m, known), text)
-    text = _GLUED_SENTENCE.sub(" ", text)
-    text = _BULLET.sub("\n\u2022 ", text)
-    text = _INLINE.sub("\n", text)
-    text = re.sub(r"[ \t]+\n", "\n", text)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
 def heading_kind(line: str) -> tuple[str, str, int] | None:

@@ -1,0 +1,85 @@
+"""Cleaning text before analysis: mojibake, glued words and sentences, bullets, run-in headings.
+
+Real postings arrive with their bullets and line breaks lost: "...IT related discipline, MS or
+PhD preferred 8+ years of C++ OR ScriptingPreferred Qualifications: ..." or
+"SQL Azure / NOSQL / MySQLMicrosoft Azure / AWSREST / JSONPREFERRED". These are split back
+apart, but never inside a known name ("JavaScript", "PowerShell", "ASP.NET").
+"""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+__all__ = ["prepare_text", "split_glued"]
+
+_INLINE = re.compile(
+    r"(?<=[a-z0-9.!?)\]:])\s*(?=(?:(?:Basic|Minimum|Required|Preferred|Desired|Additional|Key) )?"
+    r"(?:Qualifica\w*|Requirements|Responsibilities)\b(?!\s+(?:of|for|to|and|that|in|are|is|include)\b))"
+    r"|(?<=[a-z.!?)])(?=Microsoft is an equal opportunity employer)"
+)
+_BULLET = re.compile(r"\s*[\u2022\u25aa\u25cf\u2023\u25e6\u00b7\u27a2\u2794\u261e\u2b9a\u2972]\s*")
+_CANDIDATE = re.compile(r"(?<![\w@/.])[A-Za-z][\w+#.]*[A-Za-z+#](?![\w@/])")
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[!?])(?=[A-Z0-9][a-z ])")
+_BRAND_TAILS = frozenset(
+    "script point shell press books works suite soft flow formation search maker duty bucket brains "
+    "hub lab base stack store sheets sense force ware net space desk view cloud center studio builder "
+    "bot book boot box cast data link logic map mind pay pro share sync tech tools vision watch web "
+    "wise mapper grid gres query chart charts ops scale kit".split()
+)
+
+
+def split_glued(word: str, known: frozenset[str]) -> str:
+    r"""Split a word that is really two glued together; return it unchanged otherwise.
+
+    Examples
+    --------
+    >>> known = frozenset({"mysql", "aws", "rest", "json", "opengl", "javascript", "asp.net"})
+    >>> [split_glued(w, known) for w in ["MySQLMicrosoft", "AWSREST", "OpenGLWriting", "JavaScript"]]
+    ['MySQL\nMicrosoft', 'AWS\nREST', 'OpenGL\nWriting', 'JavaScript']
+    >>> [split_glued(w, known) for w in ["networksKnowledge", "scale.BS", "ASP.NET", "PowerShell"]]
+    ['networks\nKnowledge', 'scale.\nBS', 'ASP.NET', 'PowerShell']
+    """
+    if len(word) < 5 or word.lower() in known:
+        return word
+    if "." in word:
+        head, _, tail = word.partition(".")
+        if len(head) >= 2 and tail[:1].isupper() and f"{head}.{tail.split('.')[0]}".lower() not in known:
+            return f"{split_glued(head, known)}.\n{split_glued(tail, known)}"
+        return word
+    for i in range(2, len(word) - 1):
+        if not word[i].isupper():
+            continue
+        left, right = word[:i], word[i:]
+        if left.lower() in known and (
+            right.lower() in known
+            or re.fullmatch(r"[A-Z][a-z]{2,}\w*", right)
+            or (right.isupper() and len(right) >= 4)
+        ):
+            return f"{left}\n{split_glued(right, known)}"
+        if (
+            re.fullmatch(r"[A-Za-z]*[a-z]{3}", left)
+            and re.fullmatch(r"[A-Z][a-z]{2,}[A-Za-z]*", right)
+            and right.lower() not in _BRAND_TAILS
+        ):
+            return f"{left}\n{split_glued(right, known)}"
+    return word
+
+
+def prepare_text(text: str, known: frozenset[str] = frozenset()) -> str:
+    r"""Repair mojibake, split glued words and sentences, and put every bullet and run-in heading
+    on a line of its own. ``known`` holds lower-cased skill names that must never be split.
+
+    Examples
+    --------
+    >>> prepare_text("Great team!Requirements: Python\u2022 SQL")
+    'Great team!\nRequirements: Python\n• SQL'
+    """
+    text = ftfy.fix_text(text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
+    text = _CANDIDATE.sub(lambda m: split_glued(m.group(0), known), text)
+    text = _GLUED_SENTENCE.sub(" ", text)
+    text = _BULLET.sub("\n\u2022 ", text)
+    text = _INLINE.sub("\n", text)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
