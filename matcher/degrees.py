@@ -15,10 +15,10 @@ __all__ = ["DegreeMention", "find_degrees", "level_rank"]
 # (level, pattern); patterns are matched case-sensitively where abbreviations need it.
 _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     ("doctorate", r"\bPh\.?\s?D\.?s?\b|\bPHD\b|\b[Dd]octora(?:te|l)\b|\b[Dd]octor of\b|\bD\.?Sc\b|\bEd\.?D\b"),
-    ("master", r"\b[Mm]aster'?s?\b|\bMasters?'\b|\bM\.S\.?\b|\bMS(?:c|CS|EE)?\b(?![ -]?(?:Office|Excel|Word|SQL|"
+    ("master", r"(?<![Ss]crum )(?<![Ss]crum-)\b[Mm]aster'?s?\b(?! (?:[Dd]ata|[Cc]lass|[Pp]lan|[Cc]ard|[Ff]ile|[Rr]ecord|[Ss]cheduler?|[Bb]ranch))|\bMasters?'\b|\bM\.S\.?\b|\bMS(?:c|CS|EE)?\b(?![ -]?(?:Office|Excel|Word|SQL|"
      r"Teams|Project|Access|Dynamics|Azure|Visio|PowerPoint|Outlook|Windows|Exchange|Fabric|365|DOS))"
      r"|\bM\.Sc\.?|\bMBA\b|\bM\.?Eng\b|\bM\.?Ed\b|\bM\.A\.|\b[Gg]raduate degree|\b[Aa]dvanced degree|\bpost-?graduate\b"),
-    ("bachelor", r"\b[Bb]achelor'?s?\b|\bB\.S\.?|\bBS(?:c|CS|EE)?\b|\bB\.Sc\.?|\bBA\b|\bB\.A\.|\bB\.?Tech\b|\bB\.?Eng\b"
+    ("bachelor", r"\b[Bb]achelor'?s?\b|\bB\.S\.?|\bBS(?:c|CS|EE)?\b(?!&)|\bB\.Sc\.?|\bBA\b|\bB\.A\.|\bB\.?Tech\b|\bB\.?Eng\b"
      r"|\bBBA\b|\b[Uu]ndergraduate degree|\b(?:4|four)[- ]year (?:college |university )?degree"
      r"|\b(?:[Uu]niversity|[Cc]ollege) degree"),
     ("associate", r"\b[Aa]ssociate'?s? degree|\bAA\b|\bAAS\b|\bA\.A\.S?\.?|\b(?:2|two)[- ]year degree"),

@@ -155,10 +155,10 @@ def _years(sentences: list[_Sentence]) -> list[tuple[_Sentence, float | None, in
     """Every years-of-experience phrase as (sentence, years, start, end, role)."""
     found = []
     for sent in sentences:
-        if sent.role == BOILERPLATE:
-            continue
         for m in find_years(sent.text):
             role = mention_role(sent.text, m.start, sent.section)
+            if role == BOILERPLATE:
+                continue
             found.append((sent, m.years, sent.start + m.start, sent.start + m.end, role))
     return found
 
@@ -174,7 +174,7 @@ def _skills(
     fields: dict[int, list[tuple[int, int]]] = {}
     for span in doc.spans["skills"]:
         sent = _sentence_at(sentences, span.start_char)
-        if sent is None or sent.role == BOILERPLATE:
+        if sent is None:
             continue
         if sent.start not in fields:
             fields[sent.start] = [(sent.start + a, sent.start + b) for a, b in field_spans(sent.text)]

@@ -90,7 +90,9 @@ _BOILERPLATE_CUE = re.compile(
     r"background check|security screening|e-verify|apply now|to learn more|please visit|visit our|"
     r"protected veteran|sexual orientation|national origin|drug[- ]free|we offer|paid time off|"
     r"health insurance|dental|pension|flexible working hours|\bPTO\b|parental leave|stock options|"
-    r"careers\.|https?://|www\.|@\w+\.\w+|citizenship|clearance",
+    r"careers\.|https?://|www\.|@\w+\.\w+|citizenship|clearance|curriculum vitae|cover letter|"
+    r"(?:application|applications) (?:must|should) (?:include|contain|be)|please (?:submit|send|apply)|"
+    r"diplomas|list of publications|letters? of recommendation|references",
     re.IGNORECASE,
 )
 
@@ -146,6 +148,8 @@ def _merge(sections: list[Section]) -> list[Section]:
     return merged
 
 
+_FORWARD_CUE = re.compile(r"\b(?:preferably|ideally|bonus if|bonus points for|nice to have:?|plus if|preferred:)",
+                          re.IGNORECASE)
 _SCOPE_BREAK = re.compile(r"[;.!?]\s|\b(?:required|must|need to|you have|minimum)\b", re.IGNORECASE)
 _LEADING_CUE = re.compile(r"^\W*(?:\w+\W+)?(?:preferred|preferably|ideally|bonus|nice[- ]to[- ]have|desired|desirable|plus)\b",
                           re.IGNORECASE)
@@ -165,17 +169,49 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
     >>> mention_role(s, 32, "required")
     'required'
     """
-    role = sentence_role(sentence, section)
+    if is_boilerplate(sentence, offset, section):
+        return BOILERPLATE
+    if len(sentence) > _LONG_SENTENCE:  # a run-on of glued bullets: judge the mention's neighbourhood
+        start = max(0, offset - _BOILERPLATE_REACH)
+        sentence, offset = sentence[start : offset + _BOILERPLATE_REACH], offset - start
+    for cue in _FORWARD_CUE.finditer(sentence, 0, offset):
+        if not _SCOPE_BREAK.search(sentence, cue.end(), offset):
+            return PREFERRED
+    role = sentence_role(_BOILERPLATE_CUE.sub(" ", sentence), section)
     if role != PREFERRED or section == PREFERRED or _LEADING_CUE.match(sentence):
         return role
     for cue in _PREFERRED_CUE.finditer(sentence):
-        if cue.start() < offset:
+        if cue.start() < offset or _FORWARD_CUE.fullmatch(cue.group(0)):
             continue
         scope_start = max((m.end() for m in _SCOPE_BREAK.finditer(sentence, 0, cue.start())), default=0)
         if scope_start <= offset:
             return PREFERRED
-    rest = sentence_role(_PREFERRED_CUE.sub(" ", sentence), section)
+    rest = sentence_role(_BOILERPLATE_CUE.sub(" ", _PREFERRED_CUE.sub(" ", sentence)), section)
     return rest if rest != BOILERPLATE else "mentioned"
+
+
+_LONG_SENTENCE = 250
+_BOILERPLATE_REACH = 120
+
+
+def is_boilerplate(sentence: str, offset: int, section: str) -> bool:
+    """True when a mention at ``offset`` belongs to boilerplate (benefits, equal opportunity,
+    screening...). In a long run-on sentence (bullets glued together) only the text near the
+    boilerplate cue counts as boilerplate, not the whole run.
+
+    Examples
+    --------
+    >>> is_boilerplate("We are an equal opportunity employer.", 10, "intro")
+    True
+    """
+    if section == BOILERPLATE:
+        return True
+    cues = [m.start() for m in _BOILERPLATE_CUE.finditer(sentence)]
+    if not cues:
+        return False
+    if len(sentence) <= _LONG_SENTENCE:
+        return True
+    return any(-_BOILERPLATE_REACH <= cue - offset <= _BOILERPLATE_REACH for cue in cues)
 
 
 def sentence_role(sentence: str, section: str) -> str:

@@ -48,14 +48,14 @@ def split_glued(word: str, known: frozenset[str]) -> str:
         if len(head) >= 2 and tail[:1].isupper() and f"{head}.{tail.split('.')[0]}".lower() not in known:
             return f"{split_glued(head, known)}.\n{split_glued(tail, known)}"
         return word
-    for i in range(2, len(word) - 1):
+    for i in range(len(word) - 2, 1, -1):  # longest known left part first
         if not word[i].isupper():
             continue
         left, right = word[:i], word[i:]
         if left.lower() in known and (
             right.lower() in known
             or re.fullmatch(r"[A-Z][a-z]{2,}\w*", right)
-            or (right.isupper() and len(right) >= 4)
+            or (right.isupper() and (len(right) >= 4 or not left.isupper()))
         ):
             return f"{left}\n{split_glued(right, known)}"
         if (
