@@ -58,7 +58,7 @@ def format_posting(result: Posting) -> str:
             evidence = " ".join(s.evidence.split())
             if len(evidence) > 90:
                 evidence = evidence[:87] + "..."
-            lines.append(f"  - {s.name} [{s.kind}{years}]  \"{evidence}\"")
+            lines.append(f'  - {s.name} [{s.kind}{years}]  "{evidence}"')
         lines.append("")
     degree = result.degree
     if degree is None:

@@ -14,19 +14,33 @@ __all__ = ["DegreeMention", "find_degrees", "level_rank"]
 
 # (level, pattern); patterns are matched case-sensitively where abbreviations need it.
 _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("doctorate", r"\bPh\.?\s?D\.?s?\b|\bPHD\b|\b[Dd]octora(?:te|l)\b|\b[Dd]octor of\b|\bD\.?Sc\b|\bEd\.?D\b"),
-    ("master", r"(?<![Ss]crum )(?<![Ss]crum-)\b[Mm]aster'?s?\b(?! (?:[Dd]ata|[Cc]lass|[Pp]lan|[Cc]ard|[Ff]ile|[Rr]ecord|[Ss]cheduler?|[Bb]ranch))|\bMasters?'\b|\bM\.S\.?\b|\bMS(?:c|CS|EE)?\b(?![ -]?(?:Office|Excel|Word|SQL|"
-     r"Teams|Project|Access|Dynamics|Azure|Visio|PowerPoint|Outlook|Windows|Exchange|Fabric|365|DOS))"
-     r"|\bM\.Sc\.?|\bMBA\b|\bM\.?Eng\b|\bM\.?Ed\b|\bM\.A\.|\b[Gg]raduate degree|\b[Aa]dvanced degree|\bpost-?graduate\b"),
-    ("bachelor", r"\b[Bb]achelor'?s?\b|\bB\.S\.?|\bBS(?:c|CS|EE)?\b(?!&)|\bB\.Sc\.?|\bBA\b|\bB\.A\.|\bB\.?Tech\b|\bB\.?Eng\b"
-     r"|\bBBA\b|\b[Uu]ndergraduate degree|\b(?:4|four)[- ]year (?:college |university )?degree"
-     r"|\b(?:[Uu]niversity|[Cc]ollege) degree"),
+    (
+        "doctorate",
+        r"\bPh\.?\s?D\.?s?\b|\bPHD\b|\b[Dd]octora(?:te|l)\b|\b[Dd]octor of\b|\bD\.?Sc\b|\bEd\.?D\b",
+    ),
+    (
+        "master",
+        r"(?<![Ss]crum )(?<![Ss]crum-)\b[Mm]aster'?s?\b"
+        r"(?! (?:[Dd]ata|[Cc]lass|[Pp]lan|[Cc]ard|[Ff]ile|[Rr]ecord|[Ss]cheduler?|[Bb]ranch))"
+        r"|\bMasters?'\b|\bM\.S\.?\b|\bMS(?:c|CS|EE)?\b(?![ -]?(?:Office|Excel|Word|SQL|"
+        r"Teams|Project|Access|Dynamics|Azure|Visio|PowerPoint|Outlook|Windows|Exchange|Fabric|365|DOS))"
+        r"|\bM\.Sc\.?|\bMBA\b|\bM\.?Eng\b|\bM\.?Ed\b|\bM\.A\."
+        r"|\b[Gg]raduate degree|\b[Aa]dvanced degree|\bpost-?graduate\b",
+    ),
+    (
+        "bachelor",
+        r"\b[Bb]achelor'?s?\b|\bB\.S\.?|\bBS(?:c|CS|EE)?\b(?!&)|\bB\.Sc\.?|\bBA\b|\bB\.A\.|\bB\.?Tech\b|\bB\.?Eng\b"
+        r"|\bBBA\b|\b[Uu]ndergraduate degree|\b(?:4|four)[- ]year (?:college |university )?degree"
+        r"|\b(?:[Uu]niversity|[Cc]ollege) degree",
+    ),
     ("associate", r"\b[Aa]ssociate'?s? degree|\bAA\b|\bAAS\b|\bA\.A\.S?\.?|\b(?:2|two)[- ]year degree"),
     ("high_school", r"\b[Hh]igh[- ][Ss]chool\b|\bGED\b|\bHS [Dd]iploma|\b[Ss]econdary school"),
 )
 _COMPILED = tuple((level, re.compile(p)) for level, p in _LEVEL_PATTERNS)
 # "a degree in X" with no level named: read as a bachelor's (the usual meaning in postings)
-_GENERIC = re.compile(r"\b(?:[Aa]cademic |[Rr]elevant |[Tt]echnical )?[Dd]egrees?\b(?=\s+(?:in|from|or|and)\b|\s*[,(/])")
+_GENERIC = re.compile(
+    r"\b(?:[Aa]cademic |[Rr]elevant |[Tt]echnical )?[Dd]egrees?\b(?=\s+(?:in|from|or|and)\b|\s*[,(/])"
+)
 _FIELD = re.compile(
     r"\b(?:degree|Bachelor'?s?|Master'?s?|BS|B\.S\.|MS|M\.S\.|Ph\.?D\.?|MSc|BSc|BA|MBA)\b[^.;:]{0,25}?\bin\s+"
     r"(?:the\s+(?:field|area)s?\s+of\s+|a\s+)?(?P<fields>[A-Za-z][A-Za-z ,/&-]{2,120})"
@@ -115,7 +129,11 @@ def find_fields(text: str) -> tuple[str, ...]:
             chunk = chunk[: stop.start()]
         for part in _FIELD_WORDS.split(chunk):
             word = part.strip(" -").lower()
-            if 2 < len(word) <= 40 and word not in ("a", "the", "field", "fields", "any") and word not in fields:
+            if (
+                2 < len(word) <= 40
+                and word not in ("a", "the", "field", "fields", "any")
+                and word not in fields
+            ):
                 fields.append(word)
     return tuple(fields)
 

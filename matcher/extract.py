@@ -84,7 +84,9 @@ def _read(path: Path, limits: Limits) -> tuple[str, str | None]:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         allowed = ", ".join(sorted(SUPPORTED))
-        raise UnsupportedFileError(f"{path.name}: {suffix or 'no extension'} is not supported; use one of {allowed}")
+        raise UnsupportedFileError(
+            f"{path.name}: {suffix or 'no extension'} is not supported; use one of {allowed}"
+        )
     try:
         size = path.stat().st_size
     except FileNotFoundError as exc:
@@ -114,7 +116,9 @@ def _decode(data: bytes, name: str) -> str:
         raise UnsupportedFileError(f"{name}: the content is not text (it looks like a PDF, DOCX or image)")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedFileError(f"{name}: the content is binary, not text")
-    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
+    for encoding in (
+        ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",)
+    ):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
@@ -146,7 +150,7 @@ def _pdf_read(data: bytes, name: str, limits: Limits) -> str:
         "array_based_stream_maximum_output_length": limits.max_stream_bytes,
     }
     try:
-        with pypdf.apply_configuration(**overrides):
+        with pypdf.apply_configuration(**overrides):  # type: ignore[arg-type]
             reader = pypdf.PdfReader(io.BytesIO(data))
             if reader.is_encrypted:
                 try:
@@ -162,12 +166,27 @@ def _pdf_read(data: bytes, name: str, limits: Limits) -> str:
         raise
     except FileNotDecryptedError as exc:
         raise EncryptedFileError(f"{name}: the PDF is protected by a password") from exc
-    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            RecursionError, OSError, AssertionError, ZeroDivisionError) as exc:
-        raise DamagedFileError(f"{name}: the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
+    except (
+        PdfReadError,
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+        OSError,
+        AssertionError,
+        ZeroDivisionError,
+    ) as exc:
+        raise DamagedFileError(
+            f"{name}: the PDF is damaged and cannot be read ({type(exc).__name__})"
+        ) from exc
     text = "\n".join(texts)
     if pages and not re.search(r"\w", text):
-        raise NoTextLayerError(f"{name}: the PDF's {pages} page(s) have no text layer (a scan?); it needs OCR")
+        raise NoTextLayerError(
+            f"{name}: the PDF's {pages} page(s) have no text layer (a scan?); it needs OCR"
+        )
     return text
 
 

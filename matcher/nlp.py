@@ -57,7 +57,7 @@ def make_tokenizer(nlp: Language) -> Tokenizer:
     from spacy.util import compile_infix_regex
 
     infixes = list(nlp.Defaults.infixes or ()) + list(_EXTRA_INFIXES)
-    tokenizer = nlp.tokenizer
+    tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     tokenizer.url_match = None  # "React.js/Vue.js" is a list, not a URL
     return tokenizer
@@ -71,13 +71,17 @@ def _line_sentencizer(doc: Any) -> Any:
     """Start a sentence after end punctuation or a bullet, at a line break, and at a bullet."""
     previous = None
     for i, token in enumerate(doc):
-        if i == 0:
-            token.is_sent_start = True
-        elif previous is not None and (
-            previous.text in _SENT_END
-            or (previous.is_space and "\n" in previous.text)
-            or "\n" in previous.whitespace_
-            or (token.text in _BULLETS and (previous.is_space or "\n" in previous.text_with_ws or previous.text in _SENT_END))
+        if i == 0 or (
+            previous is not None
+            and (
+                previous.text in _SENT_END
+                or (previous.is_space and "\n" in previous.text)
+                or "\n" in previous.whitespace_
+                or (
+                    token.text in _BULLETS
+                    and (previous.is_space or "\n" in previous.text_with_ws or previous.text in _SENT_END)
+                )
+            )
         ):
             token.is_sent_start = True
         else:

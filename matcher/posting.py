@@ -95,9 +95,7 @@ def analyze_posting(text: str, *, title: str | None = None) -> Posting:
             s.name for s in skills if s.kind == "certification" and s.importance != "mentioned"
         ),
         sections=tuple(sections),
-        languages=tuple(
-            s.name for s in skills if s.kind == "language" and s.importance != "mentioned"
-        ),
+        languages=tuple(s.name for s in skills if s.kind == "language" and s.importance != "mentioned"),
         text=prepared,
     )
 

@@ -17,41 +17,166 @@ REQUIRED, PREFERRED, DUTIES, BOILERPLATE, INTRO = "required", "preferred", "duti
 
 HEADINGS: dict[str, tuple[str, ...]] = {
     PREFERRED: (
-        "preferred qualifications", "preferred skills", "preferred experience", "preferred requirements",
-        "nice to have", "nice-to-have", "nice to haves", "nice-to-haves", "bonus points", "bonus",
-        "pluses", "desired skills", "desired qualifications", "desired experience", "desirable",
-        "additional qualifications", "preferred", "good to have", "extra credit", "it would be great if",
-        "it's a plus if", "even better if", "what would be nice", "ideally you have", "ideally",
-        "preferred qualificaitons", "desired", "optional", "advantageous", "a plus",
+        "preferred qualifications",
+        "preferred skills",
+        "preferred experience",
+        "preferred requirements",
+        "nice to have",
+        "nice-to-have",
+        "nice to haves",
+        "nice-to-haves",
+        "bonus points",
+        "bonus",
+        "pluses",
+        "desired skills",
+        "desired qualifications",
+        "desired experience",
+        "desirable",
+        "additional qualifications",
+        "preferred",
+        "good to have",
+        "extra credit",
+        "it would be great if",
+        "it's a plus if",
+        "even better if",
+        "what would be nice",
+        "ideally you have",
+        "ideally",
+        "preferred qualificaitons",
+        "desired",
+        "optional",
+        "advantageous",
+        "a plus",
     ),
     REQUIRED: (
-        "basic qualifications", "minimum qualifications", "required qualifications", "qualifications",
-        "requirements", "required skills", "required experience", "key requirements", "job requirements",
-        "skills and experience", "skills & experience", "experience and skills", "skills and qualifications",
-        "what you'll need", "what you will need", "what you need", "what we're looking for",
-        "what we are looking for", "what we look for", "who you are", "you have", "you bring",
-        "what you bring", "what you'll bring", "must have", "must-have", "must haves", "your profile",
-        "profile", "about you", "skills", "key skills", "technical skills", "the ideal candidate",
-        "ideal candidate", "your skills", "your experience", "education", "education and experience",
-        "knowledge, skills and abilities", "competencies", "we expect", "you should have", "you will have",
-        "experience", "requirements and qualifications", "qualifications and requirements",
-        "required", "basic", "minimum", "mandatory", "essential", "essential skills", "what we need",
-        "what you should have", "you are", "we are looking for", "we're looking for",
+        "basic qualifications",
+        "minimum qualifications",
+        "required qualifications",
+        "qualifications",
+        "requirements",
+        "required skills",
+        "required experience",
+        "key requirements",
+        "job requirements",
+        "skills and experience",
+        "skills & experience",
+        "experience and skills",
+        "skills and qualifications",
+        "what you'll need",
+        "what you will need",
+        "what you need",
+        "what we're looking for",
+        "what we are looking for",
+        "what we look for",
+        "who you are",
+        "you have",
+        "you bring",
+        "what you bring",
+        "what you'll bring",
+        "must have",
+        "must-have",
+        "must haves",
+        "your profile",
+        "profile",
+        "about you",
+        "skills",
+        "key skills",
+        "technical skills",
+        "the ideal candidate",
+        "ideal candidate",
+        "your skills",
+        "your experience",
+        "education",
+        "education and experience",
+        "knowledge, skills and abilities",
+        "competencies",
+        "we expect",
+        "you should have",
+        "you will have",
+        "experience",
+        "requirements and qualifications",
+        "qualifications and requirements",
+        "required",
+        "basic",
+        "minimum",
+        "mandatory",
+        "essential",
+        "essential skills",
+        "what we need",
+        "what you should have",
+        "you are",
+        "we are looking for",
+        "we're looking for",
     ),
     DUTIES: (
-        "responsibilities", "key responsibilities", "duties", "job duties", "what you'll do",
-        "what you will do", "what you'll be doing", "the role", "about the role", "role", "your role",
-        "your responsibilities", "day to day", "day-to-day", "in this role", "the job", "position summary",
-        "job summary", "overview", "role overview", "summary", "job description", "description",
-        "your tasks", "tasks", "your mission", "mission", "the opportunity", "the position",
+        "responsibilities",
+        "key responsibilities",
+        "duties",
+        "job duties",
+        "what you'll do",
+        "what you will do",
+        "what you'll be doing",
+        "the role",
+        "about the role",
+        "role",
+        "your role",
+        "your responsibilities",
+        "day to day",
+        "day-to-day",
+        "in this role",
+        "the job",
+        "position summary",
+        "job summary",
+        "overview",
+        "role overview",
+        "summary",
+        "job description",
+        "description",
+        "your tasks",
+        "tasks",
+        "your mission",
+        "mission",
+        "the opportunity",
+        "the position",
     ),
     BOILERPLATE: (
-        "about us", "about the company", "who we are", "benefits", "perks", "perks and benefits",
-        "what we offer", "we offer", "compensation", "salary", "pay", "equal opportunity",
-        "equal employment opportunity", "eeo", "how to apply", "application process", "faq", "faqs",
-        "why join us", "why us", "why work with us", "our culture", "culture", "life at", "career advice",
-        "tips", "disclaimer", "location", "legal", "about the team", "our team", "the team", "company",
-        "company description", "about", "additional information", "working here",
+        "about us",
+        "about the company",
+        "who we are",
+        "benefits",
+        "perks",
+        "perks and benefits",
+        "what we offer",
+        "we offer",
+        "compensation",
+        "salary",
+        "pay",
+        "equal opportunity",
+        "equal employment opportunity",
+        "eeo",
+        "how to apply",
+        "application process",
+        "faq",
+        "faqs",
+        "why join us",
+        "why us",
+        "why work with us",
+        "our culture",
+        "culture",
+        "life at",
+        "career advice",
+        "tips",
+        "disclaimer",
+        "location",
+        "legal",
+        "about the team",
+        "our team",
+        "the team",
+        "company",
+        "company description",
+        "about",
+        "additional information",
+        "working here",
     ),
 }
 _HEADING_KIND = {h: kind for kind, names in HEADINGS.items() for h in names}
@@ -60,7 +185,9 @@ _ALT = "|".join(sorted((re.escape(h) for h in _HEADING_KIND), key=len, reverse=T
 _LINE_HEADING = re.compile(rf"^\W{{0,3}}(?P<h>{_ALT})\s*:?\s*$", re.IGNORECASE)
 # a heading that starts a line and runs into its content ("Qualifications: BS in ...")
 _LEAD_HEADING = re.compile(rf"^\W{{0,3}}(?P<h>{_ALT})(?:\s+\w+)?\s*(?::|-|–)\s*(?=\S)", re.IGNORECASE)
-_GENERIC_FOLLOWERS = frozenset({"qualifications", "requirements", "skills", "experience", "skills and experience"})
+_GENERIC_FOLLOWERS = frozenset(
+    {"qualifications", "requirements", "skills", "experience", "skills and experience"}
+)
 # a capitalised multi-word heading run into the text ("...scale.Preferred Qualifications: ...")
 
 _PREFERRED_CUE = re.compile(
@@ -124,9 +251,12 @@ def find_sections(text: str) -> list[Section]:
     pos = 0
     for line in text.splitlines(keepends=True):
         found = heading_kind(line)
-        if found is not None and heading and found[1].lower() in _GENERIC_FOLLOWERS and not text[start:pos].strip(
-            " \n:"
-        ).lower().replace(heading.lower(), "", 1).strip(" :"):
+        if (
+            found is not None
+            and heading
+            and found[1].lower() in _GENERIC_FOLLOWERS
+            and not text[start:pos].strip(" \n:").lower().replace(heading.lower(), "", 1).strip(" :")
+        ):
             found = None  # "Preferred" + "Qualifications:" on the next line: one heading
         if found is not None:
             if pos > start:
@@ -141,18 +271,26 @@ def find_sections(text: str) -> list[Section]:
 def _merge(sections: list[Section]) -> list[Section]:
     merged: list[Section] = []
     for s in sections:
-        if merged and merged[-1].kind == s.kind and merged[-1].heading == s.heading and merged[-1].end == s.start:
+        if (
+            merged
+            and merged[-1].kind == s.kind
+            and merged[-1].heading == s.heading
+            and merged[-1].end == s.start
+        ):
             merged[-1] = Section(s.kind, s.heading, merged[-1].start, s.end)
         else:
             merged.append(s)
     return merged
 
 
-_FORWARD_CUE = re.compile(r"\b(?:preferably|ideally|bonus if|bonus points for|nice to have:?|plus if|preferred:)",
-                          re.IGNORECASE)
+_FORWARD_CUE = re.compile(
+    r"\b(?:preferably|ideally|bonus if|bonus points for|nice to have:?|plus if|preferred:)", re.IGNORECASE
+)
 _SCOPE_BREAK = re.compile(r"[;.!?]\s|\b(?:required|must|need to|you have|minimum)\b", re.IGNORECASE)
-_LEADING_CUE = re.compile(r"^\W*(?:\w+\W+)?(?:preferred|preferably|ideally|bonus|nice[- ]to[- ]have|desired|desirable|plus)\b",
-                          re.IGNORECASE)
+_LEADING_CUE = re.compile(
+    r"^\W*(?:\w+\W+)?(?:preferred|preferably|ideally|bonus|nice[- ]to[- ]have|desired|desirable|plus)\b",
+    re.IGNORECASE,
+)
 
 
 def mention_role(sentence: str, offset: int, section: str) -> str:

@@ -28,21 +28,83 @@ _SKIP = frozenset({"-", "\u2013", "\u2010", "\u2011"})
 _LIST_GLUE = frozenset({",", "/", "and", "or", "&", "(", ")", "+", "|", ":", ";", "e.g.", "eg", "etc"})
 _STRONG_BEFORE = frozenset(
     {
-        "experience", "experienced", "proficiency", "proficient", "knowledge", "knowledgeable",
-        "skill", "skilled", "expertise", "expert", "familiarity", "familiar", "using", "fluency",
-        "fluent", "background", "programming", "language", "technology", "tool", "stack",
-        "certified", "microsoft", "ms", "apache", "advanced",
+        "experience",
+        "experienced",
+        "proficiency",
+        "proficient",
+        "knowledge",
+        "knowledgeable",
+        "skill",
+        "skilled",
+        "expertise",
+        "expert",
+        "familiarity",
+        "familiar",
+        "using",
+        "fluency",
+        "fluent",
+        "background",
+        "programming",
+        "language",
+        "technology",
+        "tool",
+        "stack",
+        "certified",
+        "microsoft",
+        "ms",
+        "apache",
+        "advanced",
     }
 )
 _WEAK_BEFORE = frozenset({"in", "with", "using", "via", "on"})
 _CUE_AFTER = frozenset(
     {
-        "programming", "language", "framework", "library", "developer", "development", "engineer",
-        "code", "coding", "script", "scripting", "sdk", "api", "stack", "version", "spreadsheet",
-        "macro", "pivot", "formula", "vba", "database", "query", "cookbook", "module", "manifest",
-        "application", "experience", "skill", "knowledge", "certification", "cluster", "job",
-        "streaming", "dashboard", "report", "workbook", "document", "rails", "required", "preferred",
-        "desired", "desirable", "expertise", "proficiency", "background", "certified",
+        "programming",
+        "language",
+        "framework",
+        "library",
+        "developer",
+        "development",
+        "engineer",
+        "code",
+        "coding",
+        "script",
+        "scripting",
+        "sdk",
+        "api",
+        "stack",
+        "version",
+        "spreadsheet",
+        "macro",
+        "pivot",
+        "formula",
+        "vba",
+        "database",
+        "query",
+        "cookbook",
+        "module",
+        "manifest",
+        "application",
+        "experience",
+        "skill",
+        "knowledge",
+        "certification",
+        "cluster",
+        "job",
+        "streaming",
+        "dashboard",
+        "report",
+        "workbook",
+        "document",
+        "rails",
+        "required",
+        "preferred",
+        "desired",
+        "desirable",
+        "expertise",
+        "proficiency",
+        "background",
+        "certified",
     }
 )
 _VERSION = re.compile(r"^v?\d+(\.[\dx]+)*[+]?$|^\d+\.x$", re.IGNORECASE)
@@ -145,9 +207,11 @@ def _technical(
         if (s, e) == (start, end):
             continue
         between = range(e, start) if e <= start else range(end, s)
-        if len(between) <= 3 and all(
-            keys[k] in _LIST_GLUE or words[k].text in _LIST_GLUE for k in between
-        ) and sent_start <= words[s].i < sent_end:
+        if (
+            len(between) <= 3
+            and all(keys[k] in _LIST_GLUE or words[k].text in _LIST_GLUE for k in between)
+            and sent_start <= words[s].i < sent_end
+        ):
             return True
     # a cue word just before (within three words of the same sentence)
     for k in range(max(0, start - 3), start):

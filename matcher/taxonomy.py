@@ -122,9 +122,7 @@ def read_taxonomy(path: Path) -> Taxonomy:
                     sources=tuple(row.get("sources", ())),
                 )
                 for keys, case, context in row["patterns"]:
-                    patterns.append(
-                        Pattern(sid, tuple(keys), tuple(case) if case else None, bool(context))
-                    )
+                    patterns.append(Pattern(sid, tuple(keys), tuple(case) if case else None, bool(context)))
     except FileNotFoundError as exc:
         raise ModelError(
             f"skill taxonomy not found at {path}; rebuild it with scripts/build_taxonomy.py"

@@ -23,10 +23,10 @@ _BULLET = re.compile(r"\s*[\u2022\u25aa\u25cf\u2023\u25e6\u00b7\u27a2\u2794\u261
 _CANDIDATE = re.compile(r"(?<![\w@/.])[A-Za-z][\w+#.]*[A-Za-z+#](?![\w@/])")
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[!?])(?=[A-Z0-9][a-z ])")
 _BRAND_TAILS = frozenset(
-    "script point shell press books works suite soft flow formation search maker duty bucket brains "
-    "hub lab base stack store sheets sense force ware net space desk view cloud center studio builder "
-    "bot book boot box cast data link logic map mind pay pro share sync tech tools vision watch web "
-    "wise mapper grid gres query chart charts ops scale kit".split()
+    """script point shell press books works suite soft flow formation search maker duty bucket brains
+    hub lab base stack store sheets sense force ware net space desk view cloud center studio builder
+    bot book boot box cast data link logic map mind pay pro share sync tech tools vision watch web
+    wise mapper grid gres query chart charts ops scale kit""".split()
 )
 
 

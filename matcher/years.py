@@ -10,8 +10,22 @@ from dataclasses import dataclass
 __all__ = ["YearsMention", "find_years"]
 
 _WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a": 1, "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "a": 1,
+    "an": 1,
 }
 _NUM = r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
 _PLACEHOLDER_NUM = r"(?:\[\s*[a-zA-Z#_ ]{1,10}\s*\]|\b[xX]{1,2}\b|\bN\b|_+|\?+)"
@@ -36,8 +50,11 @@ _NOT_EXPERIENCE = re.compile(
     r"extendable|fixed|of (?:service|operation|history|growth|age)|anniversary)",
     re.IGNORECASE,
 )
-_BEFORE_NOT = re.compile(r"(?:within|every|after|for the (?:first|next|last)|over the (?:past|last|next)|"
-                         r"in (?:the )?(?:next|past|last)|founded|since|than)\s*$", re.IGNORECASE)
+_BEFORE_NOT = re.compile(
+    r"(?:within|every|after|for the (?:first|next|last)|over the (?:past|last|next)|"
+    r"in (?:the )?(?:next|past|last)|founded|since|than)\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)

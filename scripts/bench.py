@@ -34,7 +34,7 @@ def _fresh(code: str, runs: int) -> list[float]:
 
 def _texts(size: int) -> list[str]:
     texts = []
-    for path in sorted(DEV.glob("*.txt")) + [EXAMPLE]:
+    for path in [*sorted(DEV.glob("*.txt")), EXAMPLE]:
         text = path.read_text(encoding="utf-8")
         while len(text) < size:
             text = text + "\n" + text
@@ -43,9 +43,7 @@ def _texts(size: int) -> list[str]:
 
 
 def bench_posting(runs: int) -> None:
-    imports = _fresh(
-        "import time; t=time.perf_counter(); import matcher; print(time.perf_counter()-t)", 7
-    )
+    imports = _fresh("import time; t=time.perf_counter(); import matcher; print(time.perf_counter()-t)", 7)
     load = _fresh(
         "import time; t=time.perf_counter()\n"
         "from matcher.taxonomy import load_taxonomy; from matcher.nlp import get_pipeline\n"
@@ -70,8 +68,9 @@ def bench_posting(runs: int) -> None:
     cli = []
     for _ in range(5):
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "matcher.cli", "posting", str(EXAMPLE)], capture_output=True,
-                       check=True)
+        subprocess.run(
+            [sys.executable, "-m", "matcher.cli", "posting", str(EXAMPLE)], capture_output=True, check=True
+        )
         cli.append(time.perf_counter() - t)
     times.sort()
     p95 = times[int(0.95 * (len(times) - 1))]
@@ -79,10 +78,18 @@ def bench_posting(runs: int) -> None:
     print("|---|---|")
     print(f"| `import matcher` | {statistics.median(imports) * 1000:.0f} ms (median of 7 fresh processes) |")
     print(f"| load taxonomy only | {statistics.median(taxonomy_only) * 1000:.0f} ms |")
-    print(f"| load taxonomy + build spaCy pipeline (incl. importing spaCy) | {statistics.median(load) * 1000:.0f} ms |")
-    print(f"| analyse a 5,000-character posting, after load | median {statistics.median(times) * 1000:.1f} ms,"
-          f" p95 {p95 * 1000:.1f} ms ({len(times)} runs over {len(texts)} postings) |")
-    print(f"| `matcher posting FILE` end to end (fresh process) | {statistics.median(cli):.2f} s (median of 5) |")
+    print(
+        "| load taxonomy + build spaCy pipeline (incl. importing spaCy) | "
+        f"{statistics.median(load) * 1000:.0f} ms |"
+    )
+    print(
+        f"| analyse a 5,000-character posting, after load | median {statistics.median(times) * 1000:.1f} ms,"
+        f" p95 {p95 * 1000:.1f} ms ({len(times)} runs over {len(texts)} postings) |"
+    )
+    print(
+        "| `matcher posting FILE` end to end (fresh process) | "
+        f"{statistics.median(cli):.2f} s (median of 5) |"
+    )
 
 
 def main() -> int:

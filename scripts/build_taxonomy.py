@@ -40,17 +40,79 @@ SRC = ROOT / "data" / "taxonomy"
 OUT = ROOT / "models" / "skills.jsonl"
 
 VENDORS = (
-    "Microsoft", "Oracle", "Apache", "Amazon", "Google", "IBM", "Adobe", "SAP", "Autodesk",
-    "The MathWorks", "MathWorks", "Atlassian", "Salesforce", "Red Hat", "Cisco", "VMware", "Intuit",
-    "Dassault Systemes", "Bentley", "Esri", "ESRI", "Facebook", "Meta", "JetBrains", "Docker",
-    "HashiCorp", "Elastic", "SAS Institute", "Tableau Software", "Qlik", "Informatica", "Teradata",
-    "Hewlett Packard Enterprise", "HP", "Apple", "Unity Technologies", "Epic Games", "GitHub",
-    "Puppet Labs", "Progress", "Pivotal", "Mozilla", "Linux", "Canonical", "Python Software Foundation",
+    "Microsoft",
+    "Oracle",
+    "Apache",
+    "Amazon",
+    "Google",
+    "IBM",
+    "Adobe",
+    "SAP",
+    "Autodesk",
+    "The MathWorks",
+    "MathWorks",
+    "Atlassian",
+    "Salesforce",
+    "Red Hat",
+    "Cisco",
+    "VMware",
+    "Intuit",
+    "Dassault Systemes",
+    "Bentley",
+    "Esri",
+    "ESRI",
+    "Facebook",
+    "Meta",
+    "JetBrains",
+    "Docker",
+    "HashiCorp",
+    "Elastic",
+    "SAS Institute",
+    "Tableau Software",
+    "Qlik",
+    "Informatica",
+    "Teradata",
+    "Hewlett Packard Enterprise",
+    "HP",
+    "Apple",
+    "Unity Technologies",
+    "Epic Games",
+    "GitHub",
+    "Puppet Labs",
+    "Progress",
+    "Pivotal",
+    "Mozilla",
+    "Linux",
+    "Canonical",
+    "Python Software Foundation",
 )
 GENERIC = frozenset(
-    {"software", "framework", "frameworks", "language", "languages", "programming", "tool",
-     "tools", "system", "systems", "platform", "library", "libraries", "technology", "package",
-     "computer", "application", "applications", "suite", "the", "of", "and", "for", "in"}
+    {
+        "software",
+        "framework",
+        "frameworks",
+        "language",
+        "languages",
+        "programming",
+        "tool",
+        "tools",
+        "system",
+        "systems",
+        "platform",
+        "library",
+        "libraries",
+        "technology",
+        "package",
+        "computer",
+        "application",
+        "applications",
+        "suite",
+        "the",
+        "of",
+        "and",
+        "for",
+        "in",
+    }
 )
 
 
@@ -98,9 +160,8 @@ class Builder:
         key = _norm(surface)
         if not key:
             return False
-        if not entry.curated:
-            if key in self.stop or len(key) <= 2:
-                return False
+        if not entry.curated and (key in self.stop or len(key) <= 2):
+            return False
         holder = self.owner.get(key)
         if holder is not None and holder is not entry:
             return False
@@ -194,8 +255,11 @@ class Builder:
                 short = full  # "Microsoft Project" stays whole: "Project" is ordinary English
             aliases = [full] if short != full else []
             generic = full.endswith(" software")
-            if owner is not None or r["hot"] == "Y" or corroborated(short, "onet") or (
-                len(short.split()) >= 2 and not generic
+            if (
+                owner is not None
+                or r["hot"] == "Y"
+                or corroborated(short, "onet")
+                or (len(short.split()) >= 2 and not generic)
             ):
                 self.add(short, "hard", r["commodity"].lower(), "onet", aliases)
         for r in icons:

@@ -44,8 +44,24 @@ def _document(folder: Path, stem: str) -> Path | None:
 
 class Tally:
     def __init__(self) -> None:
-        self.n = {k: 0 for k in ("tp", "fp", "found", "gold", "hard_found", "hard_gold", "soft_found",
-                                 "soft_gold", "imp_ok", "imp_n", "deg_ok", "years_ok", "docs")}
+        self.n = {
+            k: 0
+            for k in (
+                "tp",
+                "fp",
+                "found",
+                "gold",
+                "hard_found",
+                "hard_gold",
+                "soft_found",
+                "soft_gold",
+                "imp_ok",
+                "imp_n",
+                "deg_ok",
+                "years_ok",
+                "docs",
+            )
+        }
 
     def add(self, key: str, value: int = 1) -> None:
         self.n[key] += value
@@ -88,8 +104,10 @@ def evaluate_posting(doc: Path, label: dict, tally: Tally, verbose: bool) -> Non
             if skill.importance == match:
                 tally.add("imp_ok")
             elif verbose:
-                print(f"  IMPORT.  {skill.name}: program {skill.importance}, label {match}"
-                      f" <- {skill.evidence[:90]!r}")
+                print(
+                    f"  IMPORT.  {skill.name}: program {skill.importance}, label {match}"
+                    f" <- {skill.evidence[:90]!r}"
+                )
     gold_degree = (label.get("degree") or {}).get("min_level")
     got_degree = posting.degree.min_level if posting.degree else None
     tally.add("deg_ok", int(gold_degree == got_degree))
@@ -132,8 +150,10 @@ def run_postings(folder: Path, show: str | None, errors: bool) -> int:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     print(f"postings: {tally.n['docs']} labelled documents in {folder}")
     print(f"  skills     precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
-    print(f"  recall     hard {tally.ratio('hard_found', 'hard_gold'):.3f} ({tally.n['hard_gold']})"
-          f"  soft {tally.ratio('soft_found', 'soft_gold'):.3f} ({tally.n['soft_gold']})")
+    print(
+        f"  recall     hard {tally.ratio('hard_found', 'hard_gold'):.3f} ({tally.n['hard_gold']})"
+        f"  soft {tally.ratio('soft_found', 'soft_gold'):.3f} ({tally.n['soft_gold']})"
+    )
     print(f"  importance {tally.ratio('imp_ok', 'imp_n'):.3f} ({tally.n['imp_n']} matched skills)")
     print(f"  degree     {tally.ratio('deg_ok', 'docs'):.3f}")
     print(f"  years      {tally.ratio('years_ok', 'docs'):.3f}")
@@ -144,8 +164,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description="Score matcher against labelled documents.")
     sub = ap.add_subparsers(dest="what", required=True)
     p = sub.add_parser("postings", help="posting extraction: skills, importance, degree, years")
-    p.add_argument("--dir", type=Path, default=ROOT / "data" / "eval" / "postings",
-                   help="folder of ID.txt + ID.json pairs (default: the dev set)")
+    p.add_argument(
+        "--dir",
+        type=Path,
+        default=ROOT / "data" / "eval" / "postings",
+        help="folder of ID.txt + ID.json pairs (default: the dev set)",
+    )
     p.add_argument("--show", help="print the errors of one document")
     p.add_argument("--errors", action="store_true", help="print every error")
     args = ap.parse_args()

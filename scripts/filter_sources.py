@@ -88,8 +88,10 @@ def _esco_languages(shared: Path) -> list[str]:
     base = shared / "data/taxonomy/esco-1.1.1/languageSkillsCollection_en.csv"
     names = set()
     for r in csv.DictReader(base.open()):
-        m = re.match(r"^(?:understand spoken|understand written|write|interact verbally in) (.+)$",
-                     r["preferredLabel"].strip())
+        m = re.match(
+            r"^(?:understand spoken|understand written|write|interact verbally in) (.+)$",
+            r["preferredLabel"].strip(),
+        )
         if m and m.group(1)[0].isupper():
             names.add(m.group(1))
     return sorted(names)
@@ -176,12 +178,16 @@ def main() -> int:
     if WORDS.exists():
         words = {w.strip() for w in WORDS.read_text(errors="replace").split() if w.strip().islower()}
     else:
-        print(f"filter_sources: {WORDS} missing (apt-get install wamerican); english_words.txt kept",
-              file=sys.stderr)
+        print(
+            f"filter_sources: {WORDS} missing (apt-get install wamerican); english_words.txt kept",
+            file=sys.stderr,
+        )
     if words:
         (OUT / "english_words.txt").write_text("\n".join(sorted(singles & words)) + "\n")
-    print(f"esco {len(esco)}, onet {len(onet)}, linguist {len(ling)}, simple-icons {len(icons)}, "
-          f"microsoft {len(ms)}, english collisions {len(singles & words)}")
+    print(
+        f"esco {len(esco)}, onet {len(onet)}, linguist {len(ling)}, simple-icons {len(icons)}, "
+        f"microsoft {len(ms)}, english collisions {len(singles & words)}"
+    )
     return 0
 
 

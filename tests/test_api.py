@@ -14,7 +14,9 @@ import matcher
 
 
 def test_all_lists_every_public_name() -> None:
-    public = {n for n in dir(matcher) if not n.startswith("_") and not isinstance(getattr(matcher, n), type(sys))}
+    public = {
+        n for n in dir(matcher) if not n.startswith("_") and not isinstance(getattr(matcher, n), type(sys))
+    }
     assert public - {"annotations"} <= set(matcher.__all__)
     for name in matcher.__all__:
         assert hasattr(matcher, name)
@@ -35,7 +37,9 @@ def test_errors_inherit_the_matching_builtin() -> None:
     assert issubclass(matcher.ModelError, RuntimeError)
 
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(matcher.__path__, "matcher.") if m.name != "matcher.models")
+MODULES = sorted(
+    m.name for m in pkgutil.iter_modules(matcher.__path__, "matcher.") if m.name != "matcher.models"
+)
 
 
 @pytest.mark.parametrize("module", MODULES)

@@ -20,7 +20,13 @@ def test_posting_json_follows_the_contract(example_posting: Path) -> None:
     skill = data["skills"][0]
     assert set(skill) >= {"name", "kind", "importance", "years", "evidence"}
     assert {s["importance"] for s in data["skills"]} <= {"required", "preferred", "mentioned"}
-    assert set(data["degree"]) >= {"min_level", "fields", "required", "equivalent_experience", "preferred_level"}
+    assert set(data["degree"]) >= {
+        "min_level",
+        "fields",
+        "required",
+        "equivalent_experience",
+        "preferred_level",
+    }
     assert data["degree"]["min_level"] == "bachelor"
     assert data["min_years"] == 4
     pytorch = next(s for s in data["skills"] if s["name"] == "PyTorch")

@@ -49,8 +49,11 @@ def test_pdf_posting_is_read(tmp_path: Path) -> None:
 def test_html_posting_uses_visible_text(tmp_path: Path) -> None:
     body = "".join(f"<p>{line}</p>" for line in LINES)
     path = tmp_path / "job.html"
-    path.write_text(f"<html><head><style>p{{color:red}}</style></head><body>{body}"
-                    "<script>var Kafka = 1;</script></body></html>", encoding="utf-8")
+    path.write_text(
+        f"<html><head><style>p{{color:red}}</style></head><body>{body}"
+        "<script>var Kafka = 1;</script></body></html>",
+        encoding="utf-8",
+    )
     text = extract_text(path)
     assert "Kafka" not in text and "color" not in text
     _check({s.name: s.importance for s in analyze_posting_file(path).skills})
@@ -63,7 +66,10 @@ def test_html_posting_prefers_json_ld_job_posting(tmp_path: Path) -> None:
         "title": "Data Engineer",
         "description": "<p>Join our data team.</p><ul><li>Build pipelines in Airflow</li></ul>",
         "qualifications": "Requirements: 5+ years of SQL and Spark experience",
-        "educationRequirements": {"@type": "EducationalOccupationalCredential", "credentialCategory": "bachelor degree"},
+        "educationRequirements": {
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": "bachelor degree",
+        },
         "experienceRequirements": {"@type": "OccupationalExperienceRequirements", "monthsOfExperience": 60},
     }
     path = tmp_path / "job.html"
@@ -72,7 +78,7 @@ def test_html_posting_prefers_json_ld_job_posting(tmp_path: Path) -> None:
         f"<script type='application/ld+json'>{json.dumps(ld)}</script></body></html>",
         encoding="utf-8",
     )
-    text, title = read_posting(path)
+    _, title = read_posting(path)
     assert title == "Data Engineer"
     posting = analyze_posting_file(path)
     names = {s.name: s.importance for s in posting.skills}

@@ -50,7 +50,8 @@ def test_boilerplate_yields_no_requirements() -> None:
     text = (
         "Data Analyst\nRequirements:\n- SQL\n"
         "Benefits\n- Free Python courses and a Kubernetes workshop\n"
-        "Equal opportunity\nWe are an equal opportunity employer and value Java developers of all backgrounds."
+        "Equal opportunity\nWe are an equal opportunity employer and value Java developers "
+        "of all backgrounds."
     )
     posting = analyze_posting(text)
     assert [s.name for s in posting.skills] == ["SQL"]
@@ -90,7 +91,9 @@ def test_posting_reads_years_per_skill() -> None:
 
 
 def test_preferred_years_are_kept_apart() -> None:
-    posting = analyze_posting("Requirements: 3+ years of experience.\nPreferred: 5+ years of experience in fintech.")
+    posting = analyze_posting(
+        "Requirements: 3+ years of experience.\nPreferred: 5+ years of experience in fintech."
+    )
     assert (posting.min_years, posting.preferred_years) == (3, 5)
 
 
@@ -114,13 +117,20 @@ def test_posting_reads_degree(
     degree = analyze_posting(text).degree
     assert degree is not None
     assert (degree.min_level, degree.required, degree.preferred_level, degree.equivalent_experience) == (
-        level, required, preferred_level, equivalent,
+        level,
+        required,
+        preferred_level,
+        equivalent,
     )
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Experience with MS Excel and MS Office.", "A high degree of autonomy.", "Ship features at a 180-degree pace."],
+    [
+        "Experience with MS Excel and MS Office.",
+        "A high degree of autonomy.",
+        "Ship features at a 180-degree pace.",
+    ],
 )
 def test_posting_without_degree_has_none(text: str) -> None:
     assert analyze_posting(text).degree is None

@@ -50,8 +50,16 @@ def test_skill_spans_carry_offsets_into_the_text() -> None:
 
 @pytest.mark.parametrize(
     ("token", "key"),
-    [("Pipelines", "pipeline"), ("libraries", "library"), ("Node.js", "nodejs"), ("AWS", "aws"),
-     ("processes", "process"), (".NET", ".net"), ("analysis", "analysis"), ("C++", "c++")],
+    [
+        ("Pipelines", "pipeline"),
+        ("libraries", "library"),
+        ("Node.js", "nodejs"),
+        ("AWS", "aws"),
+        ("processes", "process"),
+        (".NET", ".net"),
+        ("analysis", "analysis"),
+        ("C++", "c++"),
+    ],
 )
 def test_token_key_folds_case_plurals_and_inner_dots(token: str, key: str) -> None:
     assert token_key(token) == key
