@@ -52,3 +52,10 @@ def test_import_does_not_load_spacy() -> None:
     code = "import sys, matcher; print('spacy' in sys.modules, 'sklearn' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_readme_python_example_runs() -> None:
+    from .conftest import ROOT
+
+    result = doctest.testfile(str(ROOT / "README.md"), module_relative=False)
+    assert result.attempted >= 4 and result.failed == 0
