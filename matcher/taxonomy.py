@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from matcher.errors import ModelError
@@ -93,10 +92,11 @@ class Taxonomy:
 def model_dir() -> Path:
     """The folder of built artefacts: ``models/`` beside the package in a source checkout (and
     an editable install), or ``matcher/models`` inside an installed wheel."""
-    checkout = Path(__file__).resolve().parent.parent / "models"
+    package = Path(__file__).resolve().parent
+    checkout = package.parent / "models"
     if (checkout / MODEL_NAME).exists():
         return checkout
-    return Path(str(resources.files("matcher.models")))
+    return package / "models"
 
 
 def _model_path() -> Path:
