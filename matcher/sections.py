@@ -192,7 +192,7 @@ _GENERIC_FOLLOWERS = frozenset(
 
 _PREFERRED_CUE = re.compile(
     r"\b(?:a plus|plus\b(?! \d)|preferred|preferably|prefer|ideally|ideal\b|bonus|desired|desirable|"
-    r"nice[- ]to[- ]have|advantage|advantageous|would be great|beneficial|an asset|"
+    r"nice[- ]to[- ]have|an advantage|advantageous|would be great|beneficial|an asset|"
     r"strongly recommended|good to have|not required|optional|is helpful|are helpful|helpful|"
     r"(?:would|will) be (?:a )?(?:plus|benefit|bonus)|appreciated|welcome)\b",
     re.IGNORECASE,
@@ -202,7 +202,7 @@ _REQUIRED_CUE = re.compile(
     r"proficien(?:cy|t)|knowledge (?:of|in)|knowledgeable|familiar(?:ity)? with|expertise (?:in|with)|"
     r"expert in|background in|understanding of|must|required|requires?|need to have|you have|"
     r"you should have|you will have|you bring|skills in|skilled in|fluen(?:t|cy)|years of|"
-    r"ability to|able to|hands-on|track record|demonstrated|"
+    r"ability to|able to|hands-on|track record|demonstrated|\d+\+? years|"
     r"command of|mastery of|competen(?:ce|cy|t)|qualifications?|ideal candidate will have|"
     r"looking for (?:someone|candidates|engineers|a)|we need|need to be|must be|should be|you are|you're|"
     r"can work with|comfortable (?:with|working|in)|"
@@ -284,7 +284,9 @@ def _merge(sections: list[Section]) -> list[Section]:
 
 
 _FORWARD_CUE = re.compile(
-    r"\b(?:preferably|ideally|bonus if|bonus points for|nice to have:?|plus if|preferred:)", re.IGNORECASE
+    r"\b(?:preferably|ideally|bonus if|bonus points for|nice to have:?|plus if|preferred:|let us know if|"
+    r"would be nice|would love)",
+    re.IGNORECASE,
 )
 _SCOPE_BREAK = re.compile(r"[;.!?]\s|\b(?:required|must|need to|you have|minimum)\b", re.IGNORECASE)
 _LEADING_CUE = re.compile(
@@ -309,6 +311,7 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
     """
     if is_boilerplate(sentence, offset, section):
         return BOILERPLATE
+    asked_before = bool(_REQUIRED_CUE.search(sentence, 0, offset))
     if len(sentence) > _LONG_SENTENCE:  # a run-on of glued bullets: judge the mention's neighbourhood
         start = max(0, offset - _BOILERPLATE_REACH)
         sentence, offset = sentence[start : offset + _BOILERPLATE_REACH], offset - start
@@ -316,6 +319,8 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
         if not _SCOPE_BREAK.search(sentence, cue.end(), offset):
             return PREFERRED
     role = sentence_role(_BOILERPLATE_CUE.sub(" ", sentence), section)
+    if role == "mentioned" and asked_before:
+        return REQUIRED
     if role != PREFERRED or section == PREFERRED or _LEADING_CUE.match(sentence):
         return role
     for cue in _PREFERRED_CUE.finditer(sentence):
@@ -325,6 +330,8 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
         if scope_start <= offset:
             return PREFERRED
     rest = sentence_role(_BOILERPLATE_CUE.sub(" ", _PREFERRED_CUE.sub(" ", sentence)), section)
+    if rest == "mentioned" and asked_before:
+        return REQUIRED
     return rest if rest != BOILERPLATE else "mentioned"
 
 
