@@ -248,16 +248,20 @@ class Builder:
                 aliases = [a for a in aliases if len(a) >= 3 and " " not in a]
                 self.add(r["name"], "hard", f"{r['type']} language", "linguist", aliases)
         for r in onet:
-            full = r["name"]
+            full, acronym = _split_acronym(r["name"])
             short = _fold_vendor(full)
             owner = self.owner.get(_norm(full))
             if owner is not None or _norm(short) in self.english:
                 short = full  # "Microsoft Project" stays whole: "Project" is ordinary English
             aliases = [full] if short != full else []
+            if acronym:
+                aliases.append(acronym)
             generic = full.endswith(" software")
+            brand = len(short.split()) == 1 and len(short) >= 3 and _norm(short) not in self.english
             if (
                 owner is not None
                 or r["hot"] == "Y"
+                or brand
                 or corroborated(short, "onet")
                 or (len(short.split()) >= 2 and not generic)
             ):
@@ -342,14 +346,15 @@ class Builder:
         return sorted(rules, key=lambda r: json.dumps(r))
 
     def case_rules(self, entry: Entry, surface: str, tokens: list[str]) -> tuple[bool, bool]:
+        """(case-sensitive, needs context) for a form; curated flags are final. Elsewhere an
+        acronym matches only in capitals, and a one-word form that is ordinary English needs its
+        written case and a technical context."""
         if entry.curated:
             return "case" in entry.flags, "context" in entry.flags
         low = surface.lower()
-        if len(tokens) == 1 and (low in self.english or low.rstrip("s") in self.english):
-            return True, True
-        if surface.isupper() and len(surface) <= 4 and low in self.english:
-            return True, False
-        return False, False
+        english = len(tokens) == 1 and (low in self.english or low.rstrip("s") in self.english)
+        acronym = len(tokens) == 1 and surface.isupper() and surface.isalpha()
+        return english or acronym, english
 
 
 def _fold_vendor(name: str) -> str:
@@ -358,6 +363,27 @@ def _fold_vendor(name: str) -> str:
         if text.startswith(vendor + " ") and len(text) > len(vendor) + 2:
             return text[len(vendor) + 1 :].strip()
     return text
+
+
+def _split_acronym(name: str) -> tuple[str, str | None]:
+    """O*NET writes some names with their acronym at the end: "Platform as a service PaaS",
+    "Oracle Java Message Service JMS". Return (name, acronym) when the last word is the
+    initials of words before it."""
+    words = name.split()
+    if len(words) < 3:
+        return name, None
+    last = words[-1]
+    letters = "".join(w[0] for w in words[:-1] if w[0].isalnum()).upper()
+    compact = re.sub(r"[^A-Za-z]", "", last)
+    if 2 <= len(compact) <= 6 and sum(c.isupper() for c in compact) >= 2:
+        initials = [c for c in compact.upper()]
+        pos = 0
+        for c in letters:
+            if pos < len(initials) and c == initials[pos]:
+                pos += 1
+        if pos == len(initials):
+            return " ".join(words[:-1]), last
+    return name, None
 
 
 def _content_words(text: str) -> list[str]:

@@ -16,7 +16,8 @@ What is kept (and why):
 - simple-icons: brand titles and aliases (the build keeps only those another source corroborates).
 - Microsoft skills (stackshare-derived names): the names, used to corroborate.
 - english_words.txt: lowercase words of the SCOWL/wamerican list (/usr/share/dict/words) that
-  collide with a single-word name above: such names are ordinary English and need case and context.
+  occur as a word of any name above or in curated.txt: a name that is such a word alone ("Works",
+  "Drive", "Go") is ordinary English and needs case and context.
 """
 
 from __future__ import annotations
@@ -170,10 +171,17 @@ def main() -> int:
     _write_tsv(OUT / "linguist.tsv", ["name", "type", "aliases"], ling)
     _write_tsv(OUT / "simple_icons.tsv", ["title", "aliases"], icons)
     (OUT / "microsoft_skills.txt").write_text("\n".join(ms) + "\n")
-    singles = {r[1].lower() for r in esco} | {r[0].lower() for r in onet} | {r[0].lower() for r in ling}
-    singles |= {r[0].lower() for r in icons} | {m.lower() for m in ms}
-    singles |= {a.strip().lower() for r in ling for a in r[2].split(";")}
-    singles = {s for s in singles if re.fullmatch(r"[a-z][a-z'-]*", s)}
+    names = [r[1] for r in esco] + [r[0] for r in onet] + [r[0] for r in ling] + [r[0] for r in icons] + ms
+    names += [a for r in ling for a in r[2].split(";")] + [a for r in icons for a in r[1].split(";")]
+    curated = OUT / "curated.txt"
+    if curated.exists():
+        for line in curated.read_text(encoding="utf-8").splitlines():
+            parts = line.split("|")
+            if len(parts) == 6 and not line.startswith("#"):
+                names += [parts[0], *parts[3].split(",")]
+    # every word of every name: a folded vendor name ("Microsoft Works" -> Works) or an acronym
+    # ("... FIELDS") may stand alone
+    singles = {w.lower() for name in names for w in re.findall(r"[A-Za-z][A-Za-z'-]*", name)}
     words = set()
     if WORDS.exists():
         words = {w.strip() for w in WORDS.read_text(errors="replace").split() if w.strip().islower()}
@@ -183,7 +191,7 @@ def main() -> int:
             file=sys.stderr,
         )
     if words:
-        (OUT / "english_words.txt").write_text("\n".join(sorted(singles & words)) + "\n")
+        (OUT / "english_words.txt").write_text("\n".join(sorted(singles & words)) + "\n", encoding="utf-8")
     print(
         f"esco {len(esco)}, onet {len(onet)}, linguist {len(ling)}, simple-icons {len(icons)}, "
         f"microsoft {len(ms)}, english collisions {len(singles & words)}"
