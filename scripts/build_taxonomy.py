@@ -152,6 +152,7 @@ class Builder:
     def __init__(self) -> None:
         self.entries: dict[str, Entry] = {}  # by normalized name
         self.owner: dict[str, Entry] = {}  # normalized surface form -> entry
+        self.alias_flags: dict[str, set[str]] = {}  # curated "design {context}" -> {"context"}
         self.stop = _read_list(SRC / "stoplist.txt")
         self.english = _read_list(SRC / "english_words.txt")
 
@@ -207,6 +208,8 @@ class Builder:
                 raise SystemExit(f"{path}:{number}: bad kind {kind!r}")
             entry = Entry(name=name, kind=kind, group=group, sources=["curated"], curated=True)
             entry.flags = {f.strip() for f in flags.split(",") if f.strip()}
+            aliases, alias_flags = _alias_flags(aliases)
+            self.alias_flags.update({_norm(a): f for a, f in alias_flags.items()})
             entry.related = [r.strip() for r in related.split(",") if r.strip()]
             key = _norm(name)
             if key in self.entries:
@@ -350,7 +353,8 @@ class Builder:
         acronym matches only in capitals, and a one-word form that is ordinary English needs its
         written case and a technical context."""
         if entry.curated:
-            return "case" in entry.flags, "context" in entry.flags
+            flags = self.alias_flags.get(_norm(surface), entry.flags)
+            return "case" in flags, "context" in flags
         low = surface.lower()
         english = len(tokens) == 1 and (low in self.english or low.rstrip("s") in self.english)
         acronym = len(tokens) == 1 and surface.isupper() and surface.isalpha()
@@ -363,6 +367,19 @@ def _fold_vendor(name: str) -> str:
         if text.startswith(vendor + " ") and len(text) > len(vendor) + 2:
             return text[len(vendor) + 1 :].strip()
     return text
+
+
+def _alias_flags(aliases: str) -> tuple[str, dict[str, set[str]]]:
+    """Strip per-alias flags written in braces ("design {context}") from a curated alias list."""
+    plain, flags = [], {}
+    for alias in aliases.split(","):
+        m = re.match(r"^(.*?)\s*\{([a-z ,]+)\}\s*$", alias.strip())
+        if m:
+            plain.append(m.group(1))
+            flags[m.group(1)] = {f.strip() for f in m.group(2).replace(",", " ").split()}
+        else:
+            plain.append(alias.strip())
+    return ", ".join(plain), flags
 
 
 def _split_acronym(name: str) -> tuple[str, str | None]:
