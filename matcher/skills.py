@@ -187,7 +187,7 @@ def _apply_context(
     ambiguous = [(s, e) for s, e, p in found if p.context]
     kept: list[tuple[int, int, Pattern]] = []
     for start, end, pattern in found:
-        if not pattern.context or _technical(words, keys, start, end, solid, ambiguous):
+        if not pattern.context or _technical(words, keys, start, end, solid, ambiguous, pattern):
             kept.append((start, end, pattern))
     return kept
 
@@ -199,16 +199,19 @@ def _technical(
     end: int,
     solid: Iterable[tuple[int, int]],
     ambiguous: Iterable[tuple[int, int]],
+    pattern: Pattern,
 ) -> bool:
     sent_start = words[start].sent.start
     sent_end = words[start].sent.end
-    # a neighbour skill in the same list: only list glue between them
+    # a neighbour skill in the same list: only list glue between them (a lower-case common word
+    # such as "design" needs real glue: "design, coding and debugging", not "design databases")
+    min_gap = 1 if pattern.case is None else 0
     for s, e in [*solid, *ambiguous]:
         if (s, e) == (start, end):
             continue
         between = range(e, start) if e <= start else range(end, s)
         if (
-            len(between) <= 3
+            min_gap <= len(between) <= 3
             and all(keys[k] in _LIST_GLUE or words[k].text in _LIST_GLUE for k in between)
             and sent_start <= words[s].i < sent_end
         ):

@@ -18,7 +18,7 @@ def _skills(text: str) -> list[str]:
     ("text", "expected"),
     [
         ("Build data pipelines.", ["data pipeline"]),
-        ("Design relational databases.", ["relational database"]),
+        ("Maintain relational databases.", ["relational database"]),
         ("Use scikit learn daily.", ["scikit-learn"]),
         ("Use scikit-learn daily.", ["scikit-learn"]),
         ("Deploy with Node.js and NodeJS.", ["Node.js", "Node.js"]),
