@@ -180,6 +180,8 @@ def _skills(
             continue  # "BS in Computer Science": a degree's field, not a skill
         skill = taxonomy.skills[span.label_]
         importance = mention_role(sent.text, span.start_char - sent.start, sent.section)
+        if sent is sentences[0] and importance == "mentioned" and _title(sent.text) is not None:
+            importance = "required"  # the job title names the core skill: "Java Backend Engineer"
         if importance not in _RANK:
             continue
         mention = SkillMention(

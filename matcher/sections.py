@@ -205,7 +205,7 @@ _REQUIRED_CUE = re.compile(
     r"ability to|able to|hands-on|track record|demonstrated|\d+\+? years|"
     r"command of|mastery of|competen(?:ce|cy|t)|qualifications?|ideal candidate will have|"
     r"looking for (?:someone|candidates|engineers|a)|we need|need to be|must be|should be|you are|you're|"
-    r"can work with|comfortable (?:with|working|in)|"
+    r"can work with|comfortable (?:with|working|in)|you (?:love|enjoy|like|thrive|know)|skills\.?$|"
     r"(?:strong|solid|excellent|good|deep|sound|proven|great|outstanding|exceptional|superb|effective|"
     r"advanced|demonstrable|thorough|working)\b[^.]{0,40}\b(?:skills|knowledge|understanding|"
     r"experience|background|proficiency|command|abilities))\b",
@@ -224,24 +224,35 @@ _BOILERPLATE_CUE = re.compile(
 )
 
 
-def heading_kind(line: str) -> tuple[str, str, int] | None:
-    """Return (kind, heading, content offset) when ``line`` starts with a section heading."""
+def heading_kind(line: str) -> tuple[str, str] | None:
+    """Return (kind, heading) when ``line`` is or starts with a section heading: alone on its
+    line ("Requirements:"), leading its content ("Preferred: Kafka"), run in ("Responsibilities
+    The team..."), or a short lead-in that asks ("Bonus if you have:", "You must have:")."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 80:
+    if not stripped:
         return None
-    m = _LINE_HEADING.match(stripped)
+    m = _LINE_HEADING.match(stripped) if len(stripped) <= 80 else None
     if m is None:
         m = _LEAD_HEADING.match(stripped)
-        if m is None:
-            run_in = re.match(rf"^(?P<h>{_ALT})\s+(?=[A-Z\u2022])", stripped)
-            if run_in is None or not run_in.group("h")[0].isupper() or len(run_in.group("h")) < 8:
-                return None
-            m = run_in
-    heading = m.group("h")
-    if m.re is _LINE_HEADING and len(stripped.split()) > 8:
-        return None
-    offset = line.index(stripped) + m.end()
-    return _HEADING_KIND[heading.lower()], heading, offset
+    if m is None:
+        m = re.match(rf"^(?P<h>{_ALT})\s+(?=[A-Z\u2022])", stripped)
+        if m is not None and (not m.group("h")[0].isupper() or len(m.group("h")) < 8):
+            m = None
+    if m is not None:
+        return _HEADING_KIND[m.group("h").lower()], m.group("h")
+    if stripped.endswith(":") and len(stripped) <= 100:  # a lead-in to a list
+        asks = re.search(
+            r"\b(?:must|required|need|you have|you bring|you will have(?! to)|looking for|ideal candidate)\b",
+            stripped,
+            re.IGNORECASE,
+        )
+        if (_PREFERRED_CUE.search(stripped) or _FORWARD_CUE.search(stripped)) and not (
+            asks and "ideal candidate" in asks.group(0).lower()
+        ):
+            return PREFERRED, stripped.rstrip(":")
+        if asks:
+            return REQUIRED, stripped.rstrip(":")
+    return None
 
 
 def find_sections(text: str) -> list[Section]:
@@ -327,6 +338,7 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
         if cue.start() < offset or _FORWARD_CUE.fullmatch(cue.group(0)):
             continue
         scope_start = max((m.end() for m in _SCOPE_BREAK.finditer(sentence, 0, cue.start())), default=0)
+        scope_start = max(scope_start, cue.start() - _PREFERRED_REACH)
         if scope_start <= offset:
             return PREFERRED
     rest = sentence_role(_BOILERPLATE_CUE.sub(" ", _PREFERRED_CUE.sub(" ", sentence)), section)
@@ -336,6 +348,7 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
 
 
 _LONG_SENTENCE = 250
+_PREFERRED_REACH = 100  # "Experience with Python, Java, Go or Rust is a plus": how far back a cue reaches
 _BOILERPLATE_REACH = 120
 
 
