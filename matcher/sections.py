@@ -43,6 +43,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "ideally you have",
         "ideally",
         "preferred qualificaitons",
+        "preferred, not required",
+        "not required",
         "desired",
         "optional",
         "advantageous",
@@ -264,7 +266,7 @@ def find_sections(text: str) -> list[Section]:
         found = heading_kind(line)
         if (
             found is not None
-            and heading
+            and kind in (REQUIRED, PREFERRED)
             and found[1].lower() in _GENERIC_FOLLOWERS
             and not text[start:pos].strip(" \n:").lower().replace(heading.lower(), "", 1).strip(" :")
         ):

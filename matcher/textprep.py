@@ -18,7 +18,8 @@ _INLINE = re.compile(
     r"(?<=[a-z0-9.!?)\]:])\s*(?=(?:(?:Basic|Minimum|Required|Preferred|Desired|Additional|Key) )?"
     r"(?:Qualifica\w*|Requirements|Responsibilities)\b(?!\s+(?:of|for|to|and|that|in|are|is|include)\b))"
     r"|(?<=[a-z.!?)])(?=Microsoft is an equal opportunity employer)"
-    r"|(?<=\S)\s*(?=\b(?:[A-Z]{3,}[ /&,]{0,2}){1,4}:)"  # "...seamlessly.REQUIREMENTS:Analyze"
+    r"|(?<=[^A-Z ,/&\n])\s*(?=\b(?:[A-Z]{2,}[ /&,]{0,2}){1,5}:)"  # "...seamlessly.REQUIREMENTS:Analyze"
+    r"|(?<=[a-z]:)(?=[A-Z])"  # "Let us know if you have experience with:API design"
 )
 _BULLET = re.compile(r"\s*[\u2022\u25aa\u25cf\u2023\u25e6\u00b7\u27a2\u2794\u261e\u2b9a\u2972]\s*")
 _CANDIDATE = re.compile(r"(?<![\w@/.])[A-Za-z][\w+#.]*[A-Za-z+#](?![\w@/])")
