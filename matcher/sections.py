@@ -187,6 +187,7 @@ _ALT = "|".join(sorted((re.escape(h) for h in _HEADING_KIND), key=len, reverse=T
 _LINE_HEADING = re.compile(rf"^\W{{0,3}}(?P<h>{_ALT})\s*:?\s*$", re.IGNORECASE)
 # a heading that starts a line and runs into its content ("Qualifications: BS in ...")
 _LEAD_HEADING = re.compile(rf"^\W{{0,3}}(?P<h>{_ALT})(?:\s+\w+)?\s*(?::|-|–)\s*(?=\S)", re.IGNORECASE)
+_ITEM_LENGTH = 60
 _GENERIC_FOLLOWERS = frozenset(
     {"qualifications", "requirements", "skills", "experience", "skills and experience"}
 )
@@ -226,7 +227,7 @@ _BOILERPLATE_CUE = re.compile(
 )
 
 
-def heading_kind(line: str) -> tuple[str, str] | None:
+def heading_kind(line: str) -> tuple[str, str, int] | None:
     """Return (kind, heading) when ``line`` is or starts with a section heading: alone on its
     line ("Requirements:"), leading its content ("Preferred: Kafka"), run in ("Responsibilities
     The team..."), or a short lead-in that asks ("Bonus if you have:", "You must have:")."""
@@ -241,7 +242,7 @@ def heading_kind(line: str) -> tuple[str, str] | None:
         if m is not None and (not m.group("h")[0].isupper() or len(m.group("h")) < 8):
             m = None
     if m is not None:
-        return _HEADING_KIND[m.group("h").lower()], m.group("h")
+        return _HEADING_KIND[m.group("h").lower()], m.group("h"), len(stripped) - m.end()
     if stripped.endswith(":") and len(stripped) <= 100:  # a lead-in to a list
         asks = re.search(
             r"\b(?:must|required|need|you have|you bring|you will have(?! to)|looking for|ideal candidate)\b",
@@ -251,9 +252,9 @@ def heading_kind(line: str) -> tuple[str, str] | None:
         if (_PREFERRED_CUE.search(stripped) or _FORWARD_CUE.search(stripped)) and not (
             asks and "ideal candidate" in asks.group(0).lower()
         ):
-            return PREFERRED, stripped.rstrip(":")
+            return PREFERRED, stripped.rstrip(":"), 0
         if asks:
-            return REQUIRED, stripped.rstrip(":")
+            return REQUIRED, stripped.rstrip(":"), 0
     return None
 
 
@@ -271,7 +272,13 @@ def find_sections(text: str) -> list[Section]:
             and not text[start:pos].strip(" \n:").lower().replace(heading.lower(), "", 1).strip(" :")
         ):
             found = None  # "Preferred" + "Qualifications:" on the next line: one heading
-        if found is not None:
+        if found is not None and 0 < found[2] <= _ITEM_LENGTH and kind in (REQUIRED, PREFERRED):
+            # "Nice to have: RabbitMQ" inside a requirements list labels that one item only
+            if pos > start:
+                sections.append(Section(kind, heading, start, pos))
+            sections.append(Section(found[0], found[1], pos, pos + len(line)))
+            start = pos + len(line)
+        elif found is not None:
             if pos > start:
                 sections.append(Section(kind, heading, start, pos))
             kind, heading, start = found[0], found[1], pos
