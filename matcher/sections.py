@@ -243,18 +243,19 @@ def heading_kind(line: str) -> tuple[str, str, int] | None:
             m = None
     if m is not None:
         return _HEADING_KIND[m.group("h").lower()], m.group("h"), len(stripped) - m.end()
-    if stripped.endswith(":") and len(stripped) <= 100:  # a lead-in to a list
+    lead_in = re.split(r"(?<=[.!?])\s+", stripped)[-1]
+    if lead_in.endswith(":") and len(lead_in) <= 100:  # a lead-in to a list: "Bonus if you have:"
         asks = re.search(
             r"\b(?:must|required|need|you have|you bring|you will have(?! to)|looking for|ideal candidate)\b",
-            stripped,
+            lead_in,
             re.IGNORECASE,
         )
-        if (_PREFERRED_CUE.search(stripped) or _FORWARD_CUE.search(stripped)) and not (
+        if (_PREFERRED_CUE.search(lead_in) or _FORWARD_CUE.search(lead_in)) and not (
             asks and "ideal candidate" in asks.group(0).lower()
         ):
-            return PREFERRED, stripped.rstrip(":"), 0
+            return PREFERRED, lead_in.rstrip(":"), 0
         if asks:
-            return REQUIRED, stripped.rstrip(":"), 0
+            return REQUIRED, lead_in.rstrip(":"), 0
     return None
 
 
@@ -279,9 +280,10 @@ def find_sections(text: str) -> list[Section]:
             sections.append(Section(found[0], found[1], pos, pos + len(line)))
             start = pos + len(line)
         elif found is not None:
-            if pos > start:
-                sections.append(Section(kind, heading, start, pos))
-            kind, heading, start = found[0], found[1], pos
+            at = pos + max(0, line.find(found[1]))
+            if at > start:
+                sections.append(Section(kind, heading, start, at))
+            kind, heading, start = found[0], found[1], at
         pos += len(line)
     if pos > start:
         sections.append(Section(kind, heading, start, pos))
