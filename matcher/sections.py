@@ -195,20 +195,20 @@ _GENERIC_FOLLOWERS = frozenset(
 
 _PREFERRED_CUE = re.compile(
     r"\b(?:a plus|plus\b(?! \d)|preferred|preferably|prefer|ideally|ideal\b|bonus|desired|desirable|"
-    r"nice[- ]to[- ]have|an advantage|advantageous|would be great|beneficial|an asset|"
+    r"nice[- ]to[- ]have|an advantage|advantageous|extra points|would be great|beneficial|an asset|"
     r"strongly recommended|good to have|not required|optional|is helpful|are helpful|helpful|"
     r"(?:would|will) be (?:a )?(?:plus|benefit|bonus)|appreciated|welcome)\b",
     re.IGNORECASE,
 )
 _REQUIRED_CUE = re.compile(
-    r"\b(?:experience (?:with|in|using|of|building|developing|working)|experienced (?:with|in)|"
+    r"(?:skills|abilities)\.?$|\b(?:experience (?:with|in|using|of|building|developing|working)|experienced (?:with|in)|"
     r"proficien(?:cy|t)|knowledge (?:of|in)|knowledgeable|familiar(?:ity)? with|expertise (?:in|with)|"
     r"expert in|background in|understanding of|must|required|requires?|need to have|you have|"
     r"you should have|you will have|you bring|skills in|skilled in|fluen(?:t|cy)|years of|"
     r"ability to|able to|hands-on|track record|demonstrated|\d+\+? years|"
     r"command of|mastery of|competen(?:ce|cy|t)|qualifications?|ideal candidate will have|"
     r"looking for (?:someone|candidates|engineers|a)|we need|need to be|must be|should be|you are|you're|"
-    r"can work with|comfortable (?:with|working|in)|you (?:love|enjoy|like|thrive|know)|skills\.?$|"
+    r"can work with|comfortable (?:with|working|in)|you (?:love|enjoy|like|thrive|know)|"
     r"(?:strong|solid|excellent|good|deep|sound|proven|great|outstanding|exceptional|superb|effective|"
     r"advanced|demonstrable|thorough|working)\b[^.]{0,40}\b(?:skills|knowledge|understanding|"
     r"experience|background|proficiency|command|abilities))\b",
@@ -244,7 +244,7 @@ def heading_kind(line: str) -> tuple[str, str, int] | None:
     if m is not None:
         return _HEADING_KIND[m.group("h").lower()], m.group("h"), len(stripped) - m.end()
     lead_in = re.split(r"(?<=[.!?])\s+", stripped)[-1]
-    if lead_in.endswith(":") and len(lead_in) <= 100:  # a lead-in to a list: "Bonus if you have:"
+    if (lead_in.endswith(":") or re.search(r"\bthe following$", lead_in)) and len(lead_in) <= 100:  # a lead-in to a list: "Bonus if you have:"
         asks = re.search(
             r"\b(?:must|required|need|you have|you bring|you will have(?! to)|looking for|ideal candidate)\b",
             lead_in,
@@ -273,7 +273,12 @@ def find_sections(text: str) -> list[Section]:
             and not text[start:pos].strip(" \n:").lower().replace(heading.lower(), "", 1).strip(" :")
         ):
             found = None  # "Preferred" + "Qualifications:" on the next line: one heading
-        if found is not None and 0 < found[2] <= _ITEM_LENGTH and kind in (REQUIRED, PREFERRED):
+        if (
+            found is not None
+            and 0 < found[2] <= _ITEM_LENGTH
+            and kind in (REQUIRED, PREFERRED)
+            and not re.search(r":\S", line)  # "PREFERRED:Power BI" glued: a real section
+        ):
             # "Nice to have: RabbitMQ" inside a requirements list labels that one item only
             if pos > start:
                 sections.append(Section(kind, heading, start, pos))
