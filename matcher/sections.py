@@ -315,6 +315,11 @@ _FORWARD_CUE = re.compile(
     r"would be nice|would love)",
     re.IGNORECASE,
 )
+# where a glued bullet starts inside a run-on sentence: "...presentation skills Experience with Kaggle"
+_ITEM_START = re.compile(
+    r"(?<=[a-z,)]) (?=(?:Experience|Knowledge|Ability|Strong|Excellent|Proven|Familiarity|Proficiency|"
+    r"Understanding|Passion|Passionate|Demonstrated|Solid|Deep|Background|Team|Fluent|Fluency)\b)"
+)
 _SCOPE_BREAK = re.compile(r"[;.!?]\s|\b(?:required|must|need to|you have|minimum)\b", re.IGNORECASE)
 _LEADING_CUE = re.compile(
     r"^\W*(?:\w+\W+)?(?:preferred|preferably|ideally|bonus|nice[- ]to[- ]have|desired|desirable|plus)\b",
@@ -353,7 +358,9 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
     for cue in _PREFERRED_CUE.finditer(sentence):
         if cue.start() < offset or _FORWARD_CUE.fullmatch(cue.group(0)):
             continue
-        scope_start = max((m.end() for m in _SCOPE_BREAK.finditer(sentence, 0, cue.start())), default=0)
+        breaks = [m.end() for m in _SCOPE_BREAK.finditer(sentence, 0, cue.start())]
+        breaks += [m.end() for m in _ITEM_START.finditer(sentence, 0, cue.start())]
+        scope_start = max(breaks, default=0)
         scope_start = max(scope_start, cue.start() - _PREFERRED_REACH)
         if scope_start <= offset:
             return PREFERRED
