@@ -318,7 +318,8 @@ _FORWARD_CUE = re.compile(
 # where a glued bullet starts inside a run-on sentence: "...presentation skills Experience with Kaggle"
 _ITEM_START = re.compile(
     r"(?<=[a-z,)]) (?=(?:Experience|Knowledge|Ability|Strong|Excellent|Proven|Familiarity|Proficiency|"
-    r"Understanding|Passion|Passionate|Demonstrated|Solid|Deep|Background|Team|Fluent|Fluency)\b)"
+    r"Understanding|Passion|Passionate|Demonstrated|Solid|Deep|Background|Team|Fluent|Fluency|Be|Have|"
+    r"Speak|Write|Bring|Hold|Possess|You)\b)"
 )
 _SCOPE_BREAK = re.compile(r"[;.!?]\s|\b(?:required|must|need to|you have|minimum)\b", re.IGNORECASE)
 _LEADING_CUE = re.compile(
