@@ -244,7 +244,7 @@ def heading_kind(line: str) -> tuple[str, str, int] | None:
     if m is not None:
         return _HEADING_KIND[m.group("h").lower()], m.group("h"), len(stripped) - m.end()
     lead_in = re.split(r"(?<=[.!?])\s+", stripped)[-1]
-    if (lead_in.endswith(":") or re.search(r"\bthe following$", lead_in)) and len(lead_in) <= 100:  # a lead-in to a list: "Bonus if you have:"
+    if (lead_in.endswith((":", "\u2026", "...")) or re.search(r"\bthe following$", lead_in)) and len(lead_in) <= 100:  # a lead-in to a list: "Bonus if you have:"
         asks = re.search(
             r"\b(?:must|required|need|you have|you bring|you will have(?! to)|looking for|ideal candidate)\b",
             lead_in,
@@ -253,9 +253,9 @@ def heading_kind(line: str) -> tuple[str, str, int] | None:
         if (_PREFERRED_CUE.search(lead_in) or _FORWARD_CUE.search(lead_in)) and not (
             asks and "ideal candidate" in asks.group(0).lower()
         ):
-            return PREFERRED, lead_in.rstrip(":"), 0
+            return PREFERRED, lead_in.rstrip(":.\u2026"), 0
         if asks:
-            return REQUIRED, lead_in.rstrip(":"), 0
+            return REQUIRED, lead_in.rstrip(":.\u2026"), 0
     return None
 
 
@@ -351,6 +351,13 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
     for cue in _FORWARD_CUE.finditer(sentence, 0, offset):
         if not _SCOPE_BREAK.search(sentence, cue.end(), offset):
             return PREFERRED
+    if section == PREFERRED:  # "... is a must" inside a nice-to-have list is still required
+        clause = _clause_around(sentence, offset)
+        if re.search(r"\b(?:must|required|mandatory)\b", clause, re.IGNORECASE) and not re.search(
+            r"\bnot (?:required|mandatory|a must)\b", clause, re.IGNORECASE
+        ):
+            return REQUIRED
+        return PREFERRED
     role = sentence_role(_BOILERPLATE_CUE.sub(" ", sentence), section)
     if role == "mentioned" and asked_before:
         return REQUIRED
@@ -394,6 +401,15 @@ def is_boilerplate(sentence: str, offset: int, section: str) -> bool:
     if len(sentence) <= _LONG_SENTENCE:
         return True
     return any(-_BOILERPLATE_REACH <= cue - offset <= _BOILERPLATE_REACH for cue in cues)
+
+
+def _clause_around(sentence: str, offset: int) -> str:
+    """The stretch of ``sentence`` around ``offset`` between clause breaks ("while", ";", ".")."""
+    breaks = [0, len(sentence)]
+    breaks += [m.start() for m in re.finditer(r"[;.!?](?:\s|$)|\b(?:while|whereas|but)\b|,", sentence)]
+    left = max(b for b in breaks if b <= offset)
+    right = min(b for b in breaks if b > offset) if any(b > offset for b in breaks) else len(sentence)
+    return sentence[left:right]
 
 
 def sentence_role(sentence: str, section: str) -> str:
