@@ -17,6 +17,7 @@ from matcher.years import find_years
 __all__ = ["analyze_posting", "analyze_posting_file"]
 
 _RANK = {"required": 0, "preferred": 1, "mentioned": 2}
+_SELF_DESCRIPTION = re.compile(r"^(?:We|We're|Our|Microsoft|<ORGANIZATION>|The \w+ team|This team|Join)\b")
 _MARKER = re.compile(r"^\s*(?:[-*\u2022\u2023\u25aa\u25cf\u25e6\u00b7\u2013>]|\d{1,2}[.)])\s+")
 _CLAUSE = re.compile(r"[,;()]|\s(?:and|with|plus)\s|\s-\s")
 
@@ -182,6 +183,8 @@ def _skills(
         importance = mention_role(sent.text, span.start_char - sent.start, sent.section)
         if sent is sentences[0] and importance == "mentioned" and _title(sent.text) is not None:
             importance = "required"  # the job title names the core skill: "Java Backend Engineer"
+        if importance == "mentioned" and skill.kind == "soft" and _SELF_DESCRIPTION.match(sent.evidence):
+            continue  # "Our team values creativity": the company describing itself, not a requirement
         if importance not in _RANK:
             continue
         mention = SkillMention(

@@ -244,7 +244,9 @@ def heading_kind(line: str) -> tuple[str, str, int] | None:
     if m is not None:
         return _HEADING_KIND[m.group("h").lower()], m.group("h"), len(stripped) - m.end()
     lead_in = re.split(r"(?<=[.!?])\s+", stripped)[-1]
-    if (lead_in.endswith((":", "\u2026", "...")) or re.search(r"\bthe following$", lead_in)) and len(lead_in) <= 100:  # a lead-in to a list: "Bonus if you have:"
+    if (lead_in.endswith((":", "\u2026", "...")) or re.search(r"\bthe following$", lead_in)) and len(
+        lead_in
+    ) <= 100:  # a lead-in to a list: "Bonus if you have:"
         asks = re.search(
             r"\b(?:must|required|need|you have|you bring|you will have(?! to)|looking for|ideal candidate)\b",
             lead_in,

@@ -28,6 +28,14 @@ _SKIP = frozenset({"-", "\u2013", "\u2010", "\u2011"})
 _LIST_GLUE = frozenset({",", "/", "and", "or", "&", "(", ")", "+", "|", ":", ";", "e.g.", "eg", "etc"})
 _STRONG_BEFORE = frozenset(
     {
+        "speak",
+        "speaking",
+        "fluent",
+        "write",
+        "native",
+        "written",
+        "spoken",
+        "verbal",
         "experience",
         "experienced",
         "proficiency",
@@ -105,6 +113,12 @@ _CUE_AFTER = frozenset(
         "proficiency",
         "background",
         "certified",
+        "speaking",
+        "speaker",
+        "spoken",
+        "native",
+        "fluency",
+        "proficient",
     }
 )
 _VERSION = re.compile(r"^v?\d+(\.[\dx]+)*[+]?$|^\d+\.x$", re.IGNORECASE)

@@ -331,6 +331,13 @@ class Builder:
         for surface in [entry.name, *entry.aliases]:
             if self.owner.get(_norm(surface)) is not entry:
                 continue
+            if (
+                not entry.curated
+                and surface.islower()
+                and " " not in surface
+                and _norm(surface) in self.english
+            ):
+                continue  # a lower-case English word from a public source ("progress") is no name
             tokens = tuple(t.text for t in make_doc(surface) if not t.is_space and t.text not in "-\u2013")
             if not tokens:
                 continue
