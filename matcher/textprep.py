@@ -22,7 +22,7 @@ _INLINE = re.compile(
     r"|(?<=[a-z]:)(?=[A-Z])"  # "Let us know if you have experience with:API design"
 )
 _BULLET = re.compile(r"\s*[\u2022\u25aa\u25cf\u2023\u25e6\u00b7\u27a2\u2794\u261e\u2b9a\u2972]\s*")
-_CANDIDATE = re.compile(r"(?<![\w@/.])[A-Za-z][\w+#.]*[A-Za-z+#](?![\w@/])")
+_CANDIDATE = re.compile(r"(?<![\w@/.])[A-Za-z][\w+#.]*[A-Za-z+#](?![\w@]|/[/\w.-]*\.)")
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[!?])(?=[A-Z0-9][a-z ])")
 _BRAND_TAILS = frozenset(
     """script point shell press books works suite soft flow formation search maker duty bucket brains
