@@ -201,7 +201,8 @@ _PREFERRED_CUE = re.compile(
     re.IGNORECASE,
 )
 _REQUIRED_CUE = re.compile(
-    r"(?:skills|abilities)\.?$|\b(?:experience (?:with|in|using|of|building|developing|working)|experienced (?:with|in)|"
+    r"(?:skills|abilities)\.?$|"
+    r"\b(?:experience (?:with|in|using|of|building|developing|working)|experienced (?:with|in)|"
     r"proficien(?:cy|t)|knowledge (?:of|in)|knowledgeable|familiar(?:ity)? with|expertise (?:in|with)|"
     r"expert in|background in|understanding of|must|required|requires?|need to have|you have|"
     r"you should have|you will have|you bring|skills in|skilled in|fluen(?:t|cy)|years of|"

@@ -50,7 +50,6 @@ _STRONG_BEFORE = frozenset(
         "familiar",
         "using",
         "fluency",
-        "fluent",
         "background",
         "programming",
         "language",
