@@ -229,8 +229,9 @@ def _technical(
             and sent_start <= words[s].i < sent_end
         ):
             return True
-    # a cue word just before (within three words of the same sentence)
-    for k in range(max(0, start - 3), start):
+    # a cue word just before (within three words of the same sentence), or leading the form itself
+    # ("Fluent English")
+    for k in range(max(0, start - 3), end - 1):
         if words[k].i >= sent_start and keys[k] in _STRONG_BEFORE:
             return True
     # a product-like preposition before a capitalised, not sentence-initial form ("pipelines in Spark")

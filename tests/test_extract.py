@@ -154,3 +154,21 @@ def test_size_and_page_caps(tmp_path: Path) -> None:
     pdf.output(str(tmp_path / "five.pdf"))
     with pytest.raises(TooManyPagesError):
         extract_text(tmp_path / "five.pdf", limits=Limits(max_pages=3))
+
+
+@pytest.mark.parametrize(
+    ("word", "split"),
+    [
+        ("MySQLMicrosoft", "MySQL\nMicrosoft"),
+        ("OpenGLWriting", "OpenGL\nWriting"),
+        ("networksKnowledge", "networks\nKnowledge"),
+        ("JavaScript", "JavaScript"),
+        ("PowerShell", "PowerShell"),
+        ("ASP.NET", "ASP.NET"),
+    ],
+)
+def test_glued_words_are_split_except_known_names(word: str, split: str) -> None:
+    from matcher.taxonomy import load_taxonomy
+    from matcher.textprep import split_glued
+
+    assert split_glued(word, load_taxonomy().names) == split

@@ -169,3 +169,100 @@ def test_non_text_posting_is_an_input_error() -> None:
 def test_same_text_gives_same_result() -> None:
     text = "Requirements: 3+ years of Python, SQL and Kafka. Docker is a plus."
     assert analyze_posting(text).to_dict() == analyze_posting(text).to_dict()
+
+
+# Snippets from real postings (Microsoft careers and SkillSpan, MIT), as scraped: bullets lost,
+# sentences and headings glued together.
+@pytest.mark.parametrize(
+    ("text", "skill", "importance"),
+    [
+        (
+            "Qualifications Basic Qualifications:Bachelor's degree in Computer Science, MS or PhD "
+            "preferred 8+ years of programming experience in Java OR C++ OR C# OR C OR object-oriented "
+            "programming OR ScriptingPreferred Qualifications: Knowledge in distributed systems is preferred.",
+            "C++",
+            "required",
+        ),
+        (
+            "PREFERRED, NOT REQUIRED:Experience developing Power BI reports.\nKnowledge and concepts of "
+            "Big data systems",
+            "big data",
+            "preferred",
+        ),
+        (
+            "Requirements:\nVery good knowledge of PHP JavaScript jQuery React\nNice to have: knowledge of "
+            "RabbitMQ\nExperience in unit & functional testing",
+            "RabbitMQ",
+            "preferred",
+        ),
+        (
+            "Requirements:\nVery good knowledge of PHP JavaScript jQuery React\nNice to have: knowledge of "
+            "RabbitMQ\nExperience in unit & functional testing",
+            "functional testing",
+            "required",
+        ),
+        (
+            "There are plenty of other skills that are not required, but you'll find useful in this role. "
+            "Let us know if you have experience with:API designComputer Graphics: GPU, DirectX, or OpenGL",
+            "OpenGL",
+            "preferred",
+        ),
+        (
+            "You will get extra points for the following\nKnowledge of AMI functionalities\nExperience in DevOps",
+            "DevOps",
+            "preferred",
+        ),
+        (
+            "You will get extra points for the following\nExperience in DevOps\nFluent English both written "
+            "and spoken is a must while German and French are considered as an advantage",
+            "English",
+            "required",
+        ),
+        (
+            "Team player with great communication and presentation skills Experience participating in "
+            "Kaggle or similar competitions is desired but not required.",
+            "communication",
+            "required",
+        ),
+        ("3+ years of relevant software development experience, preferably in C++.", "C++", "preferred"),
+        ("Java Backend Engineer\nWe build integrations for banks.", "Java", "required"),
+    ],
+)
+def test_posting_reads_importance_in_scraped_text(text: str, skill: str, importance: str) -> None:
+    assert _importance(text)[skill] == importance
+
+
+def test_glued_list_items_are_split_but_known_names_are_not() -> None:
+    text = "Requirements:\nSQL Azure / NOSQL / MySQLMicrosoft Azure / AWSREST / JSONPREFERRED: JavaScript"
+    names = set(_importance(text))
+    assert {"MySQL", "AWS", "JSON", "JavaScript"} <= names
+    assert "Java" not in names
+
+
+def test_run_on_boilerplate_only_silences_its_neighbourhood() -> None:
+    filler = "Build features for millions of customers in a fast moving team. " * 3
+    text = (
+        f"Qualifications: Experience with Kafka and Spark. {filler}Ability to meet Microsoft, customer "
+        "and/or government security screening requirements are required for this role."
+    ).replace(". ", " ")
+    got = _importance(text)
+    assert got["Kafka"] == "required"
+
+
+def test_company_self_description_yields_no_soft_skills() -> None:
+    posting = analyze_posting("We are an insatiably curious and creative team.\nRequirements: Python.")
+    assert [s.name for s in posting.skills] == ["Python"]
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("You are fluent in written and spoken English.", True),
+        ("Ability to work in an English-speaking team.", True),
+        ("We teach key fields of Danish law.", False),
+        ("The concept focuses on the Chinese kitchen.", False),
+    ],
+)
+def test_spoken_languages_need_a_language_context(text: str, present: bool) -> None:
+    languages = {s.name for s in analyze_posting(text).skills if s.kind == "language"}
+    assert bool(languages) is present

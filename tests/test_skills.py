@@ -63,3 +63,18 @@ def test_skill_spans_carry_offsets_into_the_text() -> None:
 )
 def test_token_key_folds_case_plurals_and_inner_dots(token: str, key: str) -> None:
     assert token_key(token) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Strong problem solving, design, coding and debugging skills.", "software design"),
+        ("Maintain the design of our offices.", None),
+    ],
+)
+def test_common_words_with_their_own_context_flag(text: str, expected: str | None) -> None:
+    found = _skills(text)
+    if expected is None:
+        assert "software design" not in found
+    else:
+        assert expected in found
