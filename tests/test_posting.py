@@ -179,7 +179,8 @@ def test_same_text_gives_same_result() -> None:
         (
             "Qualifications Basic Qualifications:Bachelor's degree in Computer Science, MS or PhD "
             "preferred 8+ years of programming experience in Java OR C++ OR C# OR C OR object-oriented "
-            "programming OR ScriptingPreferred Qualifications: Knowledge in distributed systems is preferred.",
+            "programming OR ScriptingPreferred Qualifications: Knowledge in distributed systems is "
+            "preferred.",
             "C++",
             "required",
         ),
@@ -208,7 +209,8 @@ def test_same_text_gives_same_result() -> None:
             "preferred",
         ),
         (
-            "You will get extra points for the following\nKnowledge of AMI functionalities\nExperience in DevOps",
+            "You will get extra points for the following\nKnowledge of AMI functionalities\n"
+            "Experience in DevOps",
             "DevOps",
             "preferred",
         ),
