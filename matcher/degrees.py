@@ -42,8 +42,11 @@ _GENERIC = re.compile(
     r"\b(?:[Aa]cademic |[Rr]elevant |[Tt]echnical )?[Dd]egrees?\b(?=\s+(?:in|from|or|and)\b|\s*[,(/])"
 )
 _FIELD = re.compile(
-    r"\b(?:degree|Bachelor'?s?|Master'?s?|BS|B\.S\.|MS|M\.S\.|Ph\.?D\.?|MSc|BSc|BA|MBA)\b[^.;:]{0,25}?\bin\s+"
-    r"(?:the\s+(?:field|area)s?\s+of\s+|a\s+)?(?P<fields>[A-Za-z][A-Za-z ,/&-]{2,120})"
+    r"\b(?:(?i:degrees?|bachelor'?s?|master'?s?|doctorate)|BS|B\.S\.|MS|M\.S\.|Ph\.?D\.?|MSc|BSc|BA|MBA)\b"
+    r"[^.;:]{0,40}?\bin\s+"
+    r"(?:the\s+(?:field|area)s?\s+of\s+|a\s+|(?:a\s+)?(?:related|relevant|technical|quantitative)\s+"
+    r"(?:field|discipline|area)s?\s*\(?(?:i\.e\.|e\.g\.|such as)?,?\s*)?"
+    r"(?P<fields>[A-Za-z][A-Za-z ,/&-]{2,120})"
 )
 _FIELD_STOP = re.compile(
     r"\b(?:or (?:a )?(?:related|equivalent|similar|relevant)|related|equivalent|with|plus|and \d|preferred|"

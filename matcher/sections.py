@@ -112,6 +112,10 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     DUTIES: (
         "responsibilities",
+        "accountabilities",
+        "key accountabilities",
+        "responsibilities & accountabilities",
+        "responsibilities and accountabilities",
         "key responsibilities",
         "duties",
         "job duties",
