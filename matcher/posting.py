@@ -18,7 +18,7 @@ __all__ = ["analyze_posting", "analyze_posting_file"]
 
 _RANK = {"required": 0, "preferred": 1, "mentioned": 2}
 _SELF_DESCRIPTION = re.compile(r"^(?:We|We're|Our|Microsoft|<ORGANIZATION>|The \w+ team|This team|Join)\b")
-_MARKER = re.compile(r"^\s*(?:[-*\u2022\u2023\u25aa\u25cf\u25e6\u00b7\u2013>]|\d{1,2}[.)])\s+")
+_MARKER = re.compile(r"^\s*(?:[-*#\u2022\u2023\u25aa\u25cf\u25e6\u00b7\u2013>]+|\d{1,2}[.)])\s+")
 _CLAUSE = re.compile(r"[,;()]|\s(?:and|with|plus)\s|\s-\s")
 
 
@@ -203,7 +203,11 @@ def _skills(
             order[skill.id] = len(order)
             best[skill.id] = mention
         elif _RANK[importance] < _RANK[old.importance] or (
-            importance == old.importance and old.years is None and mention.years is not None
+            importance == old.importance
+            and (
+                (old.years is None and mention.years is not None)
+                or old.start < sentences[0].end <= mention.start  # a sentence beats the title
+            )
         ):
             best[skill.id] = mention
     return tuple(sorted(best.values(), key=lambda m: (_RANK[m.importance], order[m.skill_id])))

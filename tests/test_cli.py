@@ -63,3 +63,12 @@ def test_every_command_has_help(command: list[str]) -> None:
 
 def test_every_command_is_covered_by_the_help_test() -> None:
     assert set(main.commands) == {"posting"}
+
+
+def test_readme_shows_the_real_first_run_output(example_posting: Path) -> None:
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("```text\n", 1)[1].split("```", 1)[0].rstrip("\n")
+    result = CliRunner().invoke(main, ["posting", str(example_posting)])
+    assert result.output.rstrip("\n") == shown
