@@ -9,8 +9,9 @@ from typing import Any
 
 from matcher.degrees import accepts_equivalent, field_spans, find_degrees, find_fields, level_rank
 from matcher.errors import EmptyDocumentError, InputError
+from matcher.importance import BOILERPLATE, mention_role, sentence_role
 from matcher.records import DegreeRequirement, Posting, Section, SkillMention
-from matcher.sections import BOILERPLATE, find_sections, mention_role, sentence_role
+from matcher.sections import find_sections
 from matcher.textprep import prepare_text
 from matcher.years import find_years
 

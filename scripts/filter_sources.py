@@ -3,7 +3,7 @@
 Run this only when a source or a filtering rule changes; `build_taxonomy.py` then builds
 models/skills.jsonl from data/taxonomy/ alone, so the build needs nothing outside the repo.
 
-    python scripts/filter_sources.py [--shared ../shared]
+    pip install -e ".[build]" && python scripts/filter_sources.py [--shared ../shared]
 
 What is kept (and why):
 - ESCO: knowledge concepts of the digital skills collection (tools, languages, products); and any
