@@ -18,7 +18,7 @@ from matcher.years import find_years
 __all__ = ["analyze_posting", "analyze_posting_file"]
 
 _RANK = {"required": 0, "preferred": 1, "mentioned": 2}
-_SELF_DESCRIPTION = re.compile(r"^(?:We|We're|Our|Microsoft|<ORGANIZATION>|The \w+ team|This team|Join)\b")
+_SELF_DESCRIPTION = re.compile(r"^(?:We|We.re|Our|The \w+ team|This team|Join)\b")
 _MARKER = re.compile(r"^\s*(?:[-*#\u2022\u2023\u25aa\u25cf\u25e6\u00b7\u2013>]+|\d{1,2}[.)])\s+")
 _CLAUSE = re.compile(r"[,;()]|\s(?:and|with|plus)\s|\s-\s")
 

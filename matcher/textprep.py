@@ -17,7 +17,7 @@ __all__ = ["prepare_text", "split_glued"]
 _INLINE = re.compile(
     r"(?<=[a-z0-9.!?)\]:])\s*(?=(?:(?:Basic|Minimum|Required|Preferred|Desired|Additional|Key) )?"
     r"(?:Qualifica\w*|Requirements|Responsibilities)\b(?!\s+(?:of|for|to|and|that|in|are|is|include)\b))"
-    r"|(?<=[a-z.!?)])(?=Microsoft is an equal opportunity employer)"
+    r"|(?<=[a-z.!?)])(?=[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3} (?:is|are) an? (?:proud )?(?:equal|EEO)\b)"
     r"|(?<=[^A-Z ,/&\n])\s*(?=\b(?:[A-Z]{2,}[ /&,]{0,2}){1,5}:)"  # "...seamlessly.REQUIREMENTS:Analyze"
     r"|(?<=[a-z]:)(?=[A-Z])"  # "Let us know if you have experience with:API design"
 )
