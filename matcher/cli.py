@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import click
 
 from matcher import __version__
 from matcher.errors import MatcherError
-from matcher.records import Posting
+from matcher.records import Posting, Resume
 
 __all__ = ["main"]
 
@@ -43,6 +44,75 @@ def posting(file: Path, as_json: bool) -> None:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(format_posting(result))
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON contract instead of a summary.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["summary", "json", "jsonresume"]),
+    default=None,
+    help="Output format; jsonresume prints the JSON Resume schema (jsonresume.org).",
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The date that Present/Current means (YYYY-MM-DD; default: today).",
+)
+@click.option(
+    "--pdf-engine",
+    type=click.Choice(["pypdf", "pdfium", "auto"]),
+    default="pypdf",
+    show_default=True,
+    help="PDF text extractor (pdfium needs the 'pdfium' extra).",
+)
+def resume(
+    file: Path, as_json: bool, output_format: str | None, as_of: datetime | None, pdf_engine: str
+) -> None:
+    """Parse the resume FILE (.pdf, .docx, .txt): contact, skills, education, jobs, years."""
+    from matcher.jsonresume import to_json_resume
+    from matcher.resume import parse_resume
+
+    try:
+        result = parse_resume(file, as_of=as_of.date() if as_of else None, engine=pdf_engine)
+    except MatcherError as exc:
+        raise click.ClickException(f"{exc} [{exc.kind}]") from exc
+    output_format = output_format or ("json" if as_json else "summary")
+    if output_format == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    elif output_format == "jsonresume":
+        click.echo(json.dumps(to_json_resume(result), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_resume(result))
+
+
+def format_resume(result: Resume) -> str:
+    """Return the readable summary ``matcher resume`` prints."""
+    lines = [f"Resume: {result.source}"]
+    for label, value in (("Name", result.name), ("Email", result.email), ("Phone", result.phone)):
+        lines.append(f"{label}: {value or 'not found'}")
+    if result.links:
+        lines.append(f"Links: {', '.join(result.links)}")
+    lines.append(f"Sections: {', '.join(result.sections) or 'none found'}")
+    years = "unknown (no dated job)" if result.total_years is None else f"{result.total_years:g}"
+    lines += ["", f"Experience: {years} years (overlapping jobs counted once)"]
+    for job in result.experience:
+        lines.append(f"  - {job.start} to {job.end}: {job.title or '?'} at {job.employer or '?'}")
+    lines += ["", f"Highest completed degree: {result.highest_degree or 'none found'}"]
+    for edu in result.education:
+        state = "" if edu.completed else " (in progress)"
+        parts = [p for p in (edu.field, edu.institution, str(edu.year) if edu.year else None) if p]
+        lines.append(f"  - {edu.level}{state}: {', '.join(parts)}")
+    lines += ["", f"Skills ({len(result.skills)}):"]
+    for skill in sorted(result.skills, key=lambda s: (-s.count, s.name.lower())):
+        used = f", last used {skill.last_used}" if skill.last_used else ""
+        lines.append(f"  - {skill.name} [{skill.kind}] x{skill.count}{used}")
+    for warning in result.warnings:
+        lines.append(f"Warning: {warning}")
+    return "\n".join(lines)
 
 
 def format_posting(result: Posting) -> str:

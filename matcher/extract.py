@@ -29,7 +29,8 @@ __all__ = ["Limits", "extract_text", "read_posting"]
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 PDF_SUFFIXES = frozenset({".pdf"})
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+DOCX_SUFFIXES = frozenset({".docx"})
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,17 +45,25 @@ class Limits:
         Most PDF pages read (default 50: a resume or posting is a few pages).
     max_stream_bytes : int
         Largest decompressed PDF stream (default 10 MB, against decompression bombs).
+    max_seconds, max_memory : float, int
+        Time and address-space caps for the pdfium engine, which runs in a child process because
+        it has no decompression limits of its own (defaults 10 s and 1 GiB).
     """
 
     max_bytes: int = 20_000_000
     max_pages: int = 50
     max_stream_bytes: int = 10_000_000
+    max_seconds: float = 10.0
+    max_memory: int = 1 << 30
 
 
 DEFAULT_LIMITS = Limits()
 
 
-def extract_text(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> str:
+ENGINES = ("pypdf", "pdfium", "auto")
+
+
+def extract_text(path: str | Path, *, limits: Limits = DEFAULT_LIMITS, engine: str = "pypdf") -> str:
     """Return the text of a .txt, .md, .pdf or .html file.
 
     Raises
@@ -71,7 +80,7 @@ def extract_text(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> str:
     >>> extract_text(f)
     'Jane Doe\\nPython developer'
     """
-    text, _ = _read(Path(path), limits)
+    text, _ = _read(Path(path), limits, engine)
     return text
 
 
@@ -80,7 +89,9 @@ def read_posting(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> tuple[
     return _read(Path(path), limits)
 
 
-def _read(path: Path, limits: Limits) -> tuple[str, str | None]:
+def _read(path: Path, limits: Limits, engine: str = "pypdf") -> tuple[str, str | None]:
+    if engine not in ENGINES:
+        raise InputError(f"unknown PDF engine {engine!r}; use one of {', '.join(ENGINES)}")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         allowed = ", ".join(sorted(SUPPORTED))
@@ -100,7 +111,14 @@ def _read(path: Path, limits: Limits) -> tuple[str, str | None]:
     data = path.read_bytes()
     title: str | None = None
     if suffix in PDF_SUFFIXES:
-        text = _pdf_text(data, path.name, limits)
+        if engine == "pdfium" or (engine == "auto" and _have_pdfium()):
+            from matcher.pdfium import pdfium_text
+
+            text = pdfium_text(data, path.name, limits)
+        else:
+            text = _pdf_text(data, path.name, limits)
+    elif suffix in DOCX_SUFFIXES:
+        text = _docx_text(data, path.name)
     elif suffix in HTML_SUFFIXES:
         text, title = _html_text(_decode(data, path.name), path.name)
     else:
@@ -124,6 +142,12 @@ def _decode(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             continue
     return data.decode("cp1252", errors="replace")
+
+
+def _have_pdfium() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("pypdfium2") is not None
 
 
 # -- PDF ------------------------------------------------------------------------------------
@@ -188,6 +212,37 @@ def _pdf_read(data: bytes, name: str, limits: Limits) -> str:
             f"{name}: the PDF's {pages} page(s) have no text layer (a scan?); it needs OCR"
         )
     return text
+
+
+# -- DOCX -----------------------------------------------------------------------------------
+def _docx_text(data: bytes, name: str) -> str:
+    """Paragraphs and table cells of a .docx, in document order."""
+    import zipfile
+
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if not data.startswith(b"PK"):
+        raise UnsupportedFileError(f"{name}: the file is named .docx but is not a Word document")
+    try:
+        document = Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DamagedFileError(f"{name}: the Word document is damaged and cannot be read") from exc
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(node.text or "" for node in child.iter() if node.tag.endswith("}t")))
+        elif tag == "tbl":
+            for row in child.iter():
+                if row.tag.endswith("}tr"):
+                    cells = []
+                    for cell in row.iter():
+                        if cell.tag.endswith("}tc"):
+                            cells.append("".join(n.text or "" for n in cell.iter() if n.tag.endswith("}t")))
+                    lines.append(" | ".join(c.strip() for c in cells if c.strip()))
+    return "\n".join(lines)
 
 
 # -- HTML -----------------------------------------------------------------------------------

@@ -1,0 +1,167 @@
+"""Date ranges as resumes write them, and merging them into years of experience.
+
+Forms read: "Aug 2007 to Current", "01/2010 - 05/2012", "2015 – Present", "2012-2014",
+"Jan. 2019 – now", "Current to September 2014" (start and end written in reverse), "Summer 2016 -
+Fall 2017", and ranges split over lines as pypdf emits them (the caller joins the lines first).
+A month that is not written counts as January for a start and December for an end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = ["DateRange", "YearMonth", "find_date_ranges", "merged_years", "parse_year_month"]
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12,
+}  # fmt: skip
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter)\.?"  # fmt: skip
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_POINT = (
+    rf"(?:{_MONTH}\s*,?\s*'?{_YEAR}"  # Aug 2007, Jan. 2019, Sept, 2015
+    rf"|(?:0?[1-9]|1[0-2])\s*[/.-]\s*{_YEAR}"  # 01/2010, 1-2010
+    rf"|{_YEAR}\s*[/-]\s*(?:0[1-9]|1[0-2])(?!\d)"  # 2010-01
+    rf"|{_YEAR})"  # 2015
+)
+_NOW = r"(?:present|current(?:ly)?|now|today|to\s+date|till\s+date|ongoing|date)"
+_SEP = r"\s*(?:-|–|—|−|~|to|through|thru|until|till|\u2192)\s*"
+_RANGE = re.compile(
+    rf"(?P<start>{_POINT}|{_NOW}){_SEP}(?P<end>{_POINT}|{_NOW})(?![\d/])",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(rf"\b(?:since|from)\s+(?P<start>{_POINT})(?!\s*{_SEP})", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class YearMonth:
+    """A month of a year; ``month_known`` is False when only the year was written."""
+
+    year: int
+    month: int
+    month_known: bool = True
+
+    @property
+    def index(self) -> int:
+        """Months since year 0, for arithmetic."""
+        return self.year * 12 + self.month - 1
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """A span of time; ``end`` is None when it runs to the present ("Current")."""
+
+    start: YearMonth
+    end: YearMonth | None
+    text: str
+    offset: int
+
+    def months(self, as_of: date) -> int:
+        """Whole months covered, both ends included; 0 when the range ends before it starts."""
+        end = self.end or YearMonth(as_of.year, as_of.month)
+        end = min(end, YearMonth(as_of.year, as_of.month), key=lambda ym: ym.index)
+        return max(0, end.index - self.start.index + 1)
+
+
+def parse_year_month(text: str, *, is_end: bool = False) -> YearMonth | None:
+    """Parse one date point ("Aug 2007", "01/2010", "2015"); None when it is not one.
+
+    Examples
+    --------
+    >>> str(parse_year_month("Jan. 2019")), str(parse_year_month("2015", is_end=True))
+    ('2019-01', '2015-12')
+    """
+    raw = text.strip().lower().replace(",", " ").replace("'", "")
+    m = re.fullmatch(rf"({_MONTH})\s*({_YEAR})", raw, re.IGNORECASE)
+    if m:
+        return YearMonth(int(m.group(2)), _MONTHS[m.group(1).rstrip(".")])
+    m = re.fullmatch(rf"(0?[1-9]|1[0-2])\s*[/.-]\s*({_YEAR})", raw)
+    if m:
+        return YearMonth(int(m.group(2)), int(m.group(1)))
+    m = re.fullmatch(rf"({_YEAR})\s*[/-]\s*(0[1-9]|1[0-2])", raw)
+    if m:
+        return YearMonth(int(m.group(1)), int(m.group(2)))
+    m = re.fullmatch(_YEAR, raw)
+    if m:
+        return YearMonth(int(raw), 12 if is_end else 1, month_known=False)
+    return None
+
+
+def _is_now(text: str) -> bool:
+    return re.fullmatch(_NOW, text.strip(), re.IGNORECASE) is not None
+
+
+def find_date_ranges(text: str) -> list[DateRange]:
+    """Return every date range in ``text``, in order.
+
+    Examples
+    --------
+    >>> [(str(r.start), str(r.end)) for r in find_date_ranges("Aug 2007 to Current; 01/2010 - 05/2012")]
+    [('2007-08', 'None'), ('2010-01', '2012-05')]
+    >>> [(str(r.start), str(r.end)) for r in find_date_ranges("Current to September 2014")]
+    [('2014-09', 'None')]
+    """
+    out: list[DateRange] = []
+    for m in _RANGE.finditer(text):
+        first, second = m.group("start"), m.group("end")
+        if _is_now(first) and _is_now(second):
+            continue
+        if _is_now(first):  # "Current to September 2014": written newest first
+            start, end = parse_year_month(second), None
+        else:
+            start = parse_year_month(first)
+            end = None if _is_now(second) else parse_year_month(second, is_end=True)
+            if end is not None and start is not None and end.index < start.index:
+                start, end = (
+                    parse_year_month(second),
+                    parse_year_month(first, is_end=True),
+                )  # "2014 - 2012": newest first
+        if start is None or (end is None and not (_is_now(first) or _is_now(second))):
+            continue
+        out.append(DateRange(start, end, m.group(0), m.start()))
+    for m in _SINCE.finditer(text):
+        start = parse_year_month(m.group("start"))
+        if start is not None and not any(r.offset <= m.start() < r.offset + len(r.text) for r in out):
+            out.append(DateRange(start, None, m.group(0), m.start()))
+    return sorted(out, key=lambda r: r.offset)
+
+
+def merged_years(ranges: Iterable[DateRange], as_of: date) -> float | None:
+    """Total years covered by ``ranges`` with overlaps and repeats counted once.
+
+    Returns None when there are no ranges. Months after ``as_of`` do not count.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> rs = find_date_ranges("Jan 2010 - Dec 2011, Jan 2011 - Dec 2012, Jan 2011 - Dec 2012")
+    >>> merged_years(rs, date(2020, 1, 1))
+    3.0
+    """
+    ranges = list(ranges)
+    spans = []
+    for r in ranges:
+        months = r.months(as_of)
+        if months > 0:
+            spans.append((r.start.index, r.start.index + months))
+    if not spans:
+        return None if not ranges else 0.0
+    spans.sort()
+    total, (cur_start, cur_end) = 0, spans[0]
+    for start, end in spans[1:]:
+        if start <= cur_end:
+            cur_end = max(cur_end, end)
+        else:
+            total += cur_end - cur_start
+            cur_start, cur_end = start, end
+    total += cur_end - cur_start
+    return round(total / 12, 2)

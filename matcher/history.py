@@ -1,0 +1,167 @@
+"""Work history and education from resume sections: dated jobs and degrees.
+
+Only dates in experience sections count as work (when a resume has no headings at all, dates on
+lines that name a degree or a school do not count either): education and volunteer dates never
+add to years of experience.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from matcher.dates import DateRange, find_date_ranges
+from matcher.degrees import find_degrees, find_fields, level_rank
+from matcher.records import Education, Job
+from matcher.resume_sections import ResumeSection
+
+__all__ = ["DatedJob", "find_education", "find_jobs"]
+
+WORK_KINDS = frozenset({"experience"})
+NO_WORK_KINDS = frozenset(
+    {"education", "volunteer", "certifications", "projects", "publications", "accomplishments", "references",
+     "interests", "affiliations", "languages", "skills"}
+)  # fmt: skip
+_SPLIT = re.compile(r"\s{2,}|\s*[|•·–—]\s*|\s+-\s+|\t|,\s+(?=[A-Z])|\s+at\s+(?=[A-Z])")
+_LOCATION = re.compile(
+    r"^(?:city|state|city,?\s*state|remote|[A-Z][a-zA-Z.]+(?:\s[A-Z][a-zA-Z.]+)*,\s*[A-Z]{2}|"
+    r"[A-Z]{2}|usa|united states|uk|ï¼|,)$",
+    re.IGNORECASE,
+)
+_EMPLOYER = re.compile(
+    r"\b(?:company name|inc|llc|ltd|l\.l\.c|corp|corporation|company|co\.|gmbh|group|university|hospital|"
+    r"bank|agency|services|solutions|technologies|systems|associates|partners|department|center|centre|"
+    r"school|college|institute|foundation|labs?|plc|s\.a\.|ag|bv|consulting|studio|clinic|county|city of)\b",
+    re.IGNORECASE,
+)
+_TITLE = re.compile(
+    r"\b(?:manager|engineer|developer|analyst|accountant|assistant|director|specialist|consultant|teacher|"
+    r"nurse|technician|officer|designer|administrator|representative|supervisor|intern|associate|lead|"
+    r"chef|cook|advocate|agent|coordinator|scientist|architect|executive|clerk|driver|owner|founder|"
+    r"president|vp|head|programmer|tester|auditor|bookkeeper|controller|cashier|server|instructor|"
+    r"professor|lecturer|tutor|trainer|therapist|physician|pharmacist|attorney|lawyer|paralegal|"
+    r"mechanic|operator|electrician|editor|writer|producer|artist|photographer|buyer|planner|"
+    r"recruiter|generalist|partner|principal|staff|member|volunteer|aide|counselor|advisor|adviser|"
+    r"strategist|investigator|inspector|estimator|foreman|superintendent|pilot|steward|attendant)s?\b",
+    re.IGNORECASE,
+)
+_IN_PROGRESS = re.compile(
+    r"\b(?:expected|anticipated|in progress|pursuing|currently (?:enrolled|attending|studying)|candidate|"
+    r"to be completed|ongoing|present|current|incomplete|not completed|coursework (?:towards|toward))\b",
+    re.IGNORECASE,
+)
+_INSTITUTION = re.compile(
+    r"[^|,;]*?\b(?:university|college|institute|school|academy|polytechnic|universit[éäà]\w*|hochschule)\b[^|,;]*",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class DatedJob:
+    """A job with its date range and where its block of text starts and ends."""
+
+    job: Job
+    dates: DateRange
+    block_start: int
+    block_end: int
+
+
+def _regions(sections: list[ResumeSection], kinds: frozenset[str]) -> list[ResumeSection]:
+    chosen = [s for s in sections if s.kind in kinds]
+    if chosen:
+        return chosen
+    return [s for s in sections if s.kind in ("body", "header", "summary", "additional")]
+
+
+def find_jobs(text: str, sections: list[ResumeSection]) -> list[DatedJob]:
+    """Return the dated jobs of the experience sections, in text order."""
+    explicit = any(s.kind in WORK_KINDS for s in sections)
+    found: list[tuple[int, DateRange, str | None, str | None, str]] = []
+    for region in _regions(sections, WORK_KINDS):
+        body = text[region.start : region.end]
+        lines = body.splitlines(keepends=True)
+        pos = region.start
+        previous: list[str] = []
+        for line in lines:
+            ranges = find_date_ranges(line)
+            if ranges and (explicit or not _is_education_line(line)):
+                for r in ranges[:1]:
+                    title, employer = _title_employer(line.replace(r.text, "  "), previous)
+                    found.append((pos, r, title, employer, line.strip()))
+            if line.strip():
+                previous = [*previous[-1:], line.strip()]
+            pos += len(line)
+    jobs: list[DatedJob] = []
+    for i, (offset, r, title, employer, evidence) in enumerate(found):
+        region_end = next(s.end for s in sections if s.start <= offset < s.end) if sections else len(text)
+        block_end = found[i + 1][0] if i + 1 < len(found) and found[i + 1][0] < region_end else region_end
+        job = Job(title, employer, str(r.start), "present" if r.end is None else str(r.end), evidence)
+        jobs.append(DatedJob(job, r, offset, block_end))
+    return jobs
+
+
+def _is_education_line(line: str) -> bool:
+    return bool(find_degrees(line)) or bool(re.search(r"\b(?:university|college|school|gpa)\b", line, re.I))
+
+
+def _title_employer(rest: str, previous: list[str]) -> tuple[str | None, str | None]:
+    parts = [p.strip(" ,:;()") for p in _SPLIT.split(rest) if p and p.strip(" ,:;()")]
+    parts = [p for p in parts if not _LOCATION.match(p) and len(p) <= 80]
+    if not parts and previous:
+        parts = [p.strip(" ,:;()") for p in _SPLIT.split(previous[-1]) if p.strip(" ,:;()")]
+        parts = [p for p in parts if not _LOCATION.match(p) and len(p) <= 80 and not find_date_ranges(p)]
+    title = next((p for p in parts if _TITLE.search(p) and not _EMPLOYER.search(p)), None)
+    employer = next((p for p in parts if _EMPLOYER.search(p) and p != title), None)
+    if title is None:
+        title = next((p for p in parts if p != employer), None)
+    if employer is None:
+        employer = next((p for p in parts if p not in (title,)), None)
+    return title, employer
+
+
+def find_education(text: str, sections: list[ResumeSection], as_of: date) -> list[Education]:
+    """Return the degrees named in the education sections (or anywhere, without headings)."""
+    out: list[Education] = []
+    for region in _regions(sections, frozenset({"education"})):
+        lines = text[region.start : region.end].splitlines()
+        for i, line in enumerate(lines):
+            hits = find_degrees(line)
+            if not hits:
+                continue
+            context = " ".join(lines[i : i + 3])
+            best = max(hits, key=lambda h: level_rank(h[0]))
+            level = best[0]
+            years = [int(y) for y in _YEAR.findall(context)]
+            year = max(years) if years else None
+            completed = not _IN_PROGRESS.search(line) and not (year is not None and year > as_of.year)
+            if (
+                completed
+                and i + 1 < len(lines)
+                and _IN_PROGRESS.search(lines[i + 1])
+                and not find_degrees(lines[i + 1])
+            ):
+                completed = False
+            fields = find_fields(line) or _field_after_of(line)
+            institution = _INSTITUTION.search(context)
+            out.append(
+                Education(
+                    level=level,
+                    field=fields[0] if fields else None,
+                    institution=institution.group(0).strip() if institution else None,
+                    year=year,
+                    completed=completed,
+                    evidence=line.strip(),
+                )
+            )
+    return out
+
+
+def _field_after_of(line: str) -> tuple[str, ...]:
+    """ "Bachelor of Science : Accounting" or "Master of Business Administration"."""
+    m = re.search(r"\b(?:of|:)\s+(?:science|arts)?\s*[:,-]?\s*(?:in\s+)?([A-Z][A-Za-z &]{2,50})", line)
+    if not m:
+        return ()
+    field = re.split(r"\s{2,}|,|\b(?:19|20)\d\d\b", m.group(1))[0].strip().lower()
+    return (field,) if field and field not in ("science", "arts") else ()

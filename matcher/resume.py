@@ -1,0 +1,134 @@
+"""``parse_resume``: a resume file into a structured, evidenced profile."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from matcher.contact import find_contact
+from matcher.dates import merged_years
+from matcher.errors import InputError
+from matcher.history import DatedJob, find_education, find_jobs
+from matcher.records import Resume, ResumeSkill
+from matcher.resume_sections import clean_resume_text, split_sections
+
+__all__ = ["parse_resume", "parse_resume_text"]
+
+
+def parse_resume(source: str | Path, *, as_of: date | None = None, **extract_options: Any) -> Resume:
+    """Read a resume file (.pdf, .docx, .txt, .md) into a :class:`Resume`.
+
+    Parameters
+    ----------
+    source : str or Path
+        The resume file.
+    as_of : date, optional
+        The date "Present" / "Current" means; years after it do not count. Default: today.
+    **extract_options
+        Passed to :func:`matcher.extract.extract_text` (``limits``, ``engine``).
+
+    Returns
+    -------
+    Resume
+        Contact details, sections, skills (with count, evidence and when last used), education
+        (level, field, institution, year, completed) and dated jobs; ``total_years`` merges
+        overlapping jobs and is None when no job is dated.
+
+    Raises
+    ------
+    MatcherError
+        A typed error (``kind``: unsupported, empty, damaged, encrypted, no_text, too_large,
+        too_many_pages) when the file cannot be read.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, datetime
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "cv.txt"
+    >>> _ = f.write_text('''Jane Doe
+    ... jane@example.com
+    ... Experience
+    ... Data Engineer | Acme Corp | Jan 2018 - Present
+    ... Built pipelines in Python and Airflow.
+    ... Analyst | Beta LLC | 2015 - 2018
+    ... Education
+    ... B.S. in Statistics, State University, 2014''')
+    >>> r = parse_resume(f, as_of=datetime.date(2024, 1, 1))
+    >>> r.name, r.highest_degree, r.total_years
+    ('Jane Doe', 'bachelor', 9.08)
+    >>> [(s.name, s.last_used) for s in r.skills][:2]
+    [('Python', 'present'), ('Airflow', 'present')]
+    """
+    from matcher.extract import extract_text
+
+    path = Path(source)
+    text = extract_text(path, **extract_options)
+    return parse_resume_text(text, source=str(source), as_of=as_of)
+
+
+def parse_resume_text(text: str, *, source: str = "<text>", as_of: date | None = None) -> Resume:
+    """Parse resume text (already extracted) into a :class:`Resume`.
+
+    Examples
+    --------
+    >>> r = parse_resume_text("EXPERIENCE\\nCook, Diner, 2010-2011\\nCook, Cafe, 2011-2012")
+    >>> r.total_years, [j.start for j in r.experience]
+    (3.0, ['2010-01', '2011-01'])
+    """
+    if not isinstance(text, str):
+        raise InputError(f"parse_resume_text expects str, got {type(text).__name__}")
+    as_of = as_of or date.today()
+    cleaned = clean_resume_text(text)
+    sections = split_sections(cleaned)
+    contact = find_contact(cleaned)
+    jobs = find_jobs(cleaned, sections)
+    warnings: list[str] = []
+    if not jobs:
+        warnings.append("no dated job found: years of experience unknown")
+    return Resume(
+        source=source,
+        name=contact.name,
+        email=contact.email,
+        phone=contact.phone,
+        links=contact.links,
+        sections=tuple(dict.fromkeys(s.kind for s in sections if s.kind not in ("header", "body"))),
+        skills=_skills(cleaned, jobs),
+        education=tuple(find_education(cleaned, sections, as_of)),
+        experience=tuple(j.job for j in jobs),
+        total_years=merged_years([j.dates for j in jobs], as_of) if jobs else None,
+        warnings=tuple(warnings),
+        text=cleaned,
+    )
+
+
+def _skills(text: str, jobs: list[DatedJob]) -> tuple[ResumeSkill, ...]:
+    from matcher.nlp import blank_pipeline
+    from matcher.skills import find_skill_spans
+    from matcher.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    doc = blank_pipeline()(text)
+    counts: dict[str, int] = {}
+    first: dict[str, str] = {}
+    last_used: dict[str, str] = {}
+    for span in find_skill_spans(doc, taxonomy):
+        sid = span.label_
+        counts[sid] = counts.get(sid, 0) + 1
+        if sid not in first:
+            line_start = text.rfind("\n", 0, span.start_char) + 1
+            line_end = text.find("\n", span.end_char)
+            first[sid] = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+        for job in jobs:
+            if job.block_start <= span.start_char < job.block_end:
+                end = job.job.end
+                if (
+                    sid not in last_used
+                    or end == "present"
+                    or (last_used[sid] != "present" and end > last_used[sid])
+                ):
+                    last_used[sid] = end
+    out = []
+    for sid, count in counts.items():
+        skill = taxonomy.skills[sid]
+        out.append(ResumeSkill(skill.name, skill.kind, first[sid], count, last_used.get(sid), sid))
+    return tuple(out)
