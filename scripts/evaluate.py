@@ -1,6 +1,7 @@
 """Score matcher's extraction against labelled documents (the schema of LABELS.md).
 
     python scripts/evaluate.py postings [--dir data/eval/postings] [--show ID] [--errors]
+    python scripts/evaluate.py resumes [--synthetic 200] [--engine pypdf|pdfium] [--errors]
 
 A folder holds pairs: ID.txt (or .md/.pdf/.html) with the document and ID.json with its label.
 Scoring follows LABELS.md: names match case-insensitively ignoring punctuation and spacing (but
@@ -20,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from matcher import analyze_posting_file  # noqa: E402
 
@@ -160,6 +162,24 @@ def run_postings(folder: Path, show: str | None, errors: bool) -> int:
     return 0
 
 
+def run_resumes(args: argparse.Namespace) -> int:
+    import eval_resumes
+
+    if args.synthetic:
+        syn = eval_resumes.synthetic(args.synthetic, args.seed, args.engine, args.keep)
+        print(f"resumes, synthetic: {syn.pop('documents'):.0f} generated PDFs (engine {args.engine})")
+        for key, value in syn.items():
+            print(f"  {key:<12} {value:.3f}")
+    real = eval_resumes.real(args.dir, args.engine, args.errors)
+    if real is None:
+        print(f"resumes, real: skipped: {eval_resumes.SHARED_RESUMES} is absent (the PDFs are not in the repo)")
+        return 0
+    print(f"resumes, real: {real.pop('documents'):.0f} labelled resumes in {args.dir} (engine {args.engine})")
+    for key, value in real.items():
+        print(f"  {key:<22} {value:.3f}")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description="Score matcher against labelled documents.")
     sub = ap.add_subparsers(dest="what", required=True)
@@ -172,7 +192,17 @@ def main() -> int:
     )
     p.add_argument("--show", help="print the errors of one document")
     p.add_argument("--errors", action="store_true", help="print every error")
+    r = sub.add_parser("resumes", help="resume parsing: synthetic PDFs and the labelled real dev set")
+    r.add_argument("--dir", type=Path, default=ROOT / "data" / "eval" / "resumes",
+                   help="folder of labels whose 'source' names a PDF under ../shared/data/resumes")
+    r.add_argument("--synthetic", type=int, default=200, help="how many synthetic PDFs (0 to skip)")
+    r.add_argument("--seed", type=int, default=1234)
+    r.add_argument("--engine", choices=["pypdf", "pdfium"], default="pypdf")
+    r.add_argument("--keep", type=Path, help="generate (or reuse) the synthetic PDFs in this folder")
+    r.add_argument("--errors", action="store_true", help="print every error on the real set")
     args = ap.parse_args()
+    if args.what == "resumes":
+        return run_resumes(args)
     if not args.dir.is_dir():
         print(f"evaluate: {args.dir} not found", file=sys.stderr)
         return 1

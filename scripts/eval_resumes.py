@@ -1,0 +1,154 @@
+"""Resume evaluation: synthetic PDFs with ground truth, and the labelled real dev set.
+
+Used by ``python scripts/evaluate.py resumes``; see that script for the options.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from matcher import MatcherError  # noqa: E402
+from matcher.dates import DateRange, find_date_ranges, merged_years, parse_year_month  # noqa: E402
+from matcher.degrees import find_degrees, level_rank  # noqa: E402
+from matcher.extract import extract_text  # noqa: E402
+from matcher.resume import parse_resume, parse_resume_text  # noqa: E402
+
+EVAL_AS_OF = date(2026, 11, 1)  # "Present" in both labels and program output
+SHARED_RESUMES = ROOT.parent / "shared" / "data" / "resumes"
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^0-9a-z+#]", "", name.lower())
+
+
+def _digits(text: str | None) -> str:
+    return re.sub(r"\D", "", text or "")
+
+
+# -- synthetic ------------------------------------------------------------------------------
+def synthetic(n: int, seed: int, engine: str, keep: Path | None) -> dict[str, float]:
+    """Generate ``n`` resume PDFs with scripts/pdfgen.py and score the parser against their truth."""
+    out_dir = keep or Path(tempfile.mkdtemp(prefix="matcher-synth-"))
+    if not (out_dir / "manifest.json").exists():
+        subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "pdfgen.py"), "resumes", str(out_dir), "--n", str(n),
+             "--seed", str(seed)],
+            check=True, capture_output=True,
+        )  # fmt: skip
+    scores: dict[str, list[float]] = {k: [] for k in ("name", "email", "phone", "degree", "job_dates", "years",
+                                                      "two_column")}  # fmt: skip
+    for truth_path in sorted(out_dir.glob("r*.json")):
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        pdf = out_dir / truth["file"]
+        record = truth["record"]
+        try:
+            text = extract_text(pdf, engine=engine)
+        except MatcherError:
+            for key in scores:
+                scores[key].append(0.0)
+            continue
+        resume = parse_resume_text(text, source=str(pdf), as_of=EVAL_AS_OF)
+        scores["name"].append(float(resume.name == record["name"]))
+        scores["email"].append(float(resume.email == record["email"]))
+        scores["phone"].append(float(_digits(resume.phone) == _digits(record["phone"])))
+        levels = [lvl for e in record["education"] for lvl, _, _ in find_degrees(e["degree"])]
+        best = max(levels, key=level_rank) if levels else None
+        scores["degree"].append(float(resume.highest_degree == best))
+        true_ranges = [find_date_ranges(j["dates"])[0] for j in record["jobs"]]
+        got = {(j.start, j.end) for j in resume.experience}
+        want = {(str(r.start), "present" if r.end is None else str(r.end)) for r in true_ranges}
+        scores["job_dates"].append(float(got == want))
+        true_years = merged_years(true_ranges, EVAL_AS_OF)
+        ok = resume.total_years is not None and true_years is not None
+        scores["years"].append(float(ok and abs(resume.total_years - true_years) <= 0.1))  # type: ignore[operator]
+        if truth["layout"] == "two_col":
+            scores["two_column"].append(_columns_intact(text, truth["page_columns"]))
+    return {k: sum(v) / len(v) for k, v in scores.items() if v} | {"documents": float(len(scores["name"]))}
+
+
+def _columns_intact(text: str, pages: list[dict[str, list[str]]]) -> float:
+    """1.0 when, on every page, the left and right columns' lines do not interleave."""
+    flat = re.sub(r"\s+", " ", text)
+    for page in pages:
+        positions = {}
+        for side in ("left", "right"):
+            found = []
+            for line in page.get(side, []):
+                probe = re.sub(r"\s+", " ", line).strip()[:40]
+                if len(probe) >= 12:
+                    at = flat.find(probe)
+                    if at >= 0:
+                        found.append(at)
+            positions[side] = found
+        left, right = positions["left"], positions["right"]
+        if left and right and max(left) > min(right) and max(right) > min(left):
+            return 0.0
+    return 1.0
+
+
+# -- real, labelled ------------------------------------------------------------------------
+def real(folder: Path, engine: str, show_errors: bool) -> dict[str, float] | None:
+    """Score the labelled real resumes; None when ../shared (the PDFs) is absent."""
+    if not SHARED_RESUMES.is_dir():
+        return None
+    degree_ok = years_ok = years_n = found = wanted = docs = 0
+    for label_path in sorted(folder.glob("*.json")):
+        label = json.loads(label_path.read_text(encoding="utf-8"))
+        pdf = SHARED_RESUMES / label["source"]
+        docs += 1
+        try:
+            resume = parse_resume(pdf, as_of=EVAL_AS_OF, engine=engine)
+        except MatcherError as exc:
+            print(f"  {label['id']}: {exc}", file=sys.stderr)
+            continue
+        degree_ok += resume.highest_degree == label["highest_degree"]
+        true_years = _label_years(label["jobs"])
+        if true_years is not None or resume.total_years is not None:
+            years_n += 1
+            close = (
+                true_years is not None
+                and resume.total_years is not None
+                and abs(resume.total_years - true_years) <= 1.0
+            )
+            years_ok += close
+            if show_errors and not close:
+                print(f"  {label['id']}: years program {resume.total_years}, label {true_years}")
+        else:
+            years_n += 1
+            years_ok += 1
+        names = {_norm(s.name) for s in resume.skills}
+        for entry in label["skills"]:
+            if entry.get("kind", "hard") != "hard":
+                continue
+            wanted += 1
+            if any(_norm(n) in names for n in entry["names"]):
+                found += 1
+            elif show_errors:
+                print(f"  {label['id']}: missed skill {entry['names'][0]}")
+        if show_errors and resume.highest_degree != label["highest_degree"]:
+            print(f"  {label['id']}: degree program {resume.highest_degree}, label {label['highest_degree']}")
+    return {
+        "documents": float(docs),
+        "highest_degree": degree_ok / docs if docs else float("nan"),
+        "total_years_within_1": years_ok / years_n if years_n else float("nan"),
+        "hard_skill_recall": found / wanted if wanted else float("nan"),
+    }
+
+
+def _label_years(jobs: list[dict[str, str]]) -> float | None:
+    ranges = []
+    for job in jobs:
+        start = parse_year_month(job["start"])
+        end = None if job["end"] == "present" else parse_year_month(job["end"], is_end=True)
+        if start is not None:
+            ranges.append(DateRange(start, end, "", 0))
+    return merged_years(ranges, EVAL_AS_OF) if ranges else None
