@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,6 +167,10 @@ def _pdf_read(data: bytes, name: str, limits: Limits) -> str:
     import pypdf
     from pypdf.errors import FileNotDecryptedError, PdfReadError, PyPdfError
 
+    from matcher.columns import page_text
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # recoverable oddities are not news
+
     overrides = {
         "zlib_maximum_output_length": limits.max_stream_bytes,
         "lzw_maximum_output_length": limits.max_stream_bytes,
@@ -185,7 +190,7 @@ def _pdf_read(data: bytes, name: str, limits: Limits) -> str:
             pages = len(reader.pages)
             if pages > limits.max_pages:
                 raise TooManyPagesError(f"{name}: {pages:,} pages is over the {limits.max_pages}-page limit")
-            texts = [page.extract_text() or "" for page in reader.pages]
+            texts = [page_text(page) for page in reader.pages]
     except (EncryptedFileError, TooManyPagesError):
         raise
     except FileNotDecryptedError as exc:

@@ -80,14 +80,16 @@ def _columns_intact(text: str, pages: list[dict[str, list[str]]]) -> float:
     flat = re.sub(r"\s+", " ", text)
     for page in pages:
         positions = {}
+        both = {re.sub(r"\s+", " ", line).strip()[:40] for line in page.get("left", [])} & {
+            re.sub(r"\s+", " ", line).strip()[:40] for line in page.get("right", [])
+        }
         for side in ("left", "right"):
             found = []
             for line in page.get(side, []):
                 probe = re.sub(r"\s+", " ", line).strip()[:40]
-                if len(probe) >= 12:
-                    at = flat.find(probe)
-                    if at >= 0:
-                        found.append(at)
+                # a line that occurs in both columns or twice in the text says nothing about order
+                if len(probe) >= 12 and probe not in both and flat.count(probe) == 1:
+                    found.append(flat.find(probe))
             positions[side] = found
         left, right = positions["left"], positions["right"]
         if left and right and max(left) > min(right) and max(right) > min(left):
