@@ -44,15 +44,18 @@ def _two_columns(starts: list[tuple[float, float]], width: float) -> bool:
     if not edges:
         return False
     edge_bin, hits = edges.most_common(1)[0]
-    if hits < 6:
+    if hits < 8:
         return False
     edge = edge_bin * _BIN
     right = [y for x, y in starts if abs(x - edge) <= _BIN]
     left = [y for x, y in starts if x < edge - 4 * _BIN]
     if len(left) < 6:
         return False
+    left_span, right_span = max(left) - min(left), max(right) - min(right)
+    if right_span < 0.4 * left_span or left_span < 0.4 * right_span:
+        return False  # a table's columns or a right-aligned date column, not a page column
     overlap = min(max(left), max(right)) - max(min(left), min(right))
-    return overlap > 0.5 * min(max(left) - min(left), max(right) - min(right))
+    return overlap > 0.5 * min(left_span, right_span)
 
 
 def split_at_gutter(layout: str) -> str | None:
@@ -60,9 +63,15 @@ def split_at_gutter(layout: str) -> str | None:
 
     Examples
     --------
-    >>> page = "Name Surname\\n\\nLeft one         Right one\\nLeft two         Right two\\n"
-    >>> print(split_at_gutter(page * 3).splitlines()[:4])
-    ['Name Surname', 'Left one', 'Left two', 'Name Surname']
+    >>> rows = [f"Left line {i}            Right line {i}" for i in range(3)]
+    >>> print(split_at_gutter("\\n".join(["Jane Doe", "", *rows])))
+    Jane Doe
+    Left line 0
+    Left line 1
+    Left line 2
+    Right line 0
+    Right line 1
+    Right line 2
     """
     lines = layout.splitlines()
     width = max((len(line) for line in lines), default=0)
@@ -71,6 +80,7 @@ def split_at_gutter(layout: str) -> str | None:
     gutter = _gutter(lines, width)
     if gutter is None:
         return None
+
     def crosses(line: str) -> bool:
         return len(line) > gutter and bool(line[gutter - 1 : gutter + 1].strip())
 
@@ -81,7 +91,9 @@ def split_at_gutter(layout: str) -> str | None:
     header = [line.strip() for line in lines[:first] if line.strip()]
     # below the right column: left-column lines stay in the left column, full-width ones are a footer
     tail = [line for line in lines[last + 1 :] if line.strip()]
-    cut = max((i + 1 for i, line in enumerate(tail) if not crosses(line) and len(line.strip()) > 0), default=0)
+    cut = max(
+        (i + 1 for i, line in enumerate(tail) if not crosses(line) and len(line.strip()) > 0), default=0
+    )
     footer = [line.strip() for line in tail[cut:]]
     left: list[str] = []
     right: list[str] = []

@@ -19,6 +19,7 @@ from matcher.resume_sections import ResumeSection
 __all__ = ["DatedJob", "find_education", "find_jobs"]
 
 WORK_KINDS = frozenset({"experience"})
+NEVER_WORK_KINDS = frozenset({"education", "volunteer", "projects", "publications"})
 NO_WORK_KINDS = frozenset(
     {"education", "volunteer", "certifications", "projects", "publications", "accomplishments", "references",
      "interests", "affiliations", "languages", "skills"}
@@ -79,27 +80,44 @@ def find_jobs(text: str, sections: list[ResumeSection]) -> list[DatedJob]:
     """Return the dated jobs of the experience sections, in text order."""
     explicit = any(s.kind in WORK_KINDS for s in sections)
     found: list[tuple[int, DateRange, str | None, str | None, str]] = []
-    for region in _regions(sections, WORK_KINDS):
+    regions = _regions(sections, WORK_KINDS)
+    # a job block that continues below another section (two-column pages, page breaks) still
+    # counts when it reads as one: a job title next to its dates
+    strays = [s for s in sections if explicit and s not in regions and s.kind not in NEVER_WORK_KINDS]
+    for region in [*regions, *strays]:
+        stray = region in strays
         body = text[region.start : region.end]
         lines = body.splitlines(keepends=True)
         pos = region.start
         previous: list[str] = []
         for line in lines:
             ranges = find_date_ranges(line)
-            if ranges and (explicit or not _is_education_line(line)):
+            if ranges and (stray or not explicit) and _is_education_line(line):
+                ranges = []
+            if ranges and stray and not _looks_like_job(line, previous):
+                ranges = []
+            if ranges:
                 for r in ranges[:1]:
                     title, employer = _title_employer(line.replace(r.text, "  "), previous)
                     found.append((pos, r, title, employer, line.strip()))
             if line.strip():
                 previous = [*previous[-1:], line.strip()]
             pos += len(line)
+    found.sort(key=lambda item: item[0])
     jobs: list[DatedJob] = []
     for i, (offset, r, title, employer, evidence) in enumerate(found):
-        region_end = next(s.end for s in sections if s.start <= offset < s.end) if sections else len(text)
+        region_end = next((s.end for s in sections if s.start <= offset < s.end), len(text))
         block_end = found[i + 1][0] if i + 1 < len(found) and found[i + 1][0] < region_end else region_end
         job = Job(title, employer, str(r.start), "present" if r.end is None else str(r.end), evidence)
         jobs.append(DatedJob(job, r, offset, block_end))
     return jobs
+
+
+def _looks_like_job(line: str, previous: list[str]) -> bool:
+    """A date line that reads as a job header: a job title on it or on the line before."""
+    return bool(_TITLE.search(line)) or bool(
+        previous and _TITLE.search(previous[-1]) and len(previous[-1]) < 90
+    )
 
 
 def _is_education_line(line: str) -> bool:

@@ -172,7 +172,9 @@ def run_resumes(args: argparse.Namespace) -> int:
             print(f"  {key:<12} {value:.3f}")
     real = eval_resumes.real(args.dir, args.engine, args.errors)
     if real is None:
-        print(f"resumes, real: skipped: {eval_resumes.SHARED_RESUMES} is absent (the PDFs are not in the repo)")
+        print(
+            f"resumes, real: skipped: {eval_resumes.SHARED_RESUMES} is absent (the PDFs are not in the repo)"
+        )
         return 0
     print(f"resumes, real: {real.pop('documents'):.0f} labelled resumes in {args.dir} (engine {args.engine})")
     for key, value in real.items():
@@ -193,8 +195,12 @@ def main() -> int:
     p.add_argument("--show", help="print the errors of one document")
     p.add_argument("--errors", action="store_true", help="print every error")
     r = sub.add_parser("resumes", help="resume parsing: synthetic PDFs and the labelled real dev set")
-    r.add_argument("--dir", type=Path, default=ROOT / "data" / "eval" / "resumes",
-                   help="folder of labels whose 'source' names a PDF under ../shared/data/resumes")
+    r.add_argument(
+        "--dir",
+        type=Path,
+        default=ROOT / "data" / "eval" / "resumes",
+        help="folder of labels whose 'source' names a PDF under ../shared/data/resumes",
+    )
     r.add_argument("--synthetic", type=int, default=200, help="how many synthetic PDFs (0 to skip)")
     r.add_argument("--seed", type=int, default=1234)
     r.add_argument("--engine", choices=["pypdf", "pdfium"], default="pypdf")
