@@ -44,8 +44,8 @@ def synthetic(n: int, seed: int, engine: str, keep: Path | None) -> dict[str, fl
              "--seed", str(seed)],
             check=True, capture_output=True,
         )  # fmt: skip
-    scores: dict[str, list[float]] = {k: [] for k in ("name", "email", "phone", "degree", "job_dates", "years",
-                                                      "two_column")}  # fmt: skip
+    keys = ("name", "email", "phone", "degree", "job_dates", "years", "two_column")
+    scores: dict[str, list[float]] = {k: [] for k in keys}
     for truth_path in sorted(out_dir.glob("r*.json")):
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
         pdf = out_dir / truth["file"]
