@@ -25,13 +25,13 @@ _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter)\.?"  # fmt: skip
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _POINT = (
-    rf"(?:{_MONTH}\s*,?\s*'?{_YEAR}"  # Aug 2007, Jan. 2019, Sept, 2015
+    rf"(?:{_MONTH}\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s*)?,?\s*'?{_YEAR}"  # Aug 2007, Jan. 2019, Aug. 11, 2003
     rf"|(?:0?[1-9]|1[0-2])\s*[/.-]\s*{_YEAR}"  # 01/2010, 1-2010
     rf"|{_YEAR}\s*[/-]\s*(?:0[1-9]|1[0-2])(?!\d)"  # 2010-01
     rf"|{_YEAR})"  # 2015
 )
 _NOW = r"(?:present|current(?:ly)?|now|today|to\s+date|till\s+date|ongoing|date)"
-_SEP = r"\s*(?:-|–|—|−|~|to|through|thru|until|till|\u2192)\s*"
+_SEP = r"\s*(?:-|–|—|−|~|\u00ad|to|through|thru|until|till|\u2192)\s*"
 _RANGE = re.compile(
     rf"(?P<start>{_POINT}|{_NOW}){_SEP}(?P<end>{_POINT}|{_NOW})(?![\d/])",
     re.IGNORECASE,
@@ -81,7 +81,7 @@ def parse_year_month(text: str, *, is_end: bool = False) -> YearMonth | None:
     ('2019-01', '2015-12')
     """
     raw = text.strip().lower().replace(",", " ").replace("'", "")
-    m = re.fullmatch(rf"({_MONTH})\s*({_YEAR})", raw, re.IGNORECASE)
+    m = re.fullmatch(rf"({_MONTH})\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s*)?({_YEAR})", raw, re.IGNORECASE)
     if m:
         return YearMonth(int(m.group(2)), _MONTHS[m.group(1).rstrip(".")])
     m = re.fullmatch(rf"(0?[1-9]|1[0-2])\s*[/.-]\s*({_YEAR})", raw)

@@ -145,6 +145,44 @@ def _decode(data: bytes, name: str) -> str:
     return data.decode("cp1252", errors="replace")
 
 
+_GLYPHS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "f_f": "ff", "f_i": "fi", "f_l": "fl", "f_f_i": "ffi",
+    "f_f_l": "ffl", "ff": "ff", "fi": "fi", "fl": "fl", "ffi": "ffi", "ffl": "ffl", "f_t": "ft",
+    "s_t": "st", "c_t": "ct", "T_h": "Th", "hyphen": "-", "endash": "\u2013", "emdash": "\u2014",
+    "period": ".", "comma": ",", "colon": ":", "semicolon": ";", "slash": "/", "space": " ",
+    "quoteright": "\u2019", "quoteleft": "\u2018", "quotedblleft": "\u201c", "quotedblright": "\u201d",
+    "parenleft": "(", "parenright": ")", "ampersand": "&", "at": "@", "plus": "+", "numbersign": "#",
+    "bullet": "\u2022", "percent": "%", "dollar": "$",
+}  # fmt: skip
+_LIGATURES = "|".join(
+    sorted(
+        (g for g in _GLYPHS if g.startswith(("f", "s_", "c_", "T_")) and g != "four" and g != "five"),
+        key=len,
+        reverse=True,
+    )
+)
+_WORDS = "|".join(sorted((g for g in _GLYPHS if g not in _LIGATURES.split("|")), key=len, reverse=True))
+# a ligature runs into the rest of its word ("Scienti/f_ic"); a named glyph stands alone or with a
+# variant suffix ("/two.lnum")
+_GLYPH_NAME = re.compile(rf"/(?:({_WORDS})(?:\.[a-z]+)*(?![a-z_])|({_LIGATURES})(?:\.[a-z]+)*)")
+# only text that shows the leak at all is repaired ("one/two years" in plain text stays as it is)
+_GLYPH_LEAK = re.compile(r"/[a-z]+(?:_[a-z]+)*\.(?:lnum|onum|osf|tf|sc|pnum|tnum|alt|sups)\b|/f_[a-z]")
+
+
+def repair_glyph_names(text: str) -> str:
+    """Replace glyph names pypdf leaks for some fonts with the characters they stand for.
+
+    Examples
+    --------
+    >>> repair_glyph_names("Scienti/f_ic Employee /two.lnum/zero.lnum/one.lnum/six.lnum - present")
+    'Scientific Employee 2016 - present'
+    """
+    if not _GLYPH_LEAK.search(text):
+        return text
+    return _GLYPH_NAME.sub(lambda m: _GLYPHS[m.group(1) or m.group(2)], text)
+
+
 def _have_pdfium() -> bool:
     import importlib.util
 
@@ -211,7 +249,7 @@ def _pdf_read(data: bytes, name: str, limits: Limits) -> str:
         raise DamagedFileError(
             f"{name}: the PDF is damaged and cannot be read ({type(exc).__name__})"
         ) from exc
-    text = "\n".join(texts)
+    text = repair_glyph_names("\n".join(texts))
     if pages and not re.search(r"\w", text):
         raise NoTextLayerError(
             f"{name}: the PDF's {pages} page(s) have no text layer (a scan?); it needs OCR"

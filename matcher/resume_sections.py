@@ -91,7 +91,7 @@ def clean_resume_text(text: str) -> str:
     text = ftfy.fix_text(text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
     text = text.replace("\u200b", "").replace("\ufeff", "")
     text = re.sub(r"[ \t]*\n[ \t]+\n[ \t]*", "  ", text)  # fields split by blank-ish lines
-    text = re.sub(r"\b(to|until|through|-|–|—)[ \t]*\n[ \t]*", r"\1 ", text)  # "to \nNovember 2012"
+    text = re.sub(r"(\bto|\buntil|\bthrough|[-–—])[ \t]*\n[ \t]*(?=\S)", r"\1 ", text)  # "to \nNovember 2012"
     text = re.sub(r"[ \t]*\n[ \t]*(?=(?:to|-|–|—)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d\d\b)", " ", text)
     return re.sub(r"[ \t]+$", "", text, flags=re.MULTILINE).strip()
 
