@@ -16,7 +16,8 @@ __all__ = ["DegreeMention", "find_degrees", "level_rank"]
 _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "doctorate",
-        r"\bPh\.?\s?D\.?s?\b|\bPHD\b|\b[Dd]octora(?:te|l)\b|\b[Dd]octor of\b|\bD\.?Sc\b|\bEd\.?D\b",
+        r"\bJ\.D\.?(?![A-Za-z])|\bJuris Doctor|\bPh\.?\s?D\.?s?\b|\bPHD\b|\b[Dd]octora(?:te|l)\b|"
+        r"\b[Dd]octor of\b|\bD\.?Sc\b|\bEd\.?D\b|\bPharm\.?D\b|\bM\.D\.(?![A-Za-z])",
     ),
     (
         "master",
@@ -29,12 +30,13 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "bachelor",
-        r"\b[Bb]achelor'?s?\b|\bB\.S\.?|\bBS(?:c|CS|EE)?\b(?!&)|\bB\.Sc\.?|\bBA\b|\bB\.A\.|\bB\.?Tech\b|\bB\.?Eng\b"
+        r"\b[Bb]achelor'?s?\b|\bB\.S\.?|\bBS(?:c|CS|EE)?\b(?!&)|\bB\.Sc\.?|\bBA\b|\bB\.A\.?(?![A-Za-z])|\bB\.?Tech\b|\bB\.?Eng\b"
         r"|\bBBA\b|\b[Uu]ndergraduate degree|\b(?:4|four)[- ]year (?:college |university )?degree"
         r"|\b(?:[Uu]niversity|[Cc]ollege) degree",
     ),
-    ("associate", r"\b[Aa]ssociate'?s? degree|\bAA\b|\bAAS\b|\bA\.A\.S?\.?|\b(?:2|two)[- ]year degree"),
-    ("high_school", r"\b[Hh]igh[- ][Ss]chool\b|\bGED\b|\bHS [Dd]iploma|\b[Ss]econdary school"),
+    ("associate", r"\b[Aa]ssociate'?s? degree|\b[Aa]ssociates?(?:'s)? (?:of|in) (?:Applied )?(?:Science|Arts)"
+     r"|\bAA\b|\bAAS\b|\bA\.A\.?S?\.?(?![A-Za-z])|\bA\.S\.(?![A-Za-z])|\b(?:2|two)[- ]year degree"),
+    ("high_school", r"\b[Hh]igh[- ][Ss]chool\b|\bGED\b|\bHS [Dd]iploma|\bH\.S\.?(?![A-Za-z])|\b[Ss]econdary school"),
 )
 _COMPILED = tuple((level, re.compile(p)) for level, p in _LEVEL_PATTERNS)
 # "a degree in X" with no level named: read as a bachelor's (the usual meaning in postings)

@@ -90,10 +90,28 @@ def clean_resume_text(text: str) -> str:
     """
     text = ftfy.fix_text(text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
     text = text.replace("\u200b", "").replace("\ufeff", "")
-    text = re.sub(r"[ \t]*\n[ \t]+\n[ \t]*", "  ", text)  # fields split by blank-ish lines
+    text = _join_fields(text)
     text = re.sub(r"(\bto|\buntil|\bthrough|[-–—])[ \t]*\n[ \t]*(?=\S)", r"\1 ", text)  # "to \nNovember 2012"
     text = re.sub(r"[ \t]*\n[ \t]*(?=(?:to|-|–|—)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d\d\b)", " ", text)
     return re.sub(r"[ \t]+$", "", text, flags=re.MULTILINE).strip()
+
+
+_FIELD_GAP = re.compile(r"[ \t]*\n[ \t]+\n[ \t]*")
+
+
+def _join_fields(text: str) -> str:
+    """Join header fields that are split by lines holding only spaces, but never into a heading
+    or after a long line (the end of a paragraph)."""
+    parts = _FIELD_GAP.split(text)
+    out = [parts[0]]
+    for part in parts[1:]:
+        last_line = out[-1].rsplit("\n", 1)[-1]
+        first_line = part.split("\n", 1)[0]
+        if len(last_line) <= 60 and heading_of(first_line) is None:
+            out[-1] = f"{out[-1]}  {part}"
+        else:
+            out.append(part)
+    return "\n".join(out)
 
 
 def heading_of(line: str) -> tuple[str, str, int] | None:
