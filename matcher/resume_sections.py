@@ -92,7 +92,13 @@ def clean_resume_text(text: str) -> str:
     text = text.replace("\u200b", "").replace("\ufeff", "")
     text = _join_fields(text)
     text = re.sub(r"(\bto|\buntil|\bthrough|[-–—])[ \t]*\n[ \t]*(?=\S)", r"\1 ", text)  # "to \nNovember 2012"
-    text = re.sub(r"[ \t]*\n[ \t]*(?=(?:to|-|–|—)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d\d\b)", " ", text)
+    text = re.sub(
+        r"[ \t]*\n[ \t]*(?=(?:to|-|–|—)\s+(?:(?:[A-Z][a-z]{2,8}\.?\s+|\d{1,2}/)?(?:19|20)\d\d\b|"
+        r"(?:current|present|now)\b))",
+        " ",
+        text,
+        flags=re.IGNORECASE,
+    )
     return re.sub(r"[ \t]+$", "", text, flags=re.MULTILINE).strip()
 
 
