@@ -1,6 +1,6 @@
 """matcher: match candidates to a job posting, with every number explained.
 
-Read a posting and say what it requires::
+Read a posting and say what it requires, and parse resumes (``parse_resume``)::
 
     >>> from matcher import analyze_posting
     >>> posting = analyze_posting("Requirements: 5+ years of Python. Kubernetes is a plus.")
@@ -25,19 +25,33 @@ from matcher.errors import (
     UnsupportedFileError,
 )
 from matcher.posting import analyze_posting, analyze_posting_file
-from matcher.records import DegreeRequirement, Posting, Section, SkillMention
+from matcher.records import (
+    DegreeRequirement,
+    Education,
+    Job,
+    Posting,
+    Resume,
+    ResumeSkill,
+    Section,
+    SkillMention,
+)
+from matcher.resume import parse_resume, parse_resume_text
 
 __all__ = [
     "DamagedFileError",
     "DegreeRequirement",
+    "Education",
     "EmptyDocumentError",
     "EncryptedFileError",
     "FileTooLargeError",
     "InputError",
+    "Job",
     "MatcherError",
     "ModelError",
     "NoTextLayerError",
     "Posting",
+    "Resume",
+    "ResumeSkill",
     "Section",
     "SkillMention",
     "TooManyPagesError",
@@ -45,6 +59,8 @@ __all__ = [
     "__version__",
     "analyze_posting",
     "analyze_posting_file",
+    "parse_resume",
+    "parse_resume_text",
 ]
 
 __version__ = "0.1.0"

@@ -34,9 +34,15 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bBBA\b|\b[Uu]ndergraduate degree|\b(?:4|four)[- ]year (?:college |university )?degree"
         r"|\b(?:[Uu]niversity|[Cc]ollege) degree",
     ),
-    ("associate", r"\b[Aa]ssociate'?s? degree|\b[Aa]ssociates?(?:'s)? (?:of|in) (?:Applied )?(?:Science|Arts)"
-     r"|\bAA\b|\bAAS\b|\bA\.A\.?S?\.?(?![A-Za-z])|\bA\.S\.(?![A-Za-z])|\b(?:2|two)[- ]year degree"),
-    ("high_school", r"\b[Hh]igh[- ][Ss]chool\b|\bGED\b|\bHS [Dd]iploma|\bH\.S\.?(?![A-Za-z])|\b[Ss]econdary school"),
+    (
+        "associate",
+        r"\b[Aa]ssociate'?s? degree|\b[Aa]ssociates?(?:'s)? (?:of|in) (?:Applied )?(?:Science|Arts)"
+        r"|\bAA\b|\bAAS\b|\bA\.A\.?S?\.?(?![A-Za-z])|\bA\.S\.(?![A-Za-z])|\b(?:2|two)[- ]year degree",
+    ),
+    (
+        "high_school",
+        r"\b[Hh]igh[- ][Ss]chool\b|\bGED\b|\bHS [Dd]iploma|\bH\.S\.?(?![A-Za-z])|\b[Ss]econdary school",
+    ),
 )
 _COMPILED = tuple((level, re.compile(p)) for level, p in _LEVEL_PATTERNS)
 # "a degree in X" with no level named: read as a bachelor's (the usual meaning in postings)

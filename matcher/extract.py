@@ -115,7 +115,8 @@ def _read(path: Path, limits: Limits, engine: str = "pypdf") -> tuple[str, str |
         if engine == "pdfium" or (engine == "auto" and _have_pdfium()):
             from matcher.pdfium import pdfium_text
 
-            text = pdfium_text(data, path.name, limits)
+            _check_pdf_header(data, path.name)
+            text = repair_glyph_names(pdfium_text(data, path.name, limits))
         else:
             text = _pdf_text(data, path.name, limits)
     elif suffix in DOCX_SUFFIXES:
@@ -190,9 +191,13 @@ def _have_pdfium() -> bool:
 
 
 # -- PDF ------------------------------------------------------------------------------------
-def _pdf_text(data: bytes, name: str, limits: Limits) -> str:
-    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
+def _check_pdf_header(data: bytes, name: str) -> None:
+    if b"%PDF" not in data[:1024]:
         raise UnsupportedFileError(f"{name}: the file is named .pdf but is not a PDF")
+
+
+def _pdf_text(data: bytes, name: str, limits: Limits) -> str:
+    _check_pdf_header(data, name)
     try:
         return _pdf_read(data, name, limits)
     except DamagedFileError:
@@ -203,7 +208,7 @@ def _pdf_text(data: bytes, name: str, limits: Limits) -> str:
 
 def _pdf_read(data: bytes, name: str, limits: Limits) -> str:
     import pypdf
-    from pypdf.errors import FileNotDecryptedError, PdfReadError, PyPdfError
+    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError, PyPdfError
 
     from matcher.columns import page_text
 
@@ -231,6 +236,11 @@ def _pdf_read(data: bytes, name: str, limits: Limits) -> str:
             texts = [page_text(page) for page in reader.pages]
     except (EncryptedFileError, TooManyPagesError):
         raise
+    except LimitReachedError as exc:
+        raise FileTooLargeError(
+            f"{name}: the PDF decompresses to more than the {limits.max_stream_bytes:,}-byte limit "
+            "(a decompression bomb?)"
+        ) from exc
     except FileNotDecryptedError as exc:
         raise EncryptedFileError(f"{name}: the PDF is protected by a password") from exc
     except (

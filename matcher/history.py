@@ -130,6 +130,11 @@ def _title_employer(rest: str, previous: list[str]) -> tuple[str | None, str | N
     if not parts and previous:
         parts = [p.strip(" ,:;()") for p in _SPLIT.split(previous[-1]) if p.strip(" ,:;()")]
         parts = [p for p in parts if not _LOCATION.match(p) and len(p) <= 80 and not find_date_ranges(p)]
+    if previous and not any(_TITLE.search(p) for p in parts):
+        before = [p.strip(" ,:;()") for p in _SPLIT.split(previous[-1]) if p.strip(" ,:;()")]
+        before = [p for p in before if not _LOCATION.match(p) and len(p) <= 80 and not find_date_ranges(p)]
+        if any(_TITLE.search(p) for p in before):
+            parts = before  # "Senior Engineer, Acme" above "Madrid | 2021 - Present"
     title = next((p for p in parts if _TITLE.search(p) and not _EMPLOYER.search(p)), None)
     employer = next((p for p in parts if _EMPLOYER.search(p) and p != title), None)
     if title is None:
@@ -148,18 +153,18 @@ def find_education(text: str, sections: list[ResumeSection], as_of: date) -> lis
             hits = find_degrees(line)
             if not hits:
                 continue
-            context = " ".join(lines[i : i + 3])
+            block = [line]
+            for nxt in lines[i + 1 : i + 3]:
+                if find_degrees(nxt):
+                    break
+                block.append(nxt)
+            context = " ".join(block)
             best = max(hits, key=lambda h: level_rank(h[0]))
             level = best[0]
             years = [int(y) for y in _YEAR.findall(context)]
             year = max(years) if years else None
             completed = not _IN_PROGRESS.search(line) and not (year is not None and year > as_of.year)
-            if (
-                completed
-                and i + 1 < len(lines)
-                and _IN_PROGRESS.search(lines[i + 1])
-                and not find_degrees(lines[i + 1])
-            ):
+            if completed and _IN_PROGRESS.search(" ".join(block[1:])):
                 completed = False
             fields = find_fields(line) or _field_after_of(line)
             institution = _INSTITUTION.search(context)

@@ -64,7 +64,7 @@ _HEADING_OF = {h: kind for kind, names in RESUME_HEADINGS.items() for h in names
 _ALT = "|".join(sorted((re.escape(h) for h in _HEADING_OF), key=len, reverse=True))
 _HEADING = re.compile(rf"^[\W_]{{0,3}}(?P<h>{_ALT})[\s:\-–|_.]*$", re.IGNORECASE)
 # "EDUCATIONMaster of Science": an all-caps heading run into the next word
-_RUN_IN = re.compile(rf"^(?P<h>{_ALT})(?=[A-Z][a-z])")
+_RUN_IN = re.compile(rf"^(?P<h>{_ALT})(?=[A-Z][a-z])", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,3 +26,53 @@ def make_pdf(path: Path, lines: list[str]) -> Path:
 @pytest.fixture
 def example_posting() -> Path:
     return EXAMPLE_POSTING
+
+
+def raw_pdf(objects: list[bytes]) -> bytes:
+    """A minimal PDF file from numbered objects (1 is the catalog)."""
+    import io
+
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def one_page(content: bytes, *, compress: bool = False) -> bytes:
+    """A one-page Helvetica PDF whose page content stream is ``content``."""
+    import zlib
+
+    data = zlib.compress(content, 9) if compress else content
+    filters = b" /Filter /FlateDecode" if compress else b""
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d%s >>\nstream\n" % (len(data), filters) + data + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
+def two_column_row_ordered_pdf(path: Path, left: list[str], right: list[str]) -> Path:
+    """A page whose content stream writes two columns line by line: left, right, left, ..."""
+    ops = [b"BT /F1 16 Tf 40 760 Td (Jordan Lee) Tj ET"]
+    y = 720
+    for i in range(max(len(left), len(right))):
+        if i < len(left):
+            ops.append(b"BT /F1 10 Tf 40 %d Td (%s) Tj ET" % (y, left[i].encode("latin-1")))
+        if i < len(right):
+            ops.append(b"BT /F1 10 Tf 330 %d Td (%s) Tj ET" % (y - 3, right[i].encode("latin-1")))
+        y -= 14
+    path.write_bytes(one_page(b"\n".join(ops)))
+    return path

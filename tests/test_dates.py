@@ -1,0 +1,59 @@
+"""Date ranges as resumes write them, and years merged from them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from matcher.dates import find_date_ranges, merged_years
+
+AS_OF = date(2024, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Aug 2007 to Current", "2007-08", None),
+        ("01/2010 - 05/2012", "2010-01", "2012-05"),
+        ("2015 – Present", "2015-01", None),
+        ("2012-2014", "2012-01", "2014-12"),
+        ("Jan. 2019 – now", "2019-01", None),
+        ("Current to September 2014", "2014-09", None),
+        ("Aug 2007\n \nto \nCurrent", "2007-08", None),
+        ("Sept, 2015 - Feb 2016", "2015-09", "2016-02"),
+        ("Aug. 11, 2003 thru May 18, 2007", "2003-08", "2007-05"),
+        ("Summer 2016 - Fall 2017", "2016-06", "2017-09"),
+        ("Sep. 2023\u00adMar. 2024", "2023-09", "2024-03"),
+        ("2010-01 - 2012-03", "2010-01", "2012-03"),
+        ("2014 - 2012", "2012-01", "2014-12"),
+    ],
+)
+def test_date_range_forms(text: str, start: str, end: str | None) -> None:
+    (found,) = find_date_ranges(text)
+    assert str(found.start) == start
+    assert (None if found.end is None else str(found.end)) == end
+
+
+@pytest.mark.parametrize("text", ["Phone 555-1234", "GPA 3.8/4.0", "Present - Current", "Room 2010"])
+def test_things_that_are_not_date_ranges(text: str) -> None:
+    assert find_date_ranges(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Jan 2010 - Dec 2011", 2.0),
+        ("Jan 2010 - Dec 2011; Jan 2011 - Dec 2012", 3.0),  # overlap counted once
+        ("Jan 2010 - Dec 2011; Jan 2010 - Dec 2011", 2.0),  # a repeated job counted once
+        ("Jan 2010 - Dec 2010; Jan 2015 - Dec 2015", 2.0),  # a gap is not experience
+        ("Jan 2023 - Present", 1.5),  # up to the as-of month, inclusive
+        ("Jan 2023 - Dec 2030", 1.5),  # nothing after the as-of date
+    ],
+)
+def test_merged_years_never_sum_overlaps(text: str, years: float) -> None:
+    assert merged_years(find_date_ranges(text), AS_OF) == years
+
+
+def test_no_ranges_is_unknown() -> None:
+    assert merged_years([], AS_OF) is None
