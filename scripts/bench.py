@@ -10,6 +10,7 @@ repeated to 5,000 characters), and ``matcher posting FILE`` end to end (a fresh 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import subprocess
 import sys
@@ -92,14 +93,65 @@ def bench_posting(runs: int) -> None:
     )
 
 
+ROBUSTNESS = ROOT.parent / "shared" / "data" / "pdf-robustness"
+_CHILD = """
+import json, resource, sys, time, tracemalloc
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+from matcher import MatcherError, parse_resume
+t = time.perf_counter()
+try:
+    r = parse_resume(sys.argv[1], engine=sys.argv[2])
+    out = {"outcome": "resume", "detail": f"{len(r.text)} chars"}
+except MatcherError as exc:
+    out = {"outcome": exc.kind, "detail": str(exc)[:80]}
+out["seconds"] = time.perf_counter() - t
+out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(out))
+"""
+
+
+def bench_robustness(engine: str) -> int:
+    """Parse every file of ../shared/data/pdf-robustness in a child process (10 s, 1 GiB)."""
+    if not ROBUSTNESS.is_dir():
+        print(f"robustness: skipped: {ROBUSTNESS} is absent")
+        return 0
+    files = sorted(p for p in ROBUSTNESS.rglob("*.pdf"))
+    print(f"| file | outcome | seconds | peak MB | detail |  (engine {engine}, {len(files)} files)")
+    print("|---|---|---|---|---|")
+    bad = 0
+    for path in files:
+        t = time.perf_counter()
+        try:
+            run = subprocess.run(
+                [sys.executable, "-c", _CHILD, str(path), engine], capture_output=True, text=True, timeout=10
+            )
+            if run.returncode == 0 and run.stdout.strip():
+                row = json.loads(run.stdout.strip().splitlines()[-1])
+            else:
+                bad += 1
+                row = {"outcome": "CRASH", "detail": run.stderr.strip().splitlines()[-1][:80], "peak_mb": 0}
+        except subprocess.TimeoutExpired:
+            bad += 1
+            row = {"outcome": "HANG", "detail": "over 10 s", "peak_mb": 0}
+        seconds = time.perf_counter() - t
+        name = path.relative_to(ROBUSTNESS)
+        print(f"| {name} | {row['outcome']} | {seconds:.2f} | {row['peak_mb']:.0f} | {row['detail']} |")
+    print(f"\n{len(files) - bad} of {len(files)} files ended in a Resume or a typed error within 10 s; {bad} did not.")
+    return 1 if bad else 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description="matcher benchmarks")
     sub = ap.add_subparsers(dest="what", required=True)
     p = sub.add_parser("posting", help="posting analysis speed")
     p.add_argument("--runs", type=int, default=200)
+    r = sub.add_parser("robustness", help="every file of ../shared/data/pdf-robustness: outcome, time, memory")
+    r.add_argument("--engine", choices=["pypdf", "pdfium"], default="pypdf")
     args = ap.parse_args()
     if args.what == "posting":
         bench_posting(args.runs)
+    elif args.what == "robustness":
+        return bench_robustness(args.engine)
     return 0
 
 
