@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import ftfy
-
 from matcher.errors import (
     DamagedFileError,
     EmptyDocumentError,
@@ -24,6 +22,7 @@ from matcher.errors import (
     TooManyPagesError,
     UnsupportedFileError,
 )
+from matcher.textprep import fix_mojibake
 
 __all__ = ["Limits", "extract_text", "read_posting"]
 
@@ -125,7 +124,7 @@ def _read(path: Path, limits: Limits, engine: str = "pypdf") -> tuple[str, str |
         text, title = _html_text(_decode(data, path.name), path.name)
     else:
         text = _decode(data, path.name)
-    text = ftfy.fix_text(text).replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = fix_mojibake(text).replace("\r\n", "\n").replace("\r", "\n").strip()
     if not re.search(r"\w", text):
         raise EmptyDocumentError(f"{path.name}: no readable words in the file")
     return text, title

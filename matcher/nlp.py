@@ -68,25 +68,29 @@ _BULLETS = frozenset({"\u2022", "\u25aa", "\u25cf", "\u00b7", "\u2023", "\u25e6"
 
 
 def _line_sentencizer(doc: Any) -> Any:
-    """Start a sentence after end punctuation or a bullet, at a line break, and at a bullet."""
-    previous = None
+    """Start a sentence after end punctuation or a bullet, at a line break, and at a bullet.
+
+    The starts are written in one ``Doc.from_array`` call: setting ``is_sent_start`` token by
+    token costs more than tokenizing.
+    """
+    import numpy
+
+    starts = numpy.full(len(doc), -1, dtype="int64")
+    previous_text = previous_ws = ""
     for i, token in enumerate(doc):
+        text = token.text
         if i == 0 or (
-            previous is not None
-            and (
-                previous.text in _SENT_END
-                or (previous.is_space and "\n" in previous.text)
-                or "\n" in previous.whitespace_
-                or (
-                    token.text in _BULLETS
-                    and (previous.is_space or "\n" in previous.text_with_ws or previous.text in _SENT_END)
-                )
-            )
+            previous_text in _SENT_END
+            or ("\n" in previous_text and not previous_text.strip())
+            or "\n" in previous_ws
+            or (text in _BULLETS and (not previous_text.strip() or previous_text in _SENT_END))
         ):
-            token.is_sent_start = True
-        else:
-            token.is_sent_start = False
-        previous = token
+            starts[i] = 1
+        previous_text, previous_ws = text, token.whitespace_
+    if len(doc):
+        from spacy.attrs import SENT_START
+
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # -1 wraps, as spaCy expects
     return doc
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import ftfy
+from matcher.textprep import fix_mojibake
 
 __all__ = ["ResumeSection", "clean_resume_text", "split_sections"]
 
@@ -88,7 +88,7 @@ def clean_resume_text(text: str) -> str:
     >>> clean_resume_text("Company Name\\n \\nJuly 2011\\n \\nto \\nNovember 2012\\n \\nAccountant")
     'Company Name  July 2011  to November 2012  Accountant'
     """
-    text = ftfy.fix_text(text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
+    text = fix_mojibake(text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
     text = text.replace("\u200b", "").replace("\ufeff", "")
     text = _join_fields(text)
     text = re.sub(r"(\bto|\buntil|\bthrough|[-–—])[ \t]*\n[ \t]*(?=\S)", r"\1 ", text)  # "to \nNovember 2012"

@@ -12,7 +12,19 @@ import re
 
 import ftfy
 
-__all__ = ["prepare_text", "split_glued"]
+__all__ = ["fix_mojibake", "prepare_text", "split_glued"]
+
+
+def fix_mojibake(text: str) -> str:
+    """Repair mis-decoded text ("â€“" for "–") with ftfy; plain ASCII text is returned as is.
+
+    Examples
+    --------
+    >>> fix_mojibake("2015 â€“ Present")
+    '2015 – Present'
+    """
+    return text if text.isascii() else ftfy.fix_text(text)
+
 
 _INLINE = re.compile(
     r"(?<=[a-z0-9.!?)\]:])\s*(?=(?:(?:Basic|Minimum|Required|Preferred|Desired|Additional|Key) )?"
@@ -78,7 +90,7 @@ def prepare_text(text: str, known: frozenset[str] = frozenset()) -> str:
     >>> prepare_text("Great team!Requirements: Python\u2022 SQL")
     'Great team!\nRequirements: Python\n• SQL'
     """
-    text = ftfy.fix_text(text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
+    text = fix_mojibake(text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
     text = _CANDIDATE.sub(lambda m: split_glued(m.group(0), known), text)
     text = _GLUED_SENTENCE.sub(" ", text)
     text = _BULLET.sub("\n\u2022 ", text)
