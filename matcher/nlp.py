@@ -70,28 +70,37 @@ _BULLETS = frozenset({"\u2022", "\u25aa", "\u25cf", "\u00b7", "\u2023", "\u25e6"
 def _line_sentencizer(doc: Any) -> Any:
     """Start a sentence after end punctuation or a bullet, at a line break, and at a bullet.
 
-    The starts are written in one ``Doc.from_array`` call: setting ``is_sent_start`` token by
-    token costs more than tokenizing.
+    Works on ``Doc.to_array`` / ``Doc.from_array`` rather than token by token: building a Token
+    object per word costs more than tokenizing.
     """
     import numpy
+    from spacy.attrs import IS_SPACE, ORTH, SENT_START
 
-    starts = numpy.full(len(doc), -1, dtype="int64")
-    previous_text = previous_ws = ""
-    for i, token in enumerate(doc):
-        text = token.text
-        if i == 0 or (
-            previous_text in _SENT_END
-            or ("\n" in previous_text and not previous_text.strip())
-            or "\n" in previous_ws
-            or (text in _BULLETS and (not previous_text.strip() or previous_text in _SENT_END))
+    if not len(doc):
+        return doc
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, IS_SPACE]).tolist()
+    if len(_TEXTS) > 500_000:  # the cache follows the vocabulary; keep it bounded in long batches
+        _TEXTS.clear()
+    starts = numpy.full(len(rows), -1, dtype="int64")
+    starts[0] = 1
+    previous, previous_space = "", False
+    for i, (orth, space) in enumerate(rows):
+        text = _TEXTS.get(orth)
+        if text is None:
+            text = _TEXTS[orth] = strings[orth]
+        if i and (
+            previous in _SENT_END
+            or (previous_space and "\n" in previous)
+            or (text in _BULLETS and (previous_space or previous in _SENT_END))
         ):
             starts[i] = 1
-        previous_text, previous_ws = text, token.whitespace_
-    if len(doc):
-        from spacy.attrs import SENT_START
-
-        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # -1 wraps, as spaCy expects
+        previous, previous_space = text, bool(space)
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # -1 wraps, as spaCy expects
     return doc
+
+
+_TEXTS: dict[int, str] = {}
 
 
 def _register() -> None:

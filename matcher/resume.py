@@ -63,7 +63,7 @@ def parse_resume(source: str | Path, *, as_of: date | None = None, **extract_opt
 
     path = Path(source)
     text = extract_text(path, **extract_options)
-    return parse_resume_text(text, source=str(source), as_of=as_of)
+    return _parse(clean_resume_text(text, fix_encoding=False), str(source), as_of)
 
 
 def parse_resume_text(text: str, *, source: str = "<text>", as_of: date | None = None) -> Resume:
@@ -77,8 +77,11 @@ def parse_resume_text(text: str, *, source: str = "<text>", as_of: date | None =
     """
     if not isinstance(text, str):
         raise InputError(f"parse_resume_text expects str, got {type(text).__name__}")
+    return _parse(clean_resume_text(text), source, as_of)
+
+
+def _parse(cleaned: str, source: str, as_of: date | None) -> Resume:
     as_of = as_of or date.today()
-    cleaned = clean_resume_text(text)
     sections = split_sections(cleaned)
     contact = find_contact(cleaned)
     jobs = find_jobs(cleaned, sections)

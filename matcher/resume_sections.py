@@ -77,7 +77,7 @@ class ResumeSection:
     end: int
 
 
-def clean_resume_text(text: str) -> str:
+def clean_resume_text(text: str, *, fix_encoding: bool = True) -> str:
     """Repair mojibake and join the fragments pypdf writes on separate lines.
 
     livecareer-style exports put every field of an entry header on its own line, separated by lines
@@ -88,7 +88,9 @@ def clean_resume_text(text: str) -> str:
     >>> clean_resume_text("Company Name\\n \\nJuly 2011\\n \\nto \\nNovember 2012\\n \\nAccountant")
     'Company Name  July 2011  to November 2012  Accountant'
     """
-    text = fix_mojibake(text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
+    if fix_encoding:  # extract_text has done it already for files
+        text = fix_mojibake(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
     text = text.replace("\u200b", "").replace("\ufeff", "")
     text = _join_fields(text)
     text = re.sub(r"(\bto|\buntil|\bthrough|[-–—])[ \t]*\n[ \t]*(?=\S)", r"\1 ", text)  # "to \nNovember 2012"

@@ -147,106 +147,128 @@ class SkillFinder:
         return doc
 
 
+class _Words:
+    """The doc's words (no spaces, no hyphens) as parallel lists: token index, text, lookup key
+    and sentence number. Built from arrays, without creating a Token object per word."""
+
+    __slots__ = ("index", "keys", "sentence", "texts")
+
+    def __init__(self, doc: Any) -> None:
+        from spacy.attrs import IS_SPACE, ORTH, SENT_START
+
+        strings = doc.vocab.strings
+        self.index: list[int] = []
+        self.texts: list[str] = []
+        self.keys: list[str] = []
+        self.sentence: list[int] = []
+        if len(_KEYS) > _CACHE_LIMIT:
+            _KEYS.clear()
+        sentence = 0
+        for i, (orth, space, start) in enumerate(doc.to_array([ORTH, IS_SPACE, SENT_START]).tolist()):
+            if start == 1 and i:
+                sentence += 1
+            if space:
+                continue
+            cached = _KEYS.get(orth)
+            if cached is None:
+                text = strings[orth]
+                cached = _KEYS[orth] = (text, token_key(text))
+            if cached[0] in _SKIP:
+                continue
+            self.index.append(i)
+            self.texts.append(cached[0])
+            self.keys.append(cached[1])
+            self.sentence.append(sentence)
+
+
+_KEYS: dict[int, tuple[str, str]] = {}  # token text hash -> (text, key), shared by every doc
+_CACHE_LIMIT = 500_000
+
+
 def find_skill_spans(doc: Any, taxonomy: Taxonomy) -> list[Any]:
     """Return the skill spans of ``doc`` in text order, labelled with skill ids."""
-    words = [t for t in doc if not t.is_space and t.text not in _SKIP]
-    keys = [token_key(t.text) for t in words]
+    words = _Words(doc)
+    keys = words.keys
     found: list[tuple[int, int, Pattern]] = []  # (first word, last word + 1, pattern)
     i = 0
-    n = len(words)
+    n = len(keys)
+    by_first = taxonomy.by_first
     while i < n:
-        hit = _longest_match(words, keys, i, taxonomy)
+        hit = _longest_match(words, i, by_first[keys[i]]) if keys[i] in by_first else None
         if hit is None:
             i += 1
             continue
         found.append((i, i + len(hit.keys), hit))
         i += len(hit.keys)
-    accepted = _apply_context(words, keys, found)
+    accepted = _apply_context(words, found)
     spans = []
     for start, end, pattern in accepted:
-        span = doc[words[start].i : words[end - 1].i + 1]
+        span = doc[words.index[start] : words.index[end - 1] + 1]
         span.label_ = pattern.skill_id
         spans.append(span)
     return spans
 
 
-def _longest_match(words: list[Any], keys: list[str], i: int, taxonomy: Taxonomy) -> Pattern | None:
-    candidates = taxonomy.by_first.get(keys[i])
-    if not candidates:
-        return None
+def _longest_match(words: _Words, i: int, candidates: list[Pattern]) -> Pattern | None:
+    keys = words.keys
     for pattern in candidates:  # longest first
         size = len(pattern.keys)
-        if keys[i : i + size] != list(pattern.keys):
+        if size > 1 and tuple(keys[i : i + size]) != pattern.keys:
             continue
-        if pattern.case is not None and tuple(w.text for w in words[i : i + size]) != pattern.case:
+        if pattern.case is not None and tuple(words.texts[i : i + size]) != pattern.case:
             continue
-        if size > 1 and not _same_sentence(words[i], words[i + size - 1]):
+        if size > 1 and words.sentence[i] != words.sentence[min(i + size, len(keys)) - 1]:
             continue
         return pattern
     return None
 
 
-def _same_sentence(first: Any, last: Any) -> bool:
-    return not any(t.is_sent_start for t in first.doc[first.i + 1 : last.i + 1])
-
-
-def _apply_context(
-    words: list[Any], keys: list[str], found: list[tuple[int, int, Pattern]]
-) -> list[tuple[int, int, Pattern]]:
+def _apply_context(words: _Words, found: list[tuple[int, int, Pattern]]) -> list[tuple[int, int, Pattern]]:
     """Keep context-flagged matches only when their surroundings are technical."""
     if not any(p.context for _, _, p in found):
         return found
-    solid = [(s, e) for s, e, p in found if not p.context]
-    ambiguous = [(s, e) for s, e, p in found if p.context]
-    kept: list[tuple[int, int, Pattern]] = []
-    for start, end, pattern in found:
-        if not pattern.context or _technical(words, keys, start, end, solid, ambiguous, pattern):
-            kept.append((start, end, pattern))
-    return kept
+    spans = [(s, e) for s, e, _ in found]
+    return [
+        (start, end, pattern)
+        for start, end, pattern in found
+        if not pattern.context or _technical(words, start, end, spans, pattern)
+    ]
 
 
 def _technical(
-    words: list[Any],
-    keys: list[str],
-    start: int,
-    end: int,
-    solid: Iterable[tuple[int, int]],
-    ambiguous: Iterable[tuple[int, int]],
-    pattern: Pattern,
+    words: _Words, start: int, end: int, spans: Iterable[tuple[int, int]], pattern: Pattern
 ) -> bool:
-    sent_start = words[start].sent.start
-    sent_end = words[start].sent.end
+    keys, texts, sentence = words.keys, words.texts, words.sentence
+    here = sentence[start]
     # a neighbour skill in the same list: only list glue between them (a lower-case common word
     # such as "design" needs real glue: "design, coding and debugging", not "design databases")
     min_gap = 1 if pattern.case is None else 0
-    for s, e in [*solid, *ambiguous]:
-        if (s, e) == (start, end):
+    for s, e in spans:
+        if (s, e) == (start, end) or sentence[s] != here:
             continue
         between = range(e, start) if e <= start else range(end, s)
-        if (
-            min_gap <= len(between) <= 3
-            and all(keys[k] in _LIST_GLUE or words[k].text in _LIST_GLUE for k in between)
-            and sent_start <= words[s].i < sent_end
+        if min_gap <= len(between) <= 3 and all(
+            keys[k] in _LIST_GLUE or texts[k] in _LIST_GLUE for k in between
         ):
             return True
     # a cue word just before (within three words of the same sentence), or leading the form itself
     # ("Fluent English")
     for k in range(max(0, start - 3), end - 1):
-        if words[k].i >= sent_start and keys[k] in _STRONG_BEFORE:
+        if sentence[k] == here and keys[k] in _STRONG_BEFORE:
             return True
     # a product-like preposition before a capitalised, not sentence-initial form ("pipelines in Spark")
     if (
-        start >= 1
+        start >= 2
         and keys[start - 1] in _WEAK_BEFORE
-        and words[start - 1].i > sent_start
-        and words[start].text[:1].isupper()
+        and sentence[start - 2] == here
+        and texts[start][:1].isupper()
     ):
         return True
     # a cue word or a version number just after
-    for k in range(end, min(len(words), end + 2)):
-        if words[k].i >= sent_end:
+    for k in range(end, min(len(keys), end + 2)):
+        if sentence[k] != here:
             break
-        if keys[k] in _CUE_AFTER or _VERSION.match(words[k].text):
+        if keys[k] in _CUE_AFTER or _VERSION.match(texts[k]):
             return True
     return False
 
