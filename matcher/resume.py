@@ -63,11 +63,16 @@ def parse_resume(source: str | Path, *, as_of: date | None = None, **extract_opt
 
     path = Path(source)
     text = extract_text(path, **extract_options)
-    return _parse(clean_resume_text(text, fix_encoding=False), str(source), as_of)
+    return parse_resume_text(text, source=str(source), as_of=as_of, extracted=True)
 
 
-def parse_resume_text(text: str, *, source: str = "<text>", as_of: date | None = None) -> Resume:
-    """Parse resume text (already extracted) into a :class:`Resume`.
+def parse_resume_text(
+    text: str, *, source: str = "<text>", as_of: date | None = None, extracted: bool = False
+) -> Resume:
+    """Parse resume text into a :class:`Resume`.
+
+    ``extracted=True`` says the text comes from :func:`matcher.extract.extract_text`, which has
+    repaired its encoding already (the repair is then not run twice).
 
     Examples
     --------
@@ -77,7 +82,7 @@ def parse_resume_text(text: str, *, source: str = "<text>", as_of: date | None =
     """
     if not isinstance(text, str):
         raise InputError(f"parse_resume_text expects str, got {type(text).__name__}")
-    return _parse(clean_resume_text(text), source, as_of)
+    return _parse(clean_resume_text(text, fix_encoding=not extracted), source, as_of)
 
 
 def _parse(cleaned: str, source: str, as_of: date | None) -> Resume:
