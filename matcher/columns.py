@@ -51,11 +51,11 @@ def _two_columns(starts: list[tuple[float, float]], width: float) -> bool:
     left = [y for x, y in starts if x < edge - 4 * _BIN]
     if len(left) < 6:
         return False
-    left_span, right_span = max(left) - min(left), max(right) - min(right)
-    if right_span < 0.4 * left_span or left_span < 0.4 * right_span:
-        return False  # a table's columns or a right-aligned date column, not a page column
-    overlap = min(max(left), max(right)) - max(min(left), min(right))
-    return overlap > 0.5 * min(left_span, right_span)
+    # side by side: many runs of each column lie within the other column's vertical stretch (a
+    # table's columns or a column of right-aligned dates do not reach that far)
+    left_beside = sum(min(right) <= y <= max(right) for y in left)
+    right_beside = sum(min(left) <= y <= max(left) for y in right)
+    return left_beside >= max(6, 0.4 * len(left)) and right_beside >= max(6, 0.4 * len(right))
 
 
 def split_at_gutter(layout: str) -> str | None:
