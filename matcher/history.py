@@ -114,10 +114,9 @@ def find_jobs(text: str, sections: list[ResumeSection]) -> list[DatedJob]:
 
 
 def _looks_like_job(line: str, previous: list[str]) -> bool:
-    """A date line that reads as a job header: a job title on it or on the line before."""
-    return bool(_TITLE.search(line)) or bool(
-        previous and _TITLE.search(previous[-1]) and len(previous[-1]) < 90
-    )
+    """A date line that reads as a job header: a job title on it or on the two lines before (a
+    title wrapped over two lines: "Senior Engineer, Acme" / "Corporation")."""
+    return bool(_TITLE.search(line)) or any(_TITLE.search(p) and len(p) < 90 for p in previous[-2:])
 
 
 def _is_education_line(line: str) -> bool:
