@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from matcher.dates import merged_years
 from matcher.errors import InputError
 from matcher.history import DatedJob, find_education, find_jobs
 from matcher.records import Resume, ResumeSkill
-from matcher.resume_sections import clean_resume_text, split_sections
+from matcher.resume_sections import ResumeSection, clean_resume_text, split_sections
 
 __all__ = ["parse_resume", "parse_resume_text"]
 
@@ -100,7 +101,7 @@ def _parse(cleaned: str, source: str, as_of: date | None) -> Resume:
         phone=contact.phone,
         links=contact.links,
         sections=tuple(dict.fromkeys(s.kind for s in sections if s.kind not in ("header", "body"))),
-        skills=_skills(cleaned, jobs),
+        skills=_skills(cleaned, jobs, sections),
         education=tuple(find_education(cleaned, sections, as_of)),
         experience=tuple(j.job for j in jobs),
         total_years=merged_years([j.dates for j in jobs], as_of) if jobs else None,
@@ -109,7 +110,7 @@ def _parse(cleaned: str, source: str, as_of: date | None) -> Resume:
     )
 
 
-def _skills(text: str, jobs: list[DatedJob]) -> tuple[ResumeSkill, ...]:
+def _skills(text: str, jobs: list[DatedJob], sections: list[ResumeSection]) -> tuple[ResumeSkill, ...]:
     from matcher.nlp import blank_pipeline
     from matcher.skills import find_skill_spans
     from matcher.taxonomy import load_taxonomy
@@ -139,4 +140,38 @@ def _skills(text: str, jobs: list[DatedJob]) -> tuple[ResumeSkill, ...]:
     for sid, count in counts.items():
         skill = taxonomy.skills[sid]
         out.append(ResumeSkill(skill.name, skill.kind, first[sid], count, last_used.get(sid), sid))
+    # a skills section lists skills by construction: every item counts, even one the taxonomy
+    # does not know ("Garment construction") or would only accept in context ("Illustration")
+    seen = {s.name.lower() for s in out}
+    for item, line in _skills_section_items(text, sections):
+        known = taxonomy.find(item)
+        name, kind, sid = (known.name, known.kind, known.id) if known else (item, "hard", "")
+        if name.lower() not in seen:
+            seen.add(name.lower())
+            out.append(ResumeSkill(name, kind, line, 1, None, sid))
     return tuple(out)
+
+
+_ITEM_SPLIT = re.compile(r"\s*(?:[,;•|·●▪]|\s{2,}|\t|\s-\s|\band\b)\s*")
+
+
+def _skills_section_items(text: str, sections: list[ResumeSection]) -> list[tuple[str, str]]:
+    """Short list items of the skills sections ("Budgeting, Billing; Quicken"), with their line."""
+    items: list[tuple[str, str]] = []
+    for section in sections:
+        if section.kind != "skills":
+            continue
+        for line in text[section.start : section.end].splitlines()[1:]:
+            stripped = line.strip(" -*•·\t")
+            values = stripped.split(":", 1)[-1]  # "Operating Systems: Windows 10"
+            for raw in _ITEM_SPLIT.split(values):
+                item = raw.strip(" .:-*•()[]")
+                words = item.split()
+                if (
+                    2 <= len(item) <= 40
+                    and 1 <= len(words) <= 5
+                    and item[0].isalnum()
+                    and not re.search(r"\b(?:19|20)\d\d\b", item)
+                ):
+                    items.append((item, line.strip()))
+    return items

@@ -333,11 +333,12 @@ class Builder:
                 continue
             if (
                 not entry.curated
+                and not _is_concept(entry)
                 and surface.islower()
                 and " " not in surface
                 and _norm(surface) in self.english
             ):
-                continue  # a lower-case English word from a public source ("progress") is no name
+                continue  # a lower-case English word as a product name ("progress") is no name
             tokens = tuple(t.text for t in make_doc(surface) if not t.is_space and t.text not in "-\u2013")
             if not tokens:
                 continue
@@ -363,9 +364,14 @@ class Builder:
             flags = self.alias_flags.get(_norm(surface), entry.flags)
             return "case" in flags, "context" in flags
         low = surface.lower()
-        english = len(tokens) == 1 and (low in self.english or low.rstrip("s") in self.english)
         acronym = len(tokens) == 1 and surface.isupper() and surface.isalpha()
+        english = len(tokens) == 1 and (low in self.english or low.rstrip("s") in self.english)
         return english or acronym, english
+
+
+def _is_concept(entry: Entry) -> bool:
+    """An ESCO knowledge concept (a field such as "bookkeeping"), not a product or brand name."""
+    return not entry.curated and entry.sources[:1] == ["esco"]
 
 
 def _fold_vendor(name: str) -> str:
