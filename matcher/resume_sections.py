@@ -128,6 +128,9 @@ def heading_of(line: str) -> tuple[str, str, int] | None:
     if not stripped or len(stripped) > 60:
         return None
     m = _HEADING.match(stripped)
+    letters = re.sub(r"[^A-Za-z]", "", stripped)
+    if m is not None and (not letters[:1].isupper() or (stripped.endswith(".") and not letters.isupper())):
+        m = None  # "projects." ending a wrapped bullet line is not a heading
     if m is not None:
         return _HEADING_OF[m.group("h").lower()], m.group("h"), len(stripped)
     m = _RUN_IN.match(stripped)
