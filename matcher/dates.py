@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["DateRange", "YearMonth", "find_date_ranges", "merged_years", "parse_year_month"]
+__all__ = ["DateRange", "YearMonth", "find_date_ranges", "leading_start", "merged_years", "parse_year_month"]
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -133,6 +133,31 @@ def find_date_ranges(text: str) -> list[DateRange]:
         if start is not None and not any(r.offset <= m.start() < r.offset + len(r.text) for r in out):
             out.append(DateRange(start, None, m.group(0), m.start()))
     return sorted(out, key=lambda r: r.offset)
+
+
+_LEADING = re.compile(
+    rf"^\s*(?P<point>{_MONTH}\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*/\s*{_YEAR}|{_YEAR}\s*/\s*(?:0[1-9]|1[0-2]))"
+    rf"(?!\s*{_SEP}|\d)\s+\S",
+    re.IGNORECASE,
+)
+
+
+def leading_start(line: str) -> DateRange | None:
+    """A line that starts with one month-precise date and no end ("2016 / 09 Fullstack Engineer"):
+    the newest job of a CV that writes only when it began. Returns a range open to the present.
+
+    Examples
+    --------
+    >>> str(leading_start("2016 / 09 Fullstack Engineer, University of Bremen").start)
+    '2016-09'
+    >>> leading_start("2014 - 2016 IT Consultant") is None
+    True
+    """
+    m = _LEADING.match(line)
+    if m is None:
+        return None
+    start = parse_year_month(m.group("point").replace(" ", ""))
+    return DateRange(start, None, m.group("point"), m.start("point")) if start else None
 
 
 def merged_years(ranges: Iterable[DateRange], as_of: date) -> float | None:

@@ -166,8 +166,9 @@ _WORDS = "|".join(sorted((g for g in _GLYPHS if g not in _LIGATURES.split("|")),
 # a ligature runs into the rest of its word ("Scienti/f_ic"); a named glyph stands alone or with a
 # variant suffix ("/two.lnum")
 _GLYPH_NAME = re.compile(rf"/(?:({_WORDS})(?:\.[a-z]+)*(?![a-z_])|({_LIGATURES})(?:\.[a-z]+)*)")
+_LETTER_GLYPH = re.compile(r"/([A-Za-z])\.(?:sc|alt|swash|ss\d\d)\b")
 # only text that shows the leak at all is repaired ("one/two years" in plain text stays as it is)
-_GLYPH_LEAK = re.compile(r"/[a-z]+(?:_[a-z]+)*\.(?:lnum|onum|osf|tf|sc|pnum|tnum|alt|sups)\b|/f_[a-z]")
+_GLYPH_LEAK = re.compile(r"/[A-Za-z]+(?:_[a-z]+)*\.(?:lnum|onum|osf|tf|sc|pnum|tnum|alt|sups)\b|/f_[a-z]")
 
 
 def repair_glyph_names(text: str) -> str:
@@ -177,9 +178,12 @@ def repair_glyph_names(text: str) -> str:
     --------
     >>> repair_glyph_names("Scienti/f_ic Employee /two.lnum/zero.lnum/one.lnum/six.lnum - present")
     'Scientific Employee 2016 - present'
+    >>> repair_glyph_names("E/D.sc/U.sc/C.sc/A.sc/T.sc/I.sc/O.sc/N.sc")
+    'EDUCATION'
     """
     if not _GLYPH_LEAK.search(text):
         return text
+    text = _LETTER_GLYPH.sub(r"\1", text)  # small capitals: "E/D.sc/U.sc" -> "EDU"
     return _GLYPH_NAME.sub(lambda m: _GLYPHS[m.group(1) or m.group(2)], text)
 
 

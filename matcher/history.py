@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from matcher.dates import DateRange, find_date_ranges
+from matcher.dates import DateRange, find_date_ranges, leading_start
 from matcher.degrees import find_degrees, find_fields, level_rank
 from matcher.records import Education, Job
 from matcher.resume_sections import ResumeSection
@@ -92,6 +92,9 @@ def find_jobs(text: str, sections: list[ResumeSection]) -> list[DatedJob]:
         previous: list[str] = []
         for line in lines:
             ranges = find_date_ranges(line)
+            if not ranges and not stray and explicit and not any(f[0] >= region.start for f in found):
+                first = leading_start(line)  # the newest job, written with its start only
+                ranges = [first] if first is not None else []
             if ranges and (stray or not explicit) and _is_education_line(line):
                 ranges = []
             if ranges and stray and not _looks_like_job(line, previous):
