@@ -95,7 +95,9 @@ def find_jobs(text: str, sections: list[ResumeSection]) -> list[DatedJob]:
             if not ranges and not stray and explicit and not any(f[0] >= region.start for f in found):
                 first = leading_start(line)  # the newest job, written with its start only
                 ranges = [first] if first is not None else []
-            if ranges and (stray or not explicit) and _is_education_line(line):
+            if ranges and not explicit and _is_education_line(line):
+                ranges = []
+            if ranges and stray and find_degrees(line):
                 ranges = []
             if ranges and stray and not _looks_like_job(line, previous):
                 ranges = []
