@@ -21,7 +21,7 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "master",
-        r"(?<![Ss]crum )(?<![Ss]crum-)\b[Mm]aster'?s?\b"
+        r"(?<![Ss]crum )(?<![Ss]crum-)(?<!SCRUM )\b(?:[Mm]aster|MASTER)'?[sS]?\b"
         r"(?! (?:[Dd]ata|[Cc]lass|[Pp]lan|[Cc]ard|[Ff]ile|[Rr]ecord|[Ss]cheduler?|[Bb]ranch))"
         r"|\bMasters?'\b|\bM\.S\.?\b|\bMS(?:c|CS|EE)?\b(?![ -]?(?:Office|Excel|Word|SQL|"
         r"Teams|Project|Access|Dynamics|Azure|Visio|PowerPoint|Outlook|Windows|Exchange|Fabric|365|DOS))"
@@ -30,13 +30,13 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "bachelor",
-        r"\b[Bb]achelor'?s?\b|\bB\.S\.?|\bBS(?:c|CS|EE)?\b(?!&)|\bB\.Sc\.?|\bBA\b|\bB\.A\.?(?![A-Za-z])|\bB\.?Tech\b|\bB\.?Eng\b"
+        r"\b(?:[Bb]achelor|BACHELOR)'?[sS]?\b|\bB\.S\.?|\bBS(?:c|CS|EE)?\b(?!&)|\bB\.Sc\.?|\bBA\b|\bB\.A\.?(?![A-Za-z])|\bB\.?Tech\b|\bB\.?Eng\b"
         r"|\bBBA\b|\b[Uu]ndergraduate degree|\b(?:4|four)[- ]year (?:college |university )?degree"
         r"|\b(?:[Uu]niversity|[Cc]ollege) degree",
     ),
     (
         "associate",
-        r"\b[Aa]ssociate'?s? degree|\b[Aa]ssociates?(?:'s)? (?:of|in) (?:Applied )?(?:Science|Arts)"
+        r"\b[Aa]ssociate'?s? degree|\b(?i:associates?(?:'s)? (?:of|in) (?:applied )?(?:science|arts))"
         r"|\bAA\b|\bAAS\b|\bA\.A\.?S?\.?(?![A-Za-z])|\bA\.S\.(?![A-Za-z])|\b(?:2|two)[- ]year degree",
     ),
     (

@@ -170,6 +170,12 @@ def find_education(text: str, sections: list[ResumeSection], as_of: date) -> lis
             completed = not _IN_PROGRESS.search(line) and not (year is not None and year > as_of.year)
             if completed and _IN_PROGRESS.search(" ".join(block[1:])):
                 completed = False
+            if (
+                completed
+                and i
+                and re.search(r"\b(?:expected|anticipated)(?: in| graduation)?\s*:?\s*$", lines[i - 1], re.I)
+            ):
+                completed = False  # "Expected in" / "05/2024 Bachelor of Science"
             fields = find_fields(line) or _field_after_of(line)
             institution = _INSTITUTION.search(context)
             out.append(
