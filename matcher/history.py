@@ -53,7 +53,8 @@ _IN_PROGRESS = re.compile(
     re.IGNORECASE,
 )
 _INSTITUTION = re.compile(
-    r"[^|,;]*?\b(?:university|college|institute|school|academy|polytechnic|universit[éäà]\w*|hochschule)\b[^|,;]*",
+    r"[^|,;]*?\b(?:university|college|institute|school|academy|polytechnic|universit[éäàa]\w*|universidad\w*|"
+    r"hochschule|instituto|escuela|politecnico|politécnica)\b[^|,;]*",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
@@ -192,7 +193,14 @@ def find_education(text: str, sections: list[ResumeSection], as_of: date) -> lis
 
 
 def _field_after_of(line: str) -> tuple[str, ...]:
-    """ "Bachelor of Science : Accounting" or "Master of Business Administration"."""
+    """ "Bachelor of Science : Accounting", "Master of Business Administration", "M.Sc. Statistics"."""
+    m = re.search(
+        r"\b(?:B\.?Sc|M\.?Sc|B\.?A|M\.?A|B\.?S|M\.?S|B\.?Eng|M\.?Eng|Ph\.?D|MBA|BBA)\.?\s+"
+        r"(?!in\b|of\b)([A-Z][A-Za-z&]+(?:\s+(?:[A-Z][A-Za-z&]+|and|of))*)",
+        line,
+    )
+    if m:
+        return (m.group(1).strip().lower(),)
     m = re.search(r"\b(?:of|:)\s+(?:science|arts)?\s*[:,-]?\s*(?:in\s+)?([A-Z][A-Za-z &]{2,50})", line)
     if not m:
         return ()

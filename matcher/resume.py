@@ -120,7 +120,8 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[ResumeSection]) -> t
     counts: dict[str, int] = {}
     first: dict[str, str] = {}
     last_used: dict[str, str] = {}
-    for span in find_skill_spans(doc, taxonomy):
+    spans = find_skill_spans(doc, taxonomy)
+    for span in spans:
         sid = span.label_
         counts[sid] = counts.get(sid, 0) + 1
         if sid not in first:
@@ -143,8 +144,11 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[ResumeSection]) -> t
     # a skills section lists skills by construction: every item counts, even one the taxonomy
     # does not know ("Garment construction") or would only accept in context ("Illustration")
     seen = {s.name.lower() for s in out}
+    surfaces = {text[span.start_char : span.end_char].lower() for span in spans}
     for item, line in _skills_section_items(text, sections):
         known = taxonomy.find(item)
+        if known is None and any(surface in item.lower() for surface in surfaces):
+            continue  # "English (fluent)": the skill inside was found already
         name, kind, sid = (known.name, known.kind, known.id) if known else (item, "hard", "")
         if name.lower() not in seen:
             seen.add(name.lower())
@@ -163,7 +167,7 @@ def _skills_section_items(text: str, sections: list[ResumeSection]) -> list[tupl
             continue
         for line in text[section.start : section.end].splitlines()[1:]:
             stripped = line.strip(" -*•·\t")
-            values = stripped.split(":", 1)[-1]  # "Operating Systems: Windows 10"
+            values = re.sub(r"\([^)]*\)?", " ", stripped.split(":", 1)[-1])  # "Windows (10)"
             for raw in _ITEM_SPLIT.split(values):
                 item = raw.strip(" .:-*•()[]")
                 words = item.split()
