@@ -54,8 +54,9 @@ def test_import_does_not_load_spacy() -> None:
     assert out.split() == ["False", "False"]
 
 
-def test_readme_python_example_runs() -> None:
+def test_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     from .conftest import ROOT
 
+    monkeypatch.chdir(ROOT)
     result = doctest.testfile(str(ROOT / "README.md"), module_relative=False)
     assert result.attempted >= 4 and result.failed == 0
