@@ -14,7 +14,7 @@ from matcher.history import DatedJob, find_education, find_jobs
 from matcher.records import Resume, ResumeSkill
 from matcher.resume_sections import ResumeSection, clean_resume_text, split_sections
 
-__all__ = ["parse_resume", "parse_resume_text"]
+__all__ = ["glued_words", "parse_resume", "parse_resume_text"]
 
 
 def parse_resume(source: str | Path, *, as_of: date | None = None, **extract_options: Any) -> Resume:
@@ -94,6 +94,8 @@ def _parse(cleaned: str, source: str, as_of: date | None) -> Resume:
     warnings: list[str] = []
     if not jobs:
         warnings.append("no dated job found: years of experience unknown")
+    if glued_words(cleaned):
+        warnings.append("words run together (a XeLaTeX font?): skills may be missed; try --pdf-engine pdfium")
     return Resume(
         source=source,
         name=contact.name,
@@ -108,6 +110,24 @@ def _parse(cleaned: str, source: str, as_of: date | None) -> Resume:
         warnings=tuple(warnings),
         text=cleaned,
     )
+
+
+_LONG_WORD = re.compile(r"[A-Za-z]{22,}")
+
+
+def glued_words(text: str) -> bool:
+    """True when many words are run together ("Ledservicemeshtechnologyresearch"), as pypdf
+    extracts some XeLaTeX fonts that position words without space characters.
+
+    Examples
+    --------
+    >>> glued_words("Ledservicemeshtechnologyresearchandimplementation across clusters " * 5)
+    True
+    >>> glued_words("Led service mesh technology research and implementation")
+    False
+    """
+    words = len(text.split())
+    return words > 0 and len(_LONG_WORD.findall(text)) >= max(3, 0.02 * words)
 
 
 def _skills(text: str, jobs: list[DatedJob], sections: list[ResumeSection]) -> tuple[ResumeSkill, ...]:

@@ -176,3 +176,12 @@ def test_two_column_row_ordered_pdf_keeps_columns_together(tmp_path: Path) -> No
     text = r.text
     assert text.index("Reported in Excel and SQL") < text.index("SKILLS")
     assert [(j.start, j.end) for j in r.experience] == [("2020-01", "2021-12"), ("2017-03", "2019-12")]
+
+
+def test_glued_words_are_detected_and_reported() -> None:
+    glued = "EXPERIENCE\nDevOps Engineer Sep. 2023 - Mar. 2024\n" + (
+        "Ledservicemeshtechnologyresearchandimplementationacrossclusters\n" * 4
+    )
+    r = parse_resume_text(glued, as_of=AS_OF)
+    assert any("run together" in w for w in r.warnings)
+    assert not any("run together" in w for w in parse_resume_text(RESUME, as_of=AS_OF).warnings)
