@@ -54,13 +54,21 @@ def token_key(text: str) -> str:
 
 def make_tokenizer(nlp: Language) -> Tokenizer:
     """Return spaCy's English tokenizer with a few extra infix rules for skill lists."""
+    from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex
 
     infixes = list(nlp.Defaults.infixes or ()) + list(_EXTRA_INFIXES)
-    tokenizer: Any = nlp.tokenizer
-    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    tokenizer.url_match = None  # "React.js/Vue.js" is a list, not a URL
-    return tokenizer
+    default: Any = nlp.tokenizer
+    # built once with every setting: changing a setting afterwards reloads all special cases
+    return Tokenizer(
+        nlp.vocab,
+        rules=nlp.Defaults.tokenizer_exceptions,
+        prefix_search=default.prefix_search,
+        suffix_search=default.suffix_search,
+        infix_finditer=compile_infix_regex(infixes).finditer,
+        token_match=default.token_match,
+        url_match=None,  # "React.js/Vue.js" is a list, not a URL
+    )
 
 
 _SENT_END = frozenset({".", "!", "?", ";"})

@@ -6,10 +6,11 @@ one skill with its match patterns already tokenized, so loading is a JSON read a
 
 from __future__ import annotations
 
+import gc
 import json
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from matcher.errors import ModelError
 
@@ -18,8 +19,7 @@ __all__ = ["Pattern", "Skill", "Taxonomy", "load_taxonomy"]
 MODEL_NAME = "skills.jsonl"
 
 
-@dataclass(frozen=True, slots=True)
-class Skill:
+class Skill(NamedTuple):
     """One skill: a stable id, its canonical name and what it is."""
 
     id: str
@@ -31,8 +31,7 @@ class Skill:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Pattern:
+class Pattern(NamedTuple):
     """One surface form of a skill, as token keys (see ``matcher.nlp.token_key``).
 
     ``case`` holds the exact token texts required when the form is case-sensitive ("Go"), and
@@ -103,26 +102,30 @@ def _model_path() -> Path:
     return model_dir() / MODEL_NAME
 
 
+_new_pattern = tuple.__new__  # builds a Pattern without its Python-level __new__ (30,000 of them)
+
+
 def read_taxonomy(path: Path) -> Taxonomy:
     """Read a taxonomy artefact from ``path``; raise ModelError when it is missing or broken."""
     skills: dict[str, Skill] = {}
     patterns: list[Pattern] = []
     try:
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                row = json.loads(line)
-                sid = row["id"]
-                skills[sid] = Skill(
-                    id=sid,
-                    name=row["name"],
-                    kind=row["kind"],
-                    group=row.get("group", ""),
-                    aliases=tuple(row.get("aliases", ())),
-                    related=tuple(row.get("related", ())),
-                    sources=tuple(row.get("sources", ())),
-                )
-                for keys, case, context in row["patterns"]:
-                    patterns.append(Pattern(sid, tuple(keys), tuple(case) if case else None, bool(context)))
+        rows = json.loads("[" + ",".join(path.read_text(encoding="utf-8").splitlines()) + "]")
+        for row in rows:
+            sid = row["id"]
+            skills[sid] = Skill(
+                sid,
+                row["name"],
+                row["kind"],
+                row.get("group", ""),
+                tuple(row.get("aliases", ())),
+                tuple(row.get("related", ())),
+                tuple(row.get("sources", ())),
+            )
+            patterns += [
+                _new_pattern(Pattern, (sid, tuple(keys), tuple(case) if case else None, context))
+                for keys, case, context in row["patterns"]
+            ]
     except FileNotFoundError as exc:
         raise ModelError(
             f"skill taxonomy not found at {path}; rebuild it with scripts/build_taxonomy.py"
@@ -135,4 +138,10 @@ def read_taxonomy(path: Path) -> Taxonomy:
 @lru_cache(maxsize=1)
 def load_taxonomy() -> Taxonomy:
     """Return the bundled taxonomy, loaded once per process."""
-    return read_taxonomy(_model_path())
+    enabled = gc.isenabled()
+    gc.disable()  # 40,000 small objects that all live on: collecting while they are made is waste
+    try:
+        return read_taxonomy(_model_path())
+    finally:
+        if enabled:
+            gc.enable()
