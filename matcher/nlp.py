@@ -55,20 +55,23 @@ def token_key(text: str) -> str:
 def make_tokenizer(nlp: Language) -> Tokenizer:
     """Return spaCy's English tokenizer with a few extra infix rules for skill lists."""
     from spacy.tokenizer import Tokenizer
-    from spacy.util import compile_infix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-    infixes = list(nlp.Defaults.infixes or ()) + list(_EXTRA_INFIXES)
-    default: Any = nlp.tokenizer
-    # built once with every setting: changing a setting afterwards reloads all special cases
+    defaults = nlp.Defaults
+    infixes = list(defaults.infixes or ()) + list(_EXTRA_INFIXES)
     return Tokenizer(
         nlp.vocab,
-        rules=nlp.Defaults.tokenizer_exceptions,
-        prefix_search=default.prefix_search,
-        suffix_search=default.suffix_search,
+        rules=defaults.tokenizer_exceptions,
+        prefix_search=compile_prefix_regex(defaults.prefixes or ()).search,
+        suffix_search=compile_suffix_regex(defaults.suffixes or ()).search,
         infix_finditer=compile_infix_regex(infixes).finditer,
-        token_match=default.token_match,
+        token_match=defaults.token_match,
         url_match=None,  # "React.js/Vue.js" is a list, not a URL
     )
+
+
+def _tokenizer_factory() -> Any:
+    return make_tokenizer
 
 
 _SENT_END = frozenset({".", "!", "?", ";"})
@@ -113,9 +116,12 @@ _TEXTS: dict[int, str] = {}
 
 def _register() -> None:
     from spacy.language import Language
+    from spacy.util import registry
 
     if "line_sentencizer" not in Language.factories:
         Language.component("line_sentencizer")(_line_sentencizer)
+    if "matcher.tokenizer.v1" not in registry.tokenizers:
+        registry.tokenizers("matcher.tokenizer.v1")(_tokenizer_factory)
 
 
 @lru_cache(maxsize=1)
@@ -124,8 +130,9 @@ def blank_pipeline() -> Language:
     import spacy
 
     _register()
-    nlp = spacy.blank("en")
-    nlp.tokenizer = make_tokenizer(nlp)
+    # our tokenizer is named in the config, so spaCy builds only this one (building a tokenizer
+    # loads its thousands of special cases)
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "matcher.tokenizer.v1"}}})
     nlp.add_pipe("line_sentencizer")
     return nlp
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-import ftfy
-
 __all__ = ["fix_mojibake", "prepare_text", "split_glued"]
 
 
@@ -23,7 +21,11 @@ def fix_mojibake(text: str) -> str:
     >>> fix_mojibake("2015 â€“ Present")
     '2015 – Present'
     """
-    return text if text.isascii() else ftfy.fix_text(text)
+    if text.isascii():
+        return text
+    import ftfy  # imported on first use: it is not needed for ASCII text
+
+    return str(ftfy.fix_text(text))
 
 
 _INLINE = re.compile(
