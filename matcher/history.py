@@ -129,23 +129,26 @@ def _is_education_line(line: str) -> bool:
     return bool(find_degrees(line)) or bool(re.search(r"\b(?:university|college|school|gpa)\b", line, re.I))
 
 
+def _parts(line: str) -> list[str]:
+    """The fields of a job header line, without locations and dates."""
+    parts = (p.strip(" ,:;()") for p in _SPLIT.split(line))
+    return [p for p in parts if p and not _LOCATION.match(p) and len(p) <= 80 and not find_date_ranges(p)]
+
+
 def _title_employer(rest: str, previous: list[str]) -> tuple[str | None, str | None]:
-    parts = [p.strip(" ,:;()") for p in _SPLIT.split(rest) if p and p.strip(" ,:;()")]
-    parts = [p for p in parts if not _LOCATION.match(p) and len(p) <= 80]
-    if not parts and previous:
-        parts = [p.strip(" ,:;()") for p in _SPLIT.split(previous[-1]) if p.strip(" ,:;()")]
-        parts = [p for p in parts if not _LOCATION.match(p) and len(p) <= 80 and not find_date_ranges(p)]
+    """Title and employer from the date line, or from the line above it when that one holds the
+    title ("Senior Engineer, Acme" above "Madrid | 2021 - Present")."""
+    parts = _parts(rest)
     if previous and not any(_TITLE.search(p) for p in parts):
-        before = [p.strip(" ,:;()") for p in _SPLIT.split(previous[-1]) if p.strip(" ,:;()")]
-        before = [p for p in before if not _LOCATION.match(p) and len(p) <= 80 and not find_date_ranges(p)]
-        if any(_TITLE.search(p) for p in before):
-            parts = before  # "Senior Engineer, Acme" above "Madrid | 2021 - Present"
+        before = _parts(previous[-1])
+        if not parts or any(_TITLE.search(p) for p in before):
+            parts = before
     title = next((p for p in parts if _TITLE.search(p) and not _EMPLOYER.search(p)), None)
     employer = next((p for p in parts if _EMPLOYER.search(p) and p != title), None)
     if title is None:
         title = next((p for p in parts if p != employer), None)
     if employer is None:
-        employer = next((p for p in parts if p not in (title,)), None)
+        employer = next((p for p in parts if p != title), None)
     return title, employer
 
 
