@@ -26,18 +26,23 @@ from matcher.errors import (
 )
 from matcher.posting import analyze_posting, analyze_posting_file
 from matcher.records import (
+    Check,
     DegreeRequirement,
     Education,
     Job,
     Posting,
     Resume,
     ResumeSkill,
+    Score,
     Section,
+    SkillMatch,
     SkillMention,
 )
 from matcher.resume import parse_resume, parse_resume_text
+from matcher.scoring import Weights, score
 
 __all__ = [
+    "Check",
     "DamagedFileError",
     "DegreeRequirement",
     "Education",
@@ -52,15 +57,19 @@ __all__ = [
     "Posting",
     "Resume",
     "ResumeSkill",
+    "Score",
     "Section",
+    "SkillMatch",
     "SkillMention",
     "TooManyPagesError",
     "UnsupportedFileError",
+    "Weights",
     "__version__",
     "analyze_posting",
     "analyze_posting_file",
     "parse_resume",
     "parse_resume_text",
+    "score",
 ]
 
 __version__ = "0.1.0"

@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 __all__ = [
     "DEGREE_LEVELS",
+    "Check",
     "DegreeRequirement",
     "Education",
     "Importance",
@@ -18,8 +19,10 @@ __all__ = [
     "Posting",
     "Resume",
     "ResumeSkill",
+    "Score",
     "Section",
     "SkillKind",
+    "SkillMatch",
     "SkillMention",
 ]
 
@@ -191,7 +194,10 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class ResumeSkill:
-    """A skill a resume shows, how often, where first, and when last used in a dated job."""
+    """A skill a resume shows, how often, where first, and when last used in a dated job.
+
+    ``years`` merges the dated jobs whose text names the skill (None when no dated job does).
+    """
 
     name: str
     kind: str
@@ -199,6 +205,7 @@ class ResumeSkill:
     count: int
     last_used: str | None = None
     skill_id: str = ""
+    years: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON contract form."""
@@ -208,6 +215,7 @@ class ResumeSkill:
             "evidence": self.evidence,
             "count": self.count,
             "last_used": self.last_used,
+            "years": _number(self.years),
         }
 
 
@@ -253,6 +261,84 @@ class Resume:
             "experience": [j.to_dict() for j in self.experience],
             "total_years": self.total_years,
             "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One rule check: ``status`` is pass, fail or unknown (unknown is never a fail).
+
+    ``detail`` says it in words ("4.3 of 5 years"); ``margin`` in numbers (resume minus posting,
+    in years or degree levels), None when unknown.
+    """
+
+    name: str
+    status: str
+    detail: str
+    margin: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON contract form."""
+        return {
+            "name": self.name,
+            "status": self.status,
+            "detail": self.detail,
+            "margin": _number(self.margin),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SkillMatch:
+    """How one posting skill was met: ``credit`` 0 to 1, ``how`` exact, related, short_years or
+    missing, and the resume evidence."""
+
+    skill: str
+    importance: str
+    credit: float
+    how: str
+    evidence: str = ""
+    via: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return {
+            "skill": self.skill,
+            "importance": self.importance,
+            "credit": _number(self.credit),
+            "how": self.how,
+            "via": self.via,
+            "evidence": self.evidence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """A candidate's fit to a posting: ``total`` 0 to 100, its components (0 to 1), the rule
+    checks, the skills matched and missing, whether a failed check knocked the candidate out,
+    and a short explanation."""
+
+    total: float
+    components: dict[str, float | None]
+    checks: tuple[Check, ...]
+    matched: tuple[SkillMatch, ...]
+    missing: tuple[SkillMatch, ...]
+    knocked_out: bool
+    explanation: str
+    top_terms: tuple[str, ...] = ()
+
+    def explain(self) -> str:
+        """Return the short readable account of the score."""
+        return self.explanation
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON contract form."""
+        return {
+            "score": _number(self.total),
+            "components": {k: (None if v is None else round(v, 3)) for k, v in self.components.items()},
+            "checks": [c.to_dict() for c in self.checks],
+            "matched": [m.skill for m in self.matched],
+            "missing": [m.skill for m in self.missing],
+            "knocked_out": self.knocked_out,
         }
 
 

@@ -103,7 +103,7 @@ def _parse(cleaned: str, source: str, as_of: date | None) -> Resume:
         phone=contact.phone,
         links=contact.links,
         sections=tuple(dict.fromkeys(s.kind for s in sections if s.kind not in ("header", "body"))),
-        skills=_skills(cleaned, jobs, sections),
+        skills=_skills(cleaned, jobs, sections, as_of),
         education=tuple(find_education(cleaned, sections, as_of)),
         experience=tuple(j.job for j in jobs),
         total_years=merged_years([j.dates for j in jobs], as_of) if jobs else None,
@@ -130,7 +130,9 @@ def glued_words(text: str) -> bool:
     return words > 0 and len(_LONG_WORD.findall(text)) >= max(3, 0.02 * words)
 
 
-def _skills(text: str, jobs: list[DatedJob], sections: list[ResumeSection]) -> tuple[ResumeSkill, ...]:
+def _skills(
+    text: str, jobs: list[DatedJob], sections: list[ResumeSection], as_of: date
+) -> tuple[ResumeSkill, ...]:
     from matcher.nlp import blank_pipeline
     from matcher.skills import find_skill_spans
     from matcher.taxonomy import load_taxonomy
@@ -140,6 +142,7 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[ResumeSection]) -> t
     counts: dict[str, int] = {}
     first: dict[str, str] = {}
     last_used: dict[str, str] = {}
+    used_in: dict[str, set[int]] = {}
     spans = find_skill_spans(doc, taxonomy)
     for span in spans:
         sid = span.label_
@@ -148,8 +151,9 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[ResumeSection]) -> t
             line_start = text.rfind("\n", 0, span.start_char) + 1
             line_end = text.find("\n", span.end_char)
             first[sid] = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-        for job in jobs:
+        for index, job in enumerate(jobs):
             if job.block_start <= span.start_char < job.block_end:
+                used_in.setdefault(sid, set()).add(index)
                 end = job.job.end
                 if (
                     sid not in last_used
@@ -160,7 +164,8 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[ResumeSection]) -> t
     out = []
     for sid, count in counts.items():
         skill = taxonomy.skills[sid]
-        out.append(ResumeSkill(skill.name, skill.kind, first[sid], count, last_used.get(sid), sid))
+        years = merged_years([jobs[i].dates for i in sorted(used_in[sid])], as_of) if sid in used_in else None
+        out.append(ResumeSkill(skill.name, skill.kind, first[sid], count, last_used.get(sid), sid, years))
     # a skills section lists skills by construction: every item counts, even one the taxonomy
     # does not know ("Garment construction") or would only accept in context ("Illustration")
     seen = {s.name.lower() for s in out}

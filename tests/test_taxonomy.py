@@ -114,3 +114,12 @@ def test_common_words_do_not_fire_in_ordinary_english(sentence: str, word: str) 
 )
 def test_short_names_fire_in_technical_context(sentence: str, expected: list[str]) -> None:
     assert _skills(sentence) == expected
+
+
+def test_committed_idf_is_current() -> None:
+    spec = importlib.util.spec_from_file_location("build_idf", ROOT / "scripts" / "build_idf.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = (ROOT / "models" / "idf.json").read_text(encoding="utf-8")
+    assert module.build() == committed, "models/idf.json is stale: run python scripts/build_idf.py"

@@ -1,0 +1,326 @@
+"""``score``: a deterministic, explained fit of one resume to one posting.
+
+The total (0-100) is a weighted mean of components, each 0 to 1:
+
+- ``skills``: posting skills the resume shows, required weighing most, then preferred, then
+  mentioned; a skill asked with years ("3+ years of Python") gets partial credit when the resume's
+  jobs that name it add up to less; a related skill (MySQL for PostgreSQL) earns visible partial
+  credit;
+- ``similarity``: TF-IDF cosine with a fixed background IDF (see ``matcher.similarity``);
+- ``degree`` and ``experience``: the rule checks as numbers.
+
+A component that cannot be judged (no degree asked, no dated job) is left out and the others are
+re-weighted: an unknown never counts as a fail.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from matcher.degrees import level_rank
+from matcher.errors import InputError
+from matcher.records import Check, Posting, Resume, Score, SkillMatch
+
+__all__ = ["Weights", "score"]
+
+CHECK_NAMES = ("degree", "experience", "certifications")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Weights:
+    """How much each part of the score counts (keyword-only; the defaults are documented here).
+
+    Parameters
+    ----------
+    skills, similarity, degree, experience : float
+        Weights of the four components in the total (defaults 0.5, 0.2, 0.15, 0.15).
+    required, preferred, mentioned : float
+        Weights of posting skills by importance inside the skills component (3, 1.5, 0.5).
+    related_credit : float
+        Credit for a related skill instead of the one asked (0.5; 0 switches related credit off).
+    knockouts : tuple of str
+        Checks whose failure knocks a candidate out: any of degree, experience, certifications
+        (default none). A knocked-out candidate is still listed, flagged.
+
+    Examples
+    --------
+    >>> Weights(related_credit=0).related_credit
+    0
+    >>> Weights.from_toml_text('[weights]\\nskills = 0.6\\nknockouts = ["degree"]').knockouts
+    ('degree',)
+    """
+
+    skills: float = 0.5
+    similarity: float = 0.2
+    degree: float = 0.15
+    experience: float = 0.15
+    required: float = 3.0
+    preferred: float = 1.5
+    mentioned: float = 0.5
+    related_credit: float = 0.5
+    knockouts: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "knockouts":
+                unknown = set(value) - set(CHECK_NAMES)
+                if unknown:
+                    raise InputError(
+                        f"unknown knockout check(s) {sorted(unknown)}; use {', '.join(CHECK_NAMES)}"
+                    )
+            elif not isinstance(value, int | float) or value < 0:
+                raise InputError(f"weight {f.name} must be a number >= 0, got {value!r}")
+        if self.skills + self.similarity + self.degree + self.experience <= 0:
+            raise InputError("at least one component weight must be above 0")
+
+    @classmethod
+    def from_toml_text(cls, text: str) -> Weights:
+        """Read weights from TOML: a ``[weights]`` table with any of the fields above."""
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise InputError(f"the config is not valid TOML: {exc}") from exc
+        table = data.get("weights", {})
+        known = {f.name for f in fields(cls)}
+        unknown = set(table) - known
+        if unknown:
+            raise InputError(
+                f"unknown setting(s) {sorted(unknown)} in [weights]; allowed: {', '.join(sorted(known))}"
+            )
+        if "knockouts" in table:
+            table["knockouts"] = tuple(table["knockouts"])
+        return cls(**table)
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> Weights:
+        """Read weights from a TOML file (see :meth:`from_toml_text`)."""
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot read the config {path}: {exc.strerror}") from exc
+        return cls.from_toml_text(text)
+
+
+def score(posting: Posting, resume: Resume, *, weights: Weights | None = None) -> Score:
+    """Score how well ``resume`` fits ``posting``.
+
+    Parameters
+    ----------
+    posting : Posting
+        From :func:`matcher.analyze_posting`.
+    resume : Resume
+        From :func:`matcher.parse_resume`.
+    weights : Weights, optional
+        Component and importance weights, related-skill credit and knockouts.
+
+    Returns
+    -------
+    Score
+        ``total`` 0 to 100, ``components``, ``checks`` (pass / fail / unknown with margins),
+        skills ``matched`` and ``missing`` with evidence, ``knocked_out``, and ``explain()``.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from matcher import analyze_posting, parse_resume_text, score
+    >>> posting = analyze_posting("Requirements: 3+ years of experience with Python and SQL. BS degree.")
+    >>> cv = parse_resume_text('''EXPERIENCE
+    ... Data Analyst, Acme Inc, Jan 2019 - Dec 2022
+    ... Reporting in Python and SQL.
+    ... EDUCATION
+    ... B.S. Statistics, 2018''', as_of=date(2024, 1, 1))
+    >>> s = score(posting, cv)
+    >>> s.total, [c.status for c in s.checks]
+    (86.5, ['pass', 'pass'])
+    >>> print(s.explain().splitlines()[0])
+    Score 86.5/100: skills 1.00, similarity 0.33, degree 1.00, experience 1.00
+    """
+    weights = weights or Weights()
+    matched, missing = _skill_matches(posting, resume, weights)
+    checks = _checks(posting, resume)
+    components = _components(posting, resume, weights, matched, missing, checks)
+    similarity = components.pop("_terms")
+    parts = {k: v for k, v in components.items() if isinstance(v, float)}
+    weight_of = {"skills": weights.skills, "similarity": weights.similarity, "degree": weights.degree,
+                 "experience": weights.experience}  # fmt: skip
+    total_weight = sum(weight_of[k] for k in parts)
+    total = (
+        round(100 * sum(weight_of[k] * v for k, v in parts.items()) / total_weight, 1)
+        if total_weight
+        else 0.0
+    )
+    failed = [c.name for c in checks if c.status == "fail"]
+    knocked = any(name in weights.knockouts for name in failed)
+    clean: dict[str, float | None] = {k: (v if isinstance(v, float) else None) for k, v in components.items()}
+    result = Score(
+        total=total,
+        components=clean,
+        checks=checks,
+        matched=tuple(matched),
+        missing=tuple(missing),
+        knocked_out=knocked,
+        explanation="",
+        top_terms=tuple(similarity) if isinstance(similarity, tuple) else (),
+    )
+    return _with_explanation(result, weights)
+
+
+def _skill_matches(
+    posting: Posting, resume: Resume, weights: Weights
+) -> tuple[list[SkillMatch], list[SkillMatch]]:
+    from matcher.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    have = {s.skill_id: s for s in resume.skills if s.skill_id}
+    by_name = {s.name.lower(): s for s in resume.skills}
+    matched: list[SkillMatch] = []
+    missing: list[SkillMatch] = []
+    for wanted in posting.skills:
+        found = have.get(wanted.skill_id) or by_name.get(wanted.name.lower())
+        if found is not None:
+            credit, how = 1.0, "exact"
+            if wanted.years and found.years is not None and found.years < wanted.years:
+                credit, how = round(found.years / wanted.years, 3), "short_years"
+            matched.append(SkillMatch(wanted.name, wanted.importance, credit, how, found.evidence))
+            continue
+        if weights.related_credit > 0:
+            related = [have[r.id] for r in taxonomy.related(wanted.skill_id) if r.id in have]
+            if related:
+                via = min(related, key=lambda s: s.name.lower())
+                credit = weights.related_credit
+                matched.append(
+                    SkillMatch(wanted.name, wanted.importance, credit, "related", via.evidence, via=via.name)
+                )
+                continue
+        missing.append(SkillMatch(wanted.name, wanted.importance, 0.0, "missing"))
+    return matched, missing
+
+
+def _checks(posting: Posting, resume: Resume) -> tuple[Check, ...]:
+    checks = []
+    degree = posting.degree
+    if degree is not None and degree.min_level is not None:
+        have = resume.highest_degree
+        need = degree.min_level
+        years_ok = (
+            degree.equivalent_experience
+            and resume.total_years is not None
+            and resume.total_years >= max(posting.min_years or 0, 4)
+        )
+        if have is None:
+            if years_ok:
+                checks.append(
+                    Check(
+                        "degree",
+                        "pass",
+                        f"no degree found; {resume.total_years:g} years accepted as equivalent",
+                    )
+                )
+            else:
+                checks.append(Check("degree", "unknown", f"no completed degree found ({need} asked)"))
+        else:
+            margin = float(level_rank(have) - level_rank(need))
+            if margin >= 0:
+                checks.append(Check("degree", "pass", f"{have} >= {need}", margin))
+            elif years_ok:
+                checks.append(
+                    Check("degree", "pass", f"{have} < {need}, equivalent experience accepted", margin)
+                )
+            else:
+                status = "fail" if degree.required else "pass"
+                note = "" if degree.required else " (only preferred)"
+                checks.append(Check("degree", status, f"{have} < {need}{note}", margin))
+    if posting.min_years is not None:
+        if resume.total_years is None:
+            checks.append(
+                Check("experience", "unknown", f"no dated jobs found ({posting.min_years:g} years asked)")
+            )
+        else:
+            margin = round(resume.total_years - posting.min_years, 2)
+            status = "pass" if margin >= 0 else "fail"
+            checks.append(
+                Check("experience", status, f"{resume.total_years:g} of {posting.min_years:g} years", margin)
+            )
+    if posting.certifications:
+        have_names = {s.name.lower() for s in resume.skills}
+        lacking = [c for c in posting.certifications if c.lower() not in have_names]
+        if lacking:
+            checks.append(
+                Check("certifications", "fail", f"missing {', '.join(lacking)}", float(-len(lacking)))
+            )
+        else:
+            checks.append(Check("certifications", "pass", f"has {', '.join(posting.certifications)}", 0.0))
+    return tuple(checks)
+
+
+def _components(
+    posting: Posting,
+    resume: Resume,
+    weights: Weights,
+    matched: list[SkillMatch],
+    missing: list[SkillMatch],
+    checks: tuple[Check, ...],
+) -> dict[str, object]:
+    from matcher.similarity import similarity
+
+    importance = {
+        "required": weights.required,
+        "preferred": weights.preferred,
+        "mentioned": weights.mentioned,
+    }
+    total = sum(importance[m.importance] for m in [*matched, *missing])
+    got = sum(importance[m.importance] * m.credit for m in matched)
+    components: dict[str, object] = {"skills": round(got / total, 4) if total else None}
+    sim = similarity(posting.text, resume.text)
+    components["similarity"] = round(sim.score, 4)
+    components["_terms"] = sim.top_terms
+    by_name = {c.name: c for c in checks}
+    degree = by_name.get("degree")
+    components["degree"] = (
+        None if degree is None or degree.status == "unknown" else float(degree.status == "pass")
+    )
+    experience = by_name.get("experience")
+    if experience is None or experience.status == "unknown" or not posting.min_years:
+        components["experience"] = None
+    else:
+        components["experience"] = round(min(1.0, (resume.total_years or 0) / posting.min_years), 4)
+    return components
+
+
+def _with_explanation(result: Score, weights: Weights) -> Score:
+    parts = ", ".join(f"{k} {v:.2f}" for k, v in result.components.items() if v is not None)
+    lines = [f"Score {result.total:g}/100: {parts}"]
+    unknown = [k for k, v in result.components.items() if v is None]
+    if unknown:
+        lines.append(f"Not judged (left out of the total): {', '.join(unknown)}")
+    for m in result.matched:
+        if m.how == "related":
+            lines.append(f"Related: {m.via} for {m.skill} ({m.importance}), {m.credit:g} credit")
+        elif m.how == "short_years":
+            lines.append(f"Short on years: {m.skill} ({m.importance}), {m.credit:.0%} credit")
+    exact = [m.skill for m in result.matched if m.how == "exact"]
+    if exact:
+        lines.append(f"Has: {', '.join(exact)}")
+    required_missing = [m.skill for m in result.missing if m.importance == "required"]
+    if required_missing:
+        lines.append(f"Missing required: {', '.join(required_missing)}")
+    for check in result.checks:
+        lines.append(f"Check {check.name}: {check.status} ({check.detail})")
+    if result.top_terms:
+        lines.append(f"Shared terms: {', '.join(result.top_terms)}")
+    if result.knocked_out:
+        knocked = [c.name for c in result.checks if c.status == "fail" and c.name in weights.knockouts]
+        lines.append(f"Knocked out by: {', '.join(knocked)}")
+    return Score(
+        total=result.total,
+        components=result.components,
+        checks=result.checks,
+        matched=result.matched,
+        missing=result.missing,
+        knocked_out=result.knocked_out,
+        explanation="\n".join(lines),
+        top_terms=result.top_terms,
+    )
