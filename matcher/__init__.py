@@ -25,6 +25,7 @@ from matcher.errors import (
     UnsupportedFileError,
 )
 from matcher.posting import analyze_posting, analyze_posting_file
+from matcher.ranking import RankEntry, Ranking, rank
 from matcher.records import (
     Check,
     DegreeRequirement,
@@ -55,6 +56,8 @@ __all__ = [
     "ModelError",
     "NoTextLayerError",
     "Posting",
+    "RankEntry",
+    "Ranking",
     "Resume",
     "ResumeSkill",
     "Score",
@@ -69,6 +72,7 @@ __all__ = [
     "analyze_posting_file",
     "parse_resume",
     "parse_resume_text",
+    "rank",
     "score",
 ]
 

@@ -89,6 +89,85 @@ def resume(
         click.echo(format_resume(result))
 
 
+@main.command(name="rank")
+@click.argument("posting_file", metavar="POSTING", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON contract (a list, best first).")
+@click.option("--csv", "csv_out", type=click.Path(dir_okay=False, path_type=Path), help="Write a CSV file.")
+@click.option(
+    "--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), help="Write an HTML report."
+)
+@click.option("--top", type=click.IntRange(min=1), help="Keep only the best N candidates.")
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The date that Present/Current means (YYYY-MM-DD; default: today).",
+)
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="TOML file with a [weights] table (see README: how it scores).",
+)
+@click.option(
+    "--pdf-engine",
+    type=click.Choice(["pypdf", "pdfium", "auto"]),
+    default="pypdf",
+    show_default=True,
+    help="PDF text extractor (pdfium needs the 'pdfium' extra).",
+)
+def rank_command(
+    posting_file: Path,
+    paths: tuple[Path, ...],
+    as_json: bool,
+    csv_out: Path | None,
+    html_out: Path | None,
+    top: int | None,
+    as_of: datetime | None,
+    config: Path | None,
+    pdf_engine: str,
+) -> None:
+    """Rank the resumes in PATH... (files, or folders searched recursively) for the POSTING.
+
+    Prints a table (rank, score, file, matched/missing counts, check marks) unless --json;
+    --csv and --html write files (atomically). Files that cannot be read are listed last with
+    the reason. Exit status: 0 when the ranking was written, 1 when nothing could be ranked or the
+    posting is unusable, 2 for usage errors.
+    """
+    from matcher import report
+    from matcher.posting import analyze_posting_file
+    from matcher.ranking import rank
+    from matcher.scoring import Weights
+
+    if sum(bool(x) for x in (as_json, csv_out, html_out)) > 1:
+        raise click.UsageError("choose one of --json, --csv and --html")
+    try:
+        weights = Weights.from_toml(config) if config else Weights()
+        posting = analyze_posting_file(posting_file)
+        ranking = rank(
+            posting,
+            paths,
+            weights=weights,
+            as_of=as_of.date() if as_of else None,
+            top=top,
+            engine=pdf_engine,
+        )
+    except MatcherError as exc:
+        raise click.ClickException(f"{exc} [{exc.kind}]") from exc
+    if csv_out:
+        report.write_atomic(csv_out, report.to_csv(ranking))
+        click.echo(f"wrote {csv_out} ({len(ranking.ranked)} ranked, {len(ranking.failures)} not ranked)")
+    elif html_out:
+        report.write_atomic(html_out, report.to_html(ranking))
+        click.echo(f"wrote {html_out} ({len(ranking.ranked)} ranked, {len(ranking.failures)} not ranked)")
+    elif as_json:
+        click.echo(report.to_json(ranking), nl=False)
+    else:
+        click.echo(report.format_table(ranking))
+    if not ranking.ranked:
+        raise click.ClickException("nothing could be ranked: every file failed (see the list above)")
+
+
 def format_resume(result: Resume) -> str:
     """Return the readable summary ``matcher resume`` prints."""
     lines = [f"Resume: {result.source}"]

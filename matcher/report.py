@@ -1,0 +1,163 @@
+"""Writing a ranking: a table for the terminal, JSON, CSV (safe in spreadsheets) and one HTML file.
+
+Text from resumes is data: CSV cells that a spreadsheet would run as a formula are neutralised,
+and everything in the HTML report is escaped. Files are written atomically (temp file, rename).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from matcher.ranking import RankEntry, Ranking
+
+__all__ = ["format_table", "to_csv", "to_html", "to_json", "write_atomic"]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename, so a
+    reader never sees half a file and an interrupted run leaves the old file whole."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _marks(entry: RankEntry) -> str:
+    symbols = {"pass": "+", "fail": "x", "unknown": "?"}
+    assert entry.score is not None
+    return " ".join(f"{c.name[:3]}{symbols[c.status]}" for c in entry.score.checks) or "-"
+
+
+def format_table(ranking: Ranking) -> str:
+    """The default output: rank, score, file, matched/missing counts and check marks."""
+    lines = [f"Posting: {ranking.posting.title or '(untitled)'}", ""]
+    header = f"{'rank':>4}  {'score':>5}  {'match':>5}  {'miss':>4}  {'checks':<22} file"
+    lines += [header, "-" * len(header)]
+    for e in ranking.ranked:
+        assert e.score is not None
+        flag = "  [knocked out]" if e.score.knocked_out else ""
+        lines.append(
+            f"{e.rank:>4}  {e.score.total:>5.1f}  {len(e.score.matched):>5}  {len(e.score.missing):>4}  "
+            f"{_marks(e):<22} {e.path}{flag}"
+        )
+    if ranking.failures:
+        lines += ["", f"Not ranked ({len(ranking.failures)}):"]
+        lines += [f"  {e.path}: {e.error_kind}: {e.error_message}" for e in ranking.failures]
+    lines += ["", "checks: deg = degree, exp = experience, cer = certifications; + pass, x fail, ? unknown"]
+    return "\n".join(lines)
+
+
+def to_json(ranking: Ranking) -> str:
+    """The JSON contract: a list, best first, failures last."""
+    return json.dumps(ranking.to_list(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START):
+        return "'" + text  # a spreadsheet shows it as text instead of running it
+    return text
+
+
+CSV_COLUMNS = (
+    "rank", "score", "path", "name", "email", "total_years", "highest_degree", "matched",
+    "missing", "degree", "experience", "certifications", "knocked_out", "error_kind", "error",
+)  # fmt: skip
+
+
+def to_csv(ranking: Ranking) -> str:
+    """One row per file with the main fields; cells that start like a formula are neutralised."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in ranking.entries:
+        checks = {c.name: c.status for c in e.score.checks} if e.score else {}
+        row = [
+            e.rank,
+            e.score.total if e.score else None,
+            e.path,
+            e.resume.name if e.resume else None,
+            e.resume.email if e.resume else None,
+            e.resume.total_years if e.resume else None,
+            e.resume.highest_degree if e.resume else None,
+            "; ".join(m.skill for m in e.score.matched) if e.score else None,
+            "; ".join(m.skill for m in e.score.missing) if e.score else None,
+            checks.get("degree"),
+            checks.get("experience"),
+            checks.get("certifications"),
+            e.score.knocked_out if e.score else None,
+            e.error_kind,
+            e.error_message,
+        ]
+        writer.writerow([_cell(v) for v in row])
+    return out.getvalue()
+
+
+_STYLE = """body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}
+td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}th{background:#f3f3f3}
+.pass{color:#176b2c}.fail{color:#a11}.unknown{color:#777}.ko{background:#fff3f3}
+details{margin:.6em 0}summary{cursor:pointer;font-weight:600}q{color:#555}"""
+
+
+def to_html(ranking: Ranking) -> str:
+    """One self-contained report file: ranked table, per candidate matched and missing skills with
+    evidence, checks with margins, and failures. Every piece of resume text is escaped."""
+    e_ = html.escape
+    title = e_(ranking.posting.title or "Posting")
+    rows = []
+    for e in ranking.ranked:
+        assert e.score is not None
+        checks = " ".join(
+            f'<span class="{c.status}">{e_(c.name)}: {e_(c.status)}</span>' for c in e.score.checks
+        )
+        cls = ' class="ko"' if e.score.knocked_out else ""
+        rows.append(
+            f"<tr{cls}><td>{e.rank}</td><td>{e.score.total:.1f}</td><td>{e_(e.path)}</td>"
+            f"<td>{len(e.score.matched)}</td><td>{len(e.score.missing)}</td><td>{checks}</td></tr>"
+        )
+    details = []
+    for e in ranking.ranked:
+        assert e.score is not None and e.resume is not None
+        matched = "".join(
+            f"<li>{e_(m.skill)} ({e_(m.importance)}, {e_(m.how)}"
+            + (f" via {e_(m.via)}" if m.via else "")
+            + f", credit {m.credit:g}): <q>{e_(m.evidence)}</q></li>"
+            for m in e.score.matched
+        )
+        missing = "".join(f"<li>{e_(m.skill)} ({e_(m.importance)})</li>" for m in e.score.missing)
+        checks = "".join(
+            f'<li class="{c.status}">{e_(c.name)}: {e_(c.status)} ({e_(c.detail)})</li>'
+            for c in e.score.checks
+        )
+        details.append(
+            f"<details><summary>#{e.rank} {e_(e.resume.name or e.path)} ({e.score.total:.1f})</summary>"
+            f"<p>{e_(e.path)}</p><h4>Matched</h4><ul>{matched}</ul><h4>Missing</h4><ul>{missing}</ul>"
+            f"<h4>Checks</h4><ul>{checks}</ul><pre>{e_(e.score.explain())}</pre></details>"
+        )
+    failures = "".join(
+        f"<li>{e_(e.path)}: {e_(e.error_kind or '')}: {e_(e.error_message or '')}</li>"
+        for e in ranking.failures
+    )
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ranking: {title}</title>'
+        f"<style>{_STYLE}</style></head><body><h1>Ranking: {title}</h1>"
+        "<table><tr><th>Rank</th><th>Score</th><th>File</th><th>Matched</th><th>Missing</th><th>Checks</th></tr>"
+        + "".join(rows)
+        + "</table><h2>Candidates</h2>"
+        + "".join(details)
+        + (f"<h2>Not ranked</h2><ul>{failures}</ul>" if failures else "")
+        + "</body></html>\n"
+    )
