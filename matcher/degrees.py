@@ -17,7 +17,8 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "doctorate",
         r"\bJ\.D\.?(?![A-Za-z])|\bJuris Doctor|\bPh\.?\s?D\.?s?\b|\bPHD\b|\b[Dd]octora(?:te|l)\b|"
-        r"\b[Dd]octor of\b|\bD\.?Sc\b|\bEd\.?D\b|\bPharm\.?D\b|\bM\.D\.(?![A-Za-z])",
+        r"\b[Dd]octor of\b|\bD\.?Sc\b|\bEd\.?D\b|\bPharm\.?D\b|\bM\.D\.(?![A-Za-z])"
+        r"|\b(?:DNP|DPT|PsyD|DDS|DVM)\b",
     ),
     (
         "master",
@@ -25,13 +26,14 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?! (?:[Dd]ata|[Cc]lass|[Pp]lan|[Cc]ard|[Ff]ile|[Rr]ecord|[Ss]cheduler?|[Bb]ranch))"
         r"|\bMasters?'\b|\bM\.S\.?\b|\bMS(?:c|CS|EE)?\b(?![ -]?(?:Office|Excel|Word|SQL|"
         r"Teams|Project|Access|Dynamics|Azure|Visio|PowerPoint|Outlook|Windows|Exchange|Fabric|365|DOS))"
-        r"|\bM\.Sc\.?|\bMBA\b|\bM\.?Eng\b|\bM\.?Ed\b|\bM\.A\."
+        r"|\bM\.Sc\.?|\bMBA\b|\bM(?:SN|PH|SW|FA|PA|Phil|Acc|HA|Arch)\b|\bLL\.?M\b|\bM\.?Eng\b|\bM\.?Ed\b|\bM\.A\."
         r"|\b[Gg]raduate degree|\b[Aa]dvanced degree|\bpost-?graduate\b",
     ),
     (
         "bachelor",
-        r"\b(?:[Bb]achelor|BACHELOR)'?[sS]?\b|\bB\.S\.?|\bBS(?:c|CS|EE)?\b(?!&)|\bB\.Sc\.?|\bBA\b|\bB\.A\.?(?![A-Za-z])|\bB\.?Tech\b|\bB\.?Eng\b"
-        r"|\bBBA\b|\b[Uu]ndergraduate degree|\b(?:4|four)[- ]year (?:college |university )?degree"
+        r"\b(?:[Bb]achelor|BACHELOR)'?[sS]?\b|\bB\.S\.?|\bBS(?:c|CS|EE)?\b(?!&)|\bB\.Sc\.?|\bBA\b"
+        r"|\bB\.A\.?(?![A-Za-z])|\bB\.?Tech\b|\bB\.?Eng\b|\bBBA\b|\bB(?:SN|FA|SW|SBA|Ed|Com|Arch|Mus)\b"
+        r"|\bLL\.?B\b|\b[Uu]ndergraduate degree|\b(?:4|four)[- ]year (?:college |university )?degree"
         r"|\b(?:[Uu]niversity|[Cc]ollege) degree",
     ),
     (

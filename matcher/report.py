@@ -35,10 +35,13 @@ def write_atomic(path: str | Path, text: str) -> None:
         raise
 
 
+_SHORT = {"degree": "deg", "degree_field": "fld", "experience": "exp", "certifications": "cer"}
+
+
 def _marks(entry: RankEntry) -> str:
     symbols = {"pass": "+", "fail": "x", "unknown": "?"}
     assert entry.score is not None
-    return " ".join(f"{c.name[:3]}{symbols[c.status]}" for c in entry.score.checks) or "-"
+    return " ".join(f"{_SHORT[c.name]}{symbols[c.status]}" for c in entry.score.checks) or "-"
 
 
 def format_table(ranking: Ranking) -> str:
@@ -56,7 +59,11 @@ def format_table(ranking: Ranking) -> str:
     if ranking.failures:
         lines += ["", f"Not ranked ({len(ranking.failures)}):"]
         lines += [f"  {e.path}: {e.error_kind}: {e.error_message}" for e in ranking.failures]
-    lines += ["", "checks: deg = degree, exp = experience, cer = certifications; + pass, x fail, ? unknown"]
+    lines += [
+        "",
+        "checks: deg = degree level, fld = degree field, exp = years of experience, cer = certifications;"
+        " + pass, x fail, ? unknown",
+    ]
     return "\n".join(lines)
 
 

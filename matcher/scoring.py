@@ -15,6 +15,7 @@ re-weighted: an unknown never counts as a fail.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -25,7 +26,7 @@ from matcher.records import Check, Posting, Resume, Score, SkillMatch
 
 __all__ = ["Weights", "score"]
 
-CHECK_NAMES = ("degree", "experience", "certifications")
+CHECK_NAMES = ("degree", "degree_field", "experience", "certifications")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -244,16 +245,54 @@ def _checks(posting: Posting, resume: Resume) -> tuple[Check, ...]:
             checks.append(
                 Check("experience", status, f"{resume.total_years:g} of {posting.min_years:g} years", margin)
             )
-    if posting.certifications:
+    if degree is not None and degree.fields and resume.highest_degree is not None:
+        checks.append(_field_check(degree.fields, resume))
+    certificates = [s for s in posting.skills if s.kind == "certification" and s.importance != "mentioned"]
+    if certificates:
         have_names = {s.name.lower() for s in resume.skills}
-        lacking = [c for c in posting.certifications if c.lower() not in have_names]
-        if lacking:
-            checks.append(
-                Check("certifications", "fail", f"missing {', '.join(lacking)}", float(-len(lacking)))
-            )
+        required = [
+            c.name for c in certificates if c.importance == "required" and c.name.lower() not in have_names
+        ]
+        preferred = [
+            c.name for c in certificates if c.importance != "required" and c.name.lower() not in have_names
+        ]
+        if required:
+            detail = f"missing {', '.join(required)}"
+            checks.append(Check("certifications", "fail", detail, float(-len(required))))
+        elif preferred:
+            detail = f"none required missing; preferred missing: {', '.join(preferred)}"
+            checks.append(Check("certifications", "pass", detail, 0.0))
         else:
-            checks.append(Check("certifications", "pass", f"has {', '.join(posting.certifications)}", 0.0))
+            checks.append(
+                Check("certifications", "pass", f"has {', '.join(c.name for c in certificates)}", 0.0)
+            )
     return tuple(checks)
+
+
+_OPEN_FIELD = re.compile(r"\b(?:related|quantitative|technical|relevant|similar|equivalent)\b")
+_FIELD_NOISE = frozenset(
+    {"science", "sciences", "studies", "engineering", "of", "and", "in", "the", "field", "arts"}
+)
+
+
+def _field_check(fields: tuple[str, ...], resume: Resume) -> Check:
+    """Degree field asked vs the fields of the resume's completed degrees: shared content words
+    pass; none shared fails, unless the posting also accepts "a related/quantitative field"."""
+    studied = [e.field for e in resume.education if e.completed and e.field]
+    if not studied:
+        return Check("degree_field", "unknown", f"field of study not found ({', '.join(fields)} asked)")
+
+    def words(text: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _FIELD_NOISE}
+
+    asked = set().union(*(words(f) for f in fields if not _OPEN_FIELD.search(f)))
+    if any(words(s) & asked for s in studied):
+        return Check("degree_field", "pass", f"{studied[0]} matches {', '.join(fields)}")
+    if any(_OPEN_FIELD.search(f) for f in fields):
+        return Check(
+            "degree_field", "unknown", f"{studied[0]}: a related field may count ({', '.join(fields)})"
+        )
+    return Check("degree_field", "fail", f"{studied[0]} is not {', '.join(fields)}")
 
 
 def _components(
@@ -279,9 +318,12 @@ def _components(
     components["_terms"] = sim.top_terms
     by_name = {c.name: c for c in checks}
     degree = by_name.get("degree")
-    components["degree"] = (
-        None if degree is None or degree.status == "unknown" else float(degree.status == "pass")
-    )
+    field = by_name.get("degree_field")
+    if degree is None or degree.status == "unknown":
+        components["degree"] = None
+    else:
+        penalty = 0.5 if field is not None and field.status == "fail" else 1.0
+        components["degree"] = float(degree.status == "pass") * penalty
     experience = by_name.get("experience")
     if experience is None or experience.status == "unknown" or not posting.min_years:
         components["experience"] = None
