@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "examples" / "resumes"
-FIXED = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+FIXED = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 
 CANDIDATES = {
     "lena-fischer.pdf": [
