@@ -234,6 +234,8 @@ def _checks(posting: Posting, resume: Resume) -> tuple[Check, ...]:
                 status = "fail" if degree.required else "pass"
                 note = "" if degree.required else " (only preferred)"
                 checks.append(Check("degree", status, f"{have} < {need}{note}", margin))
+    if degree is not None and degree.fields and resume.highest_degree is not None:
+        checks.append(_field_check(degree.fields, resume))
     if posting.min_years is not None:
         if resume.total_years is None:
             checks.append(
@@ -245,8 +247,6 @@ def _checks(posting: Posting, resume: Resume) -> tuple[Check, ...]:
             checks.append(
                 Check("experience", status, f"{resume.total_years:g} of {posting.min_years:g} years", margin)
             )
-    if degree is not None and degree.fields and resume.highest_degree is not None:
-        checks.append(_field_check(degree.fields, resume))
     certificates = [s for s in posting.skills if s.kind == "certification" and s.importance != "mentioned"]
     if certificates:
         have_names = {s.name.lower() for s in resume.skills}

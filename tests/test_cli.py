@@ -69,55 +69,10 @@ def test_readme_shows_the_real_first_run_output(example_posting: Path) -> None:
     from .conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    shown = readme.split("```text\n", 1)[1].split("```", 1)[0].rstrip("\n")
-    result = CliRunner().invoke(main, ["posting", str(example_posting)])
-    assert result.output.rstrip("\n") == shown
-
-
-RESUME_TEXT = """Ana Garcia
-ana@example.com
-EXPERIENCE
-Data Engineer, Acme Inc | Jan 2020 - Present
-Built pipelines in Python.
-EDUCATION
-B.Sc. Mathematics, 2019
-"""
-
-
-def test_resume_json_follows_the_contract(tmp_path: Path) -> None:
-    path = tmp_path / "cv.txt"
-    path.write_text(RESUME_TEXT, encoding="utf-8")
-    result = CliRunner().invoke(main, ["resume", str(path), "--json", "--as-of", "2024-01-01"])
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
-    assert set(data) >= {
-        "path", "name", "email", "phone", "links", "sections", "skills", "education",
-        "highest_degree", "experience", "total_years", "warnings",
-    }  # fmt: skip
-    assert data["experience"] == [
-        {"title": "Data Engineer", "employer": "Acme Inc", "start": "2020-01", "end": "present"}
-    ]
-    assert data["total_years"] == 4.08  # Jan 2020 to Jan 2024, both months counted
-    assert data["highest_degree"] == "bachelor"
-    assert set(data["skills"][0]) >= {"name", "kind", "evidence", "count"}
-
-
-def test_resume_as_jsonresume(tmp_path: Path) -> None:
-    path = tmp_path / "cv.txt"
-    path.write_text(RESUME_TEXT, encoding="utf-8")
-    result = CliRunner().invoke(main, ["resume", str(path), "--format", "jsonresume"])
-    data = json.loads(result.output)
-    assert data["basics"]["email"] == "ana@example.com"
-    assert data["work"][0]["startDate"] == "2020-01" and "endDate" not in data["work"][0]
-
-
-def test_resume_summary_and_bad_file(tmp_path: Path) -> None:
-    path = tmp_path / "cv.txt"
-    path.write_text(RESUME_TEXT, encoding="utf-8")
-    out = CliRunner().invoke(main, ["resume", str(path), "--as-of", "2024-01-01"]).output
-    assert "Experience: 4.08 years" in out and "Highest completed degree: bachelor" in out
-    bad = tmp_path / "cv.pdf"
-    bad.write_bytes(b"not a pdf")
-    result = CliRunner().invoke(main, ["resume", str(bad)])
-    assert result.exit_code == 1 and "[unsupported]" in result.output
-    assert CliRunner().invoke(main, ["resume", str(path), "--as-of", "yesterday"]).exit_code == 2
+    blocks = [b.split("```", 1)[0].rstrip("\n") for b in readme.split("```text\n")[1:]]
+    ranked = CliRunner().invoke(
+        main, ["rank", str(example_posting), str(ROOT / "data/examples/resumes"), "--as-of", "2026-11-01"]
+    )
+    assert ranked.output.replace(str(ROOT) + "/", "").rstrip("\n") == blocks[0]
+    posting = CliRunner().invoke(main, ["posting", str(example_posting)])
+    assert posting.output.rstrip("\n") == blocks[1]
