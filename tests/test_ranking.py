@@ -1,0 +1,194 @@
+"""Ranking a folder: order, failures, batch independence, and every output format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from matcher import analyze_posting, rank
+from matcher.cli import main
+from matcher.report import to_csv, to_html, write_atomic
+
+from .conftest import make_pdf
+
+AS_OF = date(2024, 6, 1)
+POSTING = analyze_posting("Data Engineer\nRequirements:\n- 4+ years of Python and SQL\n- Kafka is a plus\n")
+
+
+def _write(folder: Path, name: str, body: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    tmp_path = tmp_path / "resumes"
+    _write(tmp_path, "strong.txt", "EXPERIENCE\nData Engineer, Acme Inc, 2015 - 2023\nPython, SQL and Kafka.")
+    _write(tmp_path, "nested/partial.txt", "EXPERIENCE\nAnalyst, Beta LLC, 2019 - 2023\nSQL reports.")
+    _write(tmp_path, "same_a.txt", "EXPERIENCE\nCook, Diner Inc, 2020 - 2023\nGrill.")
+    _write(tmp_path, "same_b.txt", "EXPERIENCE\nCook, Diner Inc, 2020 - 2023\nGrill.")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    (tmp_path / "notes.md").write_text("ignored: not a resume type")
+    return tmp_path
+
+
+def test_rank_orders_by_score_then_path_and_lists_failures_last(folder: Path) -> None:
+    ranking = rank(POSTING, [folder], as_of=AS_OF)
+    names = [Path(e.path).name for e in ranking.entries]
+    assert names == ["strong.txt", "partial.txt", "same_a.txt", "same_b.txt", "broken.pdf"]
+    assert [e.rank for e in ranking.entries] == [1, 2, 3, 4, None]
+    assert ranking.entries[2].score.total == ranking.entries[3].score.total  # a tie, broken by path
+    assert ranking.failures[0].error_kind == "damaged"
+
+
+def test_a_score_does_not_depend_on_the_other_resumes(folder: Path) -> None:
+    alone = rank(POSTING, [folder / "strong.txt"], as_of=AS_OF).entries[0].score
+    together = next(
+        e.score for e in rank(POSTING, [folder], as_of=AS_OF).entries if e.path.endswith("strong.txt")
+    )
+    assert alone == together
+
+
+def test_two_runs_are_byte_identical(folder: Path, tmp_path: Path) -> None:
+    args = ["rank", str(folder / "strong.txt"), str(folder), "--json", "--as-of", "2024-06-01"]
+    posting = _write(
+        tmp_path / "p", "posting.txt", "Requirements: 4+ years of Python and SQL. Kafka is a plus."
+    )
+    args[1] = str(posting)
+    first = CliRunner().invoke(main, args)
+    second = CliRunner().invoke(main, args)
+    assert first.exit_code == 0 and first.output == second.output
+
+
+def test_json_contract(folder: Path, tmp_path: Path) -> None:
+    posting = _write(
+        tmp_path / "p", "posting.txt", "Requirements: 4+ years of Python and SQL. Kafka is a plus."
+    )
+    result = CliRunner().invoke(main, ["rank", str(posting), str(folder), "--json", "--as-of", "2024-06-01"])
+    data = json.loads(result.output)
+    best = data[0]
+    assert set(best) >= {
+        "rank",
+        "path",
+        "score",
+        "components",
+        "checks",
+        "matched",
+        "missing",
+        "knocked_out",
+        "error",
+    }
+    assert set(best["components"]) == {"skills", "similarity", "degree", "experience"}
+    assert best["checks"][0] == {
+        "name": "experience",
+        "status": "pass",
+        "detail": "9 of 4 years",
+        "margin": 5,
+    }
+    assert best["error"] is None and 0 <= best["score"] <= 100
+    assert data[-1]["rank"] is None and data[-1]["score"] is None and data[-1]["error"]["kind"] == "damaged"
+
+
+def test_csv_neutralises_formulas_from_resumes(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "evil.txt",
+        '=HYPERLINK("http://x")\nevil@example.com\nEXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nPython',
+    )
+    _write(tmp_path, "plus.txt", "+1 555 0100 Jo\nEXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nSQL")
+    ranking = rank(POSTING, [tmp_path], as_of=AS_OF)
+    rows = list(csv.DictReader(io.StringIO(to_csv(ranking))))
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@")), value
+    out = tmp_path / "out" / "ranking.csv"
+    out.parent.mkdir()
+    result = CliRunner().invoke(
+        main,
+        [
+            "rank",
+            str(_write(tmp_path / "p", "p.txt", "Requirements: Python")),
+            str(tmp_path / "evil.txt"),
+            "--csv",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0 and out.exists() and "wrote" in result.output
+
+
+def test_html_report_escapes_resume_text(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "xss.txt",
+        "<script>alert(1)</script>\nEXPERIENCE\nEngineer <b>x</b>, Acme Inc, 2015 - 2023\n"
+        "Python <img src=x onerror=alert(2)>",
+    )
+    (tmp_path / "bad<i>.pdf").write_bytes(b"nope")
+    page = to_html(rank(POSTING, [tmp_path], as_of=AS_OF))
+    assert "<script>alert" not in page and "<img" not in page and "<b>x" not in page
+    assert "&lt;img src=x onerror=alert(2)&gt;" in page
+    assert "bad&lt;i&gt;.pdf" in page and page.startswith("<!DOCTYPE html>")
+
+
+def test_outputs_are_written_atomically(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("old report")
+    with pytest.raises(ZeroDivisionError):
+        write_atomic(target, str(1 / 0))
+    assert target.read_text() == "old report"
+    write_atomic(target, "new report")
+    assert target.read_text() == "new report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temp file left
+
+
+def test_exit_status(tmp_path: Path, folder: Path) -> None:
+    posting = _write(tmp_path / "p", "p.txt", "Requirements: Python")
+    assert CliRunner().invoke(main, ["rank", str(posting), str(folder)]).exit_code == 0
+    only_bad = tmp_path / "bad"
+    only_bad.mkdir()
+    (only_bad / "x.pdf").write_bytes(b"junk")
+    result = CliRunner().invoke(main, ["rank", str(posting), str(only_bad)])
+    assert result.exit_code == 1 and "nothing could be ranked" in result.output
+    empty_posting = _write(tmp_path / "p", "empty.txt", "   ")
+    assert CliRunner().invoke(main, ["rank", str(empty_posting), str(folder)]).exit_code == 1
+    assert CliRunner().invoke(main, ["rank", str(posting)]).exit_code == 2
+    assert (
+        CliRunner().invoke(main, ["rank", str(posting), str(folder), "--json", "--csv", "x.csv"]).exit_code
+        == 2
+    )
+    assert CliRunner().invoke(main, ["rank", str(posting), str(tmp_path / "missing")]).exit_code == 1
+
+
+def test_top_keeps_the_best_and_all_failures(folder: Path) -> None:
+    ranking = rank(POSTING, [folder], as_of=AS_OF, top=1)
+    assert [Path(e.path).name for e in ranking.entries] == ["strong.txt", "broken.pdf"]
+
+
+def test_config_file_on_the_command_line(tmp_path: Path, folder: Path) -> None:
+    posting = _write(tmp_path / "p", "p.txt", "Requirements: 6+ years of Python and SQL")
+    config = _write(tmp_path / "p", "m.toml", '[weights]\nknockouts = ["experience"]\n')
+    result = CliRunner().invoke(
+        main, ["rank", str(posting), str(folder), "--config", str(config), "--json", "--as-of", "2024-06-01"]
+    )
+    data = json.loads(result.output)
+    flagged = {Path(d["path"]).name: d["knocked_out"] for d in data if d["error"] is None}
+    assert flagged["strong.txt"] is False and flagged["partial.txt"] is True
+    bad = _write(tmp_path / "p", "bad.toml", "[weights]\nskils = 1\n")
+    result = CliRunner().invoke(main, ["rank", str(posting), str(folder), "--config", str(bad)])
+    assert result.exit_code == 1 and "unknown setting" in result.output
+
+
+def test_pdf_resumes_rank_too(tmp_path: Path) -> None:
+    make_pdf(
+        tmp_path / "cv.pdf", ["EXPERIENCE", "Data Engineer, Acme Inc, 2015 - 2023", "Python, SQL and Kafka"]
+    )
+    ranking = rank(POSTING, [tmp_path], as_of=AS_OF)
+    assert ranking.entries[0].rank == 1 and "Python" in [m.skill for m in ranking.entries[0].score.matched]
