@@ -40,7 +40,8 @@ class Weights:
     required, preferred, mentioned : float
         Weights of posting skills by importance inside the skills component (3, 1.5, 0.5).
     related_credit : float
-        Credit for a related skill instead of the one asked (0.5; 0 switches related credit off).
+        Credit for a related skill instead of the one asked: linked in the taxonomy and of the
+        same group, such as MySQL for PostgreSQL (0.5; 0 switches related credit off).
     knockouts : tuple of str
         Checks whose failure knocks a candidate out: any of degree, experience, certifications
         (default none). A knocked-out candidate is still listed, flagged.
@@ -188,7 +189,11 @@ def _skill_matches(
             matched.append(SkillMatch(wanted.name, wanted.importance, credit, how, found.evidence))
             continue
         if weights.related_credit > 0:
-            related = [have[r.id] for r in taxonomy.related(wanted.skill_id) if r.id in have]
+            group = taxonomy.skills[wanted.skill_id].group if wanted.skill_id in taxonomy.skills else None
+            # a close substitute: linked in the taxonomy and of the same group (MySQL for PostgreSQL)
+            related = [
+                have[r.id] for r in taxonomy.related(wanted.skill_id) if r.id in have and r.group == group
+            ]
             if related:
                 via = min(related, key=lambda s: s.name.lower())
                 credit = weights.related_credit
