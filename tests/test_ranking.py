@@ -192,3 +192,33 @@ def test_pdf_resumes_rank_too(tmp_path: Path) -> None:
     )
     ranking = rank(POSTING, [tmp_path], as_of=AS_OF)
     assert ranking.entries[0].rank == 1 and "Python" in [m.skill for m in ranking.entries[0].score.matched]
+
+
+def _chromium() -> str | None:
+    import shutil
+
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(_chromium() is None, reason="needs Chromium (.ci/run installs it)")
+def test_html_report_in_a_real_browser_runs_no_resume_code(tmp_path: Path) -> None:
+    import subprocess
+
+    attack = "<script>document.body.setAttribute('data-pwned','1')</script>"
+    image = "<img src=x onerror=\"document.body.setAttribute('data-pwned','2')\">"
+    _write(
+        tmp_path / "cvs", "a.txt", f"{attack}\nEXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nPython {image}"
+    )
+    report = tmp_path / "report.html"
+    write_atomic(report, to_html(rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF)))
+    browser = _chromium()
+    assert browser is not None
+    dom = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", report.as_uri()],
+        capture_output=True, text=True, timeout=60, check=True,
+    ).stdout  # fmt: skip
+    assert "Ranking: Data Engineer" in dom
+    assert "data-pwned" not in dom.split("<body", 1)[1].split(">", 1)[0]
+    assert "&lt;script&gt;document.body" in dom or "&lt;img src=x" in dom
