@@ -222,3 +222,35 @@ def test_html_report_in_a_real_browser_runs_no_resume_code(tmp_path: Path) -> No
     assert "Ranking: Data Engineer" in dom
     assert "data-pwned" not in dom.split("<body", 1)[1].split(">", 1)[0]
     assert "&lt;script&gt;document.body" in dom or "&lt;img src=x" in dom
+
+
+def test_fit_ladder_of_generated_pdfs_ranks_in_order(tmp_path: Path) -> None:
+    posting = analyze_posting(
+        "Data Engineer\nRequirements:\n- 5+ years of experience building data pipelines.\n"
+        "- Python, SQL, Kafka and PostgreSQL.\n- Bachelor's degree in Computer Science.\n"
+        "Nice to have: Airflow, Kubernetes.\n"
+    )
+    all_skills = "Python, SQL, Kafka, PostgreSQL, Airflow and Kubernetes"
+    ladder = {
+        "1-all.pdf": (all_skills, "Jan 2015 - Dec 2023", "B.Sc. Computer Science, 2014"),
+        "2-half.pdf": ("Python and SQL", "Jan 2015 - Dec 2023", "B.Sc. Computer Science, 2014"),
+        "3-degree-below.pdf": (all_skills, "Jan 2015 - Dec 2023", "High School Diploma, 2010"),
+        "4-years-below.pdf": (all_skills, "Jan 2022 - Dec 2023", "B.Sc. Computer Science, 2021"),
+        "5-none.pdf": ("Excel and PowerPoint", "Jan 2015 - Dec 2023", "B.Sc. Computer Science, 2014"),
+    }
+    for name, (skills, dates, degree) in ladder.items():
+        make_pdf(
+            tmp_path / name,
+            ["Jo Park", "EXPERIENCE", f"Data Engineer, Acme Inc | {dates}", f"Built pipelines with {skills}.",
+             "EDUCATION", degree],
+        )  # fmt: skip
+    ranking = rank(posting, [tmp_path], as_of=AS_OF)
+    order = [Path(e.path).name for e in ranking.entries]
+    assert order[0] == "1-all.pdf" and order[-1] == "5-none.pdf"
+    assert order.index("2-half.pdf") > order.index("1-all.pdf")
+    checks = {Path(e.path).name: {c.name: c.status for c in e.score.checks} for e in ranking.entries}
+    assert checks["3-degree-below.pdf"]["degree"] == "fail"
+    assert checks["4-years-below.pdf"]["experience"] == "fail"
+    totals = {Path(e.path).name: e.score.total for e in ranking.entries}
+    assert totals["1-all.pdf"] > totals["3-degree-below.pdf"] > totals["5-none.pdf"]
+    assert totals["1-all.pdf"] > totals["4-years-below.pdf"] > totals["5-none.pdf"]
