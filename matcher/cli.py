@@ -116,6 +116,22 @@ def resume(
     show_default=True,
     help="PDF text extractor (pdfium needs the 'pdfium' extra).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Worker processes that parse resumes (default: the machine's cores; 0: in this process).",
+)
+@click.option(
+    "--cache",
+    "cache_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="SQLite file of parsed resumes (default: in the user's cache folder).",
+)
+@click.option("--no-cache", is_flag=True, help="Parse every file again and store nothing.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds one file may take before it is listed as a timeout.")  # fmt: skip
 def rank_command(
     posting_file: Path,
     paths: tuple[Path, ...],
@@ -126,6 +142,10 @@ def rank_command(
     as_of: datetime | None,
     config: Path | None,
     pdf_engine: str,
+    workers: int | None,
+    cache_path: Path | None,
+    no_cache: bool,
+    timeout: float,
 ) -> None:
     """Rank the resumes in PATH... (files, or folders searched recursively) for the POSTING.
 
@@ -135,6 +155,7 @@ def rank_command(
     posting is unusable, 2 for usage errors.
     """
     from matcher import report
+    from matcher.cache import default_cache_path
     from matcher.posting import analyze_posting_file
     from matcher.ranking import rank
     from matcher.scoring import Weights
@@ -151,6 +172,9 @@ def rank_command(
             as_of=as_of.date() if as_of else None,
             top=top,
             engine=pdf_engine,
+            workers=workers,
+            cache=None if no_cache else (cache_path or default_cache_path()),
+            max_seconds=timeout,
         )
     except MatcherError as exc:
         raise click.ClickException(f"{exc} [{exc.kind}]") from exc

@@ -6,7 +6,7 @@ come last; ties are broken by path, so the same inputs always give the same orde
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -66,6 +66,72 @@ class Ranking:
         return [e.to_dict() for e in self.entries]
 
 
+def _parse_all(
+    files: list[Path],
+    as_of: date | None,
+    engine: str,
+    workers: int | None,
+    cache_path: str | Path | None,
+    max_seconds: float,
+    max_memory: int,
+) -> tuple[list[tuple[Path, Resume]], list[RankEntry]]:
+    """Every file as a parsed Resume (from the cache, or parsed now) or a failure entry."""
+    import dataclasses
+    import os
+
+    from matcher.cache import ResumeCache, file_key
+    from matcher.resume import parse_resume
+    from matcher.workers import parse_in_workers
+
+    day = as_of or date.today()
+    cache = ResumeCache(cache_path) if cache_path else None
+    parsed: list[tuple[Path, Resume]] = []
+    failed: list[RankEntry] = []
+    keys: dict[Path, str] = {}
+    todo: list[Path] = []
+    for path in files:
+        if cache is not None:
+            try:
+                keys[path] = file_key(path.read_bytes(), as_of=day, engine=engine)
+            except OSError:
+                todo.append(path)
+                continue
+            hit = cache.get(keys[path])
+            if hit is not None:
+                parsed.append((path, dataclasses.replace(hit, source=str(path))))
+                continue
+        todo.append(path)
+    count = (os.cpu_count() or 1) if workers is None else workers
+
+    def in_process() -> Iterator[tuple[Path, Resume | None, str | None, str | None]]:
+        for path in todo:
+            try:
+                yield path, parse_resume(path, as_of=day, engine=engine), None, None
+            except MatcherError as exc:
+                yield path, None, exc.kind, str(exc)
+
+    def in_workers() -> Iterator[tuple[Path, Resume | None, str | None, str | None]]:
+        results = parse_in_workers(
+            todo, workers=count, as_of=day, engine=engine, max_seconds=max_seconds, max_memory=max_memory
+        )
+        for r in results:
+            yield r.path, r.resume, r.error_kind, r.error_message
+
+    try:
+        # each parse is stored the moment it is done: an interrupted run keeps everything finished
+        for path, resume, kind, message in in_process() if count <= 0 else in_workers():
+            if resume is None:
+                failed.append(RankEntry(str(path), None, None, None, kind, message))
+                continue
+            if cache is not None and path in keys:
+                cache.put(keys[path], resume)
+            parsed.append((path, resume))
+    finally:
+        if cache is not None:
+            cache.close()
+    return parsed, failed
+
+
 def find_resumes(paths: Iterable[str | Path]) -> list[Path]:
     """Files named directly, and the .pdf/.docx/.txt files under folders (recursively), sorted.
 
@@ -91,6 +157,10 @@ def rank(
     as_of: date | None = None,
     top: int | None = None,
     engine: str = "pypdf",
+    workers: int | None = None,
+    cache: str | Path | None = None,
+    max_seconds: float = 10.0,
+    max_memory: int = 1 << 30,
 ) -> Ranking:
     """Rank the resumes in ``paths`` (files, or folders searched recursively) for ``posting``.
 
@@ -108,6 +178,15 @@ def rank(
         Keep only the best ``top`` ranked entries (failures are always listed).
     engine : str
         PDF engine: pypdf (default), pdfium or auto.
+    workers : int, optional
+        Worker processes that parse the files (default: the machine's cores; 0 parses in this
+        process, without the time and memory limits).
+    cache : str or Path, optional
+        A SQLite file of parsed resumes (see :class:`matcher.cache.ResumeCache`); files parsed
+        before are read from it instead of parsed again. Default: no cache.
+    max_seconds, max_memory : float, int
+        Per-file limits in the workers (10 s, 1 GiB): a file past them is listed as ``timeout``
+        or ``too_much_memory``.
 
     Returns
     -------
@@ -128,18 +207,10 @@ def rank(
     >>> [(e.rank, pathlib.Path(e.path).name, e.error_kind) for e in ranking.entries]
     [(1, 'a.txt', None), (2, 'b.txt', None), (None, 'c.pdf', 'unsupported')]
     """
-    from matcher.resume import parse_resume
-
     weights = weights or Weights()
-    scored: list[tuple[Path, Resume, Score]] = []
-    failed: list[RankEntry] = []
-    for path in find_resumes(paths):
-        try:
-            resume = parse_resume(path, as_of=as_of, engine=engine)
-        except MatcherError as exc:
-            failed.append(RankEntry(str(path), None, None, None, exc.kind, str(exc)))
-            continue
-        scored.append((path, resume, score(posting, resume, weights=weights)))
+    files = find_resumes(paths)
+    parsed, failed = _parse_all(files, as_of, engine, workers, cache, max_seconds, max_memory)
+    scored = [(path, resume, score(posting, resume, weights=weights)) for path, resume in parsed]
     # knocked-out candidates stay listed, below the others; ties go by path
     scored.sort(key=lambda item: (item[2].knocked_out, -item[2].total, str(item[0])))
     if top is not None:

@@ -23,6 +23,12 @@ def make_pdf(path: Path, lines: list[str]) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _private_cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the default resume cache of the CLI out of the user's home during tests."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+
+
 @pytest.fixture
 def example_posting() -> Path:
     return EXAMPLE_POSTING

@@ -1,0 +1,113 @@
+"""A SQLite store of parsed resumes, keyed by file content, parser version and as-of date.
+
+Re-ranking the same folder against another posting reads every resume from here instead of
+parsing it again. Safe for concurrent runs: WAL journal, a busy timeout, and writes that are
+retried when the database is locked.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import sqlite3
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from matcher.records import Education, Job, Resume, ResumeSkill
+
+__all__ = ["PARSER_VERSION", "ResumeCache", "default_cache_path", "file_key"]
+
+#: Bump when parsing changes what a Resume holds: older cache entries are then ignored.
+PARSER_VERSION = "4"
+
+
+def default_cache_path() -> Path:
+    """The user's cache folder (platformdirs), e.g. ~/.cache/matcher/resumes.sqlite."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("matcher")) / "resumes.sqlite"
+
+
+def file_key(data: bytes, *, as_of: date, engine: str) -> str:
+    """The cache key of a file's bytes: content hash, parser version, as-of date, PDF engine."""
+    digest = hashlib.sha256(data).hexdigest()
+    return f"{digest}:{PARSER_VERSION}:{as_of.isoformat()}:{engine}"
+
+
+def _to_json(resume: Resume) -> str:
+    return json.dumps(dataclasses.asdict(resume), ensure_ascii=False, sort_keys=True)
+
+
+def _from_json(text: str) -> Resume:
+    data: dict[str, Any] = json.loads(text)
+    return Resume(
+        source=data["source"],
+        name=data["name"],
+        email=data["email"],
+        phone=data["phone"],
+        links=tuple(data["links"]),
+        sections=tuple(data["sections"]),
+        skills=tuple(ResumeSkill(**s) for s in data["skills"]),
+        education=tuple(Education(**e) for e in data["education"]),
+        experience=tuple(Job(**j) for j in data["experience"]),
+        total_years=data["total_years"],
+        warnings=tuple(data["warnings"]),
+        text=data["text"],
+    )
+
+
+class ResumeCache:
+    """Parsed resumes in one SQLite file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from matcher.resume import parse_resume_text
+    >>> cache = ResumeCache(pathlib.Path(tempfile.mkdtemp()) / "c.sqlite")
+    >>> cache.put("k", parse_resume_text("Ann Lee\\nann@x.org"))
+    >>> cache.get("k").email, cache.get("other")
+    ('ann@x.org', None)
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA busy_timeout=30000")
+        self._retry(
+            "CREATE TABLE IF NOT EXISTS resumes "
+            "(key TEXT PRIMARY KEY, resume TEXT NOT NULL, stored REAL NOT NULL)"
+        )
+
+    def _retry(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        for attempt in range(8):
+            try:
+                return self._db.execute(sql, params)
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                time.sleep(0.05 * 2**attempt)
+        return self._db.execute(sql, params)
+
+    def get(self, key: str) -> Resume | None:
+        """The resume stored under ``key``, or None."""
+        row = self._retry("SELECT resume FROM resumes WHERE key = ?", (key,)).fetchone()
+        return _from_json(row[0]) if row else None
+
+    def put(self, key: str, resume: Resume) -> None:
+        """Store ``resume`` under ``key`` (committed at once: an interrupted run keeps it)."""
+        self._retry(
+            "INSERT OR REPLACE INTO resumes (key, resume, stored) VALUES (?, ?, ?)",
+            (key, _to_json(resume), time.time()),
+        )
+
+    def __len__(self) -> int:
+        return int(self._retry("SELECT COUNT(*) FROM resumes").fetchone()[0])
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()

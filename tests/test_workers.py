@@ -1,0 +1,164 @@
+"""Workers with per-file limits, and the SQLite cache of parsed resumes."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from matcher import analyze_posting, rank
+from matcher.cache import ResumeCache
+from matcher.workers import parse_in_workers
+
+from .conftest import raw_pdf
+
+AS_OF = date(2024, 6, 1)
+POSTING = analyze_posting("Requirements: Python and SQL, 3+ years of experience")
+
+
+def _slow_pdf(path: Path, depth: int = 7, fan: int = 10) -> Path:
+    """A page whose form XObjects draw each other ``fan`` times, ``depth`` levels deep: tiny on
+    disk, but ``fan ** depth`` text draws to extract."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /XObject << /X0 5 0 R >> /Font << /F1 %d 0 R >> >> >>" % (5 + depth + 1),
+        b"<< /Length 8 >>\nstream\n/X0 Do\n\nendstream",
+    ]
+    for level in range(depth + 1):
+        if level < depth:
+            body = b"\n".join([b"/X%d Do" % (level + 1)] * fan)
+            res = b"/Resources << /XObject << /X%d %d 0 R >> >>" % (level + 1, 5 + level + 1)
+        else:
+            body, res = (
+                b"BT /F1 10 Tf 10 10 Td (Python) Tj ET",
+                b"/Resources << /Font << /F1 %d 0 R >> >>" % (5 + depth + 1),
+            )
+        head = b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] %s /Length %d >>\n" % (res, len(body))
+        objects.append(head + b"stream\n" + body + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    path.write_bytes(raw_pdf(objects))
+    return path
+
+
+def test_a_file_past_the_time_limit_is_a_timeout_and_the_batch_goes_on(tmp_path: Path) -> None:
+    _slow_pdf(tmp_path / "slow.pdf")
+    (tmp_path / "ok.txt").write_text("EXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nPython and SQL")
+    (tmp_path / "ok2.txt").write_text("EXPERIENCE\nAnalyst, Beta LLC, 2019 - 2023\nSQL")
+    results = {
+        r.path.name: r for r in parse_in_workers(sorted(tmp_path.iterdir()), workers=1, max_seconds=1.0)
+    }
+    assert results["slow.pdf"].error_kind == "timeout"
+    assert results["ok.txt"].resume is not None and results["ok2.txt"].resume is not None
+
+
+def test_a_file_past_the_memory_cap_is_too_much_memory(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("Python developer with SQL skills. " * 300_000)  # 10 MB of text to tokenize
+    (tmp_path / "ok.txt").write_text("EXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nPython and SQL")
+    results = {
+        r.path.name: r for r in parse_in_workers(sorted(tmp_path.iterdir()), workers=1, max_memory=60 << 20)
+    }
+    assert results["big.txt"].error_kind == "too_much_memory"
+    assert results["ok.txt"].resume is not None
+
+
+def test_rank_lists_timeouts_as_failures(tmp_path: Path) -> None:
+    _slow_pdf(tmp_path / "slow.pdf")
+    (tmp_path / "ok.txt").write_text("EXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nPython and SQL")
+    ranking = rank(POSTING, [tmp_path], as_of=AS_OF, workers=2, max_seconds=1.0)
+    assert [(Path(e.path).name, e.error_kind) for e in ranking.entries] == [
+        ("ok.txt", None),
+        ("slow.pdf", "timeout"),
+    ]
+
+
+def _resumes(folder: Path, n: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        path = folder / f"cv{i:02d}.txt"
+        path.write_text(f"Candidate {i}\nEXPERIENCE\nEngineer, Acme Inc, {2010 + i} - 2023\nPython and SQL")
+        paths.append(path)
+    return paths
+
+
+def test_cache_makes_a_rerank_parse_nothing_and_give_the_same_ranking(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _resumes(tmp_path / "cvs", 6)
+    cache = tmp_path / "cache.sqlite"
+    first = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=cache)
+    assert len(ResumeCache(cache)) == 6
+
+    import matcher.workers
+
+    parsed: list[Path] = []
+    real = matcher.workers.parse_in_workers
+
+    def counting(paths, **kwargs):  # type: ignore[no-untyped-def]
+        paths = list(paths)
+        parsed.extend(paths)
+        return real(paths, **kwargs)
+
+    monkeypatch.setattr(matcher.workers, "parse_in_workers", counting)
+    other_posting = analyze_posting("Requirements: SQL")
+    again = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=cache)
+    rank(other_posting, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=cache)
+    assert parsed == []
+    assert again.to_list() == first.to_list()
+
+
+def test_an_interrupted_run_keeps_its_parses_and_the_next_parses_only_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _resumes(tmp_path / "cvs", 8)
+    cache = tmp_path / "cache.sqlite"
+    import matcher.workers
+
+    real = matcher.workers.parse_in_workers
+
+    def interrupted(todo, **kwargs):  # type: ignore[no-untyped-def]
+        for done, result in enumerate(real(todo, **kwargs)):
+            if done == 4:
+                raise KeyboardInterrupt
+            yield result
+
+    monkeypatch.setattr(matcher.workers, "parse_in_workers", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=cache)
+    assert len(ResumeCache(cache)) == 4  # every finished parse was kept
+    kept = {Path(p) for p in _cached_sources(cache)}
+
+    parsed: list[Path] = []
+
+    def counting(todo, **kwargs):  # type: ignore[no-untyped-def]
+        todo = list(todo)
+        parsed.extend(todo)
+        return real(todo, **kwargs)
+
+    monkeypatch.setattr(matcher.workers, "parse_in_workers", counting)
+    resumed = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=cache)
+    assert len(parsed) == 4 and not set(parsed) & kept  # only the files not yet cached
+    uninterrupted = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=None)
+    assert resumed.to_list() == uninterrupted.to_list() and len(paths) == 8
+
+
+def _cached_sources(cache: Path) -> list[str]:
+    import json
+
+    with sqlite3.connect(cache) as db:
+        return [json.loads(r[0])["source"] for r in db.execute("SELECT resume FROM resumes")]
+
+
+def test_cache_key_changes_with_content(tmp_path: Path) -> None:
+    (path,) = _resumes(tmp_path / "cvs", 1)
+    cache = tmp_path / "cache.sqlite"
+    rank(POSTING, [path], as_of=AS_OF, workers=0, cache=cache)
+    path.write_text("Sam Else\nEXPERIENCE\nCook, Diner Inc, 2020 - 2023\nGrill")
+    ranking = rank(POSTING, [path], as_of=AS_OF, workers=0, cache=cache)
+    assert ranking.entries[0].resume.name == "Sam Else"
+    assert len(ResumeCache(cache)) == 2
