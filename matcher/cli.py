@@ -6,7 +6,9 @@ Exit status: 0 on success, 1 when the input cannot be used, 2 for usage errors.
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -130,6 +132,7 @@ def resume(
     help="SQLite file of parsed resumes (default: in the user's cache folder).",
 )
 @click.option("--no-cache", is_flag=True, help="Parse every file again and store nothing.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar on stderr.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
               help="Seconds one file may take before it is listed as a timeout.")  # fmt: skip
 def rank_command(
@@ -146,6 +149,7 @@ def rank_command(
     cache_path: Path | None,
     no_cache: bool,
     timeout: float,
+    quiet: bool,
 ) -> None:
     """Rank the resumes in PATH... (files, or folders searched recursively) for the POSTING.
 
@@ -162,6 +166,8 @@ def rank_command(
 
     if sum(bool(x) for x in (as_json, csv_out, html_out)) > 1:
         raise click.UsageError("choose one of --json, --csv and --html")
+    bar = _Progress(enabled=not quiet and sys.stderr.isatty())
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         weights = Weights.from_toml(config) if config else Weights()
         posting = analyze_posting_file(posting_file)
@@ -175,9 +181,17 @@ def rank_command(
             workers=workers,
             cache=None if no_cache else (cache_path or default_cache_path()),
             max_seconds=timeout,
+            progress=bar.update,
         )
     except MatcherError as exc:
         raise click.ClickException(f"{exc} [{exc.kind}]") from exc
+    except KeyboardInterrupt:
+        bar.close()
+        kept = "" if no_cache else " Every finished parse is in the cache: run again to go on."
+        click.echo(f"interrupted: no output written.{kept}", err=True)
+        sys.exit(130)
+    finally:
+        bar.close()
     if csv_out:
         report.write_atomic(csv_out, report.to_csv(ranking))
         click.echo(f"wrote {csv_out} ({len(ranking.ranked)} ranked, {len(ranking.failures)} not ranked)")
@@ -190,6 +204,41 @@ def rank_command(
         click.echo(report.format_table(ranking))
     if not ranking.ranked:
         raise click.ClickException("nothing could be ranked: every file failed (see the list above)")
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+class _Progress:
+    """Files done, failures, rate and time left, on one stderr line (only on a terminal)."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self.started = time.monotonic()
+        self.shown = False
+
+    def update(self, done: int, total: int, failed: int) -> None:
+        if not self.enabled:
+            return
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        rate = done / elapsed
+        left = (total - done) / rate if rate else 0.0
+        width = 30
+        filled = int(width * done / total) if total else width
+        line = (
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files, {failed} failed, "
+            f"{rate:.1f}/s, {left:.0f} s left "
+        )
+        sys.stderr.write(line)
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+            self.shown = False
 
 
 def format_resume(result: Resume) -> str:

@@ -6,7 +6,7 @@ come last; ties are broken by path, so the same inputs always give the same orde
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -74,6 +74,7 @@ def _parse_all(
     cache_path: str | Path | None,
     max_seconds: float,
     max_memory: int,
+    progress: Callable[[int, int, int], None] | None = None,
 ) -> tuple[list[tuple[Path, Resume]], list[RankEntry]]:
     """Every file as a parsed Resume (from the cache, or parsed now) or a failure entry."""
     import dataclasses
@@ -122,10 +123,14 @@ def _parse_all(
         for path, resume, kind, message in in_process() if count <= 0 else in_workers():
             if resume is None:
                 failed.append(RankEntry(str(path), None, None, None, kind, message))
+                if progress is not None:
+                    progress(len(parsed) + len(failed), len(files), len(failed))
                 continue
             if cache is not None and path in keys:
                 cache.put(keys[path], resume)
             parsed.append((path, resume))
+            if progress is not None:
+                progress(len(parsed) + len(failed), len(files), len(failed))
     finally:
         if cache is not None:
             cache.close()
@@ -161,6 +166,7 @@ def rank(
     cache: str | Path | None = None,
     max_seconds: float = 10.0,
     max_memory: int = 1 << 30,
+    progress: Callable[[int, int, int], None] | None = None,
 ) -> Ranking:
     """Rank the resumes in ``paths`` (files, or folders searched recursively) for ``posting``.
 
@@ -187,6 +193,8 @@ def rank(
     max_seconds, max_memory : float, int
         Per-file limits in the workers (10 s, 1 GiB): a file past them is listed as ``timeout``
         or ``too_much_memory``.
+    progress : callable, optional
+        Called as ``progress(done, total, failed)`` after each file.
 
     Returns
     -------
@@ -209,7 +217,7 @@ def rank(
     """
     weights = weights or Weights()
     files = find_resumes(paths)
-    parsed, failed = _parse_all(files, as_of, engine, workers, cache, max_seconds, max_memory)
+    parsed, failed = _parse_all(files, as_of, engine, workers, cache, max_seconds, max_memory, progress)
     scored = [(path, resume, score(posting, resume, weights=weights)) for path, resume in parsed]
     # knocked-out candidates stay listed, below the others; ties go by path
     scored.sort(key=lambda item: (item[2].knocked_out, -item[2].total, str(item[0])))

@@ -162,3 +162,96 @@ def test_cache_key_changes_with_content(tmp_path: Path) -> None:
     ranking = rank(POSTING, [path], as_of=AS_OF, workers=0, cache=cache)
     assert ranking.entries[0].resume.name == "Sam Else"
     assert len(ResumeCache(cache)) == 2
+
+
+def _pdf_folder(folder: Path, n: int) -> None:
+    from .conftest import make_pdf
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        make_pdf(
+            folder / f"cv{i:03d}.pdf",
+            [f"Candidate {i}", "EXPERIENCE", f"Engineer, Acme Inc, {1990 + i % 30} - 2023", "Python and SQL"],
+        )
+
+
+def test_killing_a_run_and_running_again_parses_only_the_rest(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    _pdf_folder(tmp_path / "cvs", 60)
+    posting = tmp_path / "posting.txt"
+    posting.write_text("Requirements: Python and SQL, 3+ years of experience")
+    cache = tmp_path / "cache.sqlite"
+    out = tmp_path / "ranking.csv"
+    args = [sys.executable, "-m", "matcher.cli", "rank", str(posting), str(tmp_path / "cvs"),
+            "--workers", "1", "--cache", str(cache), "--as-of", "2024-06-01", "--csv", str(out),
+            "--quiet"]  # fmt: skip
+    run = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if cache.exists() and len(_stored(cache)) >= 5:
+            break
+        time.sleep(0.05)
+    run.send_signal(signal.SIGTERM)
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 130 and "interrupted" in err
+    assert not out.exists()  # output only at the end
+    before = _stored(cache)
+    assert 5 <= len(before) < 60
+
+    again = subprocess.run(args, capture_output=True, text=True, timeout=300, check=True)
+    after = _stored(cache)
+    assert len(after) == 60 and "wrote" in again.stdout
+    assert all(after[key] == stamp for key, stamp in before.items())  # nothing parsed twice
+    whole = tmp_path / "whole.csv"
+    fresh = [
+        *args[:6],
+        "--workers",
+        "1",
+        "--as-of",
+        "2024-06-01",
+        "--no-cache",
+        "--csv",
+        str(whole),
+        "--quiet",
+    ]
+    subprocess.run(fresh, capture_output=True, text=True, timeout=300, check=True)
+    assert out.read_text() == whole.read_text()  # the same ranking as an uninterrupted run
+
+
+def _stored(cache: Path) -> dict[str, float]:
+    with sqlite3.connect(cache) as db:
+        return dict(db.execute("SELECT key, stored FROM resumes"))
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    _resumes(tmp_path / "cvs", 3)
+    posting = tmp_path / "posting.txt"
+    posting.write_text("Requirements: Python")
+    args = [
+        sys.executable,
+        "-m",
+        "matcher.cli",
+        "rank",
+        str(posting),
+        str(tmp_path / "cvs"),
+        "--no-cache",
+        "--workers",
+        "1",
+    ]
+    piped = subprocess.run(args, capture_output=True, text=True, timeout=120, check=True)
+    assert "files" not in piped.stderr
+    primary, secondary = pty.openpty()
+    run = subprocess.run(args, stdout=subprocess.PIPE, stderr=secondary, timeout=120, check=True)
+    os.close(secondary)
+    shown = os.read(primary, 65536).decode()
+    os.close(primary)
+    assert "3/3 files, 0 failed" in shown and run.stdout
