@@ -15,6 +15,7 @@ from typing import Any
 from matcher.errors import InputError, MatcherError
 from matcher.records import Posting, Resume, Score
 from matcher.scoring import Weights, score
+from matcher.similarity import similarities
 
 __all__ = ["RankEntry", "Ranking", "find_resumes", "rank"]
 
@@ -218,7 +219,12 @@ def rank(
     weights = weights or Weights()
     files = find_resumes(paths)
     parsed, failed = _parse_all(files, as_of, engine, workers, cache, max_seconds, max_memory, progress)
-    scored = [(path, resume, score(posting, resume, weights=weights)) for path, resume in parsed]
+    # one sparse matrix product for the whole batch (each resume's similarity is still its own)
+    sims = similarities(posting.text, [resume.text for _, resume in parsed]) if parsed else []
+    scored = [
+        (path, resume, score(posting, resume, weights=weights, similarity=sim))
+        for (path, resume), sim in zip(parsed, sims, strict=True)
+    ]
     # knocked-out candidates stay listed, below the others; ties go by path
     scored.sort(key=lambda item: (item[2].knocked_out, -item[2].total, str(item[0])))
     if top is not None:

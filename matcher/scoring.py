@@ -23,6 +23,7 @@ from pathlib import Path
 from matcher.degrees import level_rank
 from matcher.errors import InputError
 from matcher.records import Check, Posting, Resume, Score, SkillMatch
+from matcher.similarity import Similarity
 
 __all__ = ["Weights", "score"]
 
@@ -106,7 +107,9 @@ class Weights:
         return cls.from_toml_text(text)
 
 
-def score(posting: Posting, resume: Resume, *, weights: Weights | None = None) -> Score:
+def score(
+    posting: Posting, resume: Resume, *, weights: Weights | None = None, similarity: Similarity | None = None
+) -> Score:
     """Score how well ``resume`` fits ``posting``.
 
     Parameters
@@ -117,6 +120,9 @@ def score(posting: Posting, resume: Resume, *, weights: Weights | None = None) -
         From :func:`matcher.parse_resume`.
     weights : Weights, optional
         Component and importance weights, related-skill credit and knockouts.
+    similarity : Similarity, optional
+        The posting-resume text similarity when already computed for a batch
+        (:func:`matcher.similarity.similarities`); computed here otherwise.
 
     Returns
     -------
@@ -143,8 +149,8 @@ def score(posting: Posting, resume: Resume, *, weights: Weights | None = None) -
     weights = weights or Weights()
     matched, missing = _skill_matches(posting, resume, weights)
     checks = _checks(posting, resume)
-    components = _components(posting, resume, weights, matched, missing, checks)
-    similarity = components.pop("_terms")
+    components = _components(posting, resume, weights, matched, missing, checks, similarity)
+    top_terms = components.pop("_terms")
     parts = {k: v for k, v in components.items() if isinstance(v, float)}
     weight_of = {"skills": weights.skills, "similarity": weights.similarity, "degree": weights.degree,
                  "experience": weights.experience}  # fmt: skip
@@ -165,7 +171,7 @@ def score(posting: Posting, resume: Resume, *, weights: Weights | None = None) -
         missing=tuple(missing),
         knocked_out=knocked,
         explanation="",
-        top_terms=tuple(similarity) if isinstance(similarity, tuple) else (),
+        top_terms=tuple(top_terms) if isinstance(top_terms, tuple) else (),
     )
     return _with_explanation(result, weights)
 
@@ -307,6 +313,7 @@ def _components(
     matched: list[SkillMatch],
     missing: list[SkillMatch],
     checks: tuple[Check, ...],
+    known: Similarity | None,
 ) -> dict[str, object]:
     from matcher.similarity import similarity
 
@@ -318,7 +325,7 @@ def _components(
     total = sum(importance[m.importance] for m in [*matched, *missing])
     got = sum(importance[m.importance] * m.credit for m in matched)
     components: dict[str, object] = {"skills": round(got / total, 4) if total else None}
-    sim = similarity(posting.text, resume.text)
+    sim = known if known is not None else similarity(posting.text, resume.text)
     components["similarity"] = round(sim.score, 4)
     components["_terms"] = sim.top_terms
     by_name = {c.name: c for c in checks}

@@ -13,7 +13,7 @@ from typing import Any
 
 from matcher.errors import ModelError
 
-__all__ = ["VECTORIZER_SETTINGS", "Similarity", "load_vectorizer", "similarity"]
+__all__ = ["VECTORIZER_SETTINGS", "Similarity", "load_vectorizer", "similarities", "similarity"]
 
 #: TfidfVectorizer settings shared by the build and the runtime (sublinear tf, word 1-2 grams,
 #: English stop words).
@@ -66,13 +66,30 @@ def similarity(posting_text: str, resume_text: str, *, top: int = 5) -> Similari
     >>> similarity("Python developer", "Registered nurse, patient care").score
     0.0
     """
+    return similarities(posting_text, [resume_text], top=top)[0]
+
+
+def similarities(posting_text: str, resume_texts: list[str], *, top: int = 5) -> list[Similarity]:
+    """:func:`similarity` of one posting to many resumes: one vectorisation of the batch and one
+    sparse matrix product; each result is identical to the one-by-one call.
+
+    Examples
+    --------
+    >>> [s.score > 0 for s in similarities("Python developer", ["Python", "Nursing", "Python SQL"])]
+    [True, False, True]
+    """
     vectorizer = load_vectorizer()
-    matrix = vectorizer.transform([posting_text, resume_text])
-    a, b = matrix[0], matrix[1]
-    contribution = a.multiply(b)
-    score = float(contribution.sum())
-    if not score:
-        return Similarity(0.0, ())
+    posting = vectorizer.transform([posting_text])
+    resumes = vectorizer.transform(resume_texts)
+    contributions = resumes.multiply(posting).tocsr()  # row i: per-term products for resume i
     terms = vectorizer.get_feature_names_out()
-    pairs = sorted(zip(contribution.data, contribution.indices, strict=True), key=lambda p: (-p[0], p[1]))
-    return Similarity(round(score, 6), tuple(str(terms[i]) for _, i in pairs[:top]))
+    out = []
+    for i in range(contributions.shape[0]):
+        row = contributions.getrow(i)
+        score = float(row.sum())
+        if not score:
+            out.append(Similarity(0.0, ()))
+            continue
+        pairs = sorted(zip(row.data, row.indices, strict=True), key=lambda p: (-p[0], p[1]))
+        out.append(Similarity(round(score, 6), tuple(str(terms[j]) for _, j in pairs[:top])))
+    return out

@@ -134,3 +134,11 @@ def test_fit_ladder_ranks_in_order() -> None:
     assert totals[0] > totals[1] > totals[2]
     assert totals[0] > totals[3] and totals[0] > totals[4]
     assert totals[3] > totals[2] and totals[4] > totals[2]
+
+
+def test_batch_similarity_equals_one_by_one() -> None:
+    from matcher.similarity import similarities, similarity
+
+    texts = ["Python and SQL pipelines", "Registered nurse", "Kafka streaming in Python", ""]
+    batch = similarities(POSTING.text, texts)
+    assert batch == [similarity(POSTING.text, t) for t in texts]
