@@ -21,7 +21,10 @@ if TYPE_CHECKING:
 
     from matcher.extract import Limits
 
-__all__ = ["PdfTimeoutError", "PdfTooMuchMemoryError", "pdfium_text"]
+__all__ = ["CAPPED_PROCESS", "PdfTimeoutError", "PdfTooMuchMemoryError", "pdfium_text"]
+
+#: True in a worker process that already runs under time and memory caps (matcher.workers).
+CAPPED_PROCESS = False
 
 
 class PdfTimeoutError(MatcherError, TimeoutError):
@@ -47,6 +50,11 @@ def pdfium_text(data: bytes, name: str, limits: Limits) -> str:
         ) from exc
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
+    if CAPPED_PROCESS:  # already a worker under time and memory caps: no second process
+        _child(data, limits.max_pages, 0, sender)
+        kind, payload = receiver.recv()
+        receiver.close()
+        return _outcome(kind, payload, name)
     child = context.Process(
         target=_child, args=(data, limits.max_pages, limits.max_memory, sender), daemon=True
     )
@@ -65,6 +73,10 @@ def pdfium_text(data: bytes, name: str, limits: Limits) -> str:
             child.kill()
         child.join()
         receiver.close()
+    return _outcome(kind, payload, name)
+
+
+def _outcome(kind: str, payload: str, name: str) -> str:
     if kind == "ok":
         if not re.search(r"\w", payload):
             raise NoTextLayerError(f"{name}: the PDF has no text layer (a scan?); it needs OCR")
@@ -80,7 +92,8 @@ def pdfium_text(data: bytes, name: str, limits: Limits) -> str:
 def _child(data: bytes, max_pages: int, max_memory: int, sender: Connection) -> None:
     import resource
 
-    resource.setrlimit(resource.RLIMIT_AS, (max_memory, max_memory))
+    if max_memory:
+        resource.setrlimit(resource.RLIMIT_AS, (max_memory, max_memory))
     try:
         import pypdfium2 as pdfium
 

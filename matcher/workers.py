@@ -47,8 +47,11 @@ def _address_space() -> int:
 def _worker(conn: Connection, as_of: date | None, engine: str, max_memory: int) -> None:
     import resource
 
+    from matcher import pdfium
     from matcher.errors import MatcherError
     from matcher.resume import parse_resume
+
+    pdfium.CAPPED_PROCESS = True  # this process has the caps: pdfium needs no process of its own
 
     if max_memory:
         limit = _address_space() + max_memory  # the cap is on top of what the warm worker holds

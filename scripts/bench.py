@@ -200,6 +200,77 @@ def bench_robustness(engine: str) -> int:
     return 1 if bad else 0
 
 
+def _bare_pypdf(path: Path) -> int:
+    import pypdf
+
+    try:
+        return len("\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages))
+    except Exception:  # a bare baseline: failures just count as done
+        return 0
+
+
+def bench_scale(limit: int, workers: int, seed: int) -> int:
+    """Cold `matcher rank` against bare pypdf with the same processes, the pdfium engine, a cached
+    re-rank (byte-identical output), and peak memory."""
+    import random
+    import resource
+    import shutil
+    import tempfile
+    from multiprocessing import get_context
+
+    if not RESUMES.is_dir():
+        print(f"scale: skipped: {RESUMES} is absent")
+        return 0
+    files = sorted(RESUMES.rglob("*.pdf"))
+    random.Random(seed).shuffle(files)
+    files = files[:limit]
+    work = Path(tempfile.mkdtemp(prefix="matcher-scale-"))
+    folder = work / "resumes"
+    for path in files:
+        target = folder / path.parent.name
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, target / path.name)
+    n = len(files)
+    t = time.perf_counter()
+    with get_context("fork").Pool(workers) as pool:
+        pool.map(_bare_pypdf, files, chunksize=4)
+    bare = time.perf_counter() - t
+
+    posting = str(EXAMPLE)
+
+    def run(*extra: str) -> tuple[float, bytes]:
+        start = time.perf_counter()
+        out = subprocess.run(
+            [sys.executable, "-m", "matcher.cli", "rank", posting, str(folder), "--json", "--quiet",
+             "--workers", str(workers), "--as-of", "2026-11-01", *extra],
+            capture_output=True, check=True,
+        ).stdout  # fmt: skip
+        return time.perf_counter() - start, out
+
+    cache = work / "cache.sqlite"
+    cold, cold_out = run("--cache", str(cache))
+    cached, cached_out = run("--cache", str(cache))
+    pdfium, _ = run("--no-cache", "--pdf-engine", "pdfium")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"{n} real resumes (livecareer, seed {seed}), {workers} worker processes:")
+    print("| run | time | documents/s |")
+    print("|---|---|---|")
+    print(f"| bare pypdf `extract_text()`, {workers} processes | {bare:.1f} s | {n / bare:.1f} |")
+    print(
+        f"| `matcher rank`, cold, pypdf engine | {cold:.1f} s | {n / cold:.1f} ({n / cold / (n / bare):.2f}x bare) |"
+    )
+    print(f"| `matcher rank`, cold, pdfium engine | {pdfium:.1f} s | {n / pdfium:.1f} |")
+    print(
+        f"| `matcher rank`, cached re-rank | {cached:.1f} s | {n / cached:.1f} ({cold / cached:.0f}x faster than cold) |"
+    )
+    print(
+        f"\ncached output byte-identical to cold: {cold_out == cached_out}; "
+        f"peak memory of one process: {peak:.0f} MB"
+    )
+    shutil.rmtree(work)
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description="matcher benchmarks")
     sub = ap.add_subparsers(dest="what", required=True)
@@ -212,7 +283,13 @@ def main() -> int:
     rs = sub.add_parser("resumes", help="extraction and parsing speed on real resumes")
     rs.add_argument("--limit", type=int, default=300)
     rs.add_argument("--seed", type=int, default=1)
+    sc = sub.add_parser("scale", help="cold and cached matcher rank against bare pypdf, same processes")
+    sc.add_argument("--limit", type=int, default=2484)
+    sc.add_argument("--workers", type=int, default=2)
+    sc.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
+    if args.what == "scale":
+        return bench_scale(args.limit, args.workers, args.seed)
     if args.what == "resumes":
         return bench_resumes(args.limit, args.seed)
     if args.what == "posting":

@@ -255,3 +255,9 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
     shown = os.read(primary, 65536).decode()
     os.close(primary)
     assert "3/3 files, 0 failed" in shown and run.stdout
+
+
+def test_pdfium_engine_runs_inside_workers(tmp_path: Path) -> None:
+    _pdf_folder(tmp_path / "cvs", 2)
+    ranking = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=1, engine="pdfium")
+    assert [e.error_kind for e in ranking.entries] == [None, None]
