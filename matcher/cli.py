@@ -133,6 +133,7 @@ def resume(
 )
 @click.option("--no-cache", is_flag=True, help="Parse every file again and store nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar on stderr.")
+@click.option("--scheduler", help="Parse on a Dask cluster, e.g. tcp://host:8786 (extra 'dask').")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
               help="Seconds one file may take before it is listed as a timeout.")  # fmt: skip
 def rank_command(
@@ -150,6 +151,7 @@ def rank_command(
     no_cache: bool,
     timeout: float,
     quiet: bool,
+    scheduler: str | None,
 ) -> None:
     """Rank the resumes in PATH... (files, or folders searched recursively) for the POSTING.
 
@@ -182,6 +184,7 @@ def rank_command(
             cache=None if no_cache else (cache_path or default_cache_path()),
             max_seconds=timeout,
             progress=bar.update,
+            scheduler=scheduler,
         )
     except MatcherError as exc:
         raise click.ClickException(f"{exc} [{exc.kind}]") from exc

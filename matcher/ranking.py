@@ -76,6 +76,7 @@ def _parse_all(
     max_seconds: float,
     max_memory: int,
     progress: Callable[[int, int, int], None] | None = None,
+    scheduler: Any = None,
 ) -> tuple[list[tuple[Path, Resume]], list[RankEntry]]:
     """Every file as a parsed Resume (from the cache, or parsed now) or a failure entry."""
     import dataclasses
@@ -113,15 +114,21 @@ def _parse_all(
                 yield path, None, exc.kind, str(exc)
 
     def in_workers() -> Iterator[tuple[Path, Resume | None, str | None, str | None]]:
-        results = parse_in_workers(
-            todo, workers=count, as_of=day, engine=engine, max_seconds=max_seconds, max_memory=max_memory
-        )
+        if scheduler is not None:
+            from matcher.cluster import parse_on_cluster
+
+            results = parse_on_cluster(todo, scheduler, as_of=day, engine=engine)
+        else:
+            results = parse_in_workers(
+                todo, workers=count, as_of=day, engine=engine, max_seconds=max_seconds, max_memory=max_memory
+            )
         for r in results:
             yield r.path, r.resume, r.error_kind, r.error_message
 
     try:
         # each parse is stored the moment it is done: an interrupted run keeps everything finished
-        for path, resume, kind, message in in_process() if count <= 0 else in_workers():
+        local = count <= 0 and scheduler is None
+        for path, resume, kind, message in in_process() if local else in_workers():
             if resume is None:
                 failed.append(RankEntry(str(path), None, None, None, kind, message))
                 if progress is not None:
@@ -168,6 +175,7 @@ def rank(
     max_seconds: float = 10.0,
     max_memory: int = 1 << 30,
     progress: Callable[[int, int, int], None] | None = None,
+    scheduler: Any = None,
 ) -> Ranking:
     """Rank the resumes in ``paths`` (files, or folders searched recursively) for ``posting``.
 
@@ -196,6 +204,9 @@ def rank(
         or ``too_much_memory``.
     progress : callable, optional
         Called as ``progress(done, total, failed)`` after each file.
+    scheduler : str or distributed.Client, optional
+        Parse on a Dask cluster ("tcp://host:8786" or a Client; extra ``dask``) instead of local
+        workers. The cache and the scoring stay here; the ranking is the same.
 
     Returns
     -------
@@ -218,7 +229,9 @@ def rank(
     """
     weights = weights or Weights()
     files = find_resumes(paths)
-    parsed, failed = _parse_all(files, as_of, engine, workers, cache, max_seconds, max_memory, progress)
+    parsed, failed = _parse_all(
+        files, as_of, engine, workers, cache, max_seconds, max_memory, progress, scheduler
+    )
     # one sparse matrix product for the whole batch (each resume's similarity is still its own)
     sims = similarities(posting.text, [resume.text for _, resume in parsed]) if parsed else []
     scored = [

@@ -56,14 +56,26 @@ def test_a_file_past_the_time_limit_is_a_timeout_and_the_batch_goes_on(tmp_path:
 
 
 def test_a_file_past_the_memory_cap_is_too_much_memory(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
     big = tmp_path / "big.txt"
     big.write_text("Python developer with SQL skills. " * 300_000)  # 10 MB of text to tokenize
     (tmp_path / "ok.txt").write_text("EXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nPython and SQL")
-    results = {
-        r.path.name: r for r in parse_in_workers(sorted(tmp_path.iterdir()), workers=1, max_memory=60 << 20)
-    }
-    assert results["big.txt"].error_kind == "too_much_memory"
-    assert results["ok.txt"].resume is not None
+    # a fresh interpreter: the cap is on top of the worker's warm size, which must not include
+    # memory this test process happens to hold already
+    code = (
+        "import sys, pathlib\n"
+        "from matcher.workers import parse_in_workers\n"
+        "paths = sorted(pathlib.Path(sys.argv[1]).iterdir())\n"
+        "for r in parse_in_workers(paths, workers=1, max_memory=60 << 20):\n"
+        "    print(r.path.name, r.error_kind if r.resume is None else 'ok')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    results = dict(line.split() for line in out.stdout.splitlines())
+    assert results == {"big.txt": "too_much_memory", "ok.txt": "ok"}
 
 
 def test_rank_lists_timeouts_as_failures(tmp_path: Path) -> None:
@@ -181,7 +193,7 @@ def test_killing_a_run_and_running_again_parses_only_the_rest(tmp_path: Path) ->
     import sys
     import time
 
-    _pdf_folder(tmp_path / "cvs", 60)
+    _pdf_folder(tmp_path / "cvs", 100)
     posting = tmp_path / "posting.txt"
     posting.write_text("Requirements: Python and SQL, 3+ years of experience")
     cache = tmp_path / "cache.sqlite"
@@ -192,19 +204,19 @@ def test_killing_a_run_and_running_again_parses_only_the_rest(tmp_path: Path) ->
     run = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
-        if cache.exists() and len(_stored(cache)) >= 5:
+        if cache.exists() and len(_stored(cache)) >= 3:
             break
         time.sleep(0.05)
     run.send_signal(signal.SIGTERM)
     _, err = run.communicate(timeout=60)
-    assert run.returncode == 130 and "interrupted" in err
+    assert run.returncode == 130 and "interrupted" in err, (run.returncode, err)
     assert not out.exists()  # output only at the end
     before = _stored(cache)
-    assert 5 <= len(before) < 60
+    assert 3 <= len(before) < 100, len(before)
 
     again = subprocess.run(args, capture_output=True, text=True, timeout=300, check=True)
     after = _stored(cache)
-    assert len(after) == 60 and "wrote" in again.stdout
+    assert len(after) == 100 and "wrote" in again.stdout
     assert all(after[key] == stamp for key, stamp in before.items())  # nothing parsed twice
     whole = tmp_path / "whole.csv"
     fresh = [
