@@ -6,6 +6,7 @@ come last; ties are broken by path, so the same inputs always give the same orde
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +17,8 @@ from matcher.errors import InputError, MatcherError
 from matcher.records import Posting, Resume, Score
 from matcher.scoring import Weights, score
 from matcher.similarity import similarities
+
+_SCORE_BATCH = 512  # resumes scored together: one TF-IDF product each, and a bound on memory
 
 __all__ = ["RankEntry", "Ranking", "find_resumes", "rank"]
 
@@ -77,9 +80,8 @@ def _parse_all(
     max_memory: int,
     progress: Callable[[int, int, int], None] | None = None,
     scheduler: Any = None,
-) -> tuple[list[tuple[Path, Resume]], list[RankEntry]]:
+) -> Iterator[tuple[Path, Resume | None, RankEntry | None]]:
     """Every file as a parsed Resume (from the cache, or parsed now) or a failure entry."""
-    import dataclasses
     import os
 
     from matcher.cache import ResumeCache, file_key
@@ -88,61 +90,67 @@ def _parse_all(
 
     day = as_of or date.today()
     cache = ResumeCache(cache_path) if cache_path else None
-    parsed: list[tuple[Path, Resume]] = []
-    failed: list[RankEntry] = []
+    done = failures = 0
     keys: dict[Path, str] = {}
     todo: list[Path] = []
-    for path in files:
-        if cache is not None:
-            try:
-                keys[path] = file_key(path.read_bytes(), as_of=day, engine=engine)
-            except OSError:
-                todo.append(path)
-                continue
-            hit = cache.get(keys[path])
-            if hit is not None:
-                parsed.append((path, dataclasses.replace(hit, source=str(path))))
-                continue
-        todo.append(path)
-    count = (os.cpu_count() or 1) if workers is None else workers
-
-    def in_process() -> Iterator[tuple[Path, Resume | None, str | None, str | None]]:
-        for path in todo:
-            try:
-                yield path, parse_resume(path, as_of=day, engine=engine), None, None
-            except MatcherError as exc:
-                yield path, None, exc.kind, str(exc)
-
-    def in_workers() -> Iterator[tuple[Path, Resume | None, str | None, str | None]]:
-        if scheduler is not None:
-            from matcher.cluster import parse_on_cluster
-
-            results = parse_on_cluster(todo, scheduler, as_of=day, engine=engine)
-        else:
-            results = parse_in_workers(
-                todo, workers=count, as_of=day, engine=engine, max_seconds=max_seconds, max_memory=max_memory
-            )
-        for r in results:
-            yield r.path, r.resume, r.error_kind, r.error_message
-
     try:
-        # each parse is stored the moment it is done: an interrupted run keeps everything finished
+        for path in files:
+            if cache is not None:
+                try:
+                    keys[path] = file_key(path.read_bytes(), as_of=day, engine=engine)
+                except OSError:
+                    todo.append(path)
+                    continue
+                hit = cache.get(keys[path])
+                if hit is not None:
+                    done += 1
+                    yield path, dataclasses.replace(hit, source=str(path)), None
+                    if progress is not None:
+                        progress(done, len(files), failures)
+                    continue
+            todo.append(path)
+        count = (os.cpu_count() or 1) if workers is None else workers
+
+        def in_process() -> Iterator[tuple[Path, Resume | None, str | None, str | None]]:
+            for path in todo:
+                try:
+                    yield path, parse_resume(path, as_of=day, engine=engine), None, None
+                except MatcherError as exc:
+                    yield path, None, exc.kind, str(exc)
+
+        def elsewhere() -> Iterator[tuple[Path, Resume | None, str | None, str | None]]:
+            if scheduler is not None:
+                from matcher.cluster import parse_on_cluster
+
+                results = parse_on_cluster(todo, scheduler, as_of=day, engine=engine)
+            else:
+                results = parse_in_workers(
+                    todo,
+                    workers=count,
+                    as_of=day,
+                    engine=engine,
+                    max_seconds=max_seconds,
+                    max_memory=max_memory,
+                )
+            for r in results:
+                yield r.path, r.resume, r.error_kind, r.error_message
+
         local = count <= 0 and scheduler is None
-        for path, resume, kind, message in in_process() if local else in_workers():
+        # each parse is stored the moment it is done: an interrupted run keeps everything finished
+        for path, resume, kind, message in in_process() if local else elsewhere():
+            done += 1
             if resume is None:
-                failed.append(RankEntry(str(path), None, None, None, kind, message))
-                if progress is not None:
-                    progress(len(parsed) + len(failed), len(files), len(failed))
-                continue
-            if cache is not None and path in keys:
-                cache.put(keys[path], resume)
-            parsed.append((path, resume))
+                failures += 1
+                yield path, None, RankEntry(str(path), None, None, None, kind, message)
+            else:
+                if cache is not None and path in keys:
+                    cache.put(keys[path], resume)
+                yield path, resume, None
             if progress is not None:
-                progress(len(parsed) + len(failed), len(files), len(failed))
+                progress(done, len(files), failures)
     finally:
         if cache is not None:
             cache.close()
-    return parsed, failed
 
 
 def find_resumes(paths: Iterable[str | Path]) -> list[Path]:
@@ -229,15 +237,31 @@ def rank(
     """
     weights = weights or Weights()
     files = find_resumes(paths)
-    parsed, failed = _parse_all(
+    failed: list[RankEntry] = []
+    scored: list[tuple[Path, Resume, Score]] = []
+    batch: list[tuple[Path, Resume]] = []
+
+    def score_batch() -> None:
+        # one sparse matrix product per batch (each resume's similarity is still its own); the
+        # text is dropped once scored, so memory does not grow with every resume's text
+        sims = similarities(posting.text, [resume.text for _, resume in batch])
+        for (path, resume), sim in zip(batch, sims, strict=True):
+            result = score(posting, resume, weights=weights, similarity=sim)
+            scored.append((path, dataclasses.replace(resume, text=""), result))
+        batch.clear()
+
+    for path, resume, failure in _parse_all(
         files, as_of, engine, workers, cache, max_seconds, max_memory, progress, scheduler
-    )
-    # one sparse matrix product for the whole batch (each resume's similarity is still its own)
-    sims = similarities(posting.text, [resume.text for _, resume in parsed]) if parsed else []
-    scored = [
-        (path, resume, score(posting, resume, weights=weights, similarity=sim))
-        for (path, resume), sim in zip(parsed, sims, strict=True)
-    ]
+    ):
+        if failure is not None:
+            failed.append(failure)
+            continue
+        assert resume is not None
+        batch.append((path, resume))
+        if len(batch) >= _SCORE_BATCH:
+            score_batch()
+    if batch:
+        score_batch()
     # knocked-out candidates stay listed, below the others; ties go by path
     scored.sort(key=lambda item: (item[2].knocked_out, -item[2].total, str(item[0])))
     if top is not None:
