@@ -13,6 +13,7 @@ import gc
 import multiprocessing
 import os
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +24,8 @@ from typing import Any
 from matcher.records import Resume
 
 __all__ = ["ParseResult", "parse_in_workers"]
+
+_IN_FLIGHT = 2  # paths handed to a worker at once: it never waits for the caller between files
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,17 +79,26 @@ def _worker(conn: Connection, as_of: date | None, engine: str, max_memory: int) 
 
 
 class _Worker:
+    """A worker process with up to ``_IN_FLIGHT`` paths handed to it; the first is being parsed."""
+
     def __init__(self, context: Any, as_of: date | None, engine: str, max_memory: int) -> None:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_worker, args=(child, as_of, engine, max_memory), daemon=True)
         self.process.start()
         child.close()
-        self.path: Path | None = None
-        self.started = 0.0
+        self.paths: deque[Path] = deque()
+        self.started = 0.0  # when the first path began
 
     def give(self, path: Path) -> None:
-        self.path, self.started = path, time.monotonic()
+        if not self.paths:
+            self.started = time.monotonic()
+        self.paths.append(path)
         self.conn.send(str(path))
+
+    def done(self) -> Path:
+        """The first path is finished; the next one (already sent) starts now."""
+        self.started = time.monotonic()
+        return self.paths.popleft()
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -133,51 +145,52 @@ def parse_in_workers(
     queue = list(paths)
     queue.reverse()
     pool = [_Worker(context, as_of, engine, max_memory) for _ in range(max(1, min(workers, len(queue))))]
+
+    def feed(worker: _Worker) -> None:
+        while queue and len(worker.paths) < _IN_FLIGHT:
+            worker.give(queue.pop())
+
+    def replace(worker: _Worker) -> None:
+        """Kill ``worker``; its waiting paths go back to the queue; a fresh worker takes its place."""
+        worker.stop(kill=True)
+        pool.remove(worker)
+        queue.extend(reversed(list(worker.paths)[1:]))
+        fresh = _Worker(context, as_of, engine, max_memory)
+        pool.append(fresh)
+        feed(fresh)
+
     try:
-        busy: dict[Connection, _Worker] = {}
         for worker in pool:
-            if queue:
-                worker.give(queue.pop())
-                busy[worker.conn] = worker
-        while busy:
-            now = time.monotonic()
+            feed(worker)
+        while any(worker.paths for worker in pool):
+            busy = {worker.conn: worker for worker in pool if worker.paths}
             deadline = min(w.started for w in busy.values()) + max_seconds
-            ready = wait(list(busy), timeout=max(0.0, deadline - now))
+            ready = wait(list(busy), timeout=max(0.0, deadline - time.monotonic()))
             for conn in ready:
-                worker = busy.pop(conn)  # type: ignore[call-overload]
-                path = worker.path
-                assert path is not None
+                worker = busy[conn]
                 try:
                     kind, payload = worker.conn.recv()
                 except (EOFError, OSError):  # the worker died: its memory cap or a crash
-                    worker.stop(kill=True)
-                    pool.remove(worker)
-                    worker = _Worker(context, as_of, engine, max_memory)
-                    pool.append(worker)
-                    kind, payload = "too_much_memory", f"{path.name}: the reader stopped (out of memory?)"
+                    path = worker.paths[0]
+                    replace(worker)
+                    yield ParseResult(
+                        path, None, "too_much_memory", f"{path.name}: the reader stopped (out of memory?)"
+                    )
+                    continue
+                path = worker.done()
+                feed(worker)  # hand over the next path before the caller handles this one
                 if kind == "ok":
                     yield ParseResult(path, payload)
                 else:
                     yield ParseResult(path, None, kind, payload)
-                if queue:
-                    worker.give(queue.pop())
-                    busy[worker.conn] = worker
             now = time.monotonic()
-            for conn, worker in list(busy.items()):
-                if now - worker.started > max_seconds:
-                    path = worker.path
-                    assert path is not None
-                    busy.pop(conn)
-                    worker.stop(kill=True)
-                    pool.remove(worker)
-                    replacement = _Worker(context, as_of, engine, max_memory)
-                    pool.append(replacement)
+            for worker in list(pool):
+                if worker.paths and now - worker.started > max_seconds:
+                    path = worker.paths[0]
+                    replace(worker)
                     yield ParseResult(
                         path, None, "timeout", f"{path.name}: reading took longer than {max_seconds:g} s"
                     )
-                    if queue:
-                        replacement.give(queue.pop())
-                        busy[replacement.conn] = replacement
     finally:
         for worker in pool:
             worker.stop(kill=not worker.process.is_alive())
