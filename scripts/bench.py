@@ -272,6 +272,94 @@ def bench_scale(limit: int, workers: int, seed: int) -> int:
     return 0
 
 
+_PEAK = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+def bench_growth(sizes: list[int], workers: int, engine: str) -> int:
+    """Cold `matcher rank` over growing folders (the corpus repeated through distinct hard-linked
+    paths past its size): time, documents/s and peak memory of one process, per size."""
+    import os
+    import tempfile
+
+    if not RESUMES.is_dir():
+        print(f"growth: skipped: {RESUMES} is absent")
+        return 0
+    corpus = sorted(RESUMES.rglob("*.pdf"))
+    print(f"cold `matcher rank --no-cache --pdf-engine {engine} --workers {workers}`, real resumes:")
+    print("| files | time | documents/s | peak memory of one process |")
+    print("|---|---|---|---|")
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="matcher-growth-") as tmp:
+            folder = Path(tmp) / "resumes"
+            for i in range(size):
+                copy, source = divmod(i, len(corpus))
+                target = folder / f"copy{copy}" / f"{source:05d}.pdf"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(corpus[source], target)
+                except OSError:  # another file system: a symbolic link is a distinct path too
+                    target.symlink_to(corpus[source])
+            command = [sys.executable, "-m", "matcher.cli", "rank", str(EXAMPLE), str(folder), "--json",
+                       "--quiet", "--no-cache", "--workers", str(workers), "--pdf-engine", engine,
+                       "--as-of", "2026-11-01"]  # fmt: skip
+            start = time.perf_counter()
+            out = subprocess.run(
+                [sys.executable, "-c", _PEAK, *command], capture_output=True, text=True, check=True
+            )
+            took = time.perf_counter() - start
+            peak = int(out.stdout.split()[-1]) / 1024
+            print(f"| {size:,} | {took:.1f} s | {size / took:.1f} | {peak:.0f} MB |", flush=True)
+    return 0
+
+
+def _warm() -> None:
+    from matcher.nlp import get_pipeline
+
+    get_pipeline()
+
+
+def bench_dask(limit: int, worker_counts: list[int], seed: int) -> int:
+    """Documents/s of ranking parsed on a local Dask cluster (one thread per worker process), per
+    worker count; every run's ranking must equal the local one."""
+    import random
+    from datetime import date
+
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        print("dask: skipped: install the extra: pip install -e '.[dask]'")
+        return 0
+    from matcher import analyze_posting_file, rank
+    from matcher.report import to_json
+
+    if not RESUMES.is_dir():
+        print(f"dask: skipped: {RESUMES} is absent")
+        return 0
+    files = sorted(RESUMES.rglob("*.pdf"))
+    random.Random(seed).shuffle(files)
+    files = files[:limit]
+    posting = analyze_posting_file(EXAMPLE)
+    as_of = date(2026, 11, 1)
+    local = to_json(rank(posting, files, as_of=as_of, workers=2))
+    print(f"{len(files)} real resumes parsed on a local Dask cluster (cache off):")
+    print("| Dask workers | time | documents/s | same ranking as local |")
+    print("|---|---|---|---|")
+    for count in worker_counts:
+        cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None)
+        with cluster, Client(cluster) as client:
+            client.run(_warm)  # workers load spaCy and the taxonomy before the clock starts
+            start = time.perf_counter()
+            ranking = rank(posting, files, as_of=as_of, scheduler=client)
+            took = time.perf_counter() - start
+        same = to_json(ranking) == local
+        print(f"| {count} | {took:.1f} s | {len(files) / took:.1f} | {same} |", flush=True)
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description="matcher benchmarks")
     sub = ap.add_subparsers(dest="what", required=True)
@@ -288,7 +376,19 @@ def main() -> int:
     sc.add_argument("--limit", type=int, default=2484)
     sc.add_argument("--workers", type=int, default=2)
     sc.add_argument("--seed", type=int, default=1)
+    gr = sub.add_parser("growth", help="time and memory of cold ranking as the folder grows")
+    gr.add_argument("--sizes", type=int, nargs="+", default=[500, 1000, 2484, 25000])
+    gr.add_argument("--workers", type=int, default=2)
+    gr.add_argument("--engine", choices=["pypdf", "pdfium"], default="pypdf")
+    dk = sub.add_parser("dask", help="documents/s against worker count on a local Dask cluster")
+    dk.add_argument("--limit", type=int, default=300)
+    dk.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    dk.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
+    if args.what == "dask":
+        return bench_dask(args.limit, args.workers, args.seed)
+    if args.what == "growth":
+        return bench_growth(args.sizes, args.workers, args.engine)
     if args.what == "scale":
         return bench_scale(args.limit, args.workers, args.seed)
     if args.what == "resumes":
