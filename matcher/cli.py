@@ -202,7 +202,8 @@ def rank_command(
         report.write_atomic(html_out, report.to_html(ranking))
         click.echo(f"wrote {html_out} ({len(ranking.ranked)} ranked, {len(ranking.failures)} not ranked)")
     elif as_json:
-        click.echo(report.to_json(ranking), nl=False)
+        for piece in report.iter_json(ranking):  # entry by entry: no one big string for a big folder
+            click.echo(piece, nl=False)
     else:
         click.echo(report.format_table(ranking))
     if not ranking.ranked:

@@ -12,11 +12,12 @@ import io
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from matcher.ranking import RankEntry, Ranking
 
-__all__ = ["format_table", "to_csv", "to_html", "to_json", "write_atomic"]
+__all__ = ["format_table", "iter_json", "to_csv", "to_html", "to_json", "write_atomic"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -69,7 +70,19 @@ def format_table(ranking: Ranking) -> str:
 
 def to_json(ranking: Ranking) -> str:
     """The JSON contract: a list, best first, failures last."""
-    return json.dumps(ranking.to_list(), ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_json(ranking))
+
+
+def iter_json(ranking: Ranking) -> Iterator[str]:
+    """:func:`to_json` in pieces, one entry at a time, so a large ranking is never one big string."""
+    if not ranking.entries:
+        yield "[]\n"
+        return
+    yield "["
+    for i, entry in enumerate(ranking.entries):
+        item = json.dumps(entry.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        yield ("\n  " if i == 0 else ",\n  ") + item
+    yield "\n]\n"
 
 
 def _cell(value: object) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from datetime import date
@@ -13,7 +14,7 @@ from click.testing import CliRunner
 
 from matcher import analyze_posting, rank
 from matcher.cli import main
-from matcher.report import to_csv, to_html, write_atomic
+from matcher.report import iter_json, to_csv, to_html, write_atomic
 
 from .conftest import make_pdf
 
@@ -95,6 +96,14 @@ def test_json_contract(folder: Path, tmp_path: Path) -> None:
     }
     assert best["error"] is None and 0 <= best["score"] <= 100
     assert data[-1]["rank"] is None and data[-1]["score"] is None and data[-1]["error"]["kind"] == "damaged"
+
+
+def test_json_written_entry_by_entry_is_the_same_document(folder: Path) -> None:
+    ranking = rank(POSTING, [folder], as_of=AS_OF)
+    whole = json.dumps(ranking.to_list(), ensure_ascii=False, indent=2) + "\n"
+    assert len(ranking.entries) >= 3 and "".join(iter_json(ranking)) == whole
+    empty = dataclasses.replace(ranking, entries=())
+    assert "".join(iter_json(empty)) == json.dumps([], indent=2) + "\n"
 
 
 def test_csv_neutralises_formulas_from_resumes(tmp_path: Path) -> None:
