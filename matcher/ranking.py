@@ -7,6 +7,7 @@ come last; ties are broken by path, so the same inputs always give the same orde
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -68,6 +69,45 @@ class Ranking:
     def to_list(self) -> list[dict[str, Any]]:
         """Return the JSON contract form: a list, best first, failures last."""
         return [e.to_dict() for e in self.entries]
+
+
+class _Shared:
+    """Keeps thousands of ranked entries small: the text is dropped once scored, and the values they
+    all repeat (skill names, kinds, checks, the posting's missing skills) are held once."""
+
+    def __init__(self) -> None:
+        self._seen: dict[Any, Any] = {}
+
+    def _one(self, value: Any) -> Any:
+        return self._seen.setdefault(value, value)
+
+    @staticmethod
+    def _text(value: str | None) -> str | None:
+        return None if value is None else sys.intern(value)
+
+    def resume(self, resume: Resume) -> Resume:
+        i, t = sys.intern, self._text
+        skills = tuple(
+            dataclasses.replace(
+                s, name=i(s.name), kind=i(s.kind), last_used=t(s.last_used), skill_id=i(s.skill_id)
+            )
+            for s in resume.skills
+        )
+        return dataclasses.replace(resume, text="", skills=skills)
+
+    def score(self, score: Score) -> Score:
+        i, t = sys.intern, self._text
+        matched = tuple(
+            dataclasses.replace(m, skill=i(m.skill), importance=i(m.importance), how=i(m.how), via=t(m.via))
+            for m in score.matched
+        )
+        return dataclasses.replace(
+            score,
+            checks=tuple(self._one(c) for c in score.checks),
+            matched=matched,
+            missing=tuple(self._one(m) for m in score.missing),
+            top_terms=tuple(i(term) for term in score.top_terms),
+        )
 
 
 def _parse_all(
@@ -240,6 +280,7 @@ def rank(
     failed: list[RankEntry] = []
     scored: list[tuple[Path, Resume, Score]] = []
     batch: list[tuple[Path, Resume]] = []
+    shared = _Shared()
 
     def score_batch() -> None:
         # one sparse matrix product per batch (each resume's similarity is still its own); the
@@ -247,7 +288,7 @@ def rank(
         sims = similarities(posting.text, [resume.text for _, resume in batch])
         for (path, resume), sim in zip(batch, sims, strict=True):
             result = score(posting, resume, weights=weights, similarity=sim)
-            scored.append((path, dataclasses.replace(resume, text=""), result))
+            scored.append((path, shared.resume(resume), shared.score(result)))
         batch.clear()
 
     for path, resume, failure in _parse_all(
