@@ -78,6 +78,9 @@ class ResumeCache:
         self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA busy_timeout=30000")
+        # no disk sync per stored resume: a crashed or killed run still keeps every commit (only a
+        # power cut could lose the last few, which are parsed again); it is a cache
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._retry(
             "CREATE TABLE IF NOT EXISTS resumes "
             "(key TEXT PRIMARY KEY, resume TEXT NOT NULL, stored REAL NOT NULL)"
