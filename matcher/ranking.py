@@ -6,9 +6,10 @@ come last; ties are broken by path, so the same inputs always give the same orde
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -120,7 +121,7 @@ def _parse_all(
     max_memory: int,
     progress: Callable[[int, int, int], None] | None = None,
     scheduler: Any = None,
-) -> Iterator[tuple[Path, Resume | None, RankEntry | None]]:
+) -> Generator[tuple[Path, Resume | None, RankEntry | None], None, None]:
     """Every file as a parsed Resume (from the cache, or parsed now) or a failure entry."""
     import os
 
@@ -291,16 +292,18 @@ def rank(
             scored.append((path, shared.resume(resume), shared.score(result)))
         batch.clear()
 
-    for path, resume, failure in _parse_all(
-        files, as_of, engine, workers, cache, max_seconds, max_memory, progress, scheduler
-    ):
-        if failure is not None:
-            failed.append(failure)
-            continue
-        assert resume is not None
-        batch.append((path, resume))
-        if len(batch) >= _SCORE_BATCH:
-            score_batch()
+    # closing: an interrupt stops the workers and closes the cache at once, not when collected
+    with contextlib.closing(
+        _parse_all(files, as_of, engine, workers, cache, max_seconds, max_memory, progress, scheduler)
+    ) as results:
+        for path, resume, failure in results:
+            if failure is not None:
+                failed.append(failure)
+                continue
+            assert resume is not None
+            batch.append((path, resume))
+            if len(batch) >= _SCORE_BATCH:
+                score_batch()
     if batch:
         score_batch()
     # knocked-out candidates stay listed, below the others; ties go by path
