@@ -21,6 +21,21 @@ from matcher.records import Posting, Resume
 __all__ = ["main"]
 
 
+_AS_OF = click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The date that Present/Current means (YYYY-MM-DD; default: today).",
+)
+_PDF_ENGINE = click.option(
+    "--pdf-engine",
+    type=click.Choice(["pypdf", "pdfium", "auto"]),
+    default="pypdf",
+    show_default=True,
+    help="PDF text extractor (pdfium needs the 'pdfium' extra).",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="matcher")
 def main() -> None:
@@ -58,19 +73,8 @@ def posting(file: Path, as_json: bool) -> None:
     default=None,
     help="Output format; jsonresume prints the JSON Resume schema (jsonresume.org).",
 )
-@click.option(
-    "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="The date that Present/Current means (YYYY-MM-DD; default: today).",
-)
-@click.option(
-    "--pdf-engine",
-    type=click.Choice(["pypdf", "pdfium", "auto"]),
-    default="pypdf",
-    show_default=True,
-    help="PDF text extractor (pdfium needs the 'pdfium' extra).",
-)
+@_AS_OF
+@_PDF_ENGINE
 def resume(
     file: Path, as_json: bool, output_format: str | None, as_of: datetime | None, pdf_engine: str
 ) -> None:
@@ -100,24 +104,13 @@ def resume(
     "--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), help="Write an HTML report."
 )
 @click.option("--top", type=click.IntRange(min=1), help="Keep only the best N candidates.")
-@click.option(
-    "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="The date that Present/Current means (YYYY-MM-DD; default: today).",
-)
+@_AS_OF
 @click.option(
     "--config",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="TOML file with a [weights] table (see README: how it scores).",
 )
-@click.option(
-    "--pdf-engine",
-    type=click.Choice(["pypdf", "pdfium", "auto"]),
-    default="pypdf",
-    show_default=True,
-    help="PDF text extractor (pdfium needs the 'pdfium' extra).",
-)
+@_PDF_ENGINE
 @click.option(
     "--workers",
     type=click.IntRange(min=0),

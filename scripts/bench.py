@@ -97,22 +97,33 @@ ROBUSTNESS = ROOT.parent / "shared" / "data" / "pdf-robustness"
 RESUMES = ROOT.parent / "shared" / "data" / "resumes" / "livecareer-EVAL-ONLY"
 
 
+def _real_resumes(what: str, limit: int | None = None, seed: int = 1) -> list[Path] | None:
+    """The livecareer resume PDFs (a seeded sample of ``limit`` when given); None, said aloud, when
+    ../shared is absent."""
+    import random
+
+    if not RESUMES.is_dir():
+        print(f"{what}: skipped: {RESUMES} is absent")
+        return None
+    files = sorted(RESUMES.rglob("*.pdf"))
+    if limit is not None:
+        random.Random(seed).shuffle(files)
+        files = files[:limit]
+    return files
+
+
 def bench_resumes(limit: int, seed: int) -> int:
     """Bare pypdf extract_text, matcher's extraction, parsing on top, and the pdfium engine, one
     process, on the same sample of real resumes."""
-    import random
 
     import pypdf
 
     from matcher.extract import extract_text
     from matcher.resume import parse_resume_text
 
-    if not RESUMES.is_dir():
-        print(f"resumes: skipped: {RESUMES} is absent")
+    files = _real_resumes("resumes", limit, seed)
+    if files is None:
         return 0
-    files = sorted(RESUMES.rglob("*.pdf"))
-    random.Random(seed).shuffle(files)
-    files = files[:limit]
     parse_resume_text("warm up: load the taxonomy and spaCy")
 
     t = time.perf_counter()
@@ -212,18 +223,14 @@ def _bare_pypdf(path: Path) -> int:
 def bench_scale(limit: int, workers: int, seed: int) -> int:
     """Cold `matcher rank` against bare pypdf with the same processes, the pdfium engine, a cached
     re-rank (byte-identical output), and peak memory."""
-    import random
     import resource
     import shutil
     import tempfile
     from multiprocessing import get_context
 
-    if not RESUMES.is_dir():
-        print(f"scale: skipped: {RESUMES} is absent")
+    files = _real_resumes("scale", limit, seed)
+    if files is None:
         return 0
-    files = sorted(RESUMES.rglob("*.pdf"))
-    random.Random(seed).shuffle(files)
-    files = files[:limit]
     work = Path(tempfile.mkdtemp(prefix="matcher-scale-"))
     folder = work / "resumes"
     for path in files:
@@ -285,10 +292,9 @@ def bench_growth(sizes: list[int], workers: int, engine: str) -> int:
     import os
     import tempfile
 
-    if not RESUMES.is_dir():
-        print(f"growth: skipped: {RESUMES} is absent")
+    corpus = _real_resumes("growth")
+    if corpus is None:
         return 0
-    corpus = sorted(RESUMES.rglob("*.pdf"))
     print(f"cold `matcher rank --no-cache --pdf-engine {engine} --workers {workers}`, real resumes:")
     print("| files | time | documents/s | peak memory of one process |")
     print("|---|---|---|---|")
@@ -325,7 +331,6 @@ def _warm() -> None:
 def bench_dask(limit: int, worker_counts: list[int], seed: int) -> int:
     """Documents/s of ranking parsed on a local Dask cluster (one thread per worker process), per
     worker count; every run's ranking must equal the local one."""
-    import random
     from datetime import date
 
     try:
@@ -336,12 +341,9 @@ def bench_dask(limit: int, worker_counts: list[int], seed: int) -> int:
     from matcher import analyze_posting_file, rank
     from matcher.report import to_json
 
-    if not RESUMES.is_dir():
-        print(f"dask: skipped: {RESUMES} is absent")
+    files = _real_resumes("dask", limit, seed)
+    if files is None:
         return 0
-    files = sorted(RESUMES.rglob("*.pdf"))
-    random.Random(seed).shuffle(files)
-    files = files[:limit]
     posting = analyze_posting_file(EXAMPLE)
     as_of = date(2026, 11, 1)
     local = to_json(rank(posting, files, as_of=as_of, workers=2))
