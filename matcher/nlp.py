@@ -81,37 +81,54 @@ _BULLETS = frozenset({"\u2022", "\u25aa", "\u25cf", "\u00b7", "\u2023", "\u25e6"
 def _line_sentencizer(doc: Any) -> Any:
     """Start a sentence after end punctuation or a bullet, at a line break, and at a bullet.
 
+    A line break inside a wrapped paragraph is no boundary: when the line before is long
+    (``_WRAPPED_LINE`` characters or more), does not end in punctuation, and the next line goes on
+    in lower case ("... proposal content, digital\\nmarketing, and media relations").
+
     Works on ``Doc.to_array`` / ``Doc.from_array`` rather than token by token: building a Token
     object per word costs more than tokenizing.
     """
     import numpy
-    from spacy.attrs import IS_SPACE, ORTH, SENT_START
+    from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 
     if not len(doc):
         return doc
     strings = doc.vocab.strings
-    rows = doc.to_array([ORTH, IS_SPACE]).tolist()
+    rows = doc.to_array([ORTH, IS_SPACE, IDX]).tolist()
     if len(_TEXTS) > 500_000:  # the cache follows the vocabulary; keep it bounded in long batches
         _TEXTS.clear()
     starts = numpy.full(len(rows), -1, dtype="int64")
     starts[0] = 1
     previous, previous_space = "", False
-    for i, (orth, space) in enumerate(rows):
+    before_break = ""  # the last word before the current run of spaces
+    line_start = line_length = 0
+    for i, (orth, space, idx) in enumerate(rows):
         text = _TEXTS.get(orth)
         if text is None:
             text = _TEXTS[orth] = strings[orth]
         if i and (
             previous in _SENT_END
-            or (previous_space and "\n" in previous)
+            or (previous_space and "\n" in previous and not _wraps(before_break, line_length, text))
             or (text in _BULLETS and (previous_space or previous in _SENT_END))
         ):
             starts[i] = 1
+        if space and "\n" in text:
+            line_length, line_start = idx - line_start, idx + len(text)
+        elif not space:
+            before_break = text
         previous, previous_space = text, bool(space)
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # -1 wraps, as spaCy expects
     return doc
 
 
 _TEXTS: dict[int, str] = {}
+_WRAPPED_LINE = 60
+_NO_WRAP_AFTER = frozenset({".", "!", "?", ";", ":", ","}) | _BULLETS
+
+
+def _wraps(last_word: str, line_length: int, next_word: str) -> bool:
+    """Whether a line break between ``last_word`` and ``next_word`` only wraps a long line."""
+    return line_length >= _WRAPPED_LINE and next_word[:1].islower() and last_word not in _NO_WRAP_AFTER
 
 
 def _register() -> None:

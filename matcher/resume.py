@@ -13,6 +13,7 @@ from matcher.errors import InputError
 from matcher.history import DatedJob, find_education, find_jobs
 from matcher.records import Resume, ResumeSkill
 from matcher.resume_sections import ResumeSection, clean_resume_text, split_sections
+from matcher.unglue import glued_words, unglue
 
 __all__ = ["glued_words", "parse_resume", "parse_resume_text"]
 
@@ -88,14 +89,18 @@ def parse_resume_text(
 
 def _parse(cleaned: str, source: str, as_of: date | None) -> Resume:
     as_of = as_of or date.today()
+    warnings: list[str] = []
+    if glued_words(cleaned):
+        cleaned = unglue(cleaned)
+        warnings.append(
+            "words run together (a XeLaTeX font?) were split with a dictionary;"
+            " --pdf-engine pdfium reads the spaces as they are"
+        )
     sections = split_sections(cleaned)
     contact = find_contact(cleaned)
     jobs = find_jobs(cleaned, sections)
-    warnings: list[str] = []
     if not jobs:
         warnings.append("no dated job found: years of experience unknown")
-    if glued_words(cleaned):
-        warnings.append("words run together (a XeLaTeX font?): skills may be missed; try --pdf-engine pdfium")
     return Resume(
         source=source,
         name=contact.name,
@@ -110,24 +115,6 @@ def _parse(cleaned: str, source: str, as_of: date | None) -> Resume:
         warnings=tuple(warnings),
         text=cleaned,
     )
-
-
-_LONG_WORD = re.compile(r"[A-Za-z]{22,}")
-
-
-def glued_words(text: str) -> bool:
-    """True when many words are run together ("Ledservicemeshtechnologyresearch"), as pypdf
-    extracts some XeLaTeX fonts that position words without space characters.
-
-    Examples
-    --------
-    >>> glued_words("Ledservicemeshtechnologyresearchandimplementation across clusters " * 5)
-    True
-    >>> glued_words("Led service mesh technology research and implementation")
-    False
-    """
-    words = len(text.split())
-    return words > 0 and len(_LONG_WORD.findall(text)) >= max(3, 0.02 * words)
 
 
 def _skills(

@@ -178,10 +178,22 @@ def test_two_column_row_ordered_pdf_keeps_columns_together(tmp_path: Path) -> No
     assert [(j.start, j.end) for j in r.experience] == [("2020-01", "2021-12"), ("2017-03", "2019-12")]
 
 
-def test_glued_words_are_detected_and_reported() -> None:
-    glued = "EXPERIENCE\nDevOps Engineer Sep. 2023 - Mar. 2024\n" + (
-        "Ledservicemeshtechnologyresearchandimplementationacrossclusters\n" * 4
+def test_glued_words_are_split_and_reported() -> None:
+    glued = (
+        "Byungjin Park\nposquit0.bj@gmail.com\nEXPERIENCE\nDevOps Engineer Sep. 2023 - Mar. 2024\n"
+        + "Ledservicemeshtechnologyresearchandimplementationacrossclusters\n" * 3
+        + "DesignedTerraformmodulestomanageinfrastructure, evaluatingIstio,Cilium\n"
+        + "AllworkloadsontheKubernetesclusterweremanagedwithAnsibleandPrometheus\n"
     )
     r = parse_resume_text(glued, as_of=AS_OF)
     assert any("run together" in w for w in r.warnings)
+    assert {"Terraform", "Istio", "Kubernetes", "Ansible", "Prometheus"} <= {s.name for s in r.skills}
+    assert (r.name, r.email) == ("Byungjin Park", "posquit0.bj@gmail.com")  # names and addresses stay whole
+    assert "Led service mesh technology research" in r.text
     assert not any("run together" in w for w in parse_resume_text(RESUME, as_of=AS_OF).warnings)
+
+
+def test_unglue_leaves_ordinary_text_alone() -> None:
+    from matcher.unglue import unglue
+
+    assert unglue(RESUME) == RESUME
