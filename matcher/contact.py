@@ -18,6 +18,7 @@ _LINK = re.compile(
 )
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-žŁłŚśŹźŻżĆćŃńĘęĄąŌō'’\-]*\.?"
 _NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}$")
+_ONE_WORD = re.compile(rf"^{_NAME_WORD}$")
 _NOT_NAME = re.compile(
     r"\b(?:resume|curriculum|vitae|cv|summary|profile|experience|education|skills|objective|manager|"
     r"engineer|developer|analyst|accountant|assistant|director|specialist|consultant|teacher|nurse|"
@@ -66,10 +67,12 @@ def find_contact(text: str) -> Contact:
 
 
 def _name(text: str) -> str | None:
-    for line in text.splitlines()[:6]:
-        candidate = re.split(r"\s{2,}|\||,|•|·", line.strip())[0].strip()
+    lines = [re.split(r"\s{2,}|\||,|•|·", line.strip())[0].strip() for line in text.splitlines()[:7]]
+    for i, candidate in enumerate(lines[:6]):
         if not candidate or _EMAIL.search(candidate) or any(ch.isdigit() for ch in candidate):
             continue
+        if i + 1 < len(lines) and _ONE_WORD.match(candidate) and _ONE_WORD.match(lines[i + 1]):
+            candidate = f"{candidate} {lines[i + 1]}"  # a name set over two lines: "Đorđe" / "Łapiński"
         if _NAME.match(candidate) and not _NOT_NAME.search(candidate):
             return candidate
     return None

@@ -13,6 +13,7 @@ from matcher.errors import InputError
 from matcher.history import DatedJob, find_education, find_jobs
 from matcher.records import Resume, ResumeSkill
 from matcher.resume_sections import ResumeSection, clean_resume_text, split_sections
+from matcher.taxonomy import Taxonomy
 from matcher.unglue import glued_words, unglue
 
 __all__ = ["glued_words", "parse_resume", "parse_resume_text"]
@@ -157,10 +158,10 @@ def _skills(
     # does not know ("Garment construction") or would only accept in context ("Illustration")
     seen = {s.name.lower() for s in out}
     surfaces = {text[span.start_char : span.end_char].lower() for span in spans}
-    for item, line in _skills_section_items(text, sections):
+    for item, line, kind in _section_items(text, sections, taxonomy):
         known = taxonomy.find(item)
-        if known is None and any(surface in item.lower() for surface in surfaces):
-            continue  # "English (fluent)": the skill inside was found already
+        if known is None and (kind == "languages" or any(surface in item.lower() for surface in surfaces)):
+            continue  # "English (fluent)": the skill inside was found already; "Elementary" is no language
         name, kind, sid = (known.name, known.kind, known.id) if known else (item, "hard", "")
         if name.lower() not in seen:
             seen.add(name.lower())
@@ -171,15 +172,19 @@ def _skills(
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;•|·●▪]|\s{2,}|\t|\s-\s|\band\b)\s*")
 
 
-def _skills_section_items(text: str, sections: list[ResumeSection]) -> list[tuple[str, str]]:
-    """Short list items of the skills sections ("Budgeting, Billing; Quicken"), with their line."""
-    items: list[tuple[str, str]] = []
+def _section_items(
+    text: str, sections: list[ResumeSection], taxonomy: Taxonomy
+) -> list[tuple[str, str, str]]:
+    """Short list items of the skills and languages sections ("Budgeting, Billing; Quicken"), with
+    their line and the section's kind."""
+    items: list[tuple[str, str, str]] = []
     for section in sections:
-        if section.kind != "skills":
+        if section.kind not in ("skills", "languages"):
             continue
-        for line in text[section.start : section.end].splitlines()[1:]:
+        for line in _unwrap(text[section.start : section.end].splitlines()[1:], taxonomy):
             stripped = line.strip(" -*•·\t")
-            values = re.sub(r"\([^)]*\)?", " ", stripped.split(":", 1)[-1])  # "Windows (10)"
+            label, _, listed = stripped.partition(":")  # "Tools: Git, Jira"; "American Sign Language :"
+            values = re.sub(r"\([^)]*\)?", " ", listed if listed.strip() else label)  # "Windows (10)"
             for raw in _ITEM_SPLIT.split(values):
                 item = raw.strip(" .:-*•()[]")
                 words = item.split()
@@ -189,5 +194,22 @@ def _skills_section_items(text: str, sections: list[ResumeSection]) -> list[tupl
                     and item[0].isalnum()
                     and not re.search(r"\b(?:19|20)\d\d\b", item)
                 ):
-                    items.append((item, line.strip()))
+                    items.append((item, line.strip(), section.kind))
     return items
+
+
+def _unwrap(lines: list[str], taxonomy: Taxonomy) -> list[str]:
+    """Join a long comma-separated line to the next one when the list wraps in the middle of a
+    skill ("Equity, Financial" + "Accounting, Financial Modeling")."""
+    out: list[str] = []
+    for line in lines:
+        if out and _WRAPPED_LIST.search(out[-1]):
+            joint = f"{out[-1].rsplit(',', 1)[-1].strip()} {line.split(',', 1)[0].strip()}"
+            if taxonomy.find(joint) is not None:
+                out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+                continue
+        out.append(line)
+    return out
+
+
+_WRAPPED_LIST = re.compile(r"^(?=.{60})(?:[^,]*,){2}.*[A-Za-z0-9)]\s*$")

@@ -61,6 +61,7 @@ _STRONG_BEFORE = frozenset(
         "ms",
         "apache",
         "advanced",
+        "software",
     }
 )
 _WEAK_BEFORE = frozenset({"in", "with", "using", "via", "on"})

@@ -61,18 +61,14 @@ def _split_run(match: re.Match[str]) -> str:
     if len(run) < _MIN_RUN or (len(run) < _LONG_NAME and _NAME.match(run)):
         return run  # short, or a name ("Byungjin", "Dunamu")
     costs = _word_costs()
-    lower = run.lower()
-    if lower in costs or token_key(run) in costs:
+    if run.lower() in costs or token_key(run) in costs:
         return run
-    # best[i] = (cost, length of the last word) of the cheapest split of lower[:i]
+    # best[i] = (cost, length of the last word) of the cheapest split of run[:i]
     best: list[tuple[float, int]] = [(0.0, 0)]
-    for i in range(1, len(lower) + 1):
+    for i in range(1, len(run) + 1):
         best.append(
             min(
-                (
-                    (best[i - k][0] + _cost(lower[i - k : i], costs), k)
-                    for k in range(1, min(i, _LONGEST) + 1)
-                ),
+                ((best[i - k][0] + _cost(run[i - k : i], costs), k) for k in range(1, min(i, _LONGEST) + 1)),
                 default=(math.inf, 1),
             )
         )
@@ -91,33 +87,55 @@ _LONGEST = 24  # the longest word tried
 _LONG_NAME = 12
 _NAME = re.compile(r"[A-Z][a-z]+$")
 _PLURAL_COST = 1.0
+_CASE_CHANGE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
+_CASE_CHANGE_COST = 10.0
+_SKILL_CASE_CHANGE = 5  # a skill word this long may change case inside ("GitOps", not "CIf")
 
 
 def _cost(piece: str, costs: dict[str, float]) -> float:
-    """A word's cost; a plural the list lacks ("workflows") costs a little more than its singular."""
-    cost = costs.get(piece)
+    """A word's cost; a plural the list lacks ("workflows") costs a little more than its singular,
+    and a word with a case change inside ("dCI", "CIf") much more, unless it is a skill spelled so
+    ("DevOps", "SQLite")."""
+    lower = piece.lower()
+    stem = lower[:-1] if len(lower) > 3 and lower.endswith("s") and lower not in costs else lower
+    cost = costs.get(stem)
     if cost is None:
-        if len(piece) > 3 and piece.endswith("s") and piece[:-1] in costs:
-            return costs[piece[:-1]] + _PLURAL_COST
-        return math.inf
+        if not (piece.isupper() and lower in _skill_words()):  # a short acronym: "CI", "ML"
+            return math.inf
+        cost = _skill_cost()
+    if stem != lower:
+        cost += _PLURAL_COST
+    if _CASE_CHANGE.search(piece) and (len(piece) < _SKILL_CASE_CHANGE or costs.get(stem) != _skill_cost()):
+        cost += _CASE_CHANGE_COST
     return cost
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> tuple[str, ...]:
+    """wordninja's English word list, most frequent first."""
+    import wordninja
+
+    path = Path(wordninja.__file__).parent / "wordninja" / "wordninja_words.txt.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return tuple(f.read().split())
+
+
+def _list_size() -> int:
+    return len(_english_words())
 
 
 @lru_cache(maxsize=1)
 def _word_costs() -> dict[str, float]:
     """Cost of each word, -log of its probability under Zipf's law over wordninja's English word
-    list ranked by frequency (as wordninja computes it), with every skill word as cheap as a common
-    English word. Single letters other than "a" and "I" are left out: they glue to anything."""
-    import wordninja
-
-    path = Path(wordninja.__file__).parent / "wordninja" / "wordninja_words.txt.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        words = [w for w in f.read().split() if len(w) > 1 or w in ("a", "i")]
-    scale = math.log(len(words))
+    list ranked by frequency (as wordninja computes it), with every skill word the list lacks as cheap
+    as a common English word. Single letters other than "a" and "I" are left out: they glue to
+    anything."""
+    words = [w for w in _english_words() if len(w) > 1 or w in ("a", "i")]
+    scale = math.log(_list_size())
     costs = {word: math.log((rank + 1) * scale) for rank, word in reversed(list(enumerate(words)))}
-    skill_cost = math.log(_SKILL_RANK * scale)
+    skill_cost = _skill_cost()
     for word in _skill_words():
-        if len(word) > 2 and costs.get(word, math.inf) > skill_cost:
+        if len(word) > 2 and word not in costs:  # "kubernetes", "terraform": newer than the list
             costs[word] = skill_cost
     return costs
 
@@ -126,13 +144,19 @@ _SKILL_RANK = 2_000
 
 
 @lru_cache(maxsize=1)
+def _skill_cost() -> float:
+    """The cost of a skill word: that of the English word ranked ``_SKILL_RANK``."""
+    return math.log(_SKILL_RANK * math.log(_list_size()))
+
+
+@lru_cache(maxsize=1)
 def _skill_words() -> frozenset[str]:
-    """Every alphabetic word of a skill pattern, lower case ("terraform", "kustomize", "argo"),
-    except the run-together spellings of several words ("servicemesh"), which are better split."""
+    """Every word of a skill's name or alias, as a lookup key ("terraform", "circleci", "argo"); not
+    the run-together spellings the taxonomy adds for several words ("servicemesh"), better split."""
     from matcher.taxonomy import load_taxonomy
 
-    patterns = [p for candidates in load_taxonomy().by_first.values() for p in candidates]
-    run_together = {"".join(p.keys) for p in patterns if len(p.keys) > 1}
-    return frozenset(
-        key for p in patterns for key in p.keys if key.isalpha() and (len(p.keys) > 1 or key not in run_together)
-    )
+    words: set[str] = set()
+    for skill in load_taxonomy().skills.values():
+        for name in (skill.name, *skill.aliases):
+            words.update(token_key(word) for word in re.findall(r"[A-Za-z]+", name))
+    return frozenset(words)

@@ -385,7 +385,7 @@ def _fold_vendor(name: str) -> str:
 def _alias_flags(aliases: str) -> tuple[str, dict[str, set[str]]]:
     """Strip per-alias flags written in braces ("design {context}") from a curated alias list."""
     plain, flags = [], {}
-    for alias in aliases.split(","):
+    for alias in re.split(r",(?![^{]*\})", aliases):  # a comma inside braces separates flags
         m = re.match(r"^(.*?)\s*\{([a-z ,]+)\}\s*$", alias.strip())
         if m:
             plain.append(m.group(1))

@@ -197,3 +197,20 @@ def test_unglue_leaves_ordinary_text_alone() -> None:
     from matcher.unglue import unglue
 
     assert unglue(RESUME) == RESUME
+
+
+def test_section_items_read_wrapped_lists_and_language_lines() -> None:
+    text = (
+        "Sam Lee\nsam@example.com\nSKILLS\n"
+        "Account management, Banking, business plans, Corporate Finance, client relations, Financial\n"
+        "Accounting, Financial Modeling, Forecasting\n"
+        "LANGUAGES\nAmerican Sign Language  :\nElementary\n"
+    )
+    names = {s.name for s in parse_resume_text(text, as_of=AS_OF).skills}
+    assert {"financial accounting", "American Sign Language", "financial modeling"} <= names
+    assert "Elementary" not in names and "Financial" not in names
+
+
+def test_a_name_set_over_two_lines_is_one_name() -> None:
+    r = parse_resume_text("Đorđe\nŁapiński\nProduct Manager\nore@example.io\n", as_of=AS_OF)
+    assert r.name == "Đorđe Łapiński"

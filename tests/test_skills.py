@@ -78,3 +78,24 @@ def test_common_words_with_their_own_context_flag(text: str, expected: str | Non
         assert "software design" not in found
     else:
         assert expected in found
+
+
+def test_a_wrapped_line_does_not_split_a_skill_but_a_new_line_does() -> None:
+    wrapped = (
+        "Manage marketing communications, including website, collateral, B2B, proposal content, digital\n"
+        "marketing, and media relations."
+    )
+    assert "digital marketing" in _skills(wrapped)
+    assert "digital marketing" not in _skills("Skills\nDigital\nMarketing plan owner")
+
+
+def test_a_specific_skill_stays_apart_from_its_broader_one() -> None:
+    found = _skills("Modelled processes in BPMN; handled FMLA requests; wrote press releases.")
+    assert found == ["BPMN", "FMLA", "press releases"]
+    tax = load_taxonomy()
+    assert tax.find("process mapping") in tax.related(tax.find("BPMN").id)  # type: ignore[union-attr,operator]
+
+
+def test_a_language_name_after_software_counts_in_parentheses() -> None:
+    assert _skills("Co-developed software (Java) for medical support.") == ["Java"]
+    assert "Java" not in _skills("Served Java coffee to guests.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+from typing import Any
 
 import pytest
 
@@ -20,15 +21,26 @@ def _skills(text: str) -> list[str]:
     return [tax.skills[s.label_].name for s in doc.spans["skills"]]
 
 
-def test_committed_taxonomy_is_current() -> None:
+def _build_script() -> Any:
     spec = importlib.util.spec_from_file_location("build_taxonomy", ROOT / "scripts" / "build_taxonomy.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules["build_taxonomy"] = module
     spec.loader.exec_module(module)
-    rebuilt = module.build()
+    return module
+
+
+def test_committed_taxonomy_is_current() -> None:
+    rebuilt = _build_script().build()
     committed = (ROOT / "models" / "skills.jsonl").read_text(encoding="utf-8")
     assert rebuilt == committed, "models/skills.jsonl is stale: run python scripts/build_taxonomy.py"
+
+
+def test_per_alias_flags_may_list_several_flags() -> None:
+    plain, flags = _build_script()._alias_flags("C++ STL, STL {case, context}, design {context}")
+    assert plain == "C++ STL, STL, design"
+    assert flags == {"STL": {"case", "context"}, "design": {"context"}}
+    assert not any("{" in a or "}" in a for s in load_taxonomy().skills.values() for a in s.aliases)
 
 
 def test_taxonomy_records_have_the_documented_fields() -> None:
