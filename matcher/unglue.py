@@ -46,6 +46,8 @@ def unglue(text: str) -> str:
     >>> unglue("DesignedTerraformmodulestomanageinfrastructure, evaluatingIstio,Cilium")
     'Designed Terraform modules to manage infrastructure, evaluating Istio,Cilium'
     """
+    if len(text) > _MAX_TEXT:
+        return text  # no resume is this long: a flood of characters is left as it is
     return _TOKEN.sub(
         lambda m: m.group() if _LINK.search(m.group()) else _LETTERS.sub(_split_run, m.group()), text
     )
@@ -54,12 +56,14 @@ def unglue(text: str) -> str:
 _TOKEN = re.compile(r"\S+")
 _LINK = re.compile(r"@|www\.|://|\.(com|org|net|io|de)\b", re.IGNORECASE)
 _MIN_RUN = 6  # shorter runs are left alone
+_MAX_RUN = 200  # so are longer ones (a line of type is shorter): the split costs time per letter
+_MAX_TEXT = 100_000
 
 
 def _split_run(match: re.Match[str]) -> str:
     run = match.group()
-    if len(run) < _MIN_RUN or (len(run) < _LONG_NAME and _NAME.match(run)):
-        return run  # short, or a name ("Byungjin", "Dunamu")
+    if len(run) < _MIN_RUN or len(run) > _MAX_RUN or (len(run) < _LONG_NAME and _NAME.match(run)):
+        return run  # short, a name ("Byungjin", "Dunamu"), or longer than any line of words
     costs = _word_costs()
     if run.lower() in costs or token_key(run) in costs:
         return run

@@ -193,10 +193,12 @@ def test_glued_words_are_split_and_reported() -> None:
     assert not any("run together" in w for w in parse_resume_text(RESUME, as_of=AS_OF).warnings)
 
 
-def test_unglue_leaves_ordinary_text_alone() -> None:
+def test_unglue_leaves_ordinary_text_and_floods_alone() -> None:
     from matcher.unglue import unglue
 
     assert unglue(RESUME) == RESUME
+    flood = "a" * 5_000 + " " + "ab" * 60_000  # a damaged file's text: left as it is, at once
+    assert unglue(flood) == flood
 
 
 def test_section_items_read_wrapped_lists_and_language_lines() -> None:
