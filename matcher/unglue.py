@@ -2,9 +2,9 @@
 
 pypdf extracts some XeLaTeX fonts without the spaces between words ("Ledservicemeshtechnology"),
 because those fonts position each word instead of drawing a space. ``unglue`` splits such runs
-with wordninja's English word-frequency model (a most-probable segmentation), never splits a known
-word or skill name ("Kubernetes" stays whole), and joins pieces back into a skill name where the
-model broke one ("Terra form" -> "Terraform").
+into their most probable words (wordninja's English word-frequency list, as wordninja scores it),
+with the taxonomy's skill words added to the list, so "DesignedTerraformmodules" becomes "Designed
+Terraform modules" and not "Designed Terra form modules". A known word or skill stays whole.
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ def _cost(piece: str, costs: dict[str, float]) -> float:
         cost = _skill_cost()
     if stem != lower:
         cost += _PLURAL_COST
-    if _CASE_CHANGE.search(piece) and (len(piece) < _SKILL_CASE_CHANGE or costs.get(stem) != _skill_cost()):
+    if _CASE_CHANGE.search(piece) and (len(piece) < _SKILL_CASE_CHANGE or stem not in _added_skill_words()):
         cost += _CASE_CHANGE_COST
     return cost
 
@@ -137,11 +137,15 @@ def _word_costs() -> dict[str, float]:
     words = [w for w in _english_words() if len(w) > 1 or w in ("a", "i")]
     scale = math.log(_list_size())
     costs = {word: math.log((rank + 1) * scale) for rank, word in reversed(list(enumerate(words)))}
-    skill_cost = _skill_cost()
-    for word in _skill_words():
-        if len(word) > 2 and word not in costs:  # "kubernetes", "terraform": newer than the list
-            costs[word] = skill_cost
+    costs.update(dict.fromkeys(_added_skill_words(), _skill_cost()))
     return costs
+
+
+@lru_cache(maxsize=1)
+def _added_skill_words() -> frozenset[str]:
+    """Skill words the English list lacks ("kubernetes", "terraform": newer than the list)."""
+    english = frozenset(_english_words())
+    return frozenset(w for w in _skill_words() if len(w) > 2 and w not in english)
 
 
 _SKILL_RANK = 2_000
