@@ -15,6 +15,7 @@ re-weighted: an unknown never counts as a fail.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -149,9 +150,8 @@ def score(
     weights = weights or Weights()
     matched, missing = _skill_matches(posting, resume, weights)
     checks = _checks(posting, resume)
-    components = _components(posting, resume, weights, matched, missing, checks, similarity)
-    top_terms = components.pop("_terms")
-    parts = {k: v for k, v in components.items() if isinstance(v, float)}
+    components, top_terms = _components(posting, resume, weights, matched, missing, checks, similarity)
+    parts = {k: v for k, v in components.items() if v is not None}
     weight_of = {"skills": weights.skills, "similarity": weights.similarity, "degree": weights.degree,
                  "experience": weights.experience}  # fmt: skip
     total_weight = sum(weight_of[k] for k in parts)
@@ -162,18 +162,17 @@ def score(
     )
     failed = [c.name for c in checks if c.status == "fail"]
     knocked = any(name in weights.knockouts for name in failed)
-    clean: dict[str, float | None] = {k: (v if isinstance(v, float) else None) for k, v in components.items()}
     result = Score(
         total=total,
-        components=clean,
+        components=components,
         checks=checks,
         matched=tuple(matched),
         missing=tuple(missing),
         knocked_out=knocked,
         explanation="",
-        top_terms=tuple(top_terms) if isinstance(top_terms, tuple) else (),
+        top_terms=tuple(top_terms),
     )
-    return _with_explanation(result, weights)
+    return dataclasses.replace(result, explanation=_explain(result, weights))
 
 
 def _skill_matches(
@@ -314,7 +313,8 @@ def _components(
     missing: list[SkillMatch],
     checks: tuple[Check, ...],
     known: Similarity | None,
-) -> dict[str, object]:
+) -> tuple[dict[str, float | None], tuple[str, ...]]:
+    """The components (None when one cannot be judged) and the similarity's top shared terms."""
     from matcher.similarity import similarity
 
     importance = {
@@ -324,10 +324,9 @@ def _components(
     }
     total = sum(importance[m.importance] for m in [*matched, *missing])
     got = sum(importance[m.importance] * m.credit for m in matched)
-    components: dict[str, object] = {"skills": round(got / total, 4) if total else None}
+    components: dict[str, float | None] = {"skills": round(got / total, 4) if total else None}
     sim = known if known is not None else similarity(posting.text, resume.text)
     components["similarity"] = round(sim.score, 4)
-    components["_terms"] = sim.top_terms
     by_name = {c.name: c for c in checks}
     degree = by_name.get("degree")
     field = by_name.get("degree_field")
@@ -341,10 +340,10 @@ def _components(
         components["experience"] = None
     else:
         components["experience"] = round(min(1.0, (resume.total_years or 0) / posting.min_years), 4)
-    return components
+    return components, tuple(sim.top_terms)
 
 
-def _with_explanation(result: Score, weights: Weights) -> Score:
+def _explain(result: Score, weights: Weights) -> str:
     parts = ", ".join(f"{k} {v:.2f}" for k, v in result.components.items() if v is not None)
     lines = [f"Score {result.total:g}/100: {parts}"]
     unknown = [k for k, v in result.components.items() if v is None]
@@ -368,13 +367,4 @@ def _with_explanation(result: Score, weights: Weights) -> Score:
     if result.knocked_out:
         knocked = [c.name for c in result.checks if c.status == "fail" and c.name in weights.knockouts]
         lines.append(f"Knocked out by: {', '.join(knocked)}")
-    return Score(
-        total=result.total,
-        components=result.components,
-        checks=result.checks,
-        matched=result.matched,
-        missing=result.missing,
-        knocked_out=result.knocked_out,
-        explanation="\n".join(lines),
-        top_terms=result.top_terms,
-    )
+    return "\n".join(lines)
