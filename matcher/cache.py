@@ -21,7 +21,7 @@ from matcher.records import Education, Job, Resume, ResumeSkill
 __all__ = ["PARSER_VERSION", "ResumeCache", "default_cache_path", "file_key"]
 
 #: Bump when parsing changes what a Resume holds: older cache entries are then ignored.
-PARSER_VERSION = "4"
+PARSER_VERSION = "5"
 
 
 def default_cache_path() -> Path:
