@@ -17,6 +17,8 @@ from matcher.workers import ParseResult
 
 __all__ = ["parse_on_cluster"]
 
+_IN_FLIGHT = 256  # files sent to the cluster and not yet back
+
 
 def _parse_bytes(name: str, data: bytes, as_of: date | None, engine: str) -> tuple[str, Any]:
     """Runs on a cluster worker: parse one file's bytes; return ("ok", Resume) or (kind, message)."""
@@ -55,13 +57,25 @@ def parse_on_cluster(
         ) from exc
     own = not isinstance(scheduler, Client)
     client = Client(scheduler) if own else scheduler
+    pending = iter(paths)
+    futures: dict[Any, Path] = {}
+
+    def submit_next() -> Any:
+        path = next(pending, None)
+        if path is None:
+            return None
+        future = client.submit(_parse_bytes, str(path), path.read_bytes(), as_of, engine, pure=False)
+        futures[future] = path
+        return future
+
     try:
-        futures = {}
-        for path in paths:
-            future = client.submit(_parse_bytes, str(path), path.read_bytes(), as_of, engine, pure=False)
-            futures[future] = path
-        for future in as_completed(futures):
-            path = futures[future]
+        # a bounded number of files in flight: the caller never holds every file's bytes at once
+        done = as_completed([f for f in (submit_next() for _ in range(_IN_FLIGHT)) if f is not None])
+        for future in done:
+            path = futures.pop(future)
+            following = submit_next()
+            if following is not None:
+                done.add(following)
             kind, payload = future.result()
             if kind == "ok":
                 yield ParseResult(path, dataclasses.replace(payload, source=str(path)))
