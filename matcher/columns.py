@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from matcher.content_stream import fast_contents
+
 __all__ = ["page_text", "split_at_gutter"]
 
 _BIN = 6.0  # points: x starts this close share a column edge
@@ -27,7 +29,8 @@ def page_text(page: Any) -> str:
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             starts.append((x, y))
 
-    plain = page.extract_text(visitor_text=visit) or ""
+    with fast_contents(page):
+        plain = page.extract_text(visitor_text=visit) or ""
     width = float(page.mediabox.width) or 612.0
     if not _two_columns(starts, width):
         return str(plain)

@@ -1,0 +1,207 @@
+"""PDF content streams read fast, for pypdf's text extractor.
+
+pypdf reads a page's content stream a byte at a time; on real resumes that is two thirds of
+``extract_text``. This module reads the common tokens (numbers, plain names, literal strings without
+escapes, hex strings, text-showing arrays, operators, comments) with one regular expression and
+builds the very objects pypdf builds. Anything else (dictionaries, escaped strings, odd bytes) is
+handed to pypdf's own ``read_object`` at that point, and a stream with an inline image, a stray
+``R`` or more tokens than pypdf's budget allows is parsed wholly by pypdf, so the operations are
+pypdf's, object for object (the tests and ``scripts/bench.py resumes`` compare them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from io import BytesIO
+from typing import Any
+
+from pypdf import get_configuration
+from pypdf.generic import (
+    ArrayObject,
+    ByteStringObject,
+    ContentStream,
+    FloatObject,
+    NameObject,
+    NumberObject,
+    StreamParsingBudget,
+    read_object,
+)
+
+__all__ = ["FastContentStream", "fast_contents", "parse_operations"]
+
+_CONTENTS = NameObject("/Contents")
+
+# pypdf's separators: between tokens WHITESPACES (no vertical tab); inside arrays also \v
+_WS = rb"[\x00\t\n\f\r ]*"
+_ARRAY_WS = rb"[\x00\t\n\v\f\r ]*"
+_DELIMITER = rb"\s()<>\[\]{}/%"
+# a number as pypdf reads it: starts with a digit, sign or point, runs on over [+,-.0-9]; longer
+# runs go to pypdf, which reads them differently past 20 bytes
+_NUMBER = rb"[0-9+\-.][+,\-.0-9]{0,18}(?![+,\-.0-9])"
+_STRING = rb"\([^()\\]*\)"
+_HEX = rb"<[0-9A-Fa-f\x00\t\n\f\r ]*>"
+_TOKEN = re.compile(
+    _WS
+    + rb"(?:(?P<number>"
+    + _NUMBER
+    + rb")|(?P<operator>[A-Za-z'\"][^"
+    + _DELIMITER
+    + rb"]{0,90})(?![^"
+    + _DELIMITER
+    + rb"])|(?P<name>/[^"
+    + _DELIMITER
+    + rb"#\x80-\xff]{0,1000})(?![^"
+    + _DELIMITER
+    + rb"])|\((?P<string>[^()\\]*)\)|<(?P<hex>[0-9A-Fa-f\x00\t\n\f\r ]*)>|\[(?P<array>(?:"
+    + _ARRAY_WS
+    + rb"(?:"
+    + _NUMBER
+    + rb"|"
+    + _STRING
+    + rb"|"
+    + _HEX
+    + rb"))*)"
+    + _ARRAY_WS
+    + rb"\]|(?P<comment>%[^\r\n]*[\r\n]?)|(?P<end>\Z)|(?P<other>[\s\S]))"
+)
+_GROUPS = _TOKEN.groupindex
+_NUMBER_GROUP, _OPERATOR_GROUP, _NAME_GROUP, _STRING_GROUP = (
+    _GROUPS["number"],
+    _GROUPS["operator"],
+    _GROUPS["name"],
+    _GROUPS["string"],
+)
+_HEX_GROUP, _ARRAY_GROUP, _COMMENT_GROUP, _END_GROUP = (
+    _GROUPS["hex"],
+    _GROUPS["array"],
+    _GROUPS["comment"],
+    _GROUPS["end"],
+)
+_ITEM = re.compile(rb"(" + _NUMBER + rb")|\(([^()\\]*)\)|<([^>]*)>")
+_HEX_SPACE = b"\x00\t\n\f\r "
+
+
+def _hex(digits: bytes) -> ByteStringObject:
+    digits = digits.translate(None, _HEX_SPACE)
+    if len(digits) % 2:
+        digits += b"0"
+    return ByteStringObject(bytes.fromhex(digits.decode("ascii")))
+
+
+def _number(run: bytes) -> NumberObject | FloatObject:
+    return FloatObject(run) if b"." in run else NumberObject(run)
+
+
+def parse_operations(data: bytes) -> list[tuple[Any, bytes]] | None:
+    """The (operands, operator) list pypdf's ContentStream would give for ``data`` (strings as
+    bytes); None when the stream needs pypdf's own parser (an inline image, a stray ``R`` that pypdf
+    may read as a reference, an overlong operator, or more tokens than its budget allows)."""
+    operations: list[tuple[Any, bytes]] = []
+    operands: list[Any] = []
+    remaining = get_configuration().stream_parsing_work_maximum_count
+    max_array = get_configuration().array_maximum_element_count
+    # numbers and hex strings repeat; pypdf's objects are immutable, so one object serves each text
+    numbers: dict[bytes, NumberObject | FloatObject] = {}
+    hexes: dict[bytes, ByteStringObject] = {}
+    match = _TOKEN.match
+    stream: BytesIO | None = None
+    pos = 0
+    while True:
+        token = match(data, pos)
+        assert token is not None  # the last alternative matches any byte or the end
+        kind = token.lastindex
+        pos = token.end()
+        remaining -= 1
+        if kind == _NUMBER_GROUP:
+            run = token.group(kind)
+            value = numbers.get(run)
+            if value is None:
+                value = numbers[run] = _number(run)
+            operands.append(value)
+        elif kind == _OPERATOR_GROUP:
+            operator = token.group(kind)
+            if operator == b"BI" or (operator[0] == 82 and not operator[1:2].isalpha()):
+                return None  # an inline image, or "1 0 R" (pypdf reads a reference there)
+            operations.append((operands, operator))
+            operands = []
+        elif kind == _HEX_GROUP:
+            digits = token.group(kind)
+            string = hexes.get(digits)
+            if string is None:
+                string = hexes[digits] = _hex(digits)
+            operands.append(string)
+        elif kind == _NAME_GROUP:
+            operands.append(NameObject(token.group(kind).decode("ascii")))
+        elif kind == _STRING_GROUP:
+            operands.append(ByteStringObject(token.group(kind)))
+        elif kind == _ARRAY_GROUP:
+            items = ArrayObject(
+                _number(number) if number else ByteStringObject(string) if string is not None else _hex(hexa)
+                for number, string, hexa in (
+                    (m.group(1), m.group(2), m.group(3)) for m in _ITEM.finditer(token.group(kind))
+                )
+            )
+            if len(items) > max_array:
+                return None
+            remaining -= len(items)
+            operands.append(items)
+        elif kind == _COMMENT_GROUP:
+            remaining += 1  # pypdf does not count comments
+        elif kind == _END_GROUP:
+            break
+        else:  # anything else is pypdf's to read, from this byte on
+            start = pos - 1  # the one byte the last alternative took
+            if data[start : start + 1].isalpha() or data[start : start + 1] in (b"'", b'"'):
+                return None  # an operator too long for the fast path
+            if stream is None:
+                stream = BytesIO(data)
+            stream.seek(start)
+            budget = StreamParsingBudget(remaining)
+            operands.append(read_object(stream, None, "bytes", parsing_budget=budget))
+            remaining = budget.remaining_budget
+            pos = stream.tell()
+        if remaining < 0:
+            return None
+    return operations
+
+
+class FastContentStream(ContentStream):
+    """A ContentStream whose operations come from :func:`parse_operations` (pypdf's parser when
+    that declines). Its bytes are kept, so a layout-mode pass still sees the original stream."""
+
+    @property
+    def operations(self) -> list[tuple[Any, bytes]]:
+        if not self._operations and self._data:
+            parsed = parse_operations(self._data) if self.forced_encoding == "bytes" else None
+            if parsed is None:
+                super()._parse_content_stream(BytesIO(self._data))
+            else:
+                self._operations = parsed
+        return self._operations
+
+    @operations.setter
+    def operations(self, operations: list[tuple[Any, bytes]]) -> None:
+        self._operations = operations
+        self._data = b""
+
+
+@contextmanager
+def fast_contents(page: Any) -> Iterator[None]:
+    """Within the block, ``page.extract_text()`` (plain mode) reads the page's content through
+    :class:`FastContentStream`; the page's own /Contents is put back afterwards. A /Contents pypdf
+    cannot read is left for pypdf to report."""
+    original = page.get("/Contents")
+    try:
+        fast = FastContentStream(original, page.pdf, "bytes") if original is not None else None
+    except Exception:  # pypdf meets the same fault in extract_text and reports it its way
+        fast = None
+    if fast is None:
+        yield
+        return
+    page[_CONTENTS] = fast
+    try:
+        yield
+    finally:
+        page[_CONTENTS] = original
