@@ -1,8 +1,10 @@
-"""A SQLite store of parsed resumes, keyed by file content, parser version and as-of date.
+"""A SQLite store of parsed resumes, keyed by file content, parser and model versions, as-of date
+and PDF engine.
 
 Re-ranking the same folder against another posting reads every resume from here instead of
-parsing it again. Safe for concurrent runs: WAL journal, a busy timeout, and writes that are
-retried when the database is locked.
+parsing it again, with its TF-IDF vector, so not even its text is tokenised again. Safe for
+concurrent runs: WAL journal, a busy timeout, and writes that are retried when the database is
+locked.
 """
 
 from __future__ import annotations
@@ -13,15 +15,17 @@ import json
 import sqlite3
 import time
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from matcher.records import Education, Job, Resume, ResumeSkill
 
-__all__ = ["PARSER_VERSION", "ResumeCache", "default_cache_path", "file_key"]
+__all__ = ["PARSER_VERSION", "ResumeCache", "default_cache_path", "file_key", "models_digest"]
 
-#: Bump when parsing changes what a Resume holds: older cache entries are then ignored.
-PARSER_VERSION = "5"
+#: Bump when parsing code changes what a Resume holds: older cache entries are then ignored.
+#: (A rebuilt taxonomy or IDF model changes the key by itself: see :func:`models_digest`.)
+PARSER_VERSION = "6"
 
 
 def default_cache_path() -> Path:
@@ -31,10 +35,23 @@ def default_cache_path() -> Path:
     return Path(user_cache_dir("matcher")) / "resumes.sqlite"
 
 
+@lru_cache(maxsize=1)
+def models_digest() -> str:
+    """A short hash of the built artefacts parsing and scoring read (the skill taxonomy and the
+    IDF model), so that rebuilding either one retires the cache entries made with the other."""
+    from matcher import similarity, taxonomy
+
+    digest = hashlib.sha256()
+    for name in (taxonomy.MODEL_NAME, similarity.MODEL_NAME):
+        digest.update((taxonomy.model_dir() / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def file_key(data: bytes, *, as_of: date, engine: str) -> str:
-    """The cache key of a file's bytes: content hash, parser version, as-of date, PDF engine."""
+    """The cache key of a file's bytes: content hash, parser and model versions, as-of date, PDF
+    engine."""
     digest = hashlib.sha256(data).hexdigest()
-    return f"{digest}:{PARSER_VERSION}:{as_of.isoformat()}:{engine}"
+    return f"{digest}:{PARSER_VERSION}-{models_digest()}:{as_of.isoformat()}:{engine}"
 
 
 def _to_json(resume: Resume) -> str:
@@ -82,9 +99,10 @@ class ResumeCache:
         # power cut could lose the last few, which are parsed again); it is a cache
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._retry(
-            "CREATE TABLE IF NOT EXISTS resumes "
-            "(key TEXT PRIMARY KEY, resume TEXT NOT NULL, stored REAL NOT NULL)"
+            "CREATE TABLE IF NOT EXISTS parses "
+            "(key TEXT PRIMARY KEY, resume TEXT NOT NULL, vector BLOB, stored REAL NOT NULL)"
         )
+        self._retry("DROP TABLE IF EXISTS resumes")  # parser version 5 and before: nothing reads it now
 
     def _retry(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
         for attempt in range(8):
@@ -98,18 +116,25 @@ class ResumeCache:
 
     def get(self, key: str) -> Resume | None:
         """The resume stored under ``key``, or None."""
-        row = self._retry("SELECT resume FROM resumes WHERE key = ?", (key,)).fetchone()
-        return _from_json(row[0]) if row else None
+        entry = self.get_entry(key)
+        return entry[0] if entry else None
 
-    def put(self, key: str, resume: Resume) -> None:
-        """Store ``resume`` under ``key`` (committed at once: an interrupted run keeps it)."""
+    def get_entry(self, key: str) -> tuple[Resume, bytes | None] | None:
+        """The resume stored under ``key`` and its packed TF-IDF vector (None when it was stored
+        without one), or None."""
+        row = self._retry("SELECT resume, vector FROM parses WHERE key = ?", (key,)).fetchone()
+        return (_from_json(row[0]), row[1]) if row else None
+
+    def put(self, key: str, resume: Resume, vector: bytes | None = None) -> None:
+        """Store ``resume`` (and its vector from :func:`matcher.similarity.pack_vectors`) under
+        ``key``, committed at once: an interrupted run keeps it."""
         self._retry(
-            "INSERT OR REPLACE INTO resumes (key, resume, stored) VALUES (?, ?, ?)",
-            (key, _to_json(resume), time.time()),
+            "INSERT OR REPLACE INTO parses (key, resume, vector, stored) VALUES (?, ?, ?, ?)",
+            (key, _to_json(resume), vector, time.time()),
         )
 
     def __len__(self) -> int:
-        return int(self._retry("SELECT COUNT(*) FROM resumes").fetchone()[0])
+        return int(self._retry("SELECT COUNT(*) FROM parses").fetchone()[0])
 
     def close(self) -> None:
         """Close the database."""

@@ -18,7 +18,7 @@ from typing import Any
 from matcher.errors import InputError, MatcherError
 from matcher.records import Posting, Resume, Score
 from matcher.scoring import Weights, score
-from matcher.similarity import similarities
+from matcher.similarity import pack_vectors, similarities_of_vectors, unpack_vectors
 
 _SCORE_BATCH = 512  # resumes scored together: one TF-IDF product each, and a bound on memory
 
@@ -121,8 +121,9 @@ def _parse_all(
     max_memory: int,
     progress: Callable[[int, int, int], None] | None = None,
     scheduler: Any = None,
-) -> Generator[tuple[Path, Resume | None, RankEntry | None], None, None]:
-    """Every file as a parsed Resume (from the cache, or parsed now) or a failure entry."""
+) -> Generator[tuple[Path, Resume | None, bytes | None, RankEntry | None], None, None]:
+    """Every file as a parsed Resume (from the cache, or parsed now) with its packed TF-IDF vector
+    when there is a cache (None without one), or as a failure entry."""
     import os
 
     from matcher.cache import ResumeCache, file_key
@@ -142,10 +143,10 @@ def _parse_all(
                 except OSError:
                     todo.append(path)
                     continue
-                hit = cache.get(keys[path])
+                hit = cache.get_entry(keys[path])
                 if hit is not None:
                     done += 1
-                    yield path, dataclasses.replace(hit, source=str(path)), None
+                    yield path, dataclasses.replace(hit[0], source=str(path)), hit[1], None
                     if progress is not None:
                         progress(done, len(files), failures)
                     continue
@@ -182,11 +183,13 @@ def _parse_all(
             done += 1
             if resume is None:
                 failures += 1
-                yield path, None, RankEntry(str(path), None, None, None, kind, message)
+                yield path, None, None, RankEntry(str(path), None, None, None, kind, message)
             else:
+                vector = None
                 if cache is not None and path in keys:
-                    cache.put(keys[path], resume)
-                yield path, resume, None
+                    (vector,) = pack_vectors([resume.text])
+                    cache.put(keys[path], resume, vector)
+                yield path, resume, vector, None
             if progress is not None:
                 progress(done, len(files), failures)
     finally:
@@ -280,14 +283,17 @@ def rank(
     files = find_resumes(paths)
     failed: list[RankEntry] = []
     scored: list[tuple[Path, Resume, Score]] = []
-    batch: list[tuple[Path, Resume]] = []
+    batch: list[tuple[Path, Resume, bytes | None]] = []
     shared = _Shared()
 
     def score_batch() -> None:
         # one sparse matrix product per batch (each resume's similarity is still its own); the
-        # text is dropped once scored, so memory does not grow with every resume's text
-        sims = similarities(posting.text, [resume.text for _, resume in batch])
-        for (path, resume), sim in zip(batch, sims, strict=True):
+        # text is dropped once scored, so memory does not grow with every resume's text. Cached
+        # resumes bring their vector; the others are vectorised here, together, the same way.
+        made = iter(pack_vectors([resume.text for _, resume, vector in batch if vector is None]))
+        vectors = [next(made) if vector is None else vector for _, _, vector in batch]
+        sims = similarities_of_vectors(posting.text, unpack_vectors(vectors))
+        for (path, resume, _), sim in zip(batch, sims, strict=True):
             result = score(posting, resume, weights=weights, similarity=sim)
             scored.append((path, shared.resume(resume), shared.score(result)))
         batch.clear()
@@ -296,12 +302,12 @@ def rank(
     with contextlib.closing(
         _parse_all(files, as_of, engine, workers, cache, max_seconds, max_memory, progress, scheduler)
     ) as results:
-        for path, resume, failure in results:
+        for path, resume, vector, failure in results:
             if failure is not None:
                 failed.append(failure)
                 continue
             assert resume is not None
-            batch.append((path, resume))
+            batch.append((path, resume, vector))
             if len(batch) >= _SCORE_BATCH:
                 score_batch()
     if batch:

@@ -13,7 +13,16 @@ from typing import Any
 
 from matcher.errors import ModelError
 
-__all__ = ["VECTORIZER_SETTINGS", "Similarity", "load_vectorizer", "similarities", "similarity"]
+__all__ = [
+    "VECTORIZER_SETTINGS",
+    "Similarity",
+    "load_vectorizer",
+    "pack_vectors",
+    "similarities",
+    "similarities_of_vectors",
+    "similarity",
+    "unpack_vectors",
+]
 
 #: TfidfVectorizer settings shared by the build and the runtime (sublinear tf, word 1-2 grams,
 #: English stop words).
@@ -78,9 +87,51 @@ def similarities(posting_text: str, resume_texts: list[str], *, top: int = 5) ->
     >>> [s.score > 0 for s in similarities("Python developer", ["Python", "Nursing", "Python SQL"])]
     [True, False, True]
     """
+    return similarities_of_vectors(posting_text, load_vectorizer().transform(resume_texts), top=top)
+
+
+def pack_vectors(resume_texts: list[str]) -> list[bytes]:
+    """Each text's TF-IDF vector as bytes (term indices, then weights), for a cache to keep: a
+    re-rank then skips tokenising the text again, the costliest step of scoring a cached resume."""
+    import numpy
+
+    if not resume_texts:
+        return []
+    matrix = load_vectorizer().transform(resume_texts)
+    out = []
+    for i in range(matrix.shape[0]):
+        start, end = matrix.indptr[i], matrix.indptr[i + 1]
+        indices = numpy.asarray(matrix.indices[start:end], dtype="<i4")
+        weights = numpy.asarray(matrix.data[start:end], dtype="<f8")
+        out.append(indices.tobytes() + weights.tobytes())
+    return out
+
+
+def unpack_vectors(packed: list[bytes]) -> Any:
+    """The sparse matrix (one row per item) of vectors from :func:`pack_vectors`."""
+    import numpy
+    from scipy.sparse import csr_matrix
+
+    counts = [len(item) // 12 for item in packed]
+    indptr = numpy.zeros(len(packed) + 1, dtype=numpy.int64)
+    numpy.cumsum(counts, out=indptr[1:])
+    indices = numpy.concatenate(
+        [numpy.frombuffer(item, dtype="<i4", count=n) for item, n in zip(packed, counts, strict=True)]
+        or [numpy.zeros(0, dtype="<i4")]
+    )
+    weights = numpy.concatenate(
+        [numpy.frombuffer(item, dtype="<f8", offset=4 * n) for item, n in zip(packed, counts, strict=True)]
+        or [numpy.zeros(0, dtype="<f8")]
+    )
+    size = len(load_vectorizer().vocabulary_)
+    return csr_matrix((weights, indices, indptr), shape=(len(packed), size))
+
+
+def similarities_of_vectors(posting_text: str, resumes: Any, *, top: int = 5) -> list[Similarity]:
+    """:func:`similarities` for resumes already vectorised (a sparse matrix, one row each, from
+    the vectorizer or :func:`unpack_vectors`)."""
     vectorizer = load_vectorizer()
     posting = vectorizer.transform([posting_text])
-    resumes = vectorizer.transform(resume_texts)
     contributions = resumes.multiply(posting).tocsr()  # row i: per-term products for resume i
     terms = vectorizer.get_feature_names_out()
     out = []

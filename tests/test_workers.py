@@ -164,7 +164,7 @@ def _cached_sources(cache: Path) -> list[str]:
     import json
 
     with sqlite3.connect(cache) as db:
-        return [json.loads(r[0])["source"] for r in db.execute("SELECT resume FROM resumes")]
+        return [json.loads(r[0])["source"] for r in db.execute("SELECT resume FROM parses")]
 
 
 def test_cache_key_changes_with_content(tmp_path: Path) -> None:
@@ -175,6 +175,61 @@ def test_cache_key_changes_with_content(tmp_path: Path) -> None:
     ranking = rank(POSTING, [path], as_of=AS_OF, workers=0, cache=cache)
     assert ranking.entries[0].resume.name == "Sam Else"
     assert len(ResumeCache(cache)) == 2
+
+
+def test_a_cached_rerank_reads_each_resumes_vector_instead_of_its_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _resumes(tmp_path / "cvs", 6)
+    cache = tmp_path / "cache.sqlite"
+    cold = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=0, cache=cache)
+    uncached = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=0)
+    with sqlite3.connect(cache) as db:
+        assert all(vector for (vector,) in db.execute("SELECT vector FROM parses"))
+
+    import matcher.ranking
+
+    def no_vectorising(texts: list[str]) -> list[bytes]:
+        assert not texts, "a cached resume was vectorised again"
+        return []
+
+    monkeypatch.setattr(matcher.ranking, "pack_vectors", no_vectorising)
+    cached = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=0, cache=cache)
+    assert cached.to_list() == cold.to_list() == uncached.to_list()
+
+
+def test_rebuilt_models_retire_cached_parses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from matcher import cache as cache_module
+    from matcher import taxonomy
+
+    before = cache_module.file_key(b"cv", as_of=AS_OF, engine="pypdf")
+    models = tmp_path / "models"
+    shutil.copytree(taxonomy.model_dir(), models)
+    with (models / "idf.json").open("a", encoding="utf-8") as f:
+        f.write("\n")  # a rebuilt model, byte for byte different
+    monkeypatch.setattr(taxonomy, "model_dir", lambda: models)
+    cache_module.models_digest.cache_clear()
+    try:
+        assert cache_module.file_key(b"cv", as_of=AS_OF, engine="pypdf") != before
+    finally:
+        cache_module.models_digest.cache_clear()
+
+
+def test_the_old_cache_table_is_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE resumes (key TEXT PRIMARY KEY, resume TEXT NOT NULL, stored REAL NOT NULL)")
+        db.execute("INSERT INTO resumes VALUES ('k', '{}', 0)")
+    db.close()
+    cache = ResumeCache(path)
+    assert len(cache) == 0 and cache.get("k") is None
+    cache.close()
+    with sqlite3.connect(path) as db:
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    db.close()
+    assert tables == {"parses"}
 
 
 def _pdf_folder(folder: Path, n: int) -> None:
@@ -239,7 +294,7 @@ def test_killing_a_run_and_running_again_parses_only_the_rest(tmp_path: Path) ->
 
 def _stored(cache: Path) -> dict[str, float]:
     with sqlite3.connect(cache) as db:
-        return dict(db.execute("SELECT key, stored FROM resumes"))
+        return dict(db.execute("SELECT key, stored FROM parses"))
 
 
 def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
