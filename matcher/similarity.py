@@ -64,6 +64,12 @@ def load_vectorizer() -> Any:
     return vectorizer
 
 
+@lru_cache(maxsize=1)
+def _terms() -> Any:
+    """The vocabulary in index order (scikit-learn sorts it anew on every call)."""
+    return load_vectorizer().get_feature_names_out()
+
+
 def similarity(posting_text: str, resume_text: str, *, top: int = 5) -> Similarity:
     """TF-IDF cosine of two texts (0 to 1), with the terms that contributed most.
 
@@ -133,7 +139,7 @@ def similarities_of_vectors(posting_text: str, resumes: Any, *, top: int = 5) ->
     vectorizer = load_vectorizer()
     posting = vectorizer.transform([posting_text])
     contributions = resumes.multiply(posting).tocsr()  # row i: per-term products for resume i
-    terms = vectorizer.get_feature_names_out()
+    terms = _terms()
     out = []
     for i in range(contributions.shape[0]):
         row = contributions.getrow(i)
