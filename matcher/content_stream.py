@@ -29,7 +29,7 @@ from pypdf.generic import (
     read_object,
 )
 
-__all__ = ["FastContentStream", "fast_contents", "parse_operations"]
+__all__ = ["FastContentStream", "fast_contents", "parse_operations", "same_operations"]
 
 _CONTENTS = NameObject("/Contents")
 
@@ -205,3 +205,15 @@ def fast_contents(page: Any) -> Iterator[None]:
         yield
     finally:
         page[_CONTENTS] = original
+
+
+def same_operations(a: Any, b: Any) -> bool:
+    """Whether two parses are equal object for object: equal values of the same pypdf types all
+    the way down (``1`` is not ``1.0``, ``b"a"`` is not ``"a"``), as the fast path promises."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(same_operations(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(same_operations(a[k], b[k]) for k in a)
+    return bool(a == b)

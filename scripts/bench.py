@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import statistics
 import subprocess
 import sys
@@ -162,6 +163,72 @@ def bench_resumes(limit: int, seed: int) -> int:
         f"matcher's pypdf extraction is {100 * (ours - bare) / bare:+.1f}% against bare pypdf."
     )
     return 0
+
+
+def bench_streams() -> int:
+    """matcher's content-stream reader against pypdf's on every page (up to 50 a file) of the real
+    resumes and the robustness set, under matcher's stream cap: equal operations, and the time."""
+    import pypdf
+    from pypdf.generic import ContentStream
+
+    from matcher.content_stream import parse_operations, same_operations
+
+    files = _real_resumes("streams") or []
+    if ROBUSTNESS.is_dir():
+        files += sorted(ROBUSTNESS.rglob("*.pdf"))
+    else:
+        print(f"streams: {ROBUSTNESS} is absent; real resumes only")
+    if not files:
+        return 0
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    cap = 10_000_000  # matcher's default Limits.max_stream_bytes
+    streams = equal = declined = 0
+    theirs = ours = 0.0
+    with pypdf.apply_configuration(  # type: ignore[arg-type]
+        zlib_maximum_output_length=cap, maximum_declared_stream_length=cap,
+        array_based_stream_maximum_output_length=cap, lzw_maximum_output_length=cap,
+        run_length_maximum_output_length=cap,
+    ):  # fmt: skip
+        for path in files:
+            try:
+                reader = pypdf.PdfReader(path)
+                if reader.is_encrypted:
+                    reader.decrypt("")
+                datas = [
+                    ContentStream(page["/Contents"], reader, "bytes").get_data()
+                    for page in list(reader.pages)[:50]
+                    if page.get("/Contents") is not None
+                ]
+            except Exception:  # a file pypdf cannot open has no stream to compare
+                continue
+            for data in datas:
+                streams += 1
+                t = time.perf_counter()
+                reference = ContentStream(None, None, "bytes")
+                reference.set_data(data)
+                try:
+                    want: object = reference.operations
+                except Exception as exc:
+                    want = type(exc)
+                theirs += time.perf_counter() - t
+                t = time.perf_counter()
+                try:
+                    got: object = parse_operations(data)
+                except Exception as exc:
+                    got = type(exc)
+                ours += time.perf_counter() - t
+                if got is None:
+                    declined += 1  # pypdf's own parser reads it (the same as ``want``)
+                    equal += 1
+                elif same_operations(got, want):
+                    equal += 1
+                else:
+                    print(f"differs: {path}")
+    print(f"{len(files):,} files, {streams:,} page content streams:")
+    print(f"- operations equal to pypdf's, object for object: {equal:,} of {streams:,}")
+    print(f"- left to pypdf's own parser (inline images, budget): {declined:,}")
+    print(f"- reading time: pypdf {theirs:.1f} s, matcher {ours:.1f} s ({theirs / ours:.1f}x faster)")
+    return 0 if equal == streams else 1
 
 
 _CHILD = """
@@ -374,6 +441,7 @@ def main() -> int:
     rs = sub.add_parser("resumes", help="extraction and parsing speed on real resumes")
     rs.add_argument("--limit", type=int, default=300)
     rs.add_argument("--seed", type=int, default=1)
+    sub.add_parser("streams", help="matcher's content-stream reader against pypdf's, every page")
     sc = sub.add_parser("scale", help="cold and cached matcher rank against bare pypdf, same processes")
     sc.add_argument("--limit", type=int, default=2484)
     sc.add_argument("--workers", type=int, default=2)
@@ -387,6 +455,8 @@ def main() -> int:
     dk.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     dk.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
+    if args.what == "streams":
+        return bench_streams()
     if args.what == "dask":
         return bench_dask(args.limit, args.workers, args.seed)
     if args.what == "growth":

@@ -9,7 +9,7 @@ import pypdf
 import pytest
 from pypdf.generic import ContentStream
 
-from matcher.content_stream import FastContentStream, fast_contents, parse_operations
+from matcher.content_stream import FastContentStream, fast_contents, parse_operations, same_operations
 
 from .conftest import ROOT, make_pdf, one_page
 
@@ -60,23 +60,12 @@ def _ours(data: bytes) -> Any:
         return type(exc)
 
 
-def _same(a: Any, b: Any) -> bool:
-    """Equal values of the same types, all the way down (1 is not 1.0, b"a" is not "a")."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, (list, tuple)):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
-    return bool(a == b)
-
-
 @pytest.mark.parametrize("data", FAST)
 def test_common_tokens_are_read_fast_and_match_pypdf(data: bytes) -> None:
     assert parse_operations(data) is not None
     want, got = _pypdf(data), _ours(data)
     assert not isinstance(want, type), want
-    assert _same(got, want), (got, want)
+    assert same_operations(got, want), (got, want)
 
 
 def test_a_dictionary_is_read_by_pypdf_at_its_own_offset() -> None:
@@ -97,7 +86,7 @@ def test_broken_streams_fail_as_pypdf_fails(data: bytes) -> None:
 @pytest.mark.parametrize("data", DECLINED)
 def test_inline_images_references_and_long_operators_go_to_pypdf(data: bytes) -> None:
     assert parse_operations(data) is None
-    assert _same(_ours(data), _pypdf(data))
+    assert same_operations(_ours(data), _pypdf(data))
 
 
 def test_the_token_budget_is_pypdfs() -> None:
@@ -127,7 +116,7 @@ def test_real_pdfs_give_pypdfs_operations_and_text(tmp_path: Path) -> None:
             data = ContentStream(page["/Contents"], reader, "bytes").get_data()
             operations = parse_operations(data)
             assert operations is not None, path.name
-            assert _same(operations, _pypdf(data)), path.name
+            assert same_operations(operations, _pypdf(data)), path.name
             want = page.extract_text()
             original = page["/Contents"]
             with fast_contents(page):
@@ -137,3 +126,12 @@ def test_real_pdfs_give_pypdfs_operations_and_text(tmp_path: Path) -> None:
             assert got == want and got.strip(), path.name
             pages += 1
     assert pages >= 8
+
+
+def test_same_operations_tells_types_apart() -> None:
+    from pypdf.generic import ByteStringObject, FloatObject, NumberObject, TextStringObject
+
+    assert same_operations([([NumberObject(1)], b"w")], [([NumberObject(1)], b"w")])
+    assert not same_operations([([NumberObject(1)], b"w")], [([FloatObject(1)], b"w")])
+    assert not same_operations([ByteStringObject(b"a")], [TextStringObject("a")])
+    assert not same_operations([([], b"q")], [([], b"q"), ([], b"Q")])
