@@ -25,6 +25,7 @@ from pypdf.generic import (
     FloatObject,
     NameObject,
     NumberObject,
+    PdfObject,
     StreamParsingBudget,
     read_object,
 )
@@ -187,20 +188,31 @@ class FastContentStream(ContentStream):
         self._data = b""
 
 
+class _LazyContents(PdfObject):
+    """Stands in for a page's /Contents: resolved when pypdf's extractor asks for the content, at
+    the very point it would resolve the original, so a damaged stream fails where and as it does
+    under pypdf alone (pypdf remembers a failed read, so reading it twice would not fail alike)."""
+
+    def __init__(self, original: Any, pdf: Any) -> None:
+        self._original = original
+        self._pdf = pdf
+        self._fast: FastContentStream | None = None
+
+    def get_object(self) -> FastContentStream:
+        if self._fast is None:
+            self._fast = FastContentStream(self._original, self._pdf, "bytes")
+        return self._fast
+
+
 @contextmanager
 def fast_contents(page: Any) -> Iterator[None]:
     """Within the block, ``page.extract_text()`` (plain mode) reads the page's content through
-    :class:`FastContentStream`; the page's own /Contents is put back afterwards. A /Contents pypdf
-    cannot read is left for pypdf to report."""
-    original = page.get("/Contents")
-    try:
-        fast = FastContentStream(original, page.pdf, "bytes") if original is not None else None
-    except Exception:  # pypdf meets the same fault in extract_text and reports it its way
-        fast = None
-    if fast is None:
+    :class:`FastContentStream`; the page's own /Contents is put back afterwards."""
+    original = dict.get(page, _CONTENTS)  # as stored: an indirect reference stays one
+    if original is None:
         yield
         return
-    page[_CONTENTS] = fast
+    page[_CONTENTS] = _LazyContents(original, page.pdf)
     try:
         yield
     finally:

@@ -118,11 +118,11 @@ def test_real_pdfs_give_pypdfs_operations_and_text(tmp_path: Path) -> None:
             assert operations is not None, path.name
             assert same_operations(operations, _pypdf(data)), path.name
             want = page.extract_text()
-            original = page["/Contents"]
+            original = dict.get(page, "/Contents")
             with fast_contents(page):
                 assert isinstance(page["/Contents"], FastContentStream)
                 got = page.extract_text()
-            assert page["/Contents"] is original  # the page is left as it was
+            assert dict.get(page, "/Contents") is original  # the page is left as it was
             assert got == want and got.strip(), path.name
             pages += 1
     assert pages >= 8
@@ -135,3 +135,29 @@ def test_same_operations_tells_types_apart() -> None:
     assert not same_operations([([NumberObject(1)], b"w")], [([FloatObject(1)], b"w")])
     assert not same_operations([ByteStringObject(b"a")], [TextStringObject("a")])
     assert not same_operations([([], b"q")], [([], b"q"), ([], b"Q")])
+
+
+def test_a_page_whose_content_cannot_be_read_fails_as_under_pypdf_alone(tmp_path: Path) -> None:
+    from matcher.errors import DamagedFileError
+    from matcher.extract import extract_text
+
+    from .conftest import raw_pdf
+
+    broken = raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length 400 >>\nstream\nBT /F1 12 Tf (cut short) Tj ET",  # no endstream
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(broken)
+    reader = pypdf.PdfReader(path)
+    with pytest.raises(pypdf.errors.PdfReadError):
+        reader.pages[0].extract_text()
+    # pypdf remembers the failed read; the fast path must not read it first and hide the error
+    with pytest.raises(DamagedFileError):
+        extract_text(path)
