@@ -6,7 +6,7 @@ escapes, hex strings, text-showing arrays, operators, comments) with one regular
 builds the very objects pypdf builds. Anything else (dictionaries, escaped strings, odd bytes) is
 handed to pypdf's own ``read_object`` at that point, and a stream with an inline image, a stray
 ``R`` or more tokens than pypdf's budget allows is parsed wholly by pypdf, so the operations are
-pypdf's, object for object (the tests and ``scripts/bench.py resumes`` compare them).
+pypdf's, object for object (the tests and ``scripts/bench.py streams`` compare them).
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ def parse_operations(data: bytes) -> list[tuple[Any, bytes]] | None:
     operands: list[Any] = []
     remaining = get_configuration().stream_parsing_work_maximum_count
     max_array = get_configuration().array_maximum_element_count
-    # numbers and hex strings repeat; pypdf's objects are immutable, so one object serves each text
+    # numbers and hex strings repeat; pypdf's objects are immutable, so one object serves them all
     numbers: dict[bytes, NumberObject | FloatObject] = {}
     hexes: dict[bytes, ByteStringObject] = {}
     match = _TOKEN.match
