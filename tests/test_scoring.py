@@ -142,3 +142,19 @@ def test_batch_similarity_equals_one_by_one() -> None:
     texts = ["Python and SQL pipelines", "Registered nurse", "Kafka streaming in Python", ""]
     batch = similarities(POSTING.text, texts)
     assert batch == [similarity(POSTING.text, t) for t in texts]
+
+
+def test_packed_vectors_give_the_same_similarities_as_the_texts() -> None:
+    from pathlib import Path
+
+    from matcher.resume import parse_resume
+    from matcher.similarity import pack_vectors, similarities, similarities_of_vectors, unpack_vectors
+
+    folder = Path(__file__).resolve().parent.parent / "data" / "examples" / "resumes"
+    texts = [parse_resume(p).text for p in sorted(folder.glob("*.pdf")) if p.name != "locked-resume.pdf"]
+    texts += ["", "zzzz qqqq"]  # no known term: an empty vector
+    packed = pack_vectors(texts)
+    assert [len(v) for v in packed[-2:]] == [0, 0] and all(packed[:-2])
+    direct = similarities(POSTING.text, texts)
+    assert any(s.score > 0 for s in direct)
+    assert similarities_of_vectors(POSTING.text, unpack_vectors(packed)) == direct
