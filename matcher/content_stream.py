@@ -95,17 +95,30 @@ def _number(run: bytes) -> NumberObject | FloatObject:
     return FloatObject(run) if b"." in run else NumberObject(run)
 
 
+class _Made(dict[bytes, Any]):
+    """A dict that makes a missing value from its key (``make(key)``) and keeps it."""
+
+    def __init__(self, make: Any) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: bytes) -> Any:
+        value = self[key] = self._make(key)
+        return value
+
+
 def parse_operations(data: bytes) -> list[tuple[Any, bytes]] | None:
     """The (operands, operator) list pypdf's ContentStream would give for ``data`` (strings as
     bytes); None when the stream needs pypdf's own parser (an inline image, a stray ``R`` that pypdf
     may read as a reference, an overlong operator, or more tokens than its budget allows)."""
     operations: list[tuple[Any, bytes]] = []
     operands: list[Any] = []
-    remaining = get_configuration().stream_parsing_work_maximum_count
-    max_array = get_configuration().array_maximum_element_count
+    configuration = get_configuration()
+    remaining = configuration.stream_parsing_work_maximum_count
+    max_array = configuration.array_maximum_element_count
     # numbers and hex strings repeat; pypdf's objects are immutable, so one object serves them all
-    numbers: dict[bytes, NumberObject | FloatObject] = {}
-    hexes: dict[bytes, ByteStringObject] = {}
+    numbers = _Made(_number)
+    hexes = _Made(_hex)
     match = _TOKEN.match
     stream: BytesIO | None = None
     pos = 0
@@ -116,11 +129,7 @@ def parse_operations(data: bytes) -> list[tuple[Any, bytes]] | None:
         pos = token.end()
         remaining -= 1
         if kind == _NUMBER_GROUP:
-            run = token.group(kind)
-            value = numbers.get(run)
-            if value is None:
-                value = numbers[run] = _number(run)
-            operands.append(value)
+            operands.append(numbers[token.group(kind)])
         elif kind == _OPERATOR_GROUP:
             operator = token.group(kind)
             if operator == b"BI" or (operator[0] == 82 and not operator[1:2].isalpha()):
@@ -128,18 +137,14 @@ def parse_operations(data: bytes) -> list[tuple[Any, bytes]] | None:
             operations.append((operands, operator))
             operands = []
         elif kind == _HEX_GROUP:
-            digits = token.group(kind)
-            string = hexes.get(digits)
-            if string is None:
-                string = hexes[digits] = _hex(digits)
-            operands.append(string)
+            operands.append(hexes[token.group(kind)])
         elif kind == _NAME_GROUP:
             operands.append(NameObject(token.group(kind).decode("ascii")))
         elif kind == _STRING_GROUP:
             operands.append(ByteStringObject(token.group(kind)))
         elif kind == _ARRAY_GROUP:
             items = ArrayObject(
-                _number(number) if number else ByteStringObject(string) if string is not None else _hex(hexa)
+                numbers[number] if number else ByteStringObject(string) if string is not None else hexes[hexa]
                 for number, string, hexa in (
                     (m.group(1), m.group(2), m.group(3)) for m in _ITEM.finditer(token.group(kind))
                 )

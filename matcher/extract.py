@@ -24,7 +24,7 @@ from matcher.errors import (
 )
 from matcher.textprep import fix_mojibake
 
-__all__ = ["Limits", "extract_text", "read_posting"]
+__all__ = ["Limits", "extract_text", "pypdf_limits", "read_posting"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -209,6 +209,17 @@ def _pdf_text(data: bytes, name: str, limits: Limits) -> str:
         raise
 
 
+def pypdf_limits(limits: Limits = DEFAULT_LIMITS) -> Any:
+    """A context in which pypdf decompresses no stream past ``limits.max_stream_bytes``."""
+    import pypdf
+
+    cap = limits.max_stream_bytes
+    return pypdf.apply_configuration(
+        zlib_maximum_output_length=cap, lzw_maximum_output_length=cap, run_length_maximum_output_length=cap,
+        maximum_declared_stream_length=cap, array_based_stream_maximum_output_length=cap,
+    )  # fmt: skip
+
+
 def _pdf_read(data: bytes, name: str, limits: Limits) -> str:
     import pypdf
     from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError, PyPdfError
@@ -217,15 +228,8 @@ def _pdf_read(data: bytes, name: str, limits: Limits) -> str:
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # recoverable oddities are not news
 
-    overrides = {
-        "zlib_maximum_output_length": limits.max_stream_bytes,
-        "lzw_maximum_output_length": limits.max_stream_bytes,
-        "run_length_maximum_output_length": limits.max_stream_bytes,
-        "maximum_declared_stream_length": limits.max_stream_bytes,
-        "array_based_stream_maximum_output_length": limits.max_stream_bytes,
-    }
     try:
-        with pypdf.apply_configuration(**overrides):  # type: ignore[arg-type]
+        with pypdf_limits(limits):
             reader = pypdf.PdfReader(io.BytesIO(data))
             if reader.is_encrypted:
                 try:

@@ -172,6 +172,7 @@ def bench_streams() -> int:
     from pypdf.generic import ContentStream
 
     from matcher.content_stream import parse_operations, same_operations
+    from matcher.extract import pypdf_limits
 
     files = _real_resumes("streams") or []
     if ROBUSTNESS.is_dir():
@@ -181,14 +182,9 @@ def bench_streams() -> int:
     if not files:
         return 0
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
-    cap = 10_000_000  # matcher's default Limits.max_stream_bytes
     streams = equal = declined = 0
     theirs = ours = 0.0
-    with pypdf.apply_configuration(  # type: ignore[arg-type]
-        zlib_maximum_output_length=cap, maximum_declared_stream_length=cap,
-        array_based_stream_maximum_output_length=cap, lzw_maximum_output_length=cap,
-        run_length_maximum_output_length=cap,
-    ):  # fmt: skip
+    with pypdf_limits():  # matcher's default stream cap
         for path in files:
             try:
                 reader = pypdf.PdfReader(path)
