@@ -12,6 +12,7 @@ spaCy and the skill taxonomy load lazily, on first use, so ``import matcher`` is
 
 from __future__ import annotations
 
+from matcher.batch import RankEntry, Ranking, rank
 from matcher.errors import (
     DamagedFileError,
     EmptyDocumentError,
@@ -25,7 +26,6 @@ from matcher.errors import (
     UnsupportedFileError,
 )
 from matcher.posting import analyze_posting, analyze_posting_file
-from matcher.ranking import RankEntry, Ranking, rank
 from matcher.records import (
     Check,
     DegreeRequirement,

@@ -79,7 +79,7 @@ def resume(
     file: Path, as_json: bool, output_format: str | None, as_of: datetime | None, pdf_engine: str
 ) -> None:
     """Parse the resume FILE (.pdf, .docx, .txt): contact, skills, education, jobs, years."""
-    from matcher.jsonresume import to_json_resume
+    from matcher.outputs import to_json_resume
     from matcher.resume import parse_resume
 
     try:
@@ -153,10 +153,9 @@ def rank_command(
     the reason. Exit status: 0 when the ranking was written, 1 when nothing could be ranked or the
     posting is unusable, 2 for usage errors.
     """
-    from matcher import report
-    from matcher.cache import default_cache_path
+    from matcher import outputs
+    from matcher.batch import default_cache_path, rank
     from matcher.posting import analyze_posting_file
-    from matcher.ranking import rank
     from matcher.scoring import Weights
 
     if sum(bool(x) for x in (as_json, csv_out, html_out)) > 1:
@@ -189,16 +188,16 @@ def rank_command(
     finally:
         bar.close()
     if csv_out:
-        report.write_atomic(csv_out, report.to_csv(ranking))
+        outputs.write_atomic(csv_out, outputs.to_csv(ranking))
         click.echo(f"wrote {csv_out} ({len(ranking.ranked)} ranked, {len(ranking.failures)} not ranked)")
     elif html_out:
-        report.write_atomic(html_out, report.to_html(ranking))
+        outputs.write_atomic(html_out, outputs.to_html(ranking))
         click.echo(f"wrote {html_out} ({len(ranking.ranked)} ranked, {len(ranking.failures)} not ranked)")
     elif as_json:
-        for piece in report.iter_json(ranking):  # entry by entry: no one big string for a big folder
+        for piece in outputs.iter_json(ranking):  # entry by entry: no one big string for a big folder
             click.echo(piece, nl=False)
     else:
-        click.echo(report.format_table(ranking))
+        click.echo(outputs.format_table(ranking))
     if not ranking.ranked:
         raise click.ClickException("nothing could be ranked: every file failed (see the list above)")
 

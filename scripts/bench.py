@@ -48,12 +48,12 @@ def bench_posting(runs: int) -> None:
     imports = _fresh("import time; t=time.perf_counter(); import matcher; print(time.perf_counter()-t)", 7)
     load = _fresh(
         "import time; t=time.perf_counter()\n"
-        "from matcher.taxonomy import load_taxonomy; from matcher.nlp import get_pipeline\n"
+        "from matcher.language import get_pipeline, load_taxonomy\n"
         "load_taxonomy(); get_pipeline(); print(time.perf_counter()-t)",
         5,
     )
     taxonomy_only = _fresh(
-        "import time; from matcher.taxonomy import load_taxonomy\n"
+        "import time; from matcher.language import load_taxonomy\n"
         "t=time.perf_counter(); load_taxonomy(); print(time.perf_counter()-t)",
         5,
     )
@@ -171,8 +171,8 @@ def bench_streams() -> int:
     import pypdf
     from pypdf.generic import ContentStream
 
-    from matcher.content_stream import parse_operations, same_operations
     from matcher.extract import pypdf_limits
+    from matcher.extract._content_stream import parse_operations, same_operations
 
     files = _real_resumes("streams") or []
     if ROBUSTNESS.is_dir():
@@ -386,7 +386,7 @@ def bench_growth(sizes: list[int], workers: int, engine: str) -> int:
 
 
 def _warm() -> None:
-    from matcher.nlp import get_pipeline
+    from matcher.language import get_pipeline
 
     get_pipeline()
 
@@ -402,7 +402,7 @@ def bench_dask(limit: int, worker_counts: list[int], seed: int) -> int:
         print("dask: skipped: install the extra: pip install -e '.[dask]'")
         return 0
     from matcher import analyze_posting_file, rank
-    from matcher.report import to_json
+    from matcher.outputs import to_json
 
     files = _real_resumes("dask", limit, seed)
     if files is None:

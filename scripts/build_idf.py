@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from matcher.similarity import VECTORIZER_SETTINGS  # noqa: E402
+from matcher.scoring import VECTORIZER_SETTINGS  # noqa: E402
 
 CORPUS = ROOT / "data" / "background" / "postings.jsonl.gz"
 OUT = ROOT / "models" / "idf.json"

@@ -34,7 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from matcher.nlp import make_doc, token_key  # noqa: E402
+from matcher.language import make_doc  # noqa: E402
+from matcher.text import token_key  # noqa: E402
 
 SRC = ROOT / "data" / "taxonomy"
 OUT = ROOT / "models" / "skills.jsonl"

@@ -17,9 +17,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from matcher import MatcherError  # noqa: E402
-from matcher.dates import DateRange, find_date_ranges, merged_years, parse_year_month  # noqa: E402
-from matcher.degrees import find_degrees, level_rank  # noqa: E402
 from matcher.extract import extract_text  # noqa: E402
+from matcher.facts import (  # noqa: E402  # noqa: E402
+    DateRange,
+    find_date_ranges,
+    find_degrees,
+    level_rank,
+    merged_years,
+    parse_year_month,
+)
 from matcher.resume import parse_resume, parse_resume_text  # noqa: E402
 
 EVAL_AS_OF = date(2026, 11, 1)  # "Present" in both labels and program output

@@ -38,7 +38,9 @@ def test_errors_inherit_the_matching_builtin() -> None:
 
 
 MODULES = sorted(
-    m.name for m in pkgutil.iter_modules(matcher.__path__, "matcher.") if m.name != "matcher.models"
+    m.name
+    for m in pkgutil.walk_packages(matcher.__path__, "matcher.")
+    if m.name not in ("matcher.models", "matcher.__main__")
 )
 
 

@@ -87,7 +87,7 @@ def test_ranking_on_a_dask_cluster_equals_the_local_ranking(scheduler: str, tmp_
 def test_a_client_can_be_passed_and_the_cache_stays_here(scheduler: str, tmp_path: Path) -> None:
     from distributed import Client
 
-    from matcher.cache import ResumeCache
+    from matcher.batch import ResumeCache
 
     folder = _folder(tmp_path)
     cache = tmp_path / "cache.sqlite"

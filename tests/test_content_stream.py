@@ -9,7 +9,12 @@ import pypdf
 import pytest
 from pypdf.generic import ContentStream
 
-from matcher.content_stream import FastContentStream, fast_contents, parse_operations, same_operations
+from matcher.extract._content_stream import (
+    FastContentStream,
+    fast_contents,
+    parse_operations,
+    same_operations,
+)
 
 from .conftest import ROOT, make_pdf, one_page
 

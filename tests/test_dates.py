@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from matcher.dates import find_date_ranges, merged_years
+from matcher.facts import find_date_ranges, merged_years
 
 AS_OF = date(2024, 6, 1)
 

@@ -168,7 +168,7 @@ def test_size_and_page_caps(tmp_path: Path) -> None:
     ],
 )
 def test_glued_words_are_split_except_known_names(word: str, split: str) -> None:
-    from matcher.taxonomy import load_taxonomy
-    from matcher.textprep import split_glued
+    from matcher.language import load_taxonomy
+    from matcher.text import split_glued
 
     assert split_glued(word, load_taxonomy().names) == split

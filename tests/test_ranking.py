@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from matcher import analyze_posting, rank
 from matcher.cli import main
-from matcher.report import iter_json, to_csv, to_html, write_atomic
+from matcher.outputs import iter_json, to_csv, to_html, write_atomic
 
 from .conftest import make_pdf
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from matcher import parse_resume, parse_resume_text
-from matcher.resume_sections import clean_resume_text, split_sections
+from matcher.resume._sections import clean_resume_text, split_sections
 
 from .conftest import make_pdf, two_column_row_ordered_pdf
 
@@ -194,7 +194,7 @@ def test_glued_words_are_split_and_reported() -> None:
 
 
 def test_unglue_leaves_ordinary_text_and_floods_alone() -> None:
-    from matcher.unglue import unglue
+    from matcher.text import unglue
 
     assert unglue(RESUME) == RESUME
     flood = "a" * 5_000 + " " + "ab" * 60_000  # a damaged file's text: left as it is, at once

@@ -137,7 +137,7 @@ def test_fit_ladder_ranks_in_order() -> None:
 
 
 def test_batch_similarity_equals_one_by_one() -> None:
-    from matcher.similarity import similarities, similarity
+    from matcher.scoring import similarities, similarity
 
     texts = ["Python and SQL pipelines", "Registered nurse", "Kafka streaming in Python", ""]
     batch = similarities(POSTING.text, texts)
@@ -148,7 +148,7 @@ def test_packed_vectors_give_the_same_similarities_as_the_texts() -> None:
     from pathlib import Path
 
     from matcher.resume import parse_resume
-    from matcher.similarity import pack_vectors, similarities, similarities_of_vectors, unpack_vectors
+    from matcher.scoring import pack_vectors, similarities, similarities_of_vectors, unpack_vectors
 
     folder = Path(__file__).resolve().parent.parent / "data" / "examples" / "resumes"
     texts = [parse_resume(p).text for p in sorted(folder.glob("*.pdf")) if p.name != "locked-resume.pdf"]

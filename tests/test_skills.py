@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from matcher.nlp import get_pipeline, token_key
-from matcher.taxonomy import load_taxonomy
+from matcher.language import get_pipeline, load_taxonomy
+from matcher.text import token_key
 
 
 def _skills(text: str) -> list[str]:

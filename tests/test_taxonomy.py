@@ -9,8 +9,7 @@ from typing import Any
 
 import pytest
 
-from matcher.nlp import get_pipeline
-from matcher.taxonomy import load_taxonomy
+from matcher.language import get_pipeline, load_taxonomy
 
 from .conftest import ROOT
 

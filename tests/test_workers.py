@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from matcher import analyze_posting, rank
-from matcher.cache import ResumeCache
-from matcher.workers import parse_in_workers
+from matcher.batch import ResumeCache, parse_in_workers
 
 from .conftest import raw_pdf
 
@@ -67,7 +66,7 @@ def test_a_file_past_the_memory_cap_is_too_much_memory(tmp_path: Path) -> None:
     # memory this test process happens to hold already
     code = (
         "import sys, pathlib\n"
-        "from matcher.workers import parse_in_workers\n"
+        "from matcher.batch._workers import parse_in_workers\n"
         "paths = sorted(pathlib.Path(sys.argv[1]).iterdir())\n"
         "for r in parse_in_workers(paths, workers=1, max_memory=60 << 20):\n"
         "    print(r.path.name, r.error_kind if r.resume is None else 'ok')\n"
@@ -107,17 +106,17 @@ def test_cache_makes_a_rerank_parse_nothing_and_give_the_same_ranking(
     first = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=cache)
     assert len(ResumeCache(cache)) == 6
 
-    import matcher.workers
+    import matcher.batch._workers
 
     parsed: list[Path] = []
-    real = matcher.workers.parse_in_workers
+    real = matcher.batch._workers.parse_in_workers
 
     def counting(paths, **kwargs):  # type: ignore[no-untyped-def]
         paths = list(paths)
         parsed.extend(paths)
         return real(paths, **kwargs)
 
-    monkeypatch.setattr(matcher.workers, "parse_in_workers", counting)
+    monkeypatch.setattr(matcher.batch._workers, "parse_in_workers", counting)
     other_posting = analyze_posting("Requirements: SQL")
     again = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=cache)
     rank(other_posting, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=cache)
@@ -130,9 +129,9 @@ def test_an_interrupted_run_keeps_its_parses_and_the_next_parses_only_the_rest(
 ) -> None:
     paths = _resumes(tmp_path / "cvs", 8)
     cache = tmp_path / "cache.sqlite"
-    import matcher.workers
+    import matcher.batch._workers
 
-    real = matcher.workers.parse_in_workers
+    real = matcher.batch._workers.parse_in_workers
 
     def interrupted(todo, **kwargs):  # type: ignore[no-untyped-def]
         for done, result in enumerate(real(todo, **kwargs)):
@@ -140,7 +139,7 @@ def test_an_interrupted_run_keeps_its_parses_and_the_next_parses_only_the_rest(
                 raise KeyboardInterrupt
             yield result
 
-    monkeypatch.setattr(matcher.workers, "parse_in_workers", interrupted)
+    monkeypatch.setattr(matcher.batch._workers, "parse_in_workers", interrupted)
     with pytest.raises(KeyboardInterrupt):
         rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=cache)
     assert len(ResumeCache(cache)) == 4  # every finished parse was kept
@@ -153,7 +152,7 @@ def test_an_interrupted_run_keeps_its_parses_and_the_next_parses_only_the_rest(
         parsed.extend(todo)
         return real(todo, **kwargs)
 
-    monkeypatch.setattr(matcher.workers, "parse_in_workers", counting)
+    monkeypatch.setattr(matcher.batch._workers, "parse_in_workers", counting)
     resumed = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=cache)
     assert len(parsed) == 4 and not set(parsed) & kept  # only the files not yet cached
     uninterrupted = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=None)
@@ -187,13 +186,13 @@ def test_a_cached_rerank_reads_each_resumes_vector_instead_of_its_text(
     with sqlite3.connect(cache) as db:
         assert all(vector for (vector,) in db.execute("SELECT vector FROM parses"))
 
-    import matcher.ranking
+    import matcher.batch._rank
 
     def no_vectorising(texts: list[str]) -> list[bytes]:
         assert not texts, "a cached resume was vectorised again"
         return []
 
-    monkeypatch.setattr(matcher.ranking, "pack_vectors", no_vectorising)
+    monkeypatch.setattr(matcher.batch._rank, "pack_vectors", no_vectorising)
     cached = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=0, cache=cache)
     assert cached.to_list() == cold.to_list() == uncached.to_list()
 
@@ -201,15 +200,15 @@ def test_a_cached_rerank_reads_each_resumes_vector_instead_of_its_text(
 def test_rebuilt_models_retire_cached_parses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
-    from matcher import cache as cache_module
-    from matcher import taxonomy
+    from matcher import _models
+    from matcher.batch import _cache as cache_module
 
     before = cache_module.file_key(b"cv", as_of=AS_OF, engine="pypdf")
     models = tmp_path / "models"
-    shutil.copytree(taxonomy.model_dir(), models)
+    shutil.copytree(_models.model_dir(), models)
     with (models / "idf.json").open("a", encoding="utf-8") as f:
         f.write("\n")  # a rebuilt model, byte for byte different
-    monkeypatch.setattr(taxonomy, "model_dir", lambda: models)
+    monkeypatch.setattr(_models, "model_dir", lambda: models)
     cache_module.models_digest.cache_clear()
     try:
         assert cache_module.file_key(b"cv", as_of=AS_OF, engine="pypdf") != before

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from matcher.workers import ParseResult
+from matcher.batch._workers import ParseResult
 
 __all__ = ["parse_on_cluster"]
 

@@ -7,14 +7,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from matcher.contact import find_contact
-from matcher.dates import merged_years
 from matcher.errors import InputError
-from matcher.history import DatedJob, find_education, find_jobs
+from matcher.facts import merged_years
+from matcher.language import Taxonomy
 from matcher.records import Resume, ResumeSkill
-from matcher.resume_sections import ResumeSection, clean_resume_text, split_sections
-from matcher.taxonomy import Taxonomy
-from matcher.unglue import glued_words, unglue
+from matcher.resume._contact import find_contact
+from matcher.resume._history import DatedJob, find_education, find_jobs
+from matcher.resume._sections import ResumeSection, clean_resume_text, split_sections
+from matcher.text import glued_words, unglue
 
 __all__ = ["glued_words", "parse_resume", "parse_resume_text"]
 
@@ -121,9 +121,7 @@ def _parse(cleaned: str, source: str, as_of: date | None) -> Resume:
 def _skills(
     text: str, jobs: list[DatedJob], sections: list[ResumeSection], as_of: date
 ) -> tuple[ResumeSkill, ...]:
-    from matcher.nlp import blank_pipeline
-    from matcher.skills import find_skill_spans
-    from matcher.taxonomy import load_taxonomy
+    from matcher.language import blank_pipeline, find_skill_spans, load_taxonomy
 
     taxonomy = load_taxonomy()
     doc = blank_pipeline()(text)

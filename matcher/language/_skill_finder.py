@@ -1,6 +1,6 @@
 """Finding skill mentions in a spaCy Doc: the ``skill_finder`` pipeline component.
 
-One left-to-right, longest-match scan over token keys (``matcher.nlp.token_key``), so plurals
+One left-to-right, longest-match scan over token keys (``matcher.text.token_key``), so plurals
 ("data pipelines"), hyphen and space variants ("scikit learn"), dotted names ("Node.js"), lists
 ("Python/R", "SQL, NoSQL and Hive") and versions ("Python 3") all reduce to a dictionary lookup.
 
@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from matcher.nlp import token_key
-from matcher.taxonomy import Pattern, Taxonomy, load_taxonomy
+from matcher.language._taxonomy import Pattern, Taxonomy, load_taxonomy
+from matcher.text import token_key
 
 __all__ = ["SPAN_KEY", "SkillFinder", "find_skill_spans"]
 
@@ -134,7 +134,7 @@ class SkillFinder:
 
     Examples
     --------
-    >>> from matcher.nlp import get_pipeline
+    >>> from matcher.language._pipeline import get_pipeline
     >>> doc = get_pipeline()("Experience with k8s, Python/R and data pipelines.")
     >>> [span.text for span in doc.spans["skills"]]
     ['k8s', 'Python', 'R', 'data pipelines']
@@ -272,17 +272,3 @@ def _technical(
         if keys[k] in _CUE_AFTER or _VERSION.match(texts[k]):
             return True
     return False
-
-
-def _make_skill_finder(nlp: Any, name: str) -> SkillFinder:
-    return SkillFinder()
-
-
-def _register() -> None:
-    from spacy.language import Language
-
-    if "skill_finder" not in Language.factories:
-        Language.factory("skill_finder")(_make_skill_finder)
-
-
-_register()

@@ -12,11 +12,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from matcher._models import model_dir
 from matcher.errors import ModelError
 
-__all__ = ["Pattern", "Skill", "Taxonomy", "load_taxonomy"]
+__all__ = ["TAXONOMY_FILE", "Pattern", "Skill", "Taxonomy", "load_taxonomy", "read_taxonomy"]
 
-MODEL_NAME = "skills.jsonl"
+TAXONOMY_FILE = "skills.jsonl"
 
 
 class Skill(NamedTuple):
@@ -32,7 +33,7 @@ class Skill(NamedTuple):
 
 
 class Pattern(NamedTuple):
-    """One surface form of a skill, as token keys (see ``matcher.nlp.token_key``).
+    """One surface form of a skill, as token keys (see ``matcher.text.token_key``).
 
     ``case`` holds the exact token texts required when the form is case-sensitive ("Go"), and
     ``context`` says the form is also ordinary English and needs a technical context.
@@ -49,7 +50,7 @@ class Taxonomy:
 
     Examples
     --------
-    >>> from matcher.taxonomy import load_taxonomy
+    >>> from matcher.language._taxonomy import load_taxonomy
     >>> tax = load_taxonomy()
     >>> tax.find("k8s").name
     'Kubernetes'
@@ -88,18 +89,8 @@ class Taxonomy:
         return tuple(self.skills[r] for r in skill.related if r in self.skills)
 
 
-def model_dir() -> Path:
-    """The folder of built artefacts: ``models/`` beside the package in a source checkout (and
-    an editable install), or ``matcher/models`` inside an installed wheel."""
-    package = Path(__file__).resolve().parent
-    checkout = package.parent / "models"
-    if (checkout / MODEL_NAME).exists():
-        return checkout
-    return package / "models"
-
-
 def _model_path() -> Path:
-    return model_dir() / MODEL_NAME
+    return model_dir() / TAXONOMY_FILE
 
 
 _new_pattern = tuple.__new__  # builds a Pattern without its Python-level __new__ (30,000 of them)

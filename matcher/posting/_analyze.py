@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from matcher.degrees import accepts_equivalent, field_spans, find_degrees, find_fields, level_rank
 from matcher.errors import EmptyDocumentError, InputError
-from matcher.importance import BOILERPLATE, mention_role, sentence_role
+from matcher.facts import accepts_equivalent, field_spans, find_degrees, find_fields, find_years, level_rank
+from matcher.posting._importance import BOILERPLATE, mention_role, sentence_role
+from matcher.posting._sections import find_sections
 from matcher.records import DegreeRequirement, Posting, Section, SkillMention
-from matcher.sections import find_sections
-from matcher.textprep import prepare_text
-from matcher.years import find_years
+from matcher.text import prepare_text
 
 __all__ = ["analyze_posting", "analyze_posting_file"]
 
@@ -76,8 +75,7 @@ def analyze_posting(text: str, *, title: str | None = None) -> Posting:
         raise InputError(f"analyze_posting expects the posting text as str, got {type(text).__name__}")
     if not re.search(r"\w", text):
         raise EmptyDocumentError("the posting is empty: it holds no words to analyse")
-    from matcher.nlp import get_pipeline
-    from matcher.taxonomy import load_taxonomy
+    from matcher.language import get_pipeline, load_taxonomy
 
     prepared = prepare_text(text, load_taxonomy().names)
 
@@ -166,7 +164,7 @@ def _years(sentences: list[_Sentence]) -> list[tuple[_Sentence, float | None, in
 def _skills(
     doc: Any, sentences: list[_Sentence], years: list[tuple[_Sentence, float | None, int, int, str]]
 ) -> tuple[SkillMention, ...]:
-    from matcher.taxonomy import load_taxonomy
+    from matcher.language import load_taxonomy
 
     taxonomy = load_taxonomy()
     best: dict[str, SkillMention] = {}

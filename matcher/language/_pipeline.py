@@ -6,17 +6,17 @@ spaCy is imported lazily, so ``import matcher`` stays fast.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from matcher.language._skill_finder import SkillFinder
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokenizer import Tokenizer
 
-__all__ = ["get_pipeline", "make_tokenizer", "token_key"]
+__all__ = ["blank_pipeline", "get_pipeline", "make_doc", "make_tokenizer"]
 
-_GLUE = re.compile(r"(?<=\w)[.\-](?=\w)")
 _EXTRA_INFIXES = (
     r"/",  # "Python/R", "React.js/Vue.js", "CI/CD" split on the slash
     r"(?<=[a-zA-Z])[\u2013\u2014](?=[a-zA-Z0-9])",  # en/em dash between words
@@ -25,31 +25,6 @@ _EXTRA_INFIXES = (
     r"(?<=[a-zA-Z]{2})[.](?=[A-Z][a-z])",  # "scale.BS" glued sentences
     r"(?<=[+#])(?=[A-Z][a-z])",  # "C++Experience" glued sentences
 )
-
-
-def token_key(text: str) -> str:
-    """Return the lookup key of one token: lower case, inner dots and hyphens removed, and a
-    light English plural folded ("pipelines" -> "pipeline", "libraries" -> "library").
-
-    Both taxonomy patterns (at build time) and analysed text use this function, so they agree.
-
-    Examples
-    --------
-    >>> [token_key(t) for t in ["Node.js", "Pipelines", "libraries", "AWS", "classes", ".NET"]]
-    ['nodejs', 'pipeline', 'library', 'aws', 'class', '.net']
-    """
-    key = text.lower()
-    plain = key.isalpha()
-    if len(key) > 1 and not key.startswith("."):
-        key = _GLUE.sub("", key)
-    if plain and len(key) > 3:
-        if key.endswith("ies") and len(key) > 4:
-            key = key[:-3] + "y"
-        elif key.endswith(("sses", "xes", "ches", "shes")):
-            key = key[:-2]
-        elif key.endswith("s") and not key.endswith(("ss", "us", "is", "ys")):
-            key = key[:-1]
-    return key
 
 
 def make_tokenizer(nlp: Language) -> Tokenizer:
@@ -131,12 +106,18 @@ def _wraps(last_word: str, line_length: int, next_word: str) -> bool:
     return line_length >= _WRAPPED_LINE and next_word[:1].islower() and last_word not in _NO_WRAP_AFTER
 
 
+def _make_skill_finder(nlp: Any, name: str) -> SkillFinder:
+    return SkillFinder()
+
+
 def _register() -> None:
     from spacy.language import Language
     from spacy.util import registry
 
     if "line_sentencizer" not in Language.factories:
         Language.component("line_sentencizer")(_line_sentencizer)
+    if "skill_finder" not in Language.factories:
+        Language.factory("skill_finder")(_make_skill_finder)
     if "matcher.tokenizer.v1" not in registry.tokenizers:
         registry.tokenizers("matcher.tokenizer.v1")(_tokenizer_factory)
 
@@ -160,12 +141,9 @@ def get_pipeline() -> Language:
 
     Built once per process (about half a second, most of it importing spaCy).
     """
-    from matcher import skills  # registers the component factory
-
     nlp = blank_pipeline()
     if "skill_finder" not in nlp.pipe_names:
         nlp.add_pipe("skill_finder", last=True)
-    _ = skills
     return nlp
 
 

@@ -11,10 +11,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from matcher.dates import DateRange, find_date_ranges, leading_start
-from matcher.degrees import find_degrees, find_fields, level_rank
+from matcher.facts import DateRange, find_date_ranges, find_degrees, find_fields, leading_start, level_rank
 from matcher.records import Education, Job
-from matcher.resume_sections import ResumeSection
+from matcher.resume._sections import ResumeSection
 
 __all__ = ["DatedJob", "find_education", "find_jobs"]
 

@@ -33,7 +33,7 @@ VECTORIZER_SETTINGS: dict[str, Any] = {
     "sublinear_tf": True,
     "strip_accents": "unicode",
 }
-MODEL_NAME = "idf.json"
+IDF_FILE = "idf.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +50,9 @@ def load_vectorizer() -> Any:
     import numpy
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from matcher.taxonomy import model_dir
+    from matcher._models import model_dir
 
-    path = model_dir() / MODEL_NAME
+    path = model_dir() / IDF_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:

@@ -17,8 +17,7 @@ from typing import Any
 
 from matcher.errors import InputError, MatcherError
 from matcher.records import Posting, Resume, Score
-from matcher.scoring import Weights, score
-from matcher.similarity import pack_vectors, similarities_of_vectors, unpack_vectors
+from matcher.scoring import Weights, pack_vectors, score, similarities_of_vectors, unpack_vectors
 
 _SCORE_BATCH = 512  # resumes scored together: one TF-IDF product each, and a bound on memory
 
@@ -126,9 +125,9 @@ def _parse_all(
     when there is a cache (None without one), or as a failure entry."""
     import os
 
-    from matcher.cache import ResumeCache, file_key
+    from matcher.batch._cache import ResumeCache, file_key
+    from matcher.batch._workers import parse_in_workers
     from matcher.resume import parse_resume
-    from matcher.workers import parse_in_workers
 
     day = as_of or date.today()
     cache = ResumeCache(cache_path) if cache_path else None
@@ -162,7 +161,7 @@ def _parse_all(
 
         def elsewhere() -> Iterator[tuple[Path, Resume | None, str | None, str | None]]:
             if scheduler is not None:
-                from matcher.cluster import parse_on_cluster
+                from matcher.batch._cluster import parse_on_cluster
 
                 results = parse_on_cluster(todo, scheduler, as_of=day, engine=engine)
             else:

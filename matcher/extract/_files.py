@@ -22,9 +22,9 @@ from matcher.errors import (
     TooManyPagesError,
     UnsupportedFileError,
 )
-from matcher.textprep import fix_mojibake
+from matcher.text import fix_mojibake
 
-__all__ = ["Limits", "extract_text", "pypdf_limits", "read_posting"]
+__all__ = ["DEFAULT_LIMITS", "ENGINES", "Limits", "extract_text", "pypdf_limits", "read_posting"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -112,7 +112,7 @@ def _read(path: Path, limits: Limits, engine: str = "pypdf") -> tuple[str, str |
     title: str | None = None
     if suffix in PDF_SUFFIXES:
         if engine == "pdfium" or (engine == "auto" and _have_pdfium()):
-            from matcher.pdfium import pdfium_text
+            from matcher.extract._pdfium import pdfium_text
 
             _check_pdf_header(data, path.name)
             text = repair_glyph_names(pdfium_text(data, path.name, limits))
@@ -224,7 +224,7 @@ def _pdf_read(data: bytes, name: str, limits: Limits) -> str:
     import pypdf
     from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError, PyPdfError
 
-    from matcher.columns import page_text
+    from matcher.extract._columns import page_text
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # recoverable oddities are not news
 

@@ -3,14 +3,14 @@
 Headings are found on their own line ("Qualifications:"), run into the text as real postings
 often have them ("...at scale.Preferred Qualifications: Knowledge of..."), split over two lines
 ("Preferred" / "Qualifications:"), as a lead-in to a list ("Bonus if you have:"), or not at all:
-then sentence cues decide (``matcher.importance``).
+then sentence cues decide (``matcher.posting._importance``).
 """
 
 from __future__ import annotations
 
 import re
 
-from matcher.importance import (
+from matcher.posting._importance import (
     BOILERPLATE,
     DUTIES,
     FORWARD_CUE,

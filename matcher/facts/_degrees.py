@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from matcher.records import DEGREE_LEVELS
 
-__all__ = ["DegreeMention", "find_degrees", "level_rank"]
+__all__ = ["DegreeMention", "accepts_equivalent", "field_spans", "find_degrees", "find_fields", "level_rank"]
 
 # (level, pattern); patterns are matched case-sensitively where abbreviations need it.
 _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (

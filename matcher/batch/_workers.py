@@ -50,8 +50,8 @@ def _address_space() -> int:
 def _worker(conn: Connection, as_of: date | None, engine: str, max_memory: int) -> None:
     import resource
 
-    from matcher import pdfium
     from matcher.errors import MatcherError
+    from matcher.extract import _pdfium as pdfium
     from matcher.resume import parse_resume
 
     pdfium.CAPPED_PROCESS = True  # this process has the caps: pdfium needs no process of its own
@@ -135,7 +135,7 @@ def parse_in_workers(
     >>> [(r.path.name, r.resume.email if r.resume else r.error_kind) for r in results]
     [('a.txt', 'ann@x.org'), ('b.pdf', 'unsupported')]
     """
-    from matcher.nlp import get_pipeline
+    from matcher.language import get_pipeline
 
     get_pipeline()  # load spaCy and the taxonomy once, before forking: workers start warm
     # move everything loaded so far out of the garbage collector's sight: the forked workers then

@@ -39,11 +39,13 @@ def default_cache_path() -> Path:
 def models_digest() -> str:
     """A short hash of the built artefacts parsing and scoring read (the skill taxonomy and the
     IDF model), so that rebuilding either one retires the cache entries made with the other."""
-    from matcher import similarity, taxonomy
+    from matcher._models import model_dir
+    from matcher.language import TAXONOMY_FILE
+    from matcher.scoring import IDF_FILE
 
     digest = hashlib.sha256()
-    for name in (taxonomy.MODEL_NAME, similarity.MODEL_NAME):
-        digest.update((taxonomy.model_dir() / name).read_bytes())
+    for name in (TAXONOMY_FILE, IDF_FILE):
+        digest.update((model_dir() / name).read_bytes())
     return digest.hexdigest()[:12]
 
 

@@ -19,11 +19,11 @@ from matcher.errors import (
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
-    from matcher.extract import Limits
+    from matcher.extract._files import Limits
 
 __all__ = ["CAPPED_PROCESS", "PdfTimeoutError", "PdfTooMuchMemoryError", "pdfium_text"]
 
-#: True in a worker process that already runs under time and memory caps (matcher.workers).
+#: True in a worker process that already runs under time and memory caps (matcher.batch._workers).
 CAPPED_PROCESS = False
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from matcher.textprep import fix_mojibake
+from matcher.text import fix_mojibake
 
 __all__ = ["ResumeSection", "clean_resume_text", "split_sections"]
 

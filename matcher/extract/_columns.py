@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from matcher.content_stream import fast_contents
+from matcher.extract._content_stream import fast_contents
 
 __all__ = ["page_text", "split_at_gutter"]
 

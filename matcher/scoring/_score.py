@@ -6,7 +6,7 @@ The total (0-100) is a weighted mean of components, each 0 to 1:
   mentioned; a skill asked with years ("3+ years of Python") gets partial credit when the resume's
   jobs that name it add up to less; a related skill (MySQL for PostgreSQL) earns visible partial
   credit;
-- ``similarity``: TF-IDF cosine with a fixed background IDF (see ``matcher.similarity``);
+- ``similarity``: TF-IDF cosine with a fixed background IDF (see ``matcher.scoring._similarity``);
 - ``degree`` and ``experience``: the rule checks as numbers.
 
 A component that cannot be judged (no degree asked, no dated job) is left out and the others are
@@ -21,10 +21,10 @@ import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from matcher.degrees import level_rank
 from matcher.errors import InputError
+from matcher.facts import level_rank
 from matcher.records import Check, Posting, Resume, Score, SkillMatch
-from matcher.similarity import Similarity
+from matcher.scoring._similarity import Similarity
 
 __all__ = ["Weights", "score"]
 
@@ -178,7 +178,7 @@ def score(
 def _skill_matches(
     posting: Posting, resume: Resume, weights: Weights
 ) -> tuple[list[SkillMatch], list[SkillMatch]]:
-    from matcher.taxonomy import load_taxonomy
+    from matcher.language import load_taxonomy
 
     taxonomy = load_taxonomy()
     have = {s.skill_id: s for s in resume.skills if s.skill_id}
@@ -315,7 +315,7 @@ def _components(
     known: Similarity | None,
 ) -> tuple[dict[str, float | None], tuple[str, ...]]:
     """The components (None when one cannot be judged) and the similarity's top shared terms."""
-    from matcher.similarity import similarity
+    from matcher.scoring._similarity import similarity
 
     importance = {
         "required": weights.required,

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from matcher.ranking import RankEntry, Ranking
+from matcher.batch import RankEntry, Ranking
 
 __all__ = ["format_table", "iter_json", "to_csv", "to_html", "to_json", "write_atomic"]
 

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from matcher.nlp import token_key
+from matcher.text._tokens import token_key
 
 __all__ = ["glued_words", "unglue"]
 
@@ -161,7 +161,7 @@ def _skill_cost() -> float:
 def _skill_words() -> frozenset[str]:
     """Every word of a skill's name or alias, as a lookup key ("terraform", "circleci", "argo"); not
     the run-together spellings the taxonomy adds for several words ("servicemesh"), better split."""
-    from matcher.taxonomy import load_taxonomy
+    from matcher.language import load_taxonomy
 
     words: set[str] = set()
     for skill in load_taxonomy().skills.values():

@@ -1,0 +1,32 @@
+"""``rank`` over many files: finding them, worker processes under caps, the cache, a Dask cluster."""
+
+from __future__ import annotations
+
+from matcher.batch._cache import (
+    PARSER_VERSION,
+    ResumeCache,
+    default_cache_path,
+    file_key,
+    models_digest,
+)
+from matcher.batch._rank import (
+    RankEntry,
+    Ranking,
+    find_resumes,
+    rank,
+)
+from matcher.batch._workers import ParseResult, parse_in_workers
+
+__all__ = [
+    "PARSER_VERSION",
+    "ParseResult",
+    "RankEntry",
+    "Ranking",
+    "ResumeCache",
+    "default_cache_path",
+    "file_key",
+    "find_resumes",
+    "models_digest",
+    "parse_in_workers",
+    "rank",
+]

@@ -1,0 +1,38 @@
+"""Facts both documents state the same way: dates and intervals, degrees and fields, years of experience."""
+
+from __future__ import annotations
+
+from matcher.facts._dates import (
+    DateRange,
+    YearMonth,
+    find_date_ranges,
+    leading_start,
+    merged_years,
+    parse_year_month,
+)
+from matcher.facts._degrees import (
+    DegreeMention,
+    accepts_equivalent,
+    field_spans,
+    find_degrees,
+    find_fields,
+    level_rank,
+)
+from matcher.facts._years import YearsMention, find_years
+
+__all__ = [
+    "DateRange",
+    "DegreeMention",
+    "YearMonth",
+    "YearsMention",
+    "accepts_equivalent",
+    "field_spans",
+    "find_date_ranges",
+    "find_degrees",
+    "find_fields",
+    "find_years",
+    "leading_start",
+    "level_rank",
+    "merged_years",
+    "parse_year_month",
+]

@@ -1,0 +1,24 @@
+"""What a ranking or a resume becomes: a table, JSON, CSV, a self-contained HTML report, JSON Resume;
+files written atomically."""
+
+from __future__ import annotations
+
+from matcher.outputs._jsonresume import to_json_resume
+from matcher.outputs._report import (
+    format_table,
+    iter_json,
+    to_csv,
+    to_html,
+    to_json,
+    write_atomic,
+)
+
+__all__ = [
+    "format_table",
+    "iter_json",
+    "to_csv",
+    "to_html",
+    "to_json",
+    "to_json_resume",
+    "write_atomic",
+]

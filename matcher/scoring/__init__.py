@@ -1,0 +1,30 @@
+"""``score``: one resume against one posting, from weighted components and rule checks, explained."""
+
+from __future__ import annotations
+
+from matcher.scoring._score import Weights, score
+from matcher.scoring._similarity import (
+    IDF_FILE,
+    VECTORIZER_SETTINGS,
+    Similarity,
+    load_vectorizer,
+    pack_vectors,
+    similarities,
+    similarities_of_vectors,
+    similarity,
+    unpack_vectors,
+)
+
+__all__ = [
+    "IDF_FILE",
+    "VECTORIZER_SETTINGS",
+    "Similarity",
+    "Weights",
+    "load_vectorizer",
+    "pack_vectors",
+    "score",
+    "similarities",
+    "similarities_of_vectors",
+    "similarity",
+    "unpack_vectors",
+]
