@@ -330,3 +330,20 @@ def test_pdfium_engine_runs_inside_workers(tmp_path: Path) -> None:
     _pdf_folder(tmp_path / "cvs", 2)
     ranking = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=1, engine="pdfium")
     assert [e.error_kind for e in ranking.entries] == [None, None]
+
+
+def test_pdfium_in_workers_returns_a_long_text_without_a_pipe_deadlock(tmp_path: Path) -> None:
+    """200 pages of text, far over a pipe's 64 KiB buffer, come back from a worker as a ranked entry."""
+    from matcher.extract import Limits
+
+    from .conftest import make_pdf
+
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    page = [f"Line {i}: maintained Python services and SQL reports for the finance team." for i in range(38)]
+    make_pdf(folder / "long.pdf", ["Ann Lee", "EXPERIENCE", "Engineer, Acme Inc, 2015 - 2023", *page * 200])
+    limits = Limits(max_pages=300, max_seconds=60)
+    ranking = rank(POSTING, [folder], as_of=AS_OF, workers=1, engine="pdfium", limits=limits)
+    (entry,) = ranking.entries
+    assert entry.failure is None and entry.score is not None
+    assert entry.resume is not None and entry.resume.total_years == 9.0

@@ -1,0 +1,72 @@
+"""matcher leaves the program that imports it as it found it: logging levels, the garbage
+collector, signal handlers; and its workers run under both the fork and spawn start methods."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import signal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from matcher import analyze_posting, rank
+from matcher.cli import main
+
+from .conftest import EXAMPLE_POSTING, make_pdf
+
+POSTING = analyze_posting("Requirements: Python and SQL, 3+ years of experience")
+
+
+def _folder(folder: Path) -> Path:
+    folder.mkdir()
+    for i in range(3):
+        make_pdf(folder / f"cv{i}.pdf", [f"Candidate {i}", "EXPERIENCE", f"Engineer, Acme Inc, {2010 + i} - 2023",
+                                         "Python and SQL"])  # fmt: skip
+    (folder / "cv.txt").write_text("Ann Lee\nEXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nPython")
+    return folder
+
+
+def _host_state() -> tuple[object, ...]:
+    return (
+        logging.getLogger("pypdf").level,
+        logging.getLogger().level,
+        gc.isenabled(),
+        gc.get_freeze_count(),
+        gc.get_threshold(),
+        signal.getsignal(signal.SIGTERM),
+        signal.getsignal(signal.SIGINT),
+    )
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_ranking_leaves_the_host_program_as_it_was(tmp_path: Path, workers: int) -> None:
+    before = _host_state()
+    ranking = rank(POSTING, [_folder(tmp_path / "cvs")], workers=workers, cache=tmp_path / "c.sqlite")
+    assert len(ranking.ranked) == 4
+    assert _host_state() == before
+
+
+def test_the_cli_in_process_restores_the_signal_handlers(tmp_path: Path) -> None:
+    before = _host_state()
+    result = CliRunner().invoke(
+        main, ["rank", str(EXAMPLE_POSTING), str(_folder(tmp_path / "cvs")), "--workers", "1", "--no-cache"]
+    )
+    assert result.exit_code == 0, result.output
+    assert _host_state() == before
+
+
+def test_workers_started_by_spawn_give_the_same_ranking_as_fork(tmp_path: Path) -> None:
+    folder = _folder(tmp_path / "cvs")
+    forked = rank(POSTING, [folder], workers=2, start_method="fork")
+    spawned = rank(POSTING, [folder], workers=2, start_method="spawn")
+    assert spawned.to_list() == forked.to_list()
+    assert [e.score is not None for e in spawned.entries] == [True] * 4
+
+
+def test_an_unknown_start_method_is_a_clear_error(tmp_path: Path) -> None:
+    from matcher import InputError
+
+    with pytest.raises(InputError, match="start method"):
+        rank(POSTING, [_folder(tmp_path / "cvs")], workers=1, start_method="telepathy")
