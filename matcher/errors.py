@@ -7,6 +7,11 @@ name used in JSON output (``{"error": {"kind": "encrypted", ...}}``).
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
+from matcher.records import Failure
+
 __all__ = [
     "DamagedFileError",
     "EmptyDocumentError",
@@ -16,9 +21,14 @@ __all__ = [
     "MatcherError",
     "ModelError",
     "NoTextLayerError",
+    "ReadTimeoutError",
     "TooManyPagesError",
+    "TooMuchMemoryError",
     "UnsupportedFileError",
+    "failure_of",
 ]
+
+_log = logging.getLogger("matcher")
 
 
 class MatcherError(Exception):
@@ -89,3 +99,41 @@ class ModelError(MatcherError, RuntimeError):
     """A built artefact in models/ is missing or unreadable (rebuild it with scripts/)."""
 
     kind = "model"
+
+
+class ReadTimeoutError(MatcherError, TimeoutError):
+    """Reading the file took longer than the time limit."""
+
+    kind = "timeout"
+
+
+class TooMuchMemoryError(MatcherError, MemoryError):
+    """Reading the file needed more memory than the memory limit."""
+
+    kind = "too_much_memory"
+
+
+def failure_of(exc: BaseException, source: str | Path) -> Failure:
+    """The one way an exception on one file becomes a listed :class:`~matcher.records.Failure`.
+
+    A :class:`MatcherError` keeps its kind and message; running out of memory is
+    ``too_much_memory``; any other exception is a bug of ours (or of a library we call) on that
+    file: kind ``internal``, the message naming the exception type, the traceback logged at debug
+    level on the ``matcher`` logger. Every path uses it: in process, in workers, on a Dask
+    cluster, and the command line for a single file.
+
+    Examples
+    --------
+    >>> failure_of(DamagedFileError("cv.pdf: the PDF is damaged"), "cv.pdf")
+    Failure(kind='damaged', message='cv.pdf: the PDF is damaged')
+    >>> failure_of(ZeroDivisionError("division by zero"), "/data/cv.pdf").message
+    'cv.pdf: internal error (ZeroDivisionError: division by zero); please report it'
+    """
+    if isinstance(exc, MatcherError):
+        return Failure(exc.kind, str(exc))
+    name = Path(source).name
+    if isinstance(exc, MemoryError):
+        return Failure("too_much_memory", f"{name}: reading needed more memory than allowed")
+    _log.debug("internal error on %s", source, exc_info=exc)
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return Failure("internal", f"{name}: internal error ({detail}); please report it")

@@ -14,6 +14,7 @@ __all__ = [
     "Check",
     "DegreeRequirement",
     "Education",
+    "Failure",
     "Importance",
     "Job",
     "Posting",
@@ -157,7 +158,12 @@ class Posting:
 
 @dataclass(frozen=True, slots=True)
 class Education:
-    """One degree or school entry. ``completed`` is False for "expected 2025", "currently pursuing"."""
+    """One degree or school entry.
+
+    ``in_progress`` is what the resume says ("expected 2025", "currently pursuing"); ``completed``
+    also counts a year still to come as not completed, so it holds for one as-of date (see
+    :func:`matcher.resume.resolve_dates`).
+    """
 
     level: str | None
     field: str | None
@@ -165,6 +171,7 @@ class Education:
     year: int | None
     completed: bool
     evidence: str = ""
+    in_progress: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON contract form."""
@@ -196,7 +203,8 @@ class Job:
 class ResumeSkill:
     """A skill a resume shows, how often, where first, and when last used in a dated job.
 
-    ``years`` merges the dated jobs whose text names the skill (None when no dated job does).
+    ``jobs`` are the positions in ``Resume.experience`` of the dated jobs whose text names the
+    skill; ``years`` merges them up to the as-of date (None when no dated job names it).
     """
 
     name: str
@@ -206,6 +214,7 @@ class ResumeSkill:
     last_used: str | None = None
     skill_id: str = ""
     years: float | None = None
+    jobs: tuple[int, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON contract form."""
@@ -224,7 +233,10 @@ class Resume:
     """A parsed resume: contact, sections, skills, education and experience, with evidence.
 
     ``total_years`` merges overlapping and repeated jobs (never sums them) up to the as-of date,
-    and is None when no job is dated.
+    and is None when no job is dated. The dated facts (jobs, education years and status markers,
+    the jobs naming each skill) are kept as written; what depends on the as-of date
+    (``total_years``, ``Education.completed``, ``ResumeSkill.years``) is worked out from them by
+    :func:`matcher.resume.resolve_dates`.
     """
 
     source: str
@@ -262,6 +274,19 @@ class Resume:
             "total_years": self.total_years,
             "warnings": list(self.warnings),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """Why one file could not be used: ``kind`` is the stable machine name (``encrypted``,
+    ``damaged``, ``timeout``, ``internal``...), ``message`` says it for a person."""
+
+    kind: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON contract form (``{"kind": ..., "message": ...}``)."""
+        return {"kind": self.kind, "message": self.message}
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,9 @@ def test_a_new_as_of_parses_nothing_again_and_moves_the_years_by_the_difference(
 def test_a_degree_dated_after_as_of_completes_when_its_year_has_passed(tmp_path: Path) -> None:
     folder = tmp_path / "cvs"
     folder.mkdir()
-    (folder / "cv.txt").write_text("Ann Lee\nEDUCATION\nMaster of Science in Statistics, State University, 2025")
+    (folder / "cv.txt").write_text(
+        "Ann Lee\nEDUCATION\nMaster of Science in Statistics, State University, 2025"
+    )
     cache = tmp_path / "cache.sqlite"
     early = rank(POSTING, [folder], as_of=date(2024, 6, 1), workers=0, cache=cache).entries[0].resume
     late = rank(POSTING, [folder], as_of=date(2026, 6, 1), workers=0, cache=cache).entries[0].resume

@@ -81,7 +81,7 @@ def test_ranking_on_a_dask_cluster_equals_the_local_ranking(scheduler: str, tmp_
     local = rank(POSTING, [folder], as_of=AS_OF, workers=2)
     remote = rank(POSTING, [folder], as_of=AS_OF, scheduler=scheduler)
     assert remote.to_list() == local.to_list()
-    assert remote.failures[0].error_kind == "damaged"
+    assert remote.failures[0].failure.kind == "damaged"
 
 
 def test_a_client_can_be_passed_and_the_cache_stays_here(scheduler: str, tmp_path: Path) -> None:

@@ -60,9 +60,13 @@ def test_a_long_text_resume_under_the_file_cap_is_parsed(tmp_path: Path) -> None
 
 
 def test_a_long_text_posting_is_analysed() -> None:
-    text = "Requirements:\n" + "Keep the shop floor tidy and safe for every visitor.\n" * 21_000 + "- 5+ years of Go\n"
+    text = (
+        "Requirements:\n"
+        + "Keep the shop floor tidy and safe for every visitor.\n" * 21_000
+        + "- 5+ years of Kubernetes\n"
+    )
     posting = analyze_posting(text)
-    assert posting.min_years == 5 and "Go" in {s.name for s in posting.skills}
+    assert posting.min_years == 5 and "Kubernetes" in {s.name for s in posting.skills}
 
 
 def test_the_cli_prints_no_traceback_on_a_long_resume(tmp_path: Path) -> None:
@@ -81,7 +85,10 @@ def _html_posting(path: Path, months: object) -> Path:
         "@type": "JobPosting",
         "title": "Data Engineer",
         "description": "<p>Requirements: Python and SQL.</p>",
-        "experienceRequirements": {"@type": "OccupationalExperienceRequirements", "monthsOfExperience": months},
+        "experienceRequirements": {
+            "@type": "OccupationalExperienceRequirements",
+            "monthsOfExperience": months,
+        },
     }
     path.write_text(
         f'<html><head><script type="application/ld+json">{json.dumps(posting)}</script></head>'
@@ -92,9 +99,19 @@ def _html_posting(path: Path, months: object) -> Path:
 
 @pytest.mark.parametrize(
     ("months", "years"),
-    [(60, 5), ("36", 3), ("sixty", None), ("three years", None), (None, None), ([36], None), ({"x": 1}, None)],
+    [
+        (60, 5),
+        ("36", 3),
+        ("sixty", None),
+        ("three years", None),
+        (None, None),
+        ([36], None),
+        ({"x": 1}, None),
+    ],
 )
-def test_json_ld_months_of_experience_in_any_form(tmp_path: Path, months: object, years: float | None) -> None:
+def test_json_ld_months_of_experience_in_any_form(
+    tmp_path: Path, months: object, years: float | None
+) -> None:
     posting = analyze_posting_file(_html_posting(tmp_path / "job.html", months))
     assert posting.title == "Data Engineer"
     assert posting.min_years == years

@@ -22,8 +22,8 @@ POSTING = analyze_posting("Requirements: Python and SQL, 3+ years of experience"
 def _folder(folder: Path) -> Path:
     folder.mkdir()
     for i in range(3):
-        make_pdf(folder / f"cv{i}.pdf", [f"Candidate {i}", "EXPERIENCE", f"Engineer, Acme Inc, {2010 + i} - 2023",
-                                         "Python and SQL"])  # fmt: skip
+        lines = [f"Candidate {i}", "EXPERIENCE", f"Engineer, Acme Inc, {2010 + i} - 2023", "Python and SQL"]
+        make_pdf(folder / f"cv{i}.pdf", lines)
     (folder / "cv.txt").write_text("Ann Lee\nEXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nPython")
     return folder
 

@@ -47,7 +47,7 @@ def test_rank_orders_by_score_then_path_and_lists_failures_last(folder: Path) ->
     assert names == ["strong.txt", "partial.txt", "same_a.txt", "same_b.txt", "broken.pdf"]
     assert [e.rank for e in ranking.entries] == [1, 2, 3, 4, None]
     assert ranking.entries[2].score.total == ranking.entries[3].score.total  # a tie, broken by path
-    assert ranking.failures[0].error_kind == "damaged"
+    assert ranking.failures[0].failure.kind == "damaged"
 
 
 def test_a_score_does_not_depend_on_the_other_resumes(folder: Path) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from matcher import analyze_posting, rank
 from matcher.batch import ResumeCache, parse_in_workers
+from matcher.extract import Limits
 
 from .conftest import raw_pdf
 
@@ -48,10 +49,10 @@ def test_a_file_past_the_time_limit_is_a_timeout_and_the_batch_goes_on(tmp_path:
     _slow_pdf(tmp_path / "a-slow.pdf")
     (tmp_path / "b-ok.txt").write_text("EXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nPython and SQL")
     (tmp_path / "c-ok.txt").write_text("EXPERIENCE\nAnalyst, Beta LLC, 2019 - 2023\nSQL")
-    listed = list(parse_in_workers(sorted(tmp_path.iterdir()), workers=1, max_seconds=1.0))
+    listed = list(parse_in_workers(sorted(tmp_path.iterdir()), workers=1, limits=Limits(max_seconds=1.0)))
     results = {r.path.name: r for r in listed}
     assert len(listed) == len(results) == 3
-    assert results["a-slow.pdf"].error_kind == "timeout"
+    assert results["a-slow.pdf"].failure.kind == "timeout"
     assert results["b-ok.txt"].resume is not None and results["c-ok.txt"].resume is not None
 
 
@@ -66,10 +67,11 @@ def test_a_file_past_the_memory_cap_is_too_much_memory(tmp_path: Path) -> None:
     # memory this test process happens to hold already
     code = (
         "import sys, pathlib\n"
-        "from matcher.batch._workers import parse_in_workers\n"
+        "from matcher.batch import parse_in_workers\n"
+        "from matcher.extract import Limits\n"
         "paths = sorted(pathlib.Path(sys.argv[1]).iterdir())\n"
-        "for r in parse_in_workers(paths, workers=1, max_memory=60 << 20):\n"
-        "    print(r.path.name, r.error_kind if r.resume is None else 'ok')\n"
+        "for r in parse_in_workers(paths, workers=1, limits=Limits(max_memory=60 << 20)):\n"
+        "    print(r.path.name, r.failure.kind if r.resume is None else 'ok')\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
@@ -81,8 +83,8 @@ def test_a_file_past_the_memory_cap_is_too_much_memory(tmp_path: Path) -> None:
 def test_rank_lists_timeouts_as_failures(tmp_path: Path) -> None:
     _slow_pdf(tmp_path / "slow.pdf")
     (tmp_path / "ok.txt").write_text("EXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nPython and SQL")
-    ranking = rank(POSTING, [tmp_path], as_of=AS_OF, workers=2, max_seconds=1.0)
-    assert [(Path(e.path).name, e.error_kind) for e in ranking.entries] == [
+    ranking = rank(POSTING, [tmp_path], as_of=AS_OF, workers=2, limits=Limits(max_seconds=1.0))
+    assert [(Path(e.path).name, e.failure and e.failure.kind) for e in ranking.entries] == [
         ("ok.txt", None),
         ("slow.pdf", "timeout"),
     ]
@@ -203,7 +205,7 @@ def test_rebuilt_models_retire_cached_parses(tmp_path: Path, monkeypatch: pytest
     from matcher import _models
     from matcher.batch import _cache as cache_module
 
-    before = cache_module.file_key(b"cv", as_of=AS_OF, engine="pypdf")
+    before = cache_module.file_key(b"cv", engine="pypdf")
     models = tmp_path / "models"
     shutil.copytree(_models.model_dir(), models)
     with (models / "idf.json").open("a", encoding="utf-8") as f:
@@ -211,7 +213,7 @@ def test_rebuilt_models_retire_cached_parses(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(_models, "model_dir", lambda: models)
     cache_module.models_digest.cache_clear()
     try:
-        assert cache_module.file_key(b"cv", as_of=AS_OF, engine="pypdf") != before
+        assert cache_module.file_key(b"cv", engine="pypdf") != before
     finally:
         cache_module.models_digest.cache_clear()
 
@@ -329,13 +331,11 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
 def test_pdfium_engine_runs_inside_workers(tmp_path: Path) -> None:
     _pdf_folder(tmp_path / "cvs", 2)
     ranking = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=1, engine="pdfium")
-    assert [e.error_kind for e in ranking.entries] == [None, None]
+    assert [e.failure for e in ranking.entries] == [None, None]
 
 
 def test_pdfium_in_workers_returns_a_long_text_without_a_pipe_deadlock(tmp_path: Path) -> None:
     """200 pages of text, far over a pipe's 64 KiB buffer, come back from a worker as a ranked entry."""
-    from matcher.extract import Limits
-
     from .conftest import make_pdf
 
     folder = tmp_path / "cvs"

@@ -15,7 +15,8 @@ from matcher.batch._rank import (
     find_resumes,
     rank,
 )
-from matcher.batch._workers import ParseResult, parse_in_workers
+from matcher.batch._parsing import ParseResult, parse_file
+from matcher.batch._workers import parse_in_workers
 
 __all__ = [
     "PARSER_VERSION",
@@ -27,6 +28,7 @@ __all__ = [
     "file_key",
     "find_resumes",
     "models_digest",
+    "parse_file",
     "parse_in_workers",
     "rank",
 ]

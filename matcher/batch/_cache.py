@@ -1,5 +1,7 @@
-"""A SQLite store of parsed resumes, keyed by file content, parser and model versions, as-of date
-and PDF engine.
+"""A SQLite store of parsed resumes, keyed by file content, parser and model versions and PDF
+engine. Not by the as-of date: a parse keeps its dated facts as written, and they are resolved
+for the day of each ranking (:func:`matcher.resume.resolve_dates`), so a cache made yesterday
+serves today.
 
 Re-ranking the same folder against another posting reads every resume from here instead of
 parsing it again, with its TF-IDF vector, so not even its text is tokenised again. Safe for
@@ -14,7 +16,6 @@ import hashlib
 import json
 import sqlite3
 import time
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ __all__ = ["PARSER_VERSION", "ResumeCache", "default_cache_path", "file_key", "m
 
 #: Bump when parsing code changes what a Resume holds: older cache entries are then ignored.
 #: (A rebuilt taxonomy or IDF model changes the key by itself: see :func:`models_digest`.)
-PARSER_VERSION = "6"
+PARSER_VERSION = "7"
 
 
 def default_cache_path() -> Path:
@@ -49,11 +50,10 @@ def models_digest() -> str:
     return digest.hexdigest()[:12]
 
 
-def file_key(data: bytes, *, as_of: date, engine: str) -> str:
-    """The cache key of a file's bytes: content hash, parser and model versions, as-of date, PDF
-    engine."""
+def file_key(data: bytes, *, engine: str) -> str:
+    """The cache key of a file's bytes: content hash, parser and model versions, PDF engine."""
     digest = hashlib.sha256(data).hexdigest()
-    return f"{digest}:{PARSER_VERSION}-{models_digest()}:{as_of.isoformat()}:{engine}"
+    return f"{digest}:{PARSER_VERSION}-{models_digest()}:{engine}"
 
 
 def _to_json(resume: Resume) -> str:
@@ -69,7 +69,7 @@ def _from_json(text: str) -> Resume:
         phone=data["phone"],
         links=tuple(data["links"]),
         sections=tuple(data["sections"]),
-        skills=tuple(ResumeSkill(**s) for s in data["skills"]),
+        skills=tuple(ResumeSkill(**{**s, "jobs": tuple(s["jobs"])}) for s in data["skills"]),
         education=tuple(Education(**e) for e in data["education"]),
         experience=tuple(Job(**j) for j in data["experience"]),
         total_years=data["total_years"],

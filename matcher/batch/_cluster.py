@@ -7,51 +7,43 @@ same as a local run's.
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from collections.abc import Iterable, Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from matcher.batch._workers import ParseResult
+from matcher.batch._parsing import ParseResult, parse_file
+from matcher.errors import InputError
+from matcher.extract import DEFAULT_LIMITS, Limits
 
 __all__ = ["parse_on_cluster"]
 
 _IN_FLIGHT = 256  # files sent to the cluster and not yet back
 
 
-def _parse_bytes(name: str, data: bytes, as_of: date | None, engine: str) -> tuple[str, Any]:
-    """Runs on a cluster worker: parse one file's bytes; return ("ok", Resume) or (kind, message)."""
-    from matcher.errors import MatcherError
-    from matcher.resume import parse_resume
-
+def _parse_bytes(name: str, data: bytes, engine: str, limits: Limits) -> ParseResult:
+    """Runs on a cluster worker: parse one file's bytes, under its original name."""
     suffix = Path(name).suffix
     with tempfile.TemporaryDirectory(prefix="matcher-") as folder:
         path = Path(folder) / f"resume{suffix}"
         path.write_bytes(data)
-        try:
-            resume = parse_resume(path, as_of=as_of, engine=engine)
-        except MatcherError as exc:
-            return exc.kind, str(exc).replace(path.name, Path(name).name)
-        except MemoryError:
-            return "too_much_memory", f"{Path(name).name}: reading needed too much memory"
-        except Exception as exc:  # a parser bug must not stop the batch
-            return "damaged", f"{Path(name).name}: could not be read ({type(exc).__name__})"
-    return "ok", resume
+        result = parse_file(path, engine=engine, limits=limits)
+    if result.resume is not None:
+        return ParseResult(Path(name), dataclasses.replace(result.resume, source=name))
+    assert result.failure is not None
+    message = result.failure.message.replace(path.name, Path(name).name)
+    return ParseResult(Path(name), None, dataclasses.replace(result.failure, message=message))
 
 
 def parse_on_cluster(
-    paths: Iterable[Path], scheduler: Any, *, as_of: date | None = None, engine: str = "pypdf"
+    paths: Iterable[Path], scheduler: Any, *, engine: str = "pypdf", limits: Limits = DEFAULT_LIMITS
 ) -> Iterator[ParseResult]:
     """Parse ``paths`` on a Dask cluster; ``scheduler`` is an address ("tcp://host:8786") or a
     ``distributed.Client``. Yields every file's outcome as it finishes."""
-    import dataclasses
-
     try:
         from distributed import Client, as_completed
     except ImportError as exc:
-        from matcher.errors import InputError
-
         raise InputError(
             "a Dask scheduler needs the 'dask' extra: pip install 'skills-matcher[dask]'"
         ) from exc
@@ -64,7 +56,7 @@ def parse_on_cluster(
         path = next(pending, None)
         if path is None:
             return None
-        future = client.submit(_parse_bytes, str(path), path.read_bytes(), as_of, engine, pure=False)
+        future = client.submit(_parse_bytes, str(path), path.read_bytes(), engine, limits, pure=False)
         futures[future] = path
         return future
 
@@ -76,11 +68,8 @@ def parse_on_cluster(
             following = submit_next()
             if following is not None:
                 done.add(following)
-            kind, payload = future.result()
-            if kind == "ok":
-                yield ParseResult(path, dataclasses.replace(payload, source=str(path)))
-            else:
-                yield ParseResult(path, None, kind, payload)
+            result = future.result()
+            yield dataclasses.replace(result, path=path)
     finally:
         if own:
             client.close()

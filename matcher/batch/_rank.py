@@ -15,8 +15,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from matcher.errors import InputError, MatcherError
-from matcher.records import Posting, Resume, Score
+from matcher.batch._parsing import ParseResult
+from matcher.batch._workers import start_context
+from matcher.errors import InputError
+from matcher.extract import DEFAULT_LIMITS, Limits
+from matcher.records import Failure, Posting, Resume, Score
 from matcher.scoring import Weights, pack_vectors, score, similarities_of_vectors, unpack_vectors
 
 _SCORE_BATCH = 512  # resumes scored together: one TF-IDF product each, and a bound on memory
@@ -28,21 +31,20 @@ RESUME_SUFFIXES = (".pdf", ".docx", ".txt")
 
 @dataclass(frozen=True, slots=True)
 class RankEntry:
-    """One file of a ranking: its score and parsed resume, or the error that stopped it."""
+    """One file of a ranking: its score and parsed resume, or the :class:`Failure` that stopped it."""
 
     path: str
     rank: int | None
     score: Score | None
     resume: Resume | None
-    error_kind: str | None = None
-    error_message: str | None = None
+    failure: Failure | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON contract form (DESIGN.md section 5)."""
         out: dict[str, Any] = {"rank": self.rank, "path": self.path}
         if self.score is None:
             out["score"] = None
-            out["error"] = {"kind": self.error_kind, "message": self.error_message}
+            out["error"] = self.failure.to_dict() if self.failure else None
             return out
         out.update(self.score.to_dict())
         out["error"] = None
@@ -112,24 +114,24 @@ class _Shared:
 
 def _parse_all(
     files: list[Path],
-    as_of: date | None,
+    as_of: date,
     engine: str,
     workers: int | None,
     cache_path: str | Path | None,
-    max_seconds: float,
-    max_memory: int,
+    limits: Limits,
+    start_method: str | None,
     progress: Callable[[int, int, int], None] | None = None,
     scheduler: Any = None,
 ) -> Generator[tuple[Path, Resume | None, bytes | None, RankEntry | None], None, None]:
-    """Every file as a parsed Resume (from the cache, or parsed now) with its packed TF-IDF vector
-    when there is a cache (None without one), or as a failure entry."""
+    """Every file as a parsed Resume resolved for ``as_of`` (from the cache, or parsed now) with its
+    packed TF-IDF vector when there is a cache (None without one), or as a failure entry."""
     import os
 
     from matcher.batch._cache import ResumeCache, file_key
+    from matcher.batch._parsing import parse_file
     from matcher.batch._workers import parse_in_workers
-    from matcher.resume import parse_resume
+    from matcher.resume import resolve_dates
 
-    day = as_of or date.today()
     cache = ResumeCache(cache_path) if cache_path else None
     done = failures = 0
     keys: dict[Path, str] = {}
@@ -138,57 +140,49 @@ def _parse_all(
         for path in files:
             if cache is not None:
                 try:
-                    keys[path] = file_key(path.read_bytes(), as_of=day, engine=engine)
+                    keys[path] = file_key(path.read_bytes(), engine=engine)
                 except OSError:
                     todo.append(path)
                     continue
                 hit = cache.get_entry(keys[path])
                 if hit is not None:
                     done += 1
-                    yield path, dataclasses.replace(hit[0], source=str(path)), hit[1], None
+                    yield (
+                        path,
+                        resolve_dates(dataclasses.replace(hit[0], source=str(path)), as_of),
+                        hit[1],
+                        None,
+                    )
                     if progress is not None:
                         progress(done, len(files), failures)
                     continue
             todo.append(path)
         count = (os.cpu_count() or 1) if workers is None else workers
 
-        def in_process() -> Iterator[tuple[Path, Resume | None, str | None, str | None]]:
-            for path in todo:
-                try:
-                    yield path, parse_resume(path, as_of=day, engine=engine), None, None
-                except MatcherError as exc:
-                    yield path, None, exc.kind, str(exc)
-
-        def elsewhere() -> Iterator[tuple[Path, Resume | None, str | None, str | None]]:
+        def outcomes() -> Iterator[ParseResult]:
             if scheduler is not None:
                 from matcher.batch._cluster import parse_on_cluster
 
-                results = parse_on_cluster(todo, scheduler, as_of=day, engine=engine)
-            else:
-                results = parse_in_workers(
-                    todo,
-                    workers=count,
-                    as_of=day,
-                    engine=engine,
-                    max_seconds=max_seconds,
-                    max_memory=max_memory,
-                )
-            for r in results:
-                yield r.path, r.resume, r.error_kind, r.error_message
+                return parse_on_cluster(todo, scheduler, engine=engine, limits=limits)
+            if count <= 0:
+                return (parse_file(path, engine=engine, limits=limits) for path in todo)
+            return parse_in_workers(
+                todo, workers=count, engine=engine, limits=limits, start_method=start_method
+            )
 
-        local = count <= 0 and scheduler is None
         # each parse is stored the moment it is done: an interrupted run keeps everything finished
-        for path, resume, kind, message in in_process() if local else elsewhere():
+        for result in outcomes():
+            path, resume = result.path, result.resume
             done += 1
             if resume is None:
                 failures += 1
-                yield path, None, None, RankEntry(str(path), None, None, None, kind, message)
+                yield path, None, None, RankEntry(str(path), None, None, None, result.failure)
             else:
                 vector = None
                 if cache is not None and path in keys:
                     (vector,) = pack_vectors([resume.text])
                     cache.put(keys[path], resume, vector)
-                yield path, resume, vector, None
+                yield path, resolve_dates(resume, as_of), vector, None
             if progress is not None:
                 progress(done, len(files), failures)
     finally:
@@ -223,8 +217,8 @@ def rank(
     engine: str = "pypdf",
     workers: int | None = None,
     cache: str | Path | None = None,
-    max_seconds: float = 10.0,
-    max_memory: int = 1 << 30,
+    limits: Limits = DEFAULT_LIMITS,
+    start_method: str | None = None,
     progress: Callable[[int, int, int], None] | None = None,
     scheduler: Any = None,
 ) -> Ranking:
@@ -246,13 +240,17 @@ def rank(
         PDF engine: pypdf (default), pdfium or auto.
     workers : int, optional
         Worker processes that parse the files (default: the machine's cores; 0 parses in this
-        process, without the time and memory limits).
+        process, without the time and memory caps).
     cache : str or Path, optional
         A SQLite file of parsed resumes (see :class:`matcher.cache.ResumeCache`); files parsed
         before are read from it instead of parsed again. Default: no cache.
-    max_seconds, max_memory : float, int
-        Per-file limits in the workers (10 s, 1 GiB): a file past them is listed as ``timeout``
+    limits : Limits, optional
+        Per-file caps (:class:`matcher.extract.Limits`): size, pages, decompressed streams, and
+        in the workers time and memory (10 s, 1 GiB): a file past them is listed as ``timeout``
         or ``too_much_memory``.
+    start_method : str, optional
+        How worker processes start: ``fork``, ``spawn`` or ``forkserver`` (default: the
+        platform's; ``fork`` on Linux starts them warm).
     progress : callable, optional
         Called as ``progress(done, total, failed)`` after each file.
     scheduler : str or distributed.Client, optional
@@ -275,10 +273,13 @@ def rank(
     >>> (folder / "c.pdf").write_bytes(b"not a pdf") > 0
     True
     >>> ranking = rank(analyze_posting("Requirements: Python, SQL, 5+ years of experience"), [folder])
-    >>> [(e.rank, pathlib.Path(e.path).name, e.error_kind) for e in ranking.entries]
+    >>> [(e.rank, pathlib.Path(e.path).name, e.failure and e.failure.kind) for e in ranking.entries]
     [(1, 'a.txt', None), (2, 'b.txt', None), (None, 'c.pdf', 'unsupported')]
     """
     weights = weights or Weights()
+    day = as_of or date.today()
+    if start_method is not None:
+        start_context(start_method)  # an unknown one is an error before any work
     files = find_resumes(paths)
     failed: list[RankEntry] = []
     scored: list[tuple[Path, Resume, Score]] = []
@@ -299,7 +300,7 @@ def rank(
 
     # closing: an interrupt stops the workers and closes the cache at once, not when collected
     with contextlib.closing(
-        _parse_all(files, as_of, engine, workers, cache, max_seconds, max_memory, progress, scheduler)
+        _parse_all(files, day, engine, workers, cache, limits, start_method, progress, scheduler)
     ) as results:
         for path, resume, vector, failure in results:
             if failure is not None:

@@ -1,9 +1,12 @@
 """Parsing resumes in worker processes, each file under a hard time limit and a memory cap.
 
-Workers are forked once (after spaCy and the taxonomy are loaded, so they start warm) and kept
-alive across files. A file that runs past the time limit gets its worker killed and replaced and
-becomes a ``timeout`` failure; one that needs more memory than the cap becomes ``too_much_memory``.
-Nothing else is lost: the other files go on.
+Workers are started once and kept alive across files. With the ``fork`` start method they are
+forked after spaCy and the taxonomy are loaded, so they start warm; with ``spawn`` (the default
+on macOS and Windows) each loads them itself before its first file. A file that runs past the
+time limit gets its worker killed and replaced and becomes a ``timeout`` failure; one that needs
+more memory than the cap becomes ``too_much_memory``. Nothing else is lost: the other files go on.
+Nothing of the calling program is changed: its garbage collector, logging and signal handlers are
+as they were.
 """
 
 from __future__ import annotations
@@ -15,27 +18,28 @@ import os
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from matcher.records import Resume
+from matcher.batch._parsing import ParseResult, parse_file
+from matcher.errors import InputError
+from matcher.extract import DEFAULT_LIMITS, Limits
+from matcher.records import Failure
 
-__all__ = ["ParseResult", "parse_in_workers"]
+__all__ = ["parse_in_workers", "start_context"]
 
 _IN_FLIGHT = 2  # paths handed to a worker at once: it never waits for the caller between files
+_START_UP = 120.0  # seconds a spawned worker may take to load spaCy and the taxonomy
+_READY = "ready"
 
 
-@dataclass(frozen=True, slots=True)
-class ParseResult:
-    """One file's outcome: a Resume, or an error kind and message."""
-
-    path: Path
-    resume: Resume | None
-    error_kind: str | None = None
-    error_message: str | None = None
+def start_context(start_method: str | None) -> Any:
+    """The multiprocessing context for ``start_method`` (None: the platform's default)."""
+    methods = multiprocessing.get_all_start_methods()
+    if start_method is not None and start_method not in methods:
+        raise InputError(f"unknown start method {start_method!r}; use one of {', '.join(methods)}")
+    return multiprocessing.get_context(start_method)
 
 
 def _address_space() -> int:
@@ -47,18 +51,19 @@ def _address_space() -> int:
         return 0
 
 
-def _worker(conn: Connection, as_of: date | None, engine: str, max_memory: int) -> None:
+def _worker(conn: Connection, engine: str, limits: Limits) -> None:
+    import logging
     import resource
 
-    from matcher.errors import MatcherError
-    from matcher.extract import _pdfium as pdfium
-    from matcher.resume import parse_resume
+    from matcher.language import get_pipeline
 
-    pdfium.CAPPED_PROCESS = True  # this process has the caps: pdfium needs no process of its own
-
-    if max_memory:
-        limit = _address_space() + max_memory  # the cap is on top of what the warm worker holds
+    # this process is ours: pypdf's notes on recoverable oddities in resumes are not news
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    get_pipeline()  # loaded already when forked; a spawned worker loads it before its first file
+    if limits.max_memory:
+        limit = _address_space() + limits.max_memory  # the cap is on top of what the warm worker holds
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    conn.send(_READY)
     while True:
         try:
             path = conn.recv()
@@ -66,34 +71,30 @@ def _worker(conn: Connection, as_of: date | None, engine: str, max_memory: int) 
             return
         if path is None:
             return
-        try:
-            conn.send(("ok", parse_resume(path, as_of=as_of, engine=engine)))
-        except MatcherError as exc:
-            conn.send((exc.kind, str(exc)))
-        except MemoryError:
-            conn.send(
-                ("too_much_memory", f"{Path(path).name}: reading needed more than {max_memory >> 20} MiB")
-            )
-        except Exception as exc:  # a parser bug must not stop the batch: the file is listed
-            conn.send(("damaged", f"{Path(path).name}: could not be read ({type(exc).__name__})"))
+        # this process has the caps: pdfium needs no process of its own (isolate=False)
+        conn.send(parse_file(Path(path), engine=engine, limits=limits, isolate=False))
 
 
 class _Worker:
     """A worker process with up to ``_IN_FLIGHT`` paths handed to it; the first is being parsed."""
 
-    def __init__(self, context: Any, as_of: date | None, engine: str, max_memory: int) -> None:
+    def __init__(self, context: Any, engine: str, limits: Limits) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker, args=(child, as_of, engine, max_memory), daemon=True)
+        self.process = context.Process(target=_worker, args=(child, engine, limits), daemon=True)
         self.process.start()
         child.close()
         self.paths: deque[Path] = deque()
-        self.started = 0.0  # when the first path began
+        self.ready = False
+        self.started = time.monotonic()  # when the first path began (or the worker, until ready)
 
     def give(self, path: Path) -> None:
-        if not self.paths:
+        if not self.paths and self.ready:
             self.started = time.monotonic()
         self.paths.append(path)
         self.conn.send(str(path))
+
+    def deadline(self, max_seconds: float) -> float:
+        return self.started + (max_seconds if self.ready else max(max_seconds, _START_UP))
 
     def done(self) -> Path:
         """The first path is finished; the next one (already sent) starts now."""
@@ -117,12 +118,14 @@ def parse_in_workers(
     paths: Iterable[Path],
     *,
     workers: int,
-    as_of: date | None = None,
     engine: str = "pypdf",
-    max_seconds: float = 10.0,
-    max_memory: int = 1 << 30,
+    limits: Limits = DEFAULT_LIMITS,
+    start_method: str | None = None,
 ) -> Iterator[ParseResult]:
     """Parse ``paths`` in ``workers`` processes; yield every file's outcome as it finishes.
+
+    Each file runs under ``limits.max_seconds`` and ``limits.max_memory``. ``start_method`` is
+    ``fork``, ``spawn`` or ``forkserver`` (None: the platform's default).
 
     Examples
     --------
@@ -132,19 +135,34 @@ def parse_in_workers(
     >>> (folder / "b.pdf").write_bytes(b"junk") > 0
     True
     >>> results = sorted(parse_in_workers(sorted(folder.iterdir()), workers=2), key=lambda r: r.path)
-    >>> [(r.path.name, r.resume.email if r.resume else r.error_kind) for r in results]
+    >>> [(r.path.name, r.resume.email if r.resume else r.failure.kind) for r in results]
     [('a.txt', 'ann@x.org'), ('b.pdf', 'unsupported')]
     """
-    from matcher.language import get_pipeline
+    context = start_context(start_method)
+    forking = context.get_start_method() == "fork"
+    if forking:
+        from matcher.language import get_pipeline
 
-    get_pipeline()  # load spaCy and the taxonomy once, before forking: workers start warm
-    # move everything loaded so far out of the garbage collector's sight: the forked workers then
-    # neither scan it on every collection nor copy its pages (measured: 8.5 -> 10.6 docs/s on 2 cores)
-    gc.freeze()
-    context = multiprocessing.get_context("fork")
+        get_pipeline()  # load spaCy and the taxonomy once, before forking: workers start warm
+    # what is loaded so far is moved out of the garbage collector's sight while a worker is forked:
+    # the worker then neither scans it on every collection nor copies its pages (measured: 8.5 ->
+    # 10.6 docs/s on 2 cores). This process gets it back at once; a caller that froze objects
+    # itself is left alone.
+    freeze = forking and gc.get_freeze_count() == 0
+    max_seconds = limits.max_seconds
+
+    def start() -> _Worker:
+        if freeze:
+            gc.freeze()
+        try:
+            return _Worker(context, engine, limits)
+        finally:
+            if freeze:
+                gc.unfreeze()
+
     queue = list(paths)
     queue.reverse()
-    pool = [_Worker(context, as_of, engine, max_memory) for _ in range(max(1, min(workers, len(queue))))]
+    pool = [start() for _ in range(max(1, min(workers, len(queue))))]
 
     def feed(worker: _Worker) -> None:
         while queue and len(worker.paths) < _IN_FLIGHT:
@@ -155,7 +173,7 @@ def parse_in_workers(
         worker.stop(kill=True)
         pool.remove(worker)
         queue.extend(reversed(list(worker.paths)[1:]))
-        fresh = _Worker(context, as_of, engine, max_memory)
+        fresh = start()
         pool.append(fresh)
         feed(fresh)
 
@@ -164,33 +182,34 @@ def parse_in_workers(
             feed(worker)
         while any(worker.paths for worker in pool):
             busy = {worker.conn: worker for worker in pool if worker.paths}
-            deadline = min(w.started for w in busy.values()) + max_seconds
+            deadline = min(w.deadline(max_seconds) for w in busy.values())
             ready = wait(list(busy), timeout=max(0.0, deadline - time.monotonic()))
             for conn in ready:
                 worker = busy[conn]
                 try:
-                    kind, payload = worker.conn.recv()
+                    message = worker.conn.recv()
                 except (EOFError, OSError):  # the worker died: its memory cap or a crash
                     path = worker.paths[0]
                     replace(worker)
-                    yield ParseResult(
-                        path, None, "too_much_memory", f"{path.name}: the reader stopped (out of memory?)"
-                    )
+                    failure = Failure("too_much_memory", f"{path.name}: the reader stopped (out of memory?)")
+                    yield ParseResult(path, None, failure)
                     continue
-                path = worker.done()
+                if message == _READY:
+                    worker.ready, worker.started = True, time.monotonic()
+                    continue
+                worker.done()
                 feed(worker)  # hand over the next path before the caller handles this one
-                if kind == "ok":
-                    yield ParseResult(path, payload)
-                else:
-                    yield ParseResult(path, None, kind, payload)
+                yield message
             now = time.monotonic()
             for worker in list(pool):
-                if worker.paths and now - worker.started > max_seconds:
+                if worker.paths and now > worker.deadline(max_seconds):
                     path = worker.paths[0]
                     replace(worker)
-                    yield ParseResult(
-                        path, None, "timeout", f"{path.name}: reading took longer than {max_seconds:g} s"
-                    )
+                    if not worker.ready:
+                        message = f"{path.name}: the worker did not start within {_START_UP:g} s"
+                    else:
+                        message = f"{path.name}: reading took longer than {max_seconds:g} s"
+                    yield ParseResult(path, None, Failure("timeout", message))
     finally:
         for worker in pool:
             worker.stop(kill=not worker.process.is_alive())

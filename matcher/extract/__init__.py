@@ -3,14 +3,9 @@ two columns; or pdfium in a capped process), DOCX and HTML with JSON-LD."""
 
 from __future__ import annotations
 
-from matcher.extract._files import (
-    DEFAULT_LIMITS,
-    ENGINES,
-    Limits,
-    extract_text,
-    pypdf_limits,
-    read_posting,
-)
+from matcher.extract._files import ENGINES, extract_text, read_posting
+from matcher.extract._limits import DEFAULT_LIMITS, Limits
+from matcher.extract._pdf import pypdf_limits, repair_glyph_names
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -19,4 +14,5 @@ __all__ = [
     "extract_text",
     "pypdf_limits",
     "read_posting",
+    "repair_glyph_names",
 ]

@@ -4,10 +4,12 @@ with our tokenizer and components, and the skill finder."""
 from __future__ import annotations
 
 from matcher.language._pipeline import (
+    MAX_TEXT_LENGTH,
     blank_pipeline,
     get_pipeline,
     make_doc,
     make_tokenizer,
+    text_doc,
 )
 from matcher.language._skill_finder import SPAN_KEY, SkillFinder, find_skill_spans
 from matcher.language._taxonomy import (
@@ -17,9 +19,11 @@ from matcher.language._taxonomy import (
     Taxonomy,
     load_taxonomy,
     read_taxonomy,
+    skill_word_keys,
 )
 
 __all__ = [
+    "MAX_TEXT_LENGTH",
     "SPAN_KEY",
     "TAXONOMY_FILE",
     "Pattern",
@@ -33,4 +37,6 @@ __all__ = [
     "make_doc",
     "make_tokenizer",
     "read_taxonomy",
+    "skill_word_keys",
+    "text_doc",
 ]

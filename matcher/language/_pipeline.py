@@ -9,13 +9,18 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from matcher.errors import FileTooLargeError
 from matcher.language._skill_finder import SkillFinder
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokenizer import Tokenizer
 
-__all__ = ["blank_pipeline", "get_pipeline", "make_doc", "make_tokenizer"]
+__all__ = ["MAX_TEXT_LENGTH", "blank_pipeline", "get_pipeline", "make_doc", "make_tokenizer", "text_doc"]
+
+#: The longest text analysed, in characters: as long as the largest file read (20 MB). spaCy's own
+#: default (1,000,000) guards its parser and tagger, which this pipeline does not have.
+MAX_TEXT_LENGTH = 20_000_000
 
 _EXTRA_INFIXES = (
     r"/",  # "Python/R", "React.js/Vue.js", "CI/CD" split on the slash
@@ -132,6 +137,7 @@ def blank_pipeline() -> Language:
     # loads its thousands of special cases)
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "matcher.tokenizer.v1"}}})
     nlp.add_pipe("line_sentencizer")
+    nlp.max_length = MAX_TEXT_LENGTH
     return nlp
 
 
@@ -150,3 +156,16 @@ def get_pipeline() -> Language:
 def make_doc(text: str) -> Any:
     """Tokenize only (no sentences, no skills): used by the taxonomy build."""
     return blank_pipeline().make_doc(text)
+
+
+def text_doc(nlp: Language, text: str) -> Any:
+    """Run ``nlp`` on ``text``; a text over :data:`MAX_TEXT_LENGTH` is an :class:`InputError`.
+
+    Examples
+    --------
+    >>> [t.text for t in text_doc(blank_pipeline(), "Python/R")]
+    ['Python', '/', 'R']
+    """
+    if len(text) > MAX_TEXT_LENGTH:
+        raise FileTooLargeError(f"the text is {len(text):,} characters, over the {MAX_TEXT_LENGTH:,} limit")
+    return nlp(text)

@@ -6,16 +6,25 @@ one skill with its match patterns already tokenized, so loading is a JSON read a
 
 from __future__ import annotations
 
-import gc
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from matcher._models import model_dir
 from matcher.errors import ModelError
+from matcher.text import token_key
 
-__all__ = ["TAXONOMY_FILE", "Pattern", "Skill", "Taxonomy", "load_taxonomy", "read_taxonomy"]
+__all__ = [
+    "TAXONOMY_FILE",
+    "Pattern",
+    "Skill",
+    "Taxonomy",
+    "load_taxonomy",
+    "read_taxonomy",
+    "skill_word_keys",
+]
 
 TAXONOMY_FILE = "skills.jsonl"
 
@@ -129,10 +138,22 @@ def read_taxonomy(path: Path) -> Taxonomy:
 @lru_cache(maxsize=1)
 def load_taxonomy() -> Taxonomy:
     """Return the bundled taxonomy, loaded once per process."""
-    enabled = gc.isenabled()
-    gc.disable()  # 40,000 small objects that all live on: collecting while they are made is waste
-    try:
-        return read_taxonomy(_model_path())
-    finally:
-        if enabled:
-            gc.enable()
+    return read_taxonomy(_model_path())
+
+
+@lru_cache(maxsize=1)
+def skill_word_keys() -> frozenset[str]:
+    """Every word of a skill's name or alias in the bundled taxonomy, as a lookup key
+    ("terraform", "circleci", "argo"): the words :func:`matcher.text.unglue` keeps whole. Not the
+    run-together spellings the taxonomy adds for several words ("servicemesh"), better split.
+
+    Examples
+    --------
+    >>> {"terraform", "argo"} <= skill_word_keys()
+    True
+    """
+    words: set[str] = set()
+    for skill in load_taxonomy().skills.values():
+        for name in (skill.name, *skill.aliases):
+            words.update(token_key(word) for word in re.findall(r"[A-Za-z]+", name))
+    return frozenset(words)

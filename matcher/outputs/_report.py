@@ -59,7 +59,7 @@ def format_table(ranking: Ranking) -> str:
         )
     if ranking.failures:
         lines += ["", f"Not ranked ({len(ranking.failures)}):"]
-        lines += [f"  {e.path}: {e.error_kind}: {e.error_message}" for e in ranking.failures]
+        lines += [f"  {e.path}: {_kind(e)}: {_message(e)}" for e in ranking.failures]
     lines += [
         "",
         "checks: deg = degree level, fld = degree field, exp = years of experience, cer = certifications;"
@@ -119,8 +119,8 @@ def to_csv(ranking: Ranking) -> str:
             checks.get("experience"),
             checks.get("certifications"),
             e.score.knocked_out if e.score else None,
-            e.error_kind,
-            e.error_message,
+            _kind(e) or None,
+            _message(e) or None,
         ]
         writer.writerow([_cell(v) for v in row])
     return out.getvalue()
@@ -167,10 +167,7 @@ def to_html(ranking: Ranking) -> str:
             f"<p>{e_(e.path)}</p><h4>Matched</h4><ul>{matched}</ul><h4>Missing</h4><ul>{missing}</ul>"
             f"<h4>Checks</h4><ul>{checks}</ul><pre>{e_(e.score.explain())}</pre></details>"
         )
-    failures = "".join(
-        f"<li>{e_(e.path)}: {e_(e.error_kind or '')}: {e_(e.error_message or '')}</li>"
-        for e in ranking.failures
-    )
+    failures = "".join(f"<li>{e_(e.path)}: {e_(_kind(e))}: {e_(_message(e))}</li>" for e in ranking.failures)
     return (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ranking: {title}</title>'
         f"<style>{_STYLE}</style></head><body><h1>Ranking: {title}</h1>"
@@ -181,3 +178,11 @@ def to_html(ranking: Ranking) -> str:
         + (f"<h2>Not ranked</h2><ul>{failures}</ul>" if failures else "")
         + "</body></html>\n"
     )
+
+
+def _kind(entry: RankEntry) -> str:
+    return entry.failure.kind if entry.failure else ""
+
+
+def _message(entry: RankEntry) -> str:
+    return entry.failure.message if entry.failure else ""

@@ -75,11 +75,11 @@ def analyze_posting(text: str, *, title: str | None = None) -> Posting:
         raise InputError(f"analyze_posting expects the posting text as str, got {type(text).__name__}")
     if not re.search(r"\w", text):
         raise EmptyDocumentError("the posting is empty: it holds no words to analyse")
-    from matcher.language import get_pipeline, load_taxonomy
+    from matcher.language import get_pipeline, load_taxonomy, text_doc
 
     prepared = prepare_text(text, load_taxonomy().names)
 
-    doc = get_pipeline()(prepared)
+    doc = text_doc(get_pipeline(), prepared)
     sections = find_sections(prepared)
     sentences = _sentences(doc, sections)
     years = _years(sentences)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from matcher.resume._dating import resolve_dates
 from matcher.resume._parse import parse_resume, parse_resume_text
 
 __all__ = [
     "parse_resume",
     "parse_resume_text",
+    "resolve_dates",
 ]

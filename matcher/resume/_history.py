@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from matcher.facts import DateRange, find_date_ranges, find_degrees, find_fields, leading_start, level_rank
 from matcher.records import Education, Job
@@ -151,8 +150,10 @@ def _title_employer(rest: str, previous: list[str]) -> tuple[str | None, str | N
     return title, employer
 
 
-def find_education(text: str, sections: list[ResumeSection], as_of: date) -> list[Education]:
-    """Return the degrees named in the education sections (or anywhere, without headings)."""
+def find_education(text: str, sections: list[ResumeSection]) -> list[Education]:
+    """Return the degrees named in the education sections (or anywhere, without headings), each
+    with ``in_progress`` as the resume marks it; ``completed`` is set for a given date by
+    :func:`matcher.resume.resolve_dates`."""
     out: list[Education] = []
     for region in _regions(sections, frozenset({"education"})):
         lines = text[region.start : region.end].splitlines()
@@ -170,15 +171,16 @@ def find_education(text: str, sections: list[ResumeSection], as_of: date) -> lis
             level = best[0]
             years = [int(y) for y in _YEAR.findall(context)]
             year = max(years) if years else None
-            completed = not _IN_PROGRESS.search(line) and not (year is not None and year > as_of.year)
-            if completed and _IN_PROGRESS.search(" ".join(block[1:])):
-                completed = False
-            if (
-                completed
-                and i
-                and re.search(r"\b(?:expected|anticipated)(?: in| graduation)?\s*:?\s*$", lines[i - 1], re.I)
-            ):
-                completed = False  # "Expected in" / "05/2024 Bachelor of Science"
+            in_progress = bool(
+                _IN_PROGRESS.search(line)
+                or _IN_PROGRESS.search(" ".join(block[1:]))
+                or (
+                    i
+                    and re.search(
+                        r"\b(?:expected|anticipated)(?: in| graduation)?\s*:?\s*$", lines[i - 1], re.I
+                    )
+                )
+            )  # "Expected in" / "05/2024 Bachelor of Science"
             fields = find_fields(line) or _field_after_of(line)
             institution = _INSTITUTION.search(context)
             out.append(
@@ -187,8 +189,9 @@ def find_education(text: str, sections: list[ResumeSection], as_of: date) -> lis
                     field=fields[0] if fields else None,
                     institution=institution.group(0).strip() if institution else None,
                     year=year,
-                    completed=completed,
+                    completed=not in_progress,
                     evidence=line.strip(),
+                    in_progress=in_progress,
                 )
             )
     return out

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from matcher.errors import InputError
-from matcher.facts import merged_years
-from matcher.language import Taxonomy
+from matcher.language import Taxonomy, skill_word_keys
 from matcher.records import Resume, ResumeSkill
 from matcher.resume._contact import find_contact
+from matcher.resume._dating import resolve_dates
 from matcher.resume._history import DatedJob, find_education, find_jobs
 from matcher.resume._sections import ResumeSection, clean_resume_text, split_sections
 from matcher.text import glued_words, unglue
@@ -85,14 +85,15 @@ def parse_resume_text(
     """
     if not isinstance(text, str):
         raise InputError(f"parse_resume_text expects str, got {type(text).__name__}")
-    return _parse(clean_resume_text(text, fix_encoding=not extracted), source, as_of)
+    parsed = _parse(clean_resume_text(text, fix_encoding=not extracted), source)
+    return resolve_dates(parsed, as_of or date.today())
 
 
-def _parse(cleaned: str, source: str, as_of: date | None) -> Resume:
-    as_of = as_of or date.today()
+def _parse(cleaned: str, source: str) -> Resume:
+    """The resume's facts as written; nothing here depends on the as-of date."""
     warnings: list[str] = []
     if glued_words(cleaned):
-        cleaned = unglue(cleaned)
+        cleaned = unglue(cleaned, skill_word_keys())
         warnings.append(
             "words run together (a XeLaTeX font?) were split with a dictionary;"
             " --pdf-engine pdfium reads the spaces as they are"
@@ -109,22 +110,20 @@ def _parse(cleaned: str, source: str, as_of: date | None) -> Resume:
         phone=contact.phone,
         links=contact.links,
         sections=tuple(dict.fromkeys(s.kind for s in sections if s.kind not in ("header", "body"))),
-        skills=_skills(cleaned, jobs, sections, as_of),
-        education=tuple(find_education(cleaned, sections, as_of)),
+        skills=_skills(cleaned, jobs, sections),
+        education=tuple(find_education(cleaned, sections)),
         experience=tuple(j.job for j in jobs),
-        total_years=merged_years([j.dates for j in jobs], as_of) if jobs else None,
+        total_years=None,  # resolve_dates works it out
         warnings=tuple(warnings),
         text=cleaned,
     )
 
 
-def _skills(
-    text: str, jobs: list[DatedJob], sections: list[ResumeSection], as_of: date
-) -> tuple[ResumeSkill, ...]:
-    from matcher.language import blank_pipeline, find_skill_spans, load_taxonomy
+def _skills(text: str, jobs: list[DatedJob], sections: list[ResumeSection]) -> tuple[ResumeSkill, ...]:
+    from matcher.language import blank_pipeline, find_skill_spans, load_taxonomy, text_doc
 
     taxonomy = load_taxonomy()
-    doc = blank_pipeline()(text)
+    doc = text_doc(blank_pipeline(), text)
     counts: dict[str, int] = {}
     first: dict[str, str] = {}
     last_used: dict[str, str] = {}
@@ -150,8 +149,10 @@ def _skills(
     out = []
     for sid, count in counts.items():
         skill = taxonomy.skills[sid]
-        years = merged_years([jobs[i].dates for i in sorted(used_in[sid])], as_of) if sid in used_in else None
-        out.append(ResumeSkill(skill.name, skill.kind, first[sid], count, last_used.get(sid), sid, years))
+        named_in = tuple(sorted(used_in.get(sid, ())))
+        out.append(
+            ResumeSkill(skill.name, skill.kind, first[sid], count, last_used.get(sid), sid, jobs=named_in)
+        )
     # a skills section lists skills by construction: every item counts, even one the taxonomy
     # does not know ("Garment construction") or would only accept in context ("Illustration")
     seen = {s.name.lower() for s in out}

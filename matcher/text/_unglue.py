@@ -14,6 +14,7 @@ import math
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from matcher.text._tokens import token_key
 
@@ -37,19 +38,26 @@ def glued_words(text: str) -> bool:
     return words > 0 and len(_LONG_WORD.findall(text)) >= max(3, 0.02 * words)
 
 
-def unglue(text: str) -> str:
-    """Put spaces back between words run together; known words, skill names, names nobody knows
-    ("Byungjin"), e-mail addresses and links stay whole.
+def unglue(text: str, skill_words: frozenset[str] = frozenset()) -> str:
+    """Put spaces back between words run together; known words, ``skill_words`` (lookup keys, see
+    :func:`matcher.text.token_key`, of words the English list may lack: "terraform"), names
+    nobody knows ("Byungjin"), e-mail addresses and links stay whole.
 
     Examples
     --------
-    >>> unglue("DesignedTerraformmodulestomanageinfrastructure, evaluatingIstio,Cilium")
+    >>> unglue("DesignedTerraformmodulestomanageinfrastructure, evaluatingIstio,Cilium",
+    ...        frozenset({"terraform", "istio", "cilium"}))
     'Designed Terraform modules to manage infrastructure, evaluating Istio,Cilium'
     """
     if len(text) > _MAX_TEXT:
         return text  # no resume is this long: a flood of characters is left as it is
+    lexicon = _lexicon(skill_words)
+
+    def split_run(match: re.Match[str]) -> str:
+        return _split_run(match.group(), lexicon)
+
     return _TOKEN.sub(
-        lambda m: m.group() if _LINK.search(m.group()) else _LETTERS.sub(_split_run, m.group()), text
+        lambda m: m.group() if _LINK.search(m.group()) else _LETTERS.sub(split_run, m.group()), text
     )
 
 
@@ -60,11 +68,21 @@ _MAX_RUN = 200  # so are longer ones (a line of type is shorter): the split cost
 _MAX_TEXT = 100_000
 
 
-def _split_run(match: re.Match[str]) -> str:
-    run = match.group()
+class _Lexicon(NamedTuple):
+    costs: dict[str, float]  # every word's cost
+    added: frozenset[str]  # skill words the English list lacks
+    skills: frozenset[str]  # every skill word
+
+
+@lru_cache(maxsize=4)
+def _lexicon(skill_words: frozenset[str]) -> _Lexicon:
+    return _Lexicon(_word_costs(skill_words), _added_skill_words(skill_words), skill_words)
+
+
+def _split_run(run: str, lexicon: _Lexicon) -> str:
+    costs = lexicon.costs
     if len(run) < _MIN_RUN or len(run) > _MAX_RUN or (len(run) < _LONG_NAME and _NAME.match(run)):
         return run  # short, a name ("Byungjin", "Dunamu"), or longer than any line of words
-    costs = _word_costs()
     if run.lower() in costs or token_key(run) in costs:
         return run
     # best[i] = (cost, length of the last word) of the cheapest split of run[:i]
@@ -72,7 +90,10 @@ def _split_run(match: re.Match[str]) -> str:
     for i in range(1, len(run) + 1):
         best.append(
             min(
-                ((best[i - k][0] + _cost(run[i - k : i], costs), k) for k in range(1, min(i, _LONGEST) + 1)),
+                (
+                    (best[i - k][0] + _cost(run[i - k : i], lexicon), k)
+                    for k in range(1, min(i, _LONGEST) + 1)
+                ),
                 default=(math.inf, 1),
             )
         )
@@ -96,20 +117,21 @@ _CASE_CHANGE_COST = 10.0
 _SKILL_CASE_CHANGE = 5  # a skill word this long may change case inside ("GitOps", not "CIf")
 
 
-def _cost(piece: str, costs: dict[str, float]) -> float:
+def _cost(piece: str, lexicon: _Lexicon) -> float:
     """A word's cost; a plural the list lacks ("workflows") costs a little more than its singular,
     and a word with a case change inside ("dCI", "CIf") much more, unless it is a skill spelled so
     ("DevOps", "SQLite")."""
+    costs = lexicon.costs
     lower = piece.lower()
     stem = lower[:-1] if len(lower) > 3 and lower.endswith("s") and lower not in costs else lower
     cost = costs.get(stem)
     if cost is None:
-        if not (piece.isupper() and lower in _skill_words()):  # a short acronym: "CI", "ML"
+        if not (piece.isupper() and lower in lexicon.skills):  # a short acronym: "CI", "ML"
             return math.inf
         cost = _skill_cost()
     if stem != lower:
         cost += _PLURAL_COST
-    if _CASE_CHANGE.search(piece) and (len(piece) < _SKILL_CASE_CHANGE or stem not in _added_skill_words()):
+    if _CASE_CHANGE.search(piece) and (len(piece) < _SKILL_CASE_CHANGE or stem not in lexicon.added):
         cost += _CASE_CHANGE_COST
     return cost
 
@@ -128,8 +150,8 @@ def _list_size() -> int:
     return len(_english_words())
 
 
-@lru_cache(maxsize=1)
-def _word_costs() -> dict[str, float]:
+@lru_cache(maxsize=4)
+def _word_costs(skill_words: frozenset[str]) -> dict[str, float]:
     """Cost of each word, -log of its probability under Zipf's law over wordninja's English word
     list ranked by frequency (as wordninja computes it), with every skill word the list lacks as cheap
     as a common English word. Single letters other than "a" and "I" are left out: they glue to
@@ -137,15 +159,15 @@ def _word_costs() -> dict[str, float]:
     words = [w for w in _english_words() if len(w) > 1 or w in ("a", "i")]
     scale = math.log(_list_size())
     costs = {word: math.log((rank + 1) * scale) for rank, word in reversed(list(enumerate(words)))}
-    costs.update(dict.fromkeys(_added_skill_words(), _skill_cost()))
+    costs.update(dict.fromkeys(_added_skill_words(skill_words), _skill_cost()))
     return costs
 
 
-@lru_cache(maxsize=1)
-def _added_skill_words() -> frozenset[str]:
+@lru_cache(maxsize=4)
+def _added_skill_words(skill_words: frozenset[str]) -> frozenset[str]:
     """Skill words the English list lacks ("kubernetes", "terraform": newer than the list)."""
     english = frozenset(_english_words())
-    return frozenset(w for w in _skill_words() if len(w) > 2 and w not in english)
+    return frozenset(w for w in skill_words if len(w) > 2 and w not in english)
 
 
 _SKILL_RANK = 2_000
@@ -155,16 +177,3 @@ _SKILL_RANK = 2_000
 def _skill_cost() -> float:
     """The cost of a skill word: that of the English word ranked ``_SKILL_RANK``."""
     return math.log(_SKILL_RANK * math.log(_list_size()))
-
-
-@lru_cache(maxsize=1)
-def _skill_words() -> frozenset[str]:
-    """Every word of a skill's name or alias, as a lookup key ("terraform", "circleci", "argo"); not
-    the run-together spellings the taxonomy adds for several words ("servicemesh"), better split."""
-    from matcher.language import load_taxonomy
-
-    words: set[str] = set()
-    for skill in load_taxonomy().skills.values():
-        for name in (skill.name, *skill.aliases):
-            words.update(token_key(word) for word in re.findall(r"[A-Za-z]+", name))
-    return frozenset(words)

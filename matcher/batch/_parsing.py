@@ -1,0 +1,45 @@
+"""One file -> a Resume or a Failure: the single place where an exception on one file becomes a
+listed failure, used in this process, in the workers and on a Dask cluster alike."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from matcher.errors import failure_of
+from matcher.extract import DEFAULT_LIMITS, Limits
+from matcher.records import Failure, Resume
+
+__all__ = ["ParseResult", "parse_file"]
+
+
+@dataclass(frozen=True, slots=True)
+class ParseResult:
+    """One file's outcome: a Resume, or the Failure that stopped it."""
+
+    path: Path
+    resume: Resume | None
+    failure: Failure | None = None
+
+
+def parse_file(
+    path: Path, *, engine: str = "pypdf", limits: Limits = DEFAULT_LIMITS, isolate: bool = True
+) -> ParseResult:
+    """Parse one resume file; never raises for anything the file does (``KeyboardInterrupt`` and
+    other ``BaseException`` still propagate).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> (folder / "cv.pdf").write_bytes(b"junk") > 0
+    True
+    >>> parse_file(folder / "cv.pdf").failure.kind
+    'unsupported'
+    """
+    from matcher.resume import parse_resume
+
+    try:
+        return ParseResult(path, parse_resume(path, engine=engine, limits=limits, isolate=isolate))
+    except Exception as exc:  # every file gets an outcome: a bug of ours becomes kind "internal"
+        return ParseResult(path, None, failure_of(exc, path))

@@ -1,0 +1,34 @@
+"""The caps that keep one hostile file from stalling a batch."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["DEFAULT_LIMITS", "Limits"]
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Caps that keep one hostile file from stalling a batch.
+
+    Attributes
+    ----------
+    max_bytes : int
+        Largest file read (default 20 MB).
+    max_pages : int
+        Most PDF pages read (default 50: a resume or posting is a few pages).
+    max_stream_bytes : int
+        Largest decompressed PDF stream (default 10 MB, against decompression bombs).
+    max_seconds, max_memory : float, int
+        Time and address-space caps for the pdfium engine, which runs in a child process because
+        it has no decompression limits of its own (defaults 10 s and 1 GiB).
+    """
+
+    max_bytes: int = 20_000_000
+    max_pages: int = 50
+    max_stream_bytes: int = 10_000_000
+    max_seconds: float = 10.0
+    max_memory: int = 1 << 30
+
+
+DEFAULT_LIMITS = Limits()

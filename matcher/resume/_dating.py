@@ -1,0 +1,60 @@
+"""What a resume's dated facts come to on one day: years of experience, degrees completed, years
+with each skill.
+
+Parsing keeps the facts as written (job starts and ends, "present", education years and status
+markers, the jobs that name each skill), so a parse never goes stale: a resume cached yesterday is
+resolved against today without being read again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from matcher.facts import DateRange, YearMonth, merged_years
+from matcher.records import Job, Resume
+
+__all__ = ["resolve_dates"]
+
+
+def resolve_dates(resume: Resume, as_of: date) -> Resume:
+    """Return ``resume`` with its date-dependent fields worked out for ``as_of``.
+
+    ``total_years`` merges the jobs up to ``as_of`` ("present" means ``as_of``); a degree is
+    completed unless the resume marks it in progress or dates it after ``as_of``'s year; each
+    skill's ``years`` merges the jobs that name it.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from matcher.resume import parse_resume_text
+    >>> cv = parse_resume_text("EXPERIENCE\\nCook, Diner, Jan 2020 - Present\\n"
+    ...                        "EDUCATION\\nB.S. Nutrition, State College, 2025", as_of=date(2024, 12, 1))
+    >>> cv.total_years, cv.highest_degree
+    (5.0, None)
+    >>> later = resolve_dates(cv, date(2026, 12, 1))
+    >>> later.total_years, later.highest_degree
+    (7.0, 'bachelor')
+    """
+    ranges = [_range(job) for job in resume.experience]
+    education = tuple(
+        dataclasses.replace(
+            e, completed=not e.in_progress and not (e.year is not None and e.year > as_of.year)
+        )
+        for e in resume.education
+    )
+    skills = tuple(
+        dataclasses.replace(s, years=merged_years([ranges[i] for i in s.jobs], as_of) if s.jobs else None)
+        for s in resume.skills
+    )
+    total = merged_years(ranges, as_of) if ranges else None
+    return dataclasses.replace(resume, total_years=total, education=education, skills=skills)
+
+
+def _range(job: Job) -> DateRange:
+    return DateRange(_month(job.start), None if job.end == "present" else _month(job.end), "", 0)
+
+
+def _month(text: str) -> YearMonth:
+    year, month = text.split("-")
+    return YearMonth(int(year), int(month))
