@@ -12,10 +12,13 @@ from typing import Any, Literal
 __all__ = [
     "DEGREE_LEVELS",
     "Check",
+    "CheckName",
+    "CheckStatus",
     "DegreeRequirement",
     "Education",
     "Importance",
     "Job",
+    "MatchHow",
     "Posting",
     "Resume",
     "ResumeSkill",
@@ -28,6 +31,12 @@ __all__ = [
 
 SkillKind = Literal["hard", "soft", "language", "certification"]
 Importance = Literal["required", "preferred", "mentioned"]
+#: The rule checks a score can hold (see ``Check``).
+CheckName = Literal["degree", "degree_field", "experience", "certifications"]
+#: The outcome of a rule check: unknown is never a fail.
+CheckStatus = Literal["pass", "fail", "unknown"]
+#: How a posting skill was met (see ``SkillMatch``).
+MatchHow = Literal["exact", "related", "short_years", "missing"]
 
 #: Degree levels, lowest first. Comparisons use the position in this tuple.
 DEGREE_LEVELS: tuple[str, ...] = ("high_school", "associate", "bachelor", "master", "doctorate")
@@ -266,14 +275,23 @@ class Resume:
 
 @dataclass(frozen=True, slots=True)
 class Check:
-    """One rule check: ``status`` is pass, fail or unknown (unknown is never a fail).
+    """One rule check: ``name`` is degree, degree_field, experience or certifications (a
+    ``CheckName``); ``status`` is pass, fail or unknown (a ``CheckStatus``; unknown is never a fail).
 
     ``detail`` says it in words ("4.3 of 5 years"); ``margin`` in numbers (resume minus posting,
     in years or degree levels), None when unknown.
+
+    Examples
+    --------
+    >>> from typing import get_args
+    >>> get_args(CheckName), get_args(CheckStatus)
+    (('degree', 'degree_field', 'experience', 'certifications'), ('pass', 'fail', 'unknown'))
+    >>> Check("experience", "fail", "3 of 5 years", -2.0).to_dict()
+    {'name': 'experience', 'status': 'fail', 'detail': '3 of 5 years', 'margin': -2}
     """
 
-    name: str
-    status: str
+    name: CheckName
+    status: CheckStatus
     detail: str
     margin: float | None = None
 
@@ -290,12 +308,21 @@ class Check:
 @dataclass(frozen=True, slots=True)
 class SkillMatch:
     """How one posting skill was met: ``credit`` 0 to 1, ``how`` exact, related, short_years or
-    missing, and the resume evidence."""
+    missing (a ``MatchHow``), and the resume evidence.
+
+    Examples
+    --------
+    >>> from typing import get_args
+    >>> get_args(MatchHow)
+    ('exact', 'related', 'short_years', 'missing')
+    >>> SkillMatch("PostgreSQL", "required", 0.5, "related", "MySQL daily", via="MySQL").via
+    'MySQL'
+    """
 
     skill: str
-    importance: str
+    importance: Importance
     credit: float
-    how: str
+    how: MatchHow
     evidence: str = ""
     via: str | None = None
 

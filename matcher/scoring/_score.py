@@ -20,15 +20,28 @@ import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import get_args
 
 from matcher.errors import InputError
 from matcher.facts import level_rank
-from matcher.records import Check, Posting, Resume, Score, SkillMatch
+from matcher.records import (
+    Check,
+    CheckName,
+    CheckStatus,
+    Importance,
+    MatchHow,
+    Posting,
+    Resume,
+    Score,
+    SkillMatch,
+)
 from matcher.scoring._similarity import Similarity
 
 __all__ = ["Weights", "score"]
 
-CHECK_NAMES = ("degree", "degree_field", "experience", "certifications")
+CHECK_NAMES: tuple[CheckName, ...] = get_args(CheckName)
+# a posting skill's importance as the Literal it is (posting keeps only these three)
+_IMPORTANCE: dict[str, Importance] = {i: i for i in get_args(Importance)}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -64,7 +77,7 @@ class Weights:
     preferred: float = 1.5
     mentioned: float = 0.5
     related_credit: float = 0.5
-    knockouts: tuple[str, ...] = field(default=())
+    knockouts: tuple[CheckName, ...] = field(default=())
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -186,12 +199,14 @@ def _skill_matches(
     matched: list[SkillMatch] = []
     missing: list[SkillMatch] = []
     for wanted in posting.skills:
+        importance = _IMPORTANCE[wanted.importance]
+        how: MatchHow
         found = have.get(wanted.skill_id) or by_name.get(wanted.name.lower())
         if found is not None:
             credit, how = 1.0, "exact"
             if wanted.years and found.years is not None and found.years < wanted.years:
                 credit, how = round(found.years / wanted.years, 3), "short_years"
-            matched.append(SkillMatch(wanted.name, wanted.importance, credit, how, found.evidence))
+            matched.append(SkillMatch(wanted.name, importance, credit, how, found.evidence))
             continue
         if weights.related_credit > 0:
             group = taxonomy.skills[wanted.skill_id].group if wanted.skill_id in taxonomy.skills else None
@@ -203,10 +218,10 @@ def _skill_matches(
                 via = min(related, key=lambda s: s.name.lower())
                 credit = weights.related_credit
                 matched.append(
-                    SkillMatch(wanted.name, wanted.importance, credit, "related", via.evidence, via=via.name)
+                    SkillMatch(wanted.name, importance, credit, "related", via.evidence, via=via.name)
                 )
                 continue
-        missing.append(SkillMatch(wanted.name, wanted.importance, 0.0, "missing"))
+        missing.append(SkillMatch(wanted.name, importance, 0.0, "missing"))
     return matched, missing
 
 
@@ -241,7 +256,7 @@ def _checks(posting: Posting, resume: Resume) -> tuple[Check, ...]:
                     Check("degree", "pass", f"{have} < {need}, equivalent experience accepted", margin)
                 )
             else:
-                status = "fail" if degree.required else "pass"
+                status: CheckStatus = "fail" if degree.required else "pass"
                 note = "" if degree.required else " (only preferred)"
                 checks.append(Check("degree", status, f"{have} < {need}{note}", margin))
     if degree is not None and degree.fields and resume.highest_degree is not None:
