@@ -6,7 +6,10 @@ into the analysed text, so a recruiter can check it.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Literal
 
 __all__ = [
@@ -342,16 +345,32 @@ class SkillMatch:
 class Score:
     """A candidate's fit to a posting: ``total`` 0 to 100, its components (0 to 1), the rule
     checks, the skills matched and missing, whether a failed check knocked the candidate out,
-    and a short explanation."""
+    and a short explanation.
+
+    ``components`` is read-only (a ``types.MappingProxyType`` over a copy of the mapping given);
+    a Score still copies, pickles, compares and goes through ``dataclasses.replace``.
+    """
 
     total: float
-    components: dict[str, float | None]
+    components: Mapping[str, float | None]
     checks: tuple[Check, ...]
     matched: tuple[SkillMatch, ...]
     missing: tuple[SkillMatch, ...]
     knocked_out: bool
     explanation: str
     top_terms: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # a read-only copy: the caller's dict stays theirs, and no one changes a frozen Score's
+        object.__setattr__(self, "components", MappingProxyType(dict(self.components)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # a mappingproxy cannot be pickled or copied: rebuild from a plain dict of the components
+        values = (
+            dict(self.components) if f.name == "components" else getattr(self, f.name)
+            for f in dataclasses.fields(self)
+        )
+        return (Score, tuple(values))
 
     def explain(self) -> str:
         """Return the short readable account of the score."""

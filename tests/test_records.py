@@ -1,10 +1,16 @@
-"""Records: the explanations of the bundled example ranking stay exactly as they were."""
+"""Records: read-only score components that still copy and pickle; the explanations of the
+bundled example ranking stay exactly as they were."""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import json
+import multiprocessing
+import pickle
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 
@@ -38,3 +44,31 @@ def test_explanations_of_the_example_ranking_are_unchanged(rankings: dict[str, R
     }
     assert got == golden
     assert any("Knocked out by: " in text for text in golden["knockouts"].values())
+
+
+def test_score_components_are_read_only_and_a_score_copies_and_pickles(rankings: dict[str, Ranking]) -> None:
+    s = rankings["default"].entries[0].score
+    assert s is not None
+    with pytest.raises(TypeError):
+        s.components["skills"] = 1.0  # type: ignore[index]
+    assert isinstance(s.components, MappingProxyType)
+    given = {"skills": 0.5, "similarity": None}
+    other = dataclasses.replace(s, components=given)
+    given["skills"] = 1.0  # the Score holds its own copy
+    assert other.components == {"skills": 0.5, "similarity": None} and other != s
+    assert dataclasses.replace(s) == s and dataclasses.replace(s).to_dict() == s.to_dict()
+    for clone in (copy.copy(s), copy.deepcopy(s), pickle.loads(pickle.dumps(s))):
+        assert clone == s and clone.explain() == s.explain()
+        assert isinstance(clone.components, MappingProxyType)
+        assert json.dumps(clone.to_dict()) == json.dumps(s.to_dict())
+
+
+def test_scores_cross_process_boundaries(rankings: dict[str, Ranking]) -> None:
+    scores = [e.score for e in rankings["knockouts"].entries if e.score is not None]
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        back = pool.map(_same, scores)
+    assert back == scores and [s.explain() for s in back] == [s.explain() for s in scores]
+
+
+def _same(value: object) -> object:
+    return value
