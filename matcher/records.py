@@ -7,6 +7,7 @@ into the analysed text, so a recruiter can check it.
 from __future__ import annotations
 
 import dataclasses
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -345,7 +346,8 @@ class SkillMatch:
 class Score:
     """A candidate's fit to a posting: ``total`` 0 to 100, its components (0 to 1), the rule
     checks, the skills matched and missing, whether a failed check knocked the candidate out,
-    and a short explanation.
+    the similarity's top shared terms, and the checks that knock out under the weights used
+    (``knockouts``); :meth:`explain` writes them as a short explanation.
 
     ``components`` is read-only (a ``types.MappingProxyType`` over a copy of the mapping given);
     a Score still copies, pickles, compares and goes through ``dataclasses.replace``.
@@ -357,8 +359,8 @@ class Score:
     matched: tuple[SkillMatch, ...]
     missing: tuple[SkillMatch, ...]
     knocked_out: bool
-    explanation: str
     top_terms: tuple[str, ...] = ()
+    knockouts: tuple[CheckName, ...] = ()
 
     def __post_init__(self) -> None:
         # a read-only copy: the caller's dict stays theirs, and no one changes a frozen Score's
@@ -372,9 +374,64 @@ class Score:
         )
         return (Score, tuple(values))
 
+    @property
+    def explanation(self) -> str:
+        """Deprecated: the same as :meth:`explain` (once a stored field, now computed)."""
+        warnings.warn(
+            "Score.explanation is deprecated; use Score.explain()", DeprecationWarning, stacklevel=2
+        )
+        return self.explain()
+
     def explain(self) -> str:
-        """Return the short readable account of the score."""
-        return self.explanation
+        """Return the short readable account of the score, computed from its fields.
+
+        One line with the total and the components judged; the components not judged; each
+        related or short-on-years match; the exact matches; the required skills missing; each
+        check; the shared terms; and the checks that knocked the candidate out.
+
+        Examples
+        --------
+        >>> s = Score(
+        ...     total=40.0,
+        ...     components={"skills": 0.5, "similarity": 0.25, "experience": None},
+        ...     checks=(Check("degree", "fail", "bachelor < master", -1.0),),
+        ...     matched=(SkillMatch("Python", "required", 1.0, "exact", "Python daily"),),
+        ...     missing=(SkillMatch("SQL", "required", 0.0, "missing"),),
+        ...     knocked_out=True,
+        ...     knockouts=("degree",),
+        ... )
+        >>> print(s.explain())
+        Score 40/100: skills 0.50, similarity 0.25
+        Not judged (left out of the total): experience
+        Has: Python
+        Missing required: SQL
+        Check degree: fail (bachelor < master)
+        Knocked out by: degree
+        """
+        parts = ", ".join(f"{k} {v:.2f}" for k, v in self.components.items() if v is not None)
+        lines = [f"Score {self.total:g}/100: {parts}"]
+        unknown = [k for k, v in self.components.items() if v is None]
+        if unknown:
+            lines.append(f"Not judged (left out of the total): {', '.join(unknown)}")
+        for m in self.matched:
+            if m.how == "related":
+                lines.append(f"Related: {m.via} for {m.skill} ({m.importance}), {m.credit:g} credit")
+            elif m.how == "short_years":
+                lines.append(f"Short on years: {m.skill} ({m.importance}), {m.credit:.0%} credit")
+        exact = [m.skill for m in self.matched if m.how == "exact"]
+        if exact:
+            lines.append(f"Has: {', '.join(exact)}")
+        required_missing = [m.skill for m in self.missing if m.importance == "required"]
+        if required_missing:
+            lines.append(f"Missing required: {', '.join(required_missing)}")
+        for check in self.checks:
+            lines.append(f"Check {check.name}: {check.status} ({check.detail})")
+        if self.top_terms:
+            lines.append(f"Shared terms: {', '.join(self.top_terms)}")
+        if self.knocked_out:
+            knocked = [c.name for c in self.checks if c.status == "fail" and c.name in self.knockouts]
+            lines.append(f"Knocked out by: {', '.join(knocked)}")
+        return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON contract form."""

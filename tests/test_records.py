@@ -72,3 +72,16 @@ def test_scores_cross_process_boundaries(rankings: dict[str, Ranking]) -> None:
 
 def _same(value: object) -> object:
     return value
+
+
+def test_explain_is_computed_from_the_fields(rankings: dict[str, Ranking]) -> None:
+    s = next(e.score for e in rankings["knockouts"].entries if e.score is not None and e.score.knocked_out)
+    assert s.knockouts == ("degree", "experience", "certifications")
+    assert "Knocked out by: " in s.explain()
+    kept = dataclasses.replace(s, knocked_out=False, top_terms=())
+    assert "Knocked out by" not in kept.explain() and "Shared terms" not in kept.explain()
+    assert kept.explain() == "\n".join(
+        line for line in s.explain().splitlines() if not line.startswith(("Knocked", "Shared"))
+    )
+    with pytest.deprecated_call():
+        assert s.explanation == s.explain()

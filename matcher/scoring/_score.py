@@ -15,7 +15,6 @@ re-weighted: an unknown never counts as a fail.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -175,17 +174,16 @@ def score(
     )
     failed = [c.name for c in checks if c.status == "fail"]
     knocked = any(name in weights.knockouts for name in failed)
-    result = Score(
+    return Score(
         total=total,
         components=components,
         checks=checks,
         matched=tuple(matched),
         missing=tuple(missing),
         knocked_out=knocked,
-        explanation="",
         top_terms=tuple(top_terms),
+        knockouts=weights.knockouts,
     )
-    return dataclasses.replace(result, explanation=_explain(result, weights))
 
 
 def _skill_matches(
@@ -356,30 +354,3 @@ def _components(
     else:
         components["experience"] = round(min(1.0, (resume.total_years or 0) / posting.min_years), 4)
     return components, tuple(sim.top_terms)
-
-
-def _explain(result: Score, weights: Weights) -> str:
-    parts = ", ".join(f"{k} {v:.2f}" for k, v in result.components.items() if v is not None)
-    lines = [f"Score {result.total:g}/100: {parts}"]
-    unknown = [k for k, v in result.components.items() if v is None]
-    if unknown:
-        lines.append(f"Not judged (left out of the total): {', '.join(unknown)}")
-    for m in result.matched:
-        if m.how == "related":
-            lines.append(f"Related: {m.via} for {m.skill} ({m.importance}), {m.credit:g} credit")
-        elif m.how == "short_years":
-            lines.append(f"Short on years: {m.skill} ({m.importance}), {m.credit:.0%} credit")
-    exact = [m.skill for m in result.matched if m.how == "exact"]
-    if exact:
-        lines.append(f"Has: {', '.join(exact)}")
-    required_missing = [m.skill for m in result.missing if m.importance == "required"]
-    if required_missing:
-        lines.append(f"Missing required: {', '.join(required_missing)}")
-    for check in result.checks:
-        lines.append(f"Check {check.name}: {check.status} ({check.detail})")
-    if result.top_terms:
-        lines.append(f"Shared terms: {', '.join(result.top_terms)}")
-    if result.knocked_out:
-        knocked = [c.name for c in result.checks if c.status == "fail" and c.name in weights.knockouts]
-        lines.append(f"Knocked out by: {', '.join(knocked)}")
-    return "\n".join(lines)
