@@ -9,13 +9,13 @@ from matcher.batch._cache import (
     file_key,
     models_digest,
 )
+from matcher.batch._parsing import ParseResult, parse_file
 from matcher.batch._rank import (
     RankEntry,
     Ranking,
     find_resumes,
     rank,
 )
-from matcher.batch._parsing import ParseResult, parse_file
 from matcher.batch._workers import parse_in_workers
 
 __all__ = [

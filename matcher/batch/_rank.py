@@ -13,13 +13,13 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from matcher.batch._parsing import ParseResult
 from matcher.batch._workers import start_context
 from matcher.errors import InputError
 from matcher.extract import DEFAULT_LIMITS, Limits
-from matcher.records import Failure, Posting, Resume, Score
+from matcher.records import Failure, Importance, MatchHow, Posting, Resume, Score
 from matcher.scoring import Weights, pack_vectors, score, similarities_of_vectors, unpack_vectors
 
 _SCORE_BATCH = 512  # resumes scored together: one TF-IDF product each, and a bound on memory
@@ -100,7 +100,13 @@ class _Shared:
     def score(self, score: Score) -> Score:
         i, t = sys.intern, self._text
         matched = tuple(
-            dataclasses.replace(m, skill=i(m.skill), importance=i(m.importance), how=i(m.how), via=t(m.via))
+            dataclasses.replace(
+                m,
+                skill=i(m.skill),
+                importance=cast(Importance, i(m.importance)),  # intern returns an equal string
+                how=cast(MatchHow, i(m.how)),
+                via=t(m.via),
+            )
             for m in score.matched
         )
         return dataclasses.replace(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matcher.scoring._score import Weights, score
+from matcher.scoring._score import score
 from matcher.scoring._similarity import (
     IDF_FILE,
     VECTORIZER_SETTINGS,
@@ -14,6 +14,7 @@ from matcher.scoring._similarity import (
     similarity,
     unpack_vectors,
 )
+from matcher.scoring._weights import Weights
 
 __all__ = [
     "IDF_FILE",

@@ -15,97 +15,27 @@ re-weighted: an unknown never counts as a fail.
 
 from __future__ import annotations
 
-import dataclasses
 import re
-import tomllib
-from dataclasses import dataclass, field, fields
-from pathlib import Path
+from typing import get_args
 
-from matcher.errors import InputError
 from matcher.facts import level_rank
-from matcher.records import Check, Posting, Resume, Score, SkillMatch
+from matcher.records import (
+    Check,
+    CheckStatus,
+    Importance,
+    MatchHow,
+    Posting,
+    Resume,
+    Score,
+    SkillMatch,
+)
 from matcher.scoring._similarity import Similarity
+from matcher.scoring._weights import Weights
 
-__all__ = ["Weights", "score"]
+__all__ = ["score"]
 
-CHECK_NAMES = ("degree", "degree_field", "experience", "certifications")
-
-
-@dataclass(frozen=True, kw_only=True)
-class Weights:
-    """How much each part of the score counts (keyword-only; the defaults are documented here).
-
-    Parameters
-    ----------
-    skills, similarity, degree, experience : float
-        Weights of the four components in the total (defaults 0.5, 0.2, 0.15, 0.15).
-    required, preferred, mentioned : float
-        Weights of posting skills by importance inside the skills component (3, 1.5, 0.5).
-    related_credit : float
-        Credit for a related skill instead of the one asked: linked in the taxonomy and of the
-        same group, such as MySQL for PostgreSQL (0.5; 0 switches related credit off).
-    knockouts : tuple of str
-        Checks whose failure knocks a candidate out: any of degree, experience, certifications
-        (default none). A knocked-out candidate is still listed, flagged.
-
-    Examples
-    --------
-    >>> Weights(related_credit=0).related_credit
-    0
-    >>> Weights.from_toml_text('[weights]\\nskills = 0.6\\nknockouts = ["degree"]').knockouts
-    ('degree',)
-    """
-
-    skills: float = 0.5
-    similarity: float = 0.2
-    degree: float = 0.15
-    experience: float = 0.15
-    required: float = 3.0
-    preferred: float = 1.5
-    mentioned: float = 0.5
-    related_credit: float = 0.5
-    knockouts: tuple[str, ...] = field(default=())
-
-    def __post_init__(self) -> None:
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if f.name == "knockouts":
-                unknown = set(value) - set(CHECK_NAMES)
-                if unknown:
-                    raise InputError(
-                        f"unknown knockout check(s) {sorted(unknown)}; use {', '.join(CHECK_NAMES)}"
-                    )
-            elif not isinstance(value, int | float) or value < 0:
-                raise InputError(f"weight {f.name} must be a number >= 0, got {value!r}")
-        if self.skills + self.similarity + self.degree + self.experience <= 0:
-            raise InputError("at least one component weight must be above 0")
-
-    @classmethod
-    def from_toml_text(cls, text: str) -> Weights:
-        """Read weights from TOML: a ``[weights]`` table with any of the fields above."""
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise InputError(f"the config is not valid TOML: {exc}") from exc
-        table = data.get("weights", {})
-        known = {f.name for f in fields(cls)}
-        unknown = set(table) - known
-        if unknown:
-            raise InputError(
-                f"unknown setting(s) {sorted(unknown)} in [weights]; allowed: {', '.join(sorted(known))}"
-            )
-        if "knockouts" in table:
-            table["knockouts"] = tuple(table["knockouts"])
-        return cls(**table)
-
-    @classmethod
-    def from_toml(cls, path: str | Path) -> Weights:
-        """Read weights from a TOML file (see :meth:`from_toml_text`)."""
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot read the config {path}: {exc.strerror}") from exc
-        return cls.from_toml_text(text)
+# a posting skill's importance as the Literal it is (posting keeps only these three)
+_IMPORTANCE: dict[str, Importance] = {i: i for i in get_args(Importance)}
 
 
 def score(
@@ -162,17 +92,16 @@ def score(
     )
     failed = [c.name for c in checks if c.status == "fail"]
     knocked = any(name in weights.knockouts for name in failed)
-    result = Score(
+    return Score(
         total=total,
         components=components,
         checks=checks,
         matched=tuple(matched),
         missing=tuple(missing),
         knocked_out=knocked,
-        explanation="",
         top_terms=tuple(top_terms),
+        knockouts=weights.knockouts,
     )
-    return dataclasses.replace(result, explanation=_explain(result, weights))
 
 
 def _skill_matches(
@@ -186,12 +115,14 @@ def _skill_matches(
     matched: list[SkillMatch] = []
     missing: list[SkillMatch] = []
     for wanted in posting.skills:
+        importance = _IMPORTANCE[wanted.importance]
+        how: MatchHow
         found = have.get(wanted.skill_id) or by_name.get(wanted.name.lower())
         if found is not None:
             credit, how = 1.0, "exact"
             if wanted.years and found.years is not None and found.years < wanted.years:
                 credit, how = round(found.years / wanted.years, 3), "short_years"
-            matched.append(SkillMatch(wanted.name, wanted.importance, credit, how, found.evidence))
+            matched.append(SkillMatch(wanted.name, importance, credit, how, found.evidence))
             continue
         if weights.related_credit > 0:
             group = taxonomy.skills[wanted.skill_id].group if wanted.skill_id in taxonomy.skills else None
@@ -203,10 +134,10 @@ def _skill_matches(
                 via = min(related, key=lambda s: s.name.lower())
                 credit = weights.related_credit
                 matched.append(
-                    SkillMatch(wanted.name, wanted.importance, credit, "related", via.evidence, via=via.name)
+                    SkillMatch(wanted.name, importance, credit, "related", via.evidence, via=via.name)
                 )
                 continue
-        missing.append(SkillMatch(wanted.name, wanted.importance, 0.0, "missing"))
+        missing.append(SkillMatch(wanted.name, importance, 0.0, "missing"))
     return matched, missing
 
 
@@ -241,7 +172,7 @@ def _checks(posting: Posting, resume: Resume) -> tuple[Check, ...]:
                     Check("degree", "pass", f"{have} < {need}, equivalent experience accepted", margin)
                 )
             else:
-                status = "fail" if degree.required else "pass"
+                status: CheckStatus = "fail" if degree.required else "pass"
                 note = "" if degree.required else " (only preferred)"
                 checks.append(Check("degree", status, f"{have} < {need}{note}", margin))
     if degree is not None and degree.fields and resume.highest_degree is not None:
@@ -341,30 +272,3 @@ def _components(
     else:
         components["experience"] = round(min(1.0, (resume.total_years or 0) / posting.min_years), 4)
     return components, tuple(sim.top_terms)
-
-
-def _explain(result: Score, weights: Weights) -> str:
-    parts = ", ".join(f"{k} {v:.2f}" for k, v in result.components.items() if v is not None)
-    lines = [f"Score {result.total:g}/100: {parts}"]
-    unknown = [k for k, v in result.components.items() if v is None]
-    if unknown:
-        lines.append(f"Not judged (left out of the total): {', '.join(unknown)}")
-    for m in result.matched:
-        if m.how == "related":
-            lines.append(f"Related: {m.via} for {m.skill} ({m.importance}), {m.credit:g} credit")
-        elif m.how == "short_years":
-            lines.append(f"Short on years: {m.skill} ({m.importance}), {m.credit:.0%} credit")
-    exact = [m.skill for m in result.matched if m.how == "exact"]
-    if exact:
-        lines.append(f"Has: {', '.join(exact)}")
-    required_missing = [m.skill for m in result.missing if m.importance == "required"]
-    if required_missing:
-        lines.append(f"Missing required: {', '.join(required_missing)}")
-    for check in result.checks:
-        lines.append(f"Check {check.name}: {check.status} ({check.detail})")
-    if result.top_terms:
-        lines.append(f"Shared terms: {', '.join(result.top_terms)}")
-    if result.knocked_out:
-        knocked = [c.name for c in result.checks if c.status == "fail" and c.name in weights.knockouts]
-        lines.append(f"Knocked out by: {', '.join(knocked)}")
-    return "\n".join(lines)
