@@ -1,0 +1,132 @@
+"""What a job posting asks for: skills with importance, degree, sections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from matcher.records._kinds import json_number
+
+__all__ = ["DegreeRequirement", "Posting", "Section", "SkillMention"]
+
+
+@dataclass(frozen=True, slots=True)
+class SkillMention:
+    """One skill found in a text.
+
+    Attributes
+    ----------
+    name : str
+        Canonical name from the taxonomy ("Kubernetes" for "k8s").
+    kind : str
+        ``hard``, ``soft``, ``language`` or ``certification``.
+    importance : str
+        ``required``, ``preferred`` or ``mentioned`` (postings); ``mentioned`` for resumes.
+    evidence : str
+        The sentence or line the skill was found in.
+    years : float or None
+        Years asked for this skill ("3+ years of Python" -> 3.0), when stated.
+    start, end : int
+        Character offsets of the first mention in the analysed text.
+    surface : str
+        The words as written ("k8s").
+    skill_id : str
+        Stable taxonomy id.
+    """
+
+    name: str
+    kind: str
+    importance: str
+    evidence: str
+    years: float | None = None
+    start: int = 0
+    end: int = 0
+    surface: str = ""
+    skill_id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON contract form (DESIGN.md section 5)."""
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "importance": self.importance,
+            "years": json_number(self.years),
+            "evidence": self.evidence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DegreeRequirement:
+    """The degree a posting asks for.
+
+    ``min_level`` is the lowest level that satisfies the posting ("BS/MS" -> bachelor);
+    ``required`` is False when the degree is only preferred; ``preferred_level`` is a higher
+    level named as preferred ("MS or PhD preferred" -> master).
+    """
+
+    min_level: str | None
+    fields: tuple[str, ...] = ()
+    required: bool = True
+    equivalent_experience: bool = False
+    preferred_level: str | None = None
+    evidence: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON contract form."""
+        return {
+            "min_level": self.min_level,
+            "fields": list(self.fields),
+            "required": self.required,
+            "equivalent_experience": self.equivalent_experience,
+            "preferred_level": self.preferred_level,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A stretch of a posting with one role: requirements, preferred, duties, boilerplate..."""
+
+    kind: str
+    heading: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return {"kind": self.kind, "heading": self.heading, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    """What a job posting asks for, with evidence.
+
+    ``min_years`` is None when the posting states no number (a placeholder such as
+    "[x] years" is unknown, never 0).
+    """
+
+    title: str | None
+    skills: tuple[SkillMention, ...]
+    degree: DegreeRequirement | None
+    min_years: float | None
+    preferred_years: float | None
+    certifications: tuple[str, ...]
+    sections: tuple[Section, ...] = ()
+    languages: tuple[str, ...] = ()
+    text: str = ""
+
+    def skills_by_importance(self, importance: str) -> tuple[SkillMention, ...]:
+        """Return the skills of one importance (``required``, ``preferred``, ``mentioned``)."""
+        return tuple(s for s in self.skills if s.importance == importance)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON contract form (DESIGN.md section 5)."""
+        return {
+            "title": self.title,
+            "skills": [s.to_dict() for s in self.skills],
+            "degree": self.degree.to_dict() if self.degree else None,
+            "min_years": json_number(self.min_years),
+            "preferred_years": json_number(self.preferred_years),
+            "certifications": list(self.certifications),
+            "languages": list(self.languages),
+            "sections": [s.to_dict() for s in self.sections],
+        }

@@ -1,0 +1,195 @@
+"""A score and what explains it: checks, matched and missing skills; a file's failure."""
+
+from __future__ import annotations
+
+import dataclasses
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from matcher.records._kinds import CheckName, CheckStatus, Importance, MatchHow, json_number
+
+__all__ = ["Check", "Failure", "Score", "SkillMatch"]
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """Why one file could not be used: ``kind`` is the stable machine name (``encrypted``,
+    ``damaged``, ``timeout``, ``internal``...), ``message`` says it for a person."""
+
+    kind: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON contract form (``{"kind": ..., "message": ...}``)."""
+        return {"kind": self.kind, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One rule check: ``name`` is degree, degree_field, experience or certifications (a
+    ``CheckName``); ``status`` is pass, fail or unknown (a ``CheckStatus``; unknown is never a fail).
+
+    ``detail`` says it in words ("4.3 of 5 years"); ``margin`` in numbers (resume minus posting,
+    in years or degree levels), None when unknown.
+
+    Examples
+    --------
+    >>> from typing import get_args
+    >>> get_args(CheckName), get_args(CheckStatus)
+    (('degree', 'degree_field', 'experience', 'certifications'), ('pass', 'fail', 'unknown'))
+    >>> Check("experience", "fail", "3 of 5 years", -2.0).to_dict()
+    {'name': 'experience', 'status': 'fail', 'detail': '3 of 5 years', 'margin': -2}
+    """
+
+    name: CheckName
+    status: CheckStatus
+    detail: str
+    margin: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON contract form."""
+        return {
+            "name": self.name,
+            "status": self.status,
+            "detail": self.detail,
+            "margin": json_number(self.margin),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SkillMatch:
+    """How one posting skill was met: ``credit`` 0 to 1, ``how`` exact, related, short_years or
+    missing (a ``MatchHow``), and the resume evidence.
+
+    Examples
+    --------
+    >>> from typing import get_args
+    >>> get_args(MatchHow)
+    ('exact', 'related', 'short_years', 'missing')
+    >>> SkillMatch("PostgreSQL", "required", 0.5, "related", "MySQL daily", via="MySQL").via
+    'MySQL'
+    """
+
+    skill: str
+    importance: Importance
+    credit: float
+    how: MatchHow
+    evidence: str = ""
+    via: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return {
+            "skill": self.skill,
+            "importance": self.importance,
+            "credit": json_number(self.credit),
+            "how": self.how,
+            "via": self.via,
+            "evidence": self.evidence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """A candidate's fit to a posting: ``total`` 0 to 100, its components (0 to 1), the rule
+    checks, the skills matched and missing, whether a failed check knocked the candidate out,
+    the similarity's top shared terms, and the checks that knock out under the weights used
+    (``knockouts``); :meth:`explain` writes them as a short explanation.
+
+    ``components`` is read-only (a ``types.MappingProxyType`` over a copy of the mapping given);
+    a Score still copies, pickles, compares and goes through ``dataclasses.replace``.
+    """
+
+    total: float
+    components: Mapping[str, float | None]
+    checks: tuple[Check, ...]
+    matched: tuple[SkillMatch, ...]
+    missing: tuple[SkillMatch, ...]
+    knocked_out: bool
+    top_terms: tuple[str, ...] = ()
+    knockouts: tuple[CheckName, ...] = ()
+
+    def __post_init__(self) -> None:
+        # a read-only copy: the caller's dict stays theirs, and no one changes a frozen Score's
+        object.__setattr__(self, "components", MappingProxyType(dict(self.components)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # a mappingproxy cannot be pickled or copied: rebuild from a plain dict of the components
+        values = (
+            dict(self.components) if f.name == "components" else getattr(self, f.name)
+            for f in dataclasses.fields(self)
+        )
+        return (Score, tuple(values))
+
+    @property
+    def explanation(self) -> str:
+        """Deprecated: the same as :meth:`explain` (once a stored field, now computed)."""
+        warnings.warn(
+            "Score.explanation is deprecated; use Score.explain()", DeprecationWarning, stacklevel=2
+        )
+        return self.explain()
+
+    def explain(self) -> str:
+        """Return the short readable account of the score, computed from its fields.
+
+        One line with the total and the components judged; the components not judged; each
+        related or short-on-years match; the exact matches; the required skills missing; each
+        check; the shared terms; and the checks that knocked the candidate out.
+
+        Examples
+        --------
+        >>> s = Score(
+        ...     total=40.0,
+        ...     components={"skills": 0.5, "similarity": 0.25, "experience": None},
+        ...     checks=(Check("degree", "fail", "bachelor < master", -1.0),),
+        ...     matched=(SkillMatch("Python", "required", 1.0, "exact", "Python daily"),),
+        ...     missing=(SkillMatch("SQL", "required", 0.0, "missing"),),
+        ...     knocked_out=True,
+        ...     knockouts=("degree",),
+        ... )
+        >>> print(s.explain())
+        Score 40/100: skills 0.50, similarity 0.25
+        Not judged (left out of the total): experience
+        Has: Python
+        Missing required: SQL
+        Check degree: fail (bachelor < master)
+        Knocked out by: degree
+        """
+        parts = ", ".join(f"{k} {v:.2f}" for k, v in self.components.items() if v is not None)
+        lines = [f"Score {self.total:g}/100: {parts}"]
+        unknown = [k for k, v in self.components.items() if v is None]
+        if unknown:
+            lines.append(f"Not judged (left out of the total): {', '.join(unknown)}")
+        for m in self.matched:
+            if m.how == "related":
+                lines.append(f"Related: {m.via} for {m.skill} ({m.importance}), {m.credit:g} credit")
+            elif m.how == "short_years":
+                lines.append(f"Short on years: {m.skill} ({m.importance}), {m.credit:.0%} credit")
+        exact = [m.skill for m in self.matched if m.how == "exact"]
+        if exact:
+            lines.append(f"Has: {', '.join(exact)}")
+        required_missing = [m.skill for m in self.missing if m.importance == "required"]
+        if required_missing:
+            lines.append(f"Missing required: {', '.join(required_missing)}")
+        for check in self.checks:
+            lines.append(f"Check {check.name}: {check.status} ({check.detail})")
+        if self.top_terms:
+            lines.append(f"Shared terms: {', '.join(self.top_terms)}")
+        if self.knocked_out:
+            knocked = [c.name for c in self.checks if c.status == "fail" and c.name in self.knockouts]
+            lines.append(f"Knocked out by: {', '.join(knocked)}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON contract form."""
+        return {
+            "score": json_number(self.total),
+            "components": {k: (None if v is None else round(v, 3)) for k, v in self.components.items()},
+            "checks": [c.to_dict() for c in self.checks],
+            "matched": [m.skill for m in self.matched],
+            "missing": [m.skill for m in self.missing],
+            "knocked_out": self.knocked_out,
+        }
