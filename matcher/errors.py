@@ -7,7 +7,6 @@ name used in JSON output (``{"error": {"kind": "encrypted", ...}}``).
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from matcher.records import Failure
@@ -28,7 +27,6 @@ __all__ = [
     "failure_of",
 ]
 
-_log = logging.getLogger("matcher")
 
 
 class MatcherError(Exception):
@@ -134,6 +132,8 @@ def failure_of(exc: BaseException, source: str | Path) -> Failure:
     name = Path(source).name
     if isinstance(exc, MemoryError):
         return Failure("too_much_memory", f"{name}: reading needed more memory than allowed")
-    _log.debug("internal error on %s", source, exc_info=exc)
+    import logging
+
+    logging.getLogger("matcher").debug("internal error on %s", source, exc_info=exc)
     detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     return Failure("internal", f"{name}: internal error ({detail}); please report it")

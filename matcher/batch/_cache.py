@@ -12,15 +12,16 @@ locked.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
-import sqlite3
 import time
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from matcher.records import Education, Job, Resume, ResumeSkill
+
+if TYPE_CHECKING:
+    import sqlite3
 
 __all__ = ["PARSER_VERSION", "ResumeCache", "default_cache_path", "file_key", "models_digest"]
 
@@ -40,6 +41,8 @@ def default_cache_path() -> Path:
 def models_digest() -> str:
     """A short hash of the built artefacts parsing and scoring read (the skill taxonomy and the
     IDF model), so that rebuilding either one retires the cache entries made with the other."""
+    import hashlib
+
     from matcher._models import model_dir
     from matcher.language import TAXONOMY_FILE
     from matcher.scoring import IDF_FILE
@@ -52,6 +55,8 @@ def models_digest() -> str:
 
 def file_key(data: bytes, *, engine: str) -> str:
     """The cache key of a file's bytes: content hash, parser and model versions, PDF engine."""
+    import hashlib
+
     digest = hashlib.sha256(data).hexdigest()
     return f"{digest}:{PARSER_VERSION}-{models_digest()}:{engine}"
 
@@ -94,6 +99,8 @@ class ResumeCache:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        import sqlite3  # imported when a cache is opened: ``import matcher`` stays fast
+
         self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA busy_timeout=30000")
@@ -107,6 +114,8 @@ class ResumeCache:
         self._retry("DROP TABLE IF EXISTS resumes")  # parser version 5 and before: nothing reads it now
 
     def _retry(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        import sqlite3
+
         for attempt in range(8):
             try:
                 return self._db.execute(sql, params)

@@ -11,18 +11,20 @@ import dataclasses
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from matcher.batch._parsing import ParseResult, parse_file
 from matcher.errors import InputError
-from matcher.extract import DEFAULT_LIMITS, Limits
+
+if TYPE_CHECKING:
+    from matcher.extract import Limits
 
 __all__ = ["parse_on_cluster"]
 
 _IN_FLIGHT = 256  # files sent to the cluster and not yet back
 
 
-def _parse_bytes(name: str, data: bytes, engine: str, limits: Limits) -> ParseResult:
+def _parse_bytes(name: str, data: bytes, engine: str, limits: Limits | None) -> ParseResult:
     """Runs on a cluster worker: parse one file's bytes, under its original name."""
     suffix = Path(name).suffix
     with tempfile.TemporaryDirectory(prefix="matcher-") as folder:
@@ -37,7 +39,7 @@ def _parse_bytes(name: str, data: bytes, engine: str, limits: Limits) -> ParseRe
 
 
 def parse_on_cluster(
-    paths: Iterable[Path], scheduler: Any, *, engine: str = "pypdf", limits: Limits = DEFAULT_LIMITS
+    paths: Iterable[Path], scheduler: Any, *, engine: str = "pypdf", limits: Limits | None = None
 ) -> Iterator[ParseResult]:
     """Parse ``paths`` on a Dask cluster; ``scheduler`` is an address ("tcp://host:8786") or a
     ``distributed.Client``. Yields every file's outcome as it finishes."""
@@ -47,6 +49,9 @@ def parse_on_cluster(
         raise InputError(
             "a Dask scheduler needs the 'dask' extra: pip install 'skills-matcher[dask]'"
         ) from exc
+    from matcher.extract import DEFAULT_LIMITS
+
+    limits = limits or DEFAULT_LIMITS
     own = not isinstance(scheduler, Client)
     client = Client(scheduler) if own else scheduler
     pending = iter(paths)

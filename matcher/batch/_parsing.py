@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from matcher.errors import failure_of
-from matcher.extract import DEFAULT_LIMITS, Limits
 from matcher.records import Failure, Resume
+
+if TYPE_CHECKING:
+    from matcher.extract import Limits
 
 __all__ = ["ParseResult", "parse_file"]
 
@@ -23,7 +26,7 @@ class ParseResult:
 
 
 def parse_file(
-    path: Path, *, engine: str = "pypdf", limits: Limits = DEFAULT_LIMITS, isolate: bool = True
+    path: Path, *, engine: str = "pypdf", limits: Limits | None = None, isolate: bool = True
 ) -> ParseResult:
     """Parse one resume file; never raises for anything the file does (``KeyboardInterrupt`` and
     other ``BaseException`` still propagate).
@@ -37,8 +40,10 @@ def parse_file(
     >>> parse_file(folder / "cv.pdf").failure.kind
     'unsupported'
     """
+    from matcher.extract import DEFAULT_LIMITS
     from matcher.resume import parse_resume
 
+    limits = limits or DEFAULT_LIMITS
     try:
         return ParseResult(path, parse_resume(path, engine=engine, limits=limits, isolate=isolate))
     except Exception as exc:  # every file gets an outcome: a bug of ours becomes kind "internal"

@@ -13,14 +13,16 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from matcher.batch._parsing import ParseResult
 from matcher.batch._workers import start_context
 from matcher.errors import InputError
-from matcher.extract import DEFAULT_LIMITS, Limits
 from matcher.records import Failure, Importance, MatchHow, Posting, Resume, Score
 from matcher.scoring import Weights, pack_vectors, score, similarities_of_vectors, unpack_vectors
+
+if TYPE_CHECKING:
+    from matcher.extract import Limits
 
 _SCORE_BATCH = 512  # resumes scored together: one TF-IDF product each, and a bound on memory
 
@@ -223,7 +225,7 @@ def rank(
     engine: str = "pypdf",
     workers: int | None = None,
     cache: str | Path | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
     start_method: str | None = None,
     progress: Callable[[int, int, int], None] | None = None,
     scheduler: Any = None,
@@ -282,7 +284,10 @@ def rank(
     >>> [(e.rank, pathlib.Path(e.path).name, e.failure and e.failure.kind) for e in ranking.entries]
     [(1, 'a.txt', None), (2, 'b.txt', None), (None, 'c.pdf', 'unsupported')]
     """
+    from matcher.extract import DEFAULT_LIMITS
+
     weights = weights or Weights()
+    limits = limits or DEFAULT_LIMITS
     day = as_of or date.today()
     if start_method is not None:
         start_context(start_method)  # an unknown one is an error before any work

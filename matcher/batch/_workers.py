@@ -13,19 +13,21 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing
 import os
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from matcher.batch._parsing import ParseResult, parse_file
 from matcher.errors import InputError
-from matcher.extract import DEFAULT_LIMITS, Limits
 from matcher.records import Failure
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from matcher.extract import Limits
 
 __all__ = ["parse_in_workers", "start_context"]
 
@@ -36,6 +38,8 @@ _READY = "ready"
 
 def start_context(start_method: str | None) -> Any:
     """The multiprocessing context for ``start_method`` (None: the platform's default)."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if start_method is not None and start_method not in methods:
         raise InputError(f"unknown start method {start_method!r}; use one of {', '.join(methods)}")
@@ -119,7 +123,7 @@ def parse_in_workers(
     *,
     workers: int,
     engine: str = "pypdf",
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
     start_method: str | None = None,
 ) -> Iterator[ParseResult]:
     """Parse ``paths`` in ``workers`` processes; yield every file's outcome as it finishes.
@@ -138,6 +142,11 @@ def parse_in_workers(
     >>> [(r.path.name, r.resume.email if r.resume else r.failure.kind) for r in results]
     [('a.txt', 'ann@x.org'), ('b.pdf', 'unsupported')]
     """
+    from multiprocessing.connection import wait
+
+    from matcher.extract import DEFAULT_LIMITS
+
+    limits = limits or DEFAULT_LIMITS
     context = start_context(start_method)
     forking = context.get_start_method() == "fork"
     if forking:

@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from matcher.errors import InputError
-from matcher.language import Taxonomy, skill_word_keys
 from matcher.records import Resume, ResumeSkill
 from matcher.resume._contact import find_contact
 from matcher.resume._dating import resolve_dates
 from matcher.resume._history import DatedJob, find_education, find_jobs
 from matcher.resume._sections import ResumeSection, clean_resume_text, split_sections
 from matcher.text import glued_words, unglue
+
+if TYPE_CHECKING:
+    from matcher.language import Taxonomy
 
 __all__ = ["glued_words", "parse_resume", "parse_resume_text"]
 
@@ -93,6 +95,8 @@ def _parse(cleaned: str, source: str) -> Resume:
     """The resume's facts as written; nothing here depends on the as-of date."""
     warnings: list[str] = []
     if glued_words(cleaned):
+        from matcher.language import skill_word_keys
+
         cleaned = unglue(cleaned, skill_word_keys())
         warnings.append(
             "words run together (a XeLaTeX font?) were split with a dictionary;"

@@ -9,7 +9,6 @@ Terraform modules" and not "Designed Terra form modules". A known word or skill 
 
 from __future__ import annotations
 
-import gzip
 import math
 import re
 from functools import lru_cache
@@ -139,6 +138,8 @@ def _cost(piece: str, lexicon: _Lexicon) -> float:
 @lru_cache(maxsize=1)
 def _english_words() -> tuple[str, ...]:
     """wordninja's English word list, most frequent first."""
+    import gzip
+
     import wordninja
 
     path = Path(wordninja.__file__).parent / "wordninja" / "wordninja_words.txt.gz"
