@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from matcher.facts import HeadingScanner, cut_sections, heading_lines
 from matcher.posting._importance import (
     BOILERPLATE,
     DUTIES,
@@ -194,34 +195,31 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     ),
 }
 _HEADING_KIND = {h: kind for kind, names in HEADINGS.items() for h in names}
-_ALT = "|".join(sorted((re.escape(h) for h in _HEADING_KIND), key=len, reverse=True))
-# a heading alone on its line (optionally with a colon)
-_LINE_HEADING = re.compile(rf"^\W{{0,3}}(?P<h>{_ALT})\s*:?\s*$", re.IGNORECASE)
-# a heading that starts a line and runs into its content ("Qualifications: BS in ...")
-_LEAD_HEADING = re.compile(rf"^\W{{0,3}}(?P<h>{_ALT})(?:\s+\w+)?\s*(?::|-|–)\s*(?=\S)", re.IGNORECASE)
+_SCANNER = HeadingScanner(_HEADING_KIND)
 _ITEM_LENGTH = 60
 _GENERIC_FOLLOWERS = frozenset(
     {"qualifications", "requirements", "skills", "experience", "skills and experience"}
 )
-# a capitalised multi-word heading run into the text ("...scale.Preferred Qualifications: ...")
 
 
 def heading_kind(line: str) -> tuple[str, str, int] | None:
-    """Return (kind, heading) when ``line`` is or starts with a section heading: alone on its
-    line ("Requirements:"), leading its content ("Preferred: Kafka"), run in ("Responsibilities
-    The team..."), or a short lead-in that asks ("Bonus if you have:", "You must have:")."""
+    """Return (kind, heading, length of the rest of the line) when ``line`` is or starts with a
+    section heading: alone on its line ("Requirements:"), leading its content ("Preferred:
+    Kafka"), or a short lead-in that asks ("Bonus if you have:", "You must have:").
+
+    Examples
+    --------
+    >>> heading_kind("Preferred: Kafka"), heading_kind("Bonus if you have:")
+    (('preferred', 'Preferred', 5), ('preferred', 'Bonus if you have', 0))
+    """
     stripped = line.strip()
     if not stripped:
         return None
-    m = _LINE_HEADING.match(stripped) if len(stripped) <= 80 else None
+    m = _SCANNER.alone(stripped) if len(stripped) <= 80 else None
     if m is None:
-        m = _LEAD_HEADING.match(stripped)
-    if m is None:
-        m = re.match(rf"^(?P<h>{_ALT})\s+(?=[A-Z\u2022])", stripped)
-        if m is not None and (not m.group("h")[0].isupper() or len(m.group("h")) < 8):
-            m = None
+        m = _SCANNER.leading(stripped)
     if m is not None:
-        return _HEADING_KIND[m.group("h").lower()], m.group("h"), len(stripped) - m.end()
+        return m.kind, m.heading, len(stripped) - m.end
     lead_in = re.split(r"(?<=[.!?])\s+", stripped)[-1]
     if (lead_in.endswith((":", "\u2026", "...")) or re.search(r"\bthe following$", lead_in)) and len(
         lead_in
@@ -241,11 +239,20 @@ def heading_kind(line: str) -> tuple[str, str, int] | None:
 
 
 def find_sections(text: str) -> list[Section]:
-    """Split prepared text into sections by headings; text before the first is ``intro``."""
-    sections: list[Section] = []
-    kind, heading, start = INTRO, "", 0
-    pos = 0
-    for line in text.splitlines(keepends=True):
+    """Split prepared text into sections by headings; text before the first is ``intro``.
+
+    A generic heading right under a short one is its second line ("Preferred" /
+    "Qualifications:"), and a short labelled line inside a requirements list ("Nice to have:
+    RabbitMQ") labels that one item only.
+
+    Examples
+    --------
+    >>> [s.kind for s in find_sections("We build maps.\\nRequirements:\\nPython\\nNice to have:\\nGo")]
+    ['intro', 'required', 'preferred']
+    """
+    marks: list[tuple[int, str, str]] = [(0, INTRO, "")]
+    for pos, line in heading_lines(text):
+        start, kind, heading = marks[-1]
         found = heading_kind(line)
         if (
             found is not None
@@ -261,19 +268,10 @@ def find_sections(text: str) -> list[Section]:
             and not re.search(r":\S", line)  # "PREFERRED:Power BI" glued: a real section
         ):
             # "Nice to have: RabbitMQ" inside a requirements list labels that one item only
-            if pos > start:
-                sections.append(Section(kind, heading, start, pos))
-            sections.append(Section(found[0], found[1], pos, pos + len(line)))
-            start = pos + len(line)
+            marks += [(pos, found[0], found[1]), (pos + len(line), kind, heading)]
         elif found is not None:
-            at = pos + max(0, line.find(found[1]))
-            if at > start:
-                sections.append(Section(kind, heading, start, at))
-            kind, heading, start = found[0], found[1], at
-        pos += len(line)
-    if pos > start:
-        sections.append(Section(kind, heading, start, pos))
-    return _merge(sections)
+            marks.append((pos + max(0, line.find(found[1])), found[0], found[1]))
+    return _merge(cut_sections(marks, len(text)))
 
 
 def _merge(sections: list[Section]) -> list[Section]:

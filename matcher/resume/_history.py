@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from matcher.facts import DateRange, find_date_ranges, find_degrees, find_fields, leading_start, level_rank
-from matcher.records import Education, Job
-from matcher.resume._sections import ResumeSection
+from matcher.records import Education, Job, Section
 
 __all__ = ["DatedJob", "find_education", "find_jobs"]
 
@@ -69,14 +68,14 @@ class DatedJob:
     block_end: int
 
 
-def _regions(sections: list[ResumeSection], kinds: frozenset[str]) -> list[ResumeSection]:
+def _regions(sections: list[Section], kinds: frozenset[str]) -> list[Section]:
     chosen = [s for s in sections if s.kind in kinds]
     if chosen:
         return chosen
     return [s for s in sections if s.kind in ("body", "header", "summary", "additional")]
 
 
-def find_jobs(text: str, sections: list[ResumeSection]) -> list[DatedJob]:
+def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
     """Return the dated jobs of the experience sections, in text order."""
     explicit = any(s.kind in WORK_KINDS for s in sections)
     found: list[tuple[int, DateRange, str | None, str | None, str]] = []
@@ -151,7 +150,7 @@ def _title_employer(rest: str, previous: list[str]) -> tuple[str | None, str | N
     return title, employer
 
 
-def find_education(text: str, sections: list[ResumeSection], as_of: date) -> list[Education]:
+def find_education(text: str, sections: list[Section], as_of: date) -> list[Education]:
     """Return the degrees named in the education sections (or anywhere, without headings)."""
     out: list[Education] = []
     for region in _regions(sections, frozenset({"education"})):

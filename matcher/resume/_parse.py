@@ -10,10 +10,10 @@ from typing import Any
 from matcher.errors import InputError
 from matcher.facts import merged_years
 from matcher.language import Taxonomy
-from matcher.records import Resume, ResumeSkill
+from matcher.records import Resume, ResumeSkill, Section
 from matcher.resume._contact import find_contact
 from matcher.resume._history import DatedJob, find_education, find_jobs
-from matcher.resume._sections import ResumeSection, clean_resume_text, split_sections
+from matcher.resume._sections import clean_resume_text, split_sections
 from matcher.text import glued_words, unglue
 
 __all__ = ["glued_words", "parse_resume", "parse_resume_text"]
@@ -118,9 +118,7 @@ def _parse(cleaned: str, source: str, as_of: date | None) -> Resume:
     )
 
 
-def _skills(
-    text: str, jobs: list[DatedJob], sections: list[ResumeSection], as_of: date
-) -> tuple[ResumeSkill, ...]:
+def _skills(text: str, jobs: list[DatedJob], sections: list[Section], as_of: date) -> tuple[ResumeSkill, ...]:
     from matcher.language import blank_pipeline, find_skill_spans, load_taxonomy
 
     taxonomy = load_taxonomy()
@@ -170,9 +168,7 @@ def _skills(
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;•|·●▪]|\s{2,}|\t|\s-\s|\band\b)\s*")
 
 
-def _section_items(
-    text: str, sections: list[ResumeSection], taxonomy: Taxonomy
-) -> list[tuple[str, str, str]]:
+def _section_items(text: str, sections: list[Section], taxonomy: Taxonomy) -> list[tuple[str, str, str]]:
     """Short list items of the skills and languages sections ("Budgeting, Billing; Quicken"), with
     their line and the section's kind."""
     items: list[tuple[str, str, str]] = []

@@ -8,11 +8,12 @@ at all get one ``body`` section.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from matcher.facts import HeadingScanner, cut_sections, heading_lines
+from matcher.records import Section
 from matcher.text import fix_mojibake
 
-__all__ = ["ResumeSection", "clean_resume_text", "split_sections"]
+__all__ = ["clean_resume_text", "heading_of", "split_sections"]
 
 # fmt: off
 RESUME_HEADINGS: dict[str, tuple[str, ...]] = {
@@ -61,20 +62,7 @@ RESUME_HEADINGS: dict[str, tuple[str, ...]] = {
                    "personal details", "contact", "contact information"),
 }  # fmt: skip
 _HEADING_OF = {h: kind for kind, names in RESUME_HEADINGS.items() for h in names}
-_ALT = "|".join(sorted((re.escape(h) for h in _HEADING_OF), key=len, reverse=True))
-_HEADING = re.compile(rf"^[\W_]{{0,3}}(?P<h>{_ALT})[\s:\-–|_.]*$", re.IGNORECASE)
-# "EDUCATIONMaster of Science": an all-caps heading run into the next word
-_RUN_IN = re.compile(rf"^(?P<h>{_ALT})(?=[A-Z][a-z])", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class ResumeSection:
-    """A stretch of resume text under one heading (``kind`` is e.g. ``experience``)."""
-
-    kind: str
-    heading: str
-    start: int
-    end: int
+_SCANNER = HeadingScanner(_HEADING_OF)
 
 
 def clean_resume_text(text: str, *, fix_encoding: bool = True) -> str:
@@ -123,23 +111,23 @@ def _join_fields(text: str) -> str:
 
 
 def heading_of(line: str) -> tuple[str, str, int] | None:
-    """Return (kind, heading, length) when ``line`` is a section heading (or starts with one run in)."""
+    """Return (kind, heading, length) when ``line`` is a section heading (or starts with one run in).
+
+    Examples
+    --------
+    >>> heading_of("WORK EXPERIENCE |"), heading_of("EDUCATIONMaster of Science")
+    (('experience', 'WORK EXPERIENCE', 17), ('education', 'EDUCATION', 9))
+    """
     stripped = line.strip()
     if not stripped or len(stripped) > 60:
         return None
-    m = _HEADING.match(stripped)
-    letters = re.sub(r"[^A-Za-z]", "", stripped)
-    if m is not None and (not letters[:1].isupper() or (stripped.endswith(".") and not letters.isupper())):
-        m = None  # "projects." ending a wrapped bullet line is not a heading
-    if m is not None:
-        return _HEADING_OF[m.group("h").lower()], m.group("h"), len(stripped)
-    m = _RUN_IN.match(stripped)
-    if m is not None and m.group("h").isupper() and len(m.group("h")) >= 5:
-        return _HEADING_OF[m.group("h").lower()], m.group("h"), m.end()
-    return None
+    m = _SCANNER.alone(stripped, lead=r"[\W_]", tail=r"[\s:\-–|_.]*", capitalised=True)
+    if m is None:
+        m = _SCANNER.glued(stripped, min_length=5)
+    return None if m is None else (m.kind, m.heading, m.end)
 
 
-def split_sections(text: str) -> list[ResumeSection]:
+def split_sections(text: str) -> list[Section]:
     """Split cleaned resume text into sections; text before the first heading is ``header``.
 
     Examples
@@ -147,19 +135,12 @@ def split_sections(text: str) -> list[ResumeSection]:
     >>> [s.kind for s in split_sections("Jane Doe\\nEXPERIENCE\\nDev 2019-2020\\nEducation:\\nBS 2018")]
     ['header', 'experience', 'education']
     """
-    sections: list[ResumeSection] = []
-    kind, heading, start = "header", "", 0
-    pos = 0
-    for line in text.splitlines(keepends=True):
+    marks = [(0, "header", "")]
+    for pos, line in heading_lines(text):
         found = heading_of(line)
         if found is not None:
-            if pos > start:
-                sections.append(ResumeSection(kind, heading, start, pos))
-            kind, heading = found[0], found[1]
-            start = pos
-        pos += len(line)
-    if pos > start:
-        sections.append(ResumeSection(kind, heading, start, pos))
+            marks.append((pos, found[0], found[1]))
+    sections = cut_sections(marks, len(text))
     if all(s.kind == "header" for s in sections):
-        return [ResumeSection("body", "", 0, len(text))]
+        return [Section("body", "", 0, len(text))]
     return sections
