@@ -3,17 +3,17 @@
 Headings are found on their own line ("Qualifications:"), run into the text as real postings
 often have them ("...at scale.Preferred Qualifications: Knowledge of..."), split over two lines
 ("Preferred" / "Qualifications:"), as a lead-in to a list ("Bonus if you have:"), or not at all:
-then sentence cues decide (``matcher.posting._importance``).
+then sentence cues decide (``matcher.posting._importance``). The headings and what kind of section
+each opens are data: data/wordlists/posting_headings.txt.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from matcher.facts import HeadingScanner, cut_sections, heading_lines
+from matcher.facts import HeadingScanner, cut_sections, heading_lines, heading_vocabulary, wordlist
 from matcher.posting._importance import (
-    BOILERPLATE,
-    DUTIES,
     FORWARD_CUE,
     INTRO,
     PREFERRED,
@@ -22,184 +22,21 @@ from matcher.posting._importance import (
 )
 from matcher.records import Section
 
-__all__ = ["HEADINGS", "find_sections", "heading_kind"]
+__all__ = ["find_sections", "heading_kind"]
 
-HEADINGS: dict[str, tuple[str, ...]] = {
-    PREFERRED: (
-        "preferred qualifications",
-        "preferred skills",
-        "preferred experience",
-        "preferred requirements",
-        "nice to have",
-        "nice-to-have",
-        "nice to haves",
-        "nice-to-haves",
-        "bonus points",
-        "bonus",
-        "pluses",
-        "desired skills",
-        "desired qualifications",
-        "desired experience",
-        "desirable",
-        "additional qualifications",
-        "preferred",
-        "good to have",
-        "extra credit",
-        "it would be great if",
-        "it's a plus if",
-        "even better if",
-        "what would be nice",
-        "ideally you have",
-        "ideally",
-        "preferred qualificaitons",
-        "preferred, not required",
-        "not required",
-        "desired",
-        "optional",
-        "advantageous",
-        "a plus",
-    ),
-    REQUIRED: (
-        "basic qualifications",
-        "minimum qualifications",
-        "required qualifications",
-        "qualifications",
-        "requirements",
-        "required skills",
-        "required experience",
-        "key requirements",
-        "job requirements",
-        "skills and experience",
-        "skills & experience",
-        "experience and skills",
-        "skills and qualifications",
-        "what you'll need",
-        "what you will need",
-        "what you need",
-        "what we're looking for",
-        "what we are looking for",
-        "what we look for",
-        "who you are",
-        "you have",
-        "you bring",
-        "what you bring",
-        "what you'll bring",
-        "must have",
-        "must-have",
-        "must haves",
-        "your profile",
-        "profile",
-        "about you",
-        "skills",
-        "key skills",
-        "technical skills",
-        "the ideal candidate",
-        "ideal candidate",
-        "your skills",
-        "your experience",
-        "education",
-        "education and experience",
-        "knowledge, skills and abilities",
-        "competencies",
-        "we expect",
-        "you should have",
-        "you will have",
-        "experience",
-        "requirements and qualifications",
-        "qualifications and requirements",
-        "required",
-        "basic",
-        "minimum",
-        "mandatory",
-        "essential",
-        "essential skills",
-        "what we need",
-        "what you should have",
-        "you are",
-        "we are looking for",
-        "we're looking for",
-    ),
-    DUTIES: (
-        "responsibilities",
-        "accountabilities",
-        "key accountabilities",
-        "responsibilities & accountabilities",
-        "responsibilities and accountabilities",
-        "key responsibilities",
-        "duties",
-        "job duties",
-        "what you'll do",
-        "what you will do",
-        "what you'll be doing",
-        "the role",
-        "about the role",
-        "role",
-        "your role",
-        "your responsibilities",
-        "day to day",
-        "day-to-day",
-        "in this role",
-        "the job",
-        "position summary",
-        "job summary",
-        "overview",
-        "role overview",
-        "summary",
-        "job description",
-        "description",
-        "your tasks",
-        "tasks",
-        "your mission",
-        "mission",
-        "the opportunity",
-        "the position",
-    ),
-    BOILERPLATE: (
-        "about us",
-        "about the company",
-        "who we are",
-        "benefits",
-        "perks",
-        "perks and benefits",
-        "what we offer",
-        "we offer",
-        "compensation",
-        "salary",
-        "pay",
-        "equal opportunity",
-        "equal employment opportunity",
-        "eeo",
-        "how to apply",
-        "application process",
-        "faq",
-        "faqs",
-        "why join us",
-        "why us",
-        "why work with us",
-        "our culture",
-        "culture",
-        "life at",
-        "career advice",
-        "tips",
-        "disclaimer",
-        "location",
-        "legal",
-        "about the team",
-        "our team",
-        "the team",
-        "company",
-        "company description",
-        "about",
-        "additional information",
-        "working here",
-    ),
-}
-_HEADING_KIND = {h: kind for kind, names in HEADINGS.items() for h in names}
-_SCANNER = HeadingScanner(_HEADING_KIND)
 _ITEM_LENGTH = 60
-_GENERIC_FOLLOWERS = frozenset(
-    {"qualifications", "requirements", "skills", "experience", "skills and experience"}
-)
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> HeadingScanner:
+    """The posting's headings (data/wordlists/posting_headings.txt)."""
+    return HeadingScanner(heading_vocabulary("posting_headings"))
+
+
+@lru_cache(maxsize=1)
+def _second_lines() -> frozenset[str]:
+    """Generic headings that finish a short one above them ("Preferred" / "Qualifications:")."""
+    return frozenset(wordlist("posting_cues", "second_line_headings"))
 
 
 def heading_kind(line: str) -> tuple[str, str, int] | None:
@@ -215,9 +52,9 @@ def heading_kind(line: str) -> tuple[str, str, int] | None:
     stripped = line.strip()
     if not stripped:
         return None
-    m = _SCANNER.alone(stripped) if len(stripped) <= 80 else None
+    m = _scanner().alone(stripped) if len(stripped) <= 80 else None
     if m is None:
-        m = _SCANNER.leading(stripped)
+        m = _scanner().leading(stripped)
     if m is not None:
         return m.kind, m.heading, len(stripped) - m.end
     lead_in = re.split(r"(?<=[.!?])\s+", stripped)[-1]
@@ -257,7 +94,7 @@ def find_sections(text: str) -> list[Section]:
         if (
             found is not None
             and kind in (REQUIRED, PREFERRED)
-            and found[1].lower() in _GENERIC_FOLLOWERS
+            and found[1].lower() in _second_lines()
             and not text[start:pos].strip(" \n:").lower().replace(heading.lower(), "", 1).strip(" :")
         ):
             found = None  # "Preferred" + "Qualifications:" on the next line: one heading

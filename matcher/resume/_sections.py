@@ -2,67 +2,26 @@
 
 Headings come in every style: "EXPERIENCE", "Work Experience:", "Professional experience" with no
 blank line after it, or run into the next word ("EDUCATIONMaster of..."). Resumes with no headings
-at all get one ``body`` section.
+at all get one ``body`` section. The headings and what kind of section each opens are data:
+data/wordlists/resume_headings.txt.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from matcher.facts import HeadingScanner, cut_sections, heading_lines
+from matcher.facts import HeadingScanner, cut_sections, heading_lines, heading_vocabulary
 from matcher.records import Section
 from matcher.text import fix_mojibake
 
 __all__ = ["clean_resume_text", "heading_of", "split_sections"]
 
-# fmt: off
-RESUME_HEADINGS: dict[str, tuple[str, ...]] = {
-    "summary": (
-        "summary", "professional summary", "career summary", "executive summary", "profile",
-        "professional profile", "career profile", "objective", "career objective", "about me", "about",
-        "overview", "career overview", "personal statement", "introduction",
-    ),
-    "experience": (
-        "experience", "work experience", "professional experience", "employment", "employment history",
-        "work history", "career history", "relevant experience", "professional background",
-        "positions held", "career", "experience and employment", "job history", "industry experience",
-        "related experience", "professional history", "military experience", "teaching experience",
-        "work", "experiences",
-    ),
-    "education": (
-        "education", "education and training", "academic background", "academic qualifications",
-        "educational background", "qualifications", "academic history", "training", "education & training",
-        "educational qualifications", "academics", "degrees",
-    ),
-    "skills": (
-        "skills", "technical skills", "key skills", "core skills", "skill highlights", "highlights",
-        "core competencies", "competencies", "areas of expertise", "expertise", "skills and abilities",
-        "computer skills", "it skills", "software skills", "tools", "technologies", "technical proficiencies",
-        "qualifications summary", "summary of qualifications", "strengths", "skills summary",
-        "programming languages", "tech stack", "technical expertise",
-    ),
-    "certifications": (
-        "certifications", "certification", "certificates", "licenses", "licenses and certifications",
-        "certifications and licenses", "professional certifications", "licensure",
-    ),
-    "projects": ("projects", "personal projects", "academic projects", "selected projects", "key projects"),
-    "languages": ("languages", "language skills", "spoken languages"),
-    "accomplishments": (
-        "accomplishments", "achievements", "awards", "honors", "honors and awards", "awards and honors",
-    ),
-    "publications": ("publications", "papers", "research", "presentations"),
-    "volunteer": (
-        "volunteer", "volunteer experience", "volunteering", "community service", "community involvement",
-        "volunteer work", "leadership and volunteering",
-    ),
-    "interests": ("interests", "hobbies", "activities", "extracurricular activities", "personal interests"),
-    "references": ("references",),
-    "affiliations": ("affiliations", "professional affiliations", "memberships", "professional memberships"),
-    "additional": ("additional information", "additional", "other information", "personal information",
-                   "personal details", "contact", "contact information"),
-}  # fmt: skip
-_HEADING_OF = {h: kind for kind, names in RESUME_HEADINGS.items() for h in names}
-_SCANNER = HeadingScanner(_HEADING_OF)
+
+@lru_cache(maxsize=1)
+def _scanner() -> HeadingScanner:
+    """The resume's headings (data/wordlists/resume_headings.txt)."""
+    return HeadingScanner(heading_vocabulary("resume_headings"))
 
 
 def clean_resume_text(text: str, *, fix_encoding: bool = True) -> str:
@@ -121,9 +80,9 @@ def heading_of(line: str) -> tuple[str, str, int] | None:
     stripped = line.strip()
     if not stripped or len(stripped) > 60:
         return None
-    m = _SCANNER.alone(stripped, lead=r"[\W_]", tail=r"[\s:\-–|_.]*", capitalised=True)
+    m = _scanner().alone(stripped, lead=r"[\W_]", tail=r"[\s:\-–|_.]*", capitalised=True)
     if m is None:
-        m = _SCANNER.glued(stripped, min_length=5)
+        m = _scanner().glued(stripped, min_length=5)
     return None if m is None else (m.kind, m.heading, m.end)
 
 
