@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 
-from matcher.facts import HeadingScanner, cut_sections, heading_vocabulary, load_wordlists, wordlist
+from matcher.facts import HeadingScanner, cut_sections
 from matcher.posting._sections import find_sections
 from matcher.records import Section
 from matcher.resume._sections import split_sections
+from matcher.text import heading_vocabulary, load_wordlists, wordlist
 
 from .conftest import ROOT
 

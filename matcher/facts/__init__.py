@@ -1,6 +1,5 @@
 """Facts both documents state the same way: dates and intervals, degrees and fields, years of
-experience, section headings (one scanner, each document with its own vocabulary), and the word lists
-of models/wordlists.json."""
+experience, and section headings (one scanner, each document with its own vocabulary)."""
 
 from __future__ import annotations
 
@@ -21,11 +20,9 @@ from matcher.facts._degrees import (
     level_rank,
 )
 from matcher.facts._headings import HeadingMatch, HeadingScanner, cut_sections, heading_lines
-from matcher.facts._wordlists import WORDLISTS_FILE, alternation, heading_vocabulary, load_wordlists, wordlist
 from matcher.facts._years import YearsMention, find_years
 
 __all__ = [
-    "WORDLISTS_FILE",
     "DateRange",
     "DegreeMention",
     "HeadingMatch",
@@ -33,7 +30,6 @@ __all__ = [
     "YearMonth",
     "YearsMention",
     "accepts_equivalent",
-    "alternation",
     "cut_sections",
     "field_spans",
     "find_date_ranges",
@@ -41,11 +37,8 @@ __all__ = [
     "find_fields",
     "find_years",
     "heading_lines",
-    "heading_vocabulary",
     "leading_start",
     "level_rank",
-    "load_wordlists",
     "merged_years",
     "parse_year_month",
-    "wordlist",
 ]

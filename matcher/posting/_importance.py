@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from matcher.facts import alternation, wordlist
+from matcher.text import alternation, wordlist
 
 __all__ = ["is_boilerplate", "mention_role", "sentence_role"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from matcher.facts import HeadingScanner, cut_sections, heading_lines, heading_vocabulary, wordlist
+from matcher.facts import HeadingScanner, cut_sections, heading_lines
 from matcher.posting._importance import (
     FORWARD_CUE,
     INTRO,
@@ -21,6 +21,7 @@ from matcher.posting._importance import (
     REQUIRED,
 )
 from matcher.records import Section
+from matcher.text import heading_vocabulary, wordlist
 
 __all__ = ["find_sections", "heading_kind"]
 

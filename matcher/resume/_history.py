@@ -14,15 +14,14 @@ from functools import lru_cache
 
 from matcher.facts import (
     DateRange,
-    alternation,
     find_date_ranges,
     find_degrees,
     find_fields,
     leading_start,
     level_rank,
-    wordlist,
 )
 from matcher.records import Education, Job, Section
+from matcher.text import alternation, wordlist
 
 __all__ = ["DatedJob", "find_education", "find_jobs"]
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from matcher.facts import HeadingScanner, cut_sections, heading_lines, heading_vocabulary
+from matcher.facts import HeadingScanner, cut_sections, heading_lines
 from matcher.records import Section
-from matcher.text import fix_mojibake
+from matcher.text import fix_mojibake, heading_vocabulary
 
 __all__ = ["clean_resume_text", "heading_of", "split_sections"]
 

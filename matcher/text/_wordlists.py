@@ -1,5 +1,7 @@
 """The word lists of ``models/wordlists.json`` (built from data/wordlists/ by
-scripts/build_wordlists.py): headings, cue words, job-title and employer words."""
+scripts/build_wordlists.py): headings, cue words, job-title and employer words.
+
+It lives in the lowest package that reads a list (text clean-up); every stage above uses it."""
 
 from __future__ import annotations
 
