@@ -10,7 +10,8 @@ later one):
 1. data/taxonomy/curated.txt: the project's own list; its names, aliases, kinds, groups,
    related skills and case/context flags are final.
 2. Linguist programming and markup languages, when another source corroborates the name.
-3. O*NET Technology Skills product names, vendor prefixes folded ("Microsoft Excel" -> Excel).
+3. O*NET Technology Skills product names, vendor prefixes (data/taxonomy/vendors.txt) folded
+   ("Microsoft Excel" -> Excel).
 4. simple-icons brand titles and Microsoft skill names, only when another source corroborates.
 5. ESCO concepts (filtered by filter_sources.py), alternative labels only when they are a true
    variant of the name (same content words, or an acronym of it): ESCO lists "TensorFlow" as an
@@ -40,52 +41,10 @@ from matcher.text import token_key  # noqa: E402
 SRC = ROOT / "data" / "taxonomy"
 OUT = ROOT / "models" / "skills.jsonl"
 
-VENDORS = (
-    "Microsoft",
-    "Oracle",
-    "Apache",
-    "Amazon",
-    "Google",
-    "IBM",
-    "Adobe",
-    "SAP",
-    "Autodesk",
-    "The MathWorks",
-    "MathWorks",
-    "Atlassian",
-    "Salesforce",
-    "Red Hat",
-    "Cisco",
-    "VMware",
-    "Intuit",
-    "Dassault Systemes",
-    "Bentley",
-    "Esri",
-    "ESRI",
-    "Facebook",
-    "Meta",
-    "JetBrains",
-    "Docker",
-    "HashiCorp",
-    "Elastic",
-    "SAS Institute",
-    "Tableau Software",
-    "Qlik",
-    "Informatica",
-    "Teradata",
-    "Hewlett Packard Enterprise",
-    "HP",
-    "Apple",
-    "Unity Technologies",
-    "Epic Games",
-    "GitHub",
-    "Puppet Labs",
-    "Progress",
-    "Pivotal",
-    "Mozilla",
-    "Linux",
-    "Canonical",
-    "Python Software Foundation",
+VENDORS = tuple(
+    line.strip()
+    for line in (SRC / "vendors.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.lstrip().startswith("#")
 )
 GENERIC = frozenset(
     {

@@ -1,4 +1,5 @@
-"""Facts both documents state the same way: dates and intervals, degrees and fields, years of experience."""
+"""Facts both documents state the same way: dates and intervals, degrees and fields, years of
+experience, and section headings (one scanner, each document with its own vocabulary)."""
 
 from __future__ import annotations
 
@@ -18,19 +19,24 @@ from matcher.facts._degrees import (
     find_fields,
     level_rank,
 )
+from matcher.facts._headings import HeadingMatch, HeadingScanner, cut_sections, heading_lines
 from matcher.facts._years import YearsMention, find_years
 
 __all__ = [
     "DateRange",
     "DegreeMention",
+    "HeadingMatch",
+    "HeadingScanner",
     "YearMonth",
     "YearsMention",
     "accepts_equivalent",
+    "cut_sections",
     "field_spans",
     "find_date_ranges",
     "find_degrees",
     "find_fields",
     "find_years",
+    "heading_lines",
     "leading_start",
     "level_rank",
     "merged_years",

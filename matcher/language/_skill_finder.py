@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from matcher.language._taxonomy import Pattern, Taxonomy, load_taxonomy
-from matcher.text import token_key
+from matcher.text import token_key, wordlist
 
 __all__ = ["SPAN_KEY", "SkillFinder", "find_skill_spans"]
 
@@ -26,101 +27,19 @@ SPAN_KEY = "skills"
 
 _SKIP = frozenset({"-", "\u2013", "\u2010", "\u2011"})
 _LIST_GLUE = frozenset({",", "/", "and", "or", "&", "(", ")", "+", "|", ":", ";", "e.g.", "eg", "etc"})
-_STRONG_BEFORE = frozenset(
-    {
-        "speak",
-        "speaking",
-        "fluent",
-        "write",
-        "native",
-        "written",
-        "spoken",
-        "verbal",
-        "experience",
-        "experienced",
-        "proficiency",
-        "proficient",
-        "knowledge",
-        "knowledgeable",
-        "skill",
-        "skilled",
-        "expertise",
-        "expert",
-        "familiarity",
-        "familiar",
-        "using",
-        "fluency",
-        "background",
-        "programming",
-        "language",
-        "technology",
-        "tool",
-        "stack",
-        "certified",
-        "microsoft",
-        "ms",
-        "apache",
-        "advanced",
-        "software",
-    }
-)
-_WEAK_BEFORE = frozenset({"in", "with", "using", "via", "on"})
-_CUE_AFTER = frozenset(
-    {
-        "programming",
-        "language",
-        "framework",
-        "library",
-        "developer",
-        "development",
-        "engineer",
-        "code",
-        "coding",
-        "script",
-        "scripting",
-        "sdk",
-        "api",
-        "stack",
-        "version",
-        "spreadsheet",
-        "macro",
-        "pivot",
-        "formula",
-        "vba",
-        "database",
-        "query",
-        "cookbook",
-        "module",
-        "manifest",
-        "application",
-        "experience",
-        "skill",
-        "knowledge",
-        "certification",
-        "cluster",
-        "job",
-        "streaming",
-        "dashboard",
-        "report",
-        "workbook",
-        "document",
-        "rails",
-        "required",
-        "preferred",
-        "desired",
-        "desirable",
-        "expertise",
-        "proficiency",
-        "background",
-        "certified",
-        "speaking",
-        "speaker",
-        "spoken",
-        "native",
-        "fluency",
-        "proficient",
-    }
-)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Cue words before and after a skill name (data/wordlists/skill_cues.txt): strong before,
+    weak before (a preposition), after."""
+    return (
+        frozenset(wordlist("skill_cues", "strong_before")),
+        frozenset(wordlist("skill_cues", "weak_before")),
+        frozenset(wordlist("skill_cues", "cue_after")),
+    )
+
+
 _VERSION = re.compile(r"^v?\d+(\.[\dx]+)*[+]?$|^\d+\.x$", re.IGNORECASE)
 
 
@@ -240,6 +159,7 @@ def _technical(
     words: _Words, start: int, end: int, spans: Iterable[tuple[int, int]], pattern: Pattern
 ) -> bool:
     keys, texts, sentence = words.keys, words.texts, words.sentence
+    strong_before, weak_before, cue_after = _cues()
     here = sentence[start]
     # a neighbour skill in the same list: only list glue between them (a lower-case common word
     # such as "design" needs real glue: "design, coding and debugging", not "design databases")
@@ -255,12 +175,12 @@ def _technical(
     # a cue word just before (within three words of the same sentence), or leading the form itself
     # ("Fluent English")
     for k in range(max(0, start - 3), end - 1):
-        if sentence[k] == here and keys[k] in _STRONG_BEFORE:
+        if sentence[k] == here and keys[k] in strong_before:
             return True
     # a product-like preposition before a capitalised, not sentence-initial form ("pipelines in Spark")
     if (
         start >= 2
-        and keys[start - 1] in _WEAK_BEFORE
+        and keys[start - 1] in weak_before
         and sentence[start - 2] == here
         and texts[start][:1].isupper()
     ):
@@ -269,6 +189,6 @@ def _technical(
     for k in range(end, min(len(keys), end + 2)):
         if sentence[k] != here:
             break
-        if keys[k] in _CUE_AFTER or _VERSION.match(texts[k]):
+        if keys[k] in cue_after or _VERSION.match(texts[k]):
             return True
     return False

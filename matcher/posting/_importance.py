@@ -9,6 +9,9 @@ neighbourhood is read.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from matcher.text import alternation, wordlist
 
 __all__ = ["is_boilerplate", "mention_role", "sentence_role"]
 
@@ -36,17 +39,17 @@ _REQUIRED_CUE = re.compile(
     r"experience|background|proficiency|command|abilities))\b",
     re.IGNORECASE,
 )
-_BOILERPLATE_CUE = re.compile(
-    r"equal (?:employment )?opportunity|without regard to|reasonable accommodation|affirmative action|"
-    r"\bbenefits (?:include|package)|\b401\(?k\)?|salary range|pay range|compensation (?:range|package)|"
-    r"background check|security screening|e-verify|apply now|to learn more|please visit|visit our|"
-    r"protected veteran|sexual orientation|national origin|drug[- ]free|we offer|paid time off|"
-    r"health insurance|dental|pension|flexible working hours|\bPTO\b|parental leave|stock options|"
-    r"careers\.|https?://|www\.|@\w+\.\w+|citizenship|clearance|curriculum vitae|cover letter|"
-    r"(?:application|applications) (?:must|should) (?:include|contain|be)|please (?:submit|send|apply)|"
-    r"diplomas|list of publications|letters? of recommendation|references",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_cue() -> re.Pattern[str]:
+    """Boilerplate phrases (data/wordlists/posting_cues.txt) and the patterns no list can say."""
+    phrases = alternation(wordlist("posting_cues", "boilerplate"))
+    return re.compile(
+        rf"(?:{phrases})|\bbenefits (?:include|package)|\b401\(?k\)?|\bPTO\b|@\w+\.\w+|"
+        r"(?:application|applications) (?:must|should) (?:include|contain|be)",
+        re.IGNORECASE,
+    )
 
 
 FORWARD_CUE = re.compile(
@@ -54,17 +57,23 @@ FORWARD_CUE = re.compile(
     r"would be nice|would love)",
     re.IGNORECASE,
 )
-# where a glued bullet starts inside a run-on sentence: "...presentation skills Experience with Kaggle"
-_ITEM_START = re.compile(
-    r"(?<=[a-z,)]) (?=(?:Experience|Knowledge|Ability|Strong|Excellent|Proven|Familiarity|Proficiency|"
-    r"Understanding|Passion|Passionate|Demonstrated|Solid|Deep|Background|Team|Fluent|Fluency|Be|Have|"
-    r"Speak|Write|Bring|Hold|Possess|You)\b)"
-)
+
+
+@lru_cache(maxsize=1)
+def _item_start() -> re.Pattern[str]:
+    """Where a glued bullet starts inside a run-on sentence ("...presentation skills Experience
+    with Kaggle"): a space before a word of data/wordlists/posting_cues.txt [item_starts]."""
+    return re.compile(rf"(?<=[a-z,)]) (?=(?:{alternation(wordlist('posting_cues', 'item_starts'))})\b)")
+
+
 _SCOPE_BREAK = re.compile(r"[;.!?]\s|\b(?:required|must|need to|you have|minimum)\b", re.IGNORECASE)
-_LEADING_CUE = re.compile(
-    r"^\W*(?:\w+\W+)?(?:preferred|preferably|ideally|bonus|nice[- ]to[- ]have|desired|desirable|plus)\b",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=1)
+def _leading_cue() -> re.Pattern[str]:
+    """A preferred cue as a sentence's first or second word: data/wordlists/posting_cues.txt."""
+    words = alternation(wordlist("posting_cues", "leading_preferred"))
+    return re.compile(rf"^\W*(?:\w+\W+)?(?:{words})\b", re.IGNORECASE)
 
 
 def mention_role(sentence: str, offset: int, section: str) -> str:
@@ -97,21 +106,21 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
         ):
             return REQUIRED
         return PREFERRED
-    role = sentence_role(_BOILERPLATE_CUE.sub(" ", sentence), section)
+    role = sentence_role(_boilerplate_cue().sub(" ", sentence), section)
     if role == "mentioned" and asked_before:
         return REQUIRED
-    if role != PREFERRED or section == PREFERRED or _LEADING_CUE.match(sentence):
+    if role != PREFERRED or section == PREFERRED or _leading_cue().match(sentence):
         return role
     for cue in PREFERRED_CUE.finditer(sentence):
         if cue.start() < offset or FORWARD_CUE.fullmatch(cue.group(0)):
             continue
         breaks = [m.end() for m in _SCOPE_BREAK.finditer(sentence, 0, cue.start())]
-        breaks += [m.end() for m in _ITEM_START.finditer(sentence, 0, cue.start())]
+        breaks += [m.end() for m in _item_start().finditer(sentence, 0, cue.start())]
         scope_start = max(breaks, default=0)
         scope_start = max(scope_start, cue.start() - _PREFERRED_REACH)
         if scope_start <= offset:
             return PREFERRED
-    rest = sentence_role(_BOILERPLATE_CUE.sub(" ", PREFERRED_CUE.sub(" ", sentence)), section)
+    rest = sentence_role(_boilerplate_cue().sub(" ", PREFERRED_CUE.sub(" ", sentence)), section)
     if rest == "mentioned" and asked_before:
         return REQUIRED
     return rest if rest != BOILERPLATE else "mentioned"
@@ -134,7 +143,7 @@ def is_boilerplate(sentence: str, offset: int, section: str) -> bool:
     """
     if section == BOILERPLATE:
         return True
-    cues = [m.start() for m in _BOILERPLATE_CUE.finditer(sentence)]
+    cues = [m.start() for m in _boilerplate_cue().finditer(sentence)]
     if not cues:
         return False
     if len(sentence) <= _LONG_SENTENCE:
@@ -163,7 +172,7 @@ def sentence_role(sentence: str, section: str) -> str:
     >>> sentence_role("Build data pipelines in Spark.", "duties")
     'mentioned'
     """
-    if section == BOILERPLATE or _BOILERPLATE_CUE.search(sentence):
+    if section == BOILERPLATE or _boilerplate_cue().search(sentence):
         return BOILERPLATE
     preferred = bool(PREFERRED_CUE.search(sentence))
     if section == PREFERRED:

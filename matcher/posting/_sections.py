@@ -3,16 +3,17 @@
 Headings are found on their own line ("Qualifications:"), run into the text as real postings
 often have them ("...at scale.Preferred Qualifications: Knowledge of..."), split over two lines
 ("Preferred" / "Qualifications:"), as a lead-in to a list ("Bonus if you have:"), or not at all:
-then sentence cues decide (``matcher.posting._importance``).
+then sentence cues decide (``matcher.posting._importance``). The headings and what kind of section
+each opens are data: data/wordlists/posting_headings.txt.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from matcher.facts import HeadingScanner, cut_sections, heading_lines
 from matcher.posting._importance import (
-    BOILERPLATE,
-    DUTIES,
     FORWARD_CUE,
     INTRO,
     PREFERRED,
@@ -20,208 +21,43 @@ from matcher.posting._importance import (
     REQUIRED,
 )
 from matcher.records import Section
+from matcher.text import heading_vocabulary, wordlist
 
-__all__ = ["HEADINGS", "find_sections", "heading_kind"]
+__all__ = ["find_sections", "heading_kind"]
 
-HEADINGS: dict[str, tuple[str, ...]] = {
-    PREFERRED: (
-        "preferred qualifications",
-        "preferred skills",
-        "preferred experience",
-        "preferred requirements",
-        "nice to have",
-        "nice-to-have",
-        "nice to haves",
-        "nice-to-haves",
-        "bonus points",
-        "bonus",
-        "pluses",
-        "desired skills",
-        "desired qualifications",
-        "desired experience",
-        "desirable",
-        "additional qualifications",
-        "preferred",
-        "good to have",
-        "extra credit",
-        "it would be great if",
-        "it's a plus if",
-        "even better if",
-        "what would be nice",
-        "ideally you have",
-        "ideally",
-        "preferred qualificaitons",
-        "preferred, not required",
-        "not required",
-        "desired",
-        "optional",
-        "advantageous",
-        "a plus",
-    ),
-    REQUIRED: (
-        "basic qualifications",
-        "minimum qualifications",
-        "required qualifications",
-        "qualifications",
-        "requirements",
-        "required skills",
-        "required experience",
-        "key requirements",
-        "job requirements",
-        "skills and experience",
-        "skills & experience",
-        "experience and skills",
-        "skills and qualifications",
-        "what you'll need",
-        "what you will need",
-        "what you need",
-        "what we're looking for",
-        "what we are looking for",
-        "what we look for",
-        "who you are",
-        "you have",
-        "you bring",
-        "what you bring",
-        "what you'll bring",
-        "must have",
-        "must-have",
-        "must haves",
-        "your profile",
-        "profile",
-        "about you",
-        "skills",
-        "key skills",
-        "technical skills",
-        "the ideal candidate",
-        "ideal candidate",
-        "your skills",
-        "your experience",
-        "education",
-        "education and experience",
-        "knowledge, skills and abilities",
-        "competencies",
-        "we expect",
-        "you should have",
-        "you will have",
-        "experience",
-        "requirements and qualifications",
-        "qualifications and requirements",
-        "required",
-        "basic",
-        "minimum",
-        "mandatory",
-        "essential",
-        "essential skills",
-        "what we need",
-        "what you should have",
-        "you are",
-        "we are looking for",
-        "we're looking for",
-    ),
-    DUTIES: (
-        "responsibilities",
-        "accountabilities",
-        "key accountabilities",
-        "responsibilities & accountabilities",
-        "responsibilities and accountabilities",
-        "key responsibilities",
-        "duties",
-        "job duties",
-        "what you'll do",
-        "what you will do",
-        "what you'll be doing",
-        "the role",
-        "about the role",
-        "role",
-        "your role",
-        "your responsibilities",
-        "day to day",
-        "day-to-day",
-        "in this role",
-        "the job",
-        "position summary",
-        "job summary",
-        "overview",
-        "role overview",
-        "summary",
-        "job description",
-        "description",
-        "your tasks",
-        "tasks",
-        "your mission",
-        "mission",
-        "the opportunity",
-        "the position",
-    ),
-    BOILERPLATE: (
-        "about us",
-        "about the company",
-        "who we are",
-        "benefits",
-        "perks",
-        "perks and benefits",
-        "what we offer",
-        "we offer",
-        "compensation",
-        "salary",
-        "pay",
-        "equal opportunity",
-        "equal employment opportunity",
-        "eeo",
-        "how to apply",
-        "application process",
-        "faq",
-        "faqs",
-        "why join us",
-        "why us",
-        "why work with us",
-        "our culture",
-        "culture",
-        "life at",
-        "career advice",
-        "tips",
-        "disclaimer",
-        "location",
-        "legal",
-        "about the team",
-        "our team",
-        "the team",
-        "company",
-        "company description",
-        "about",
-        "additional information",
-        "working here",
-    ),
-}
-_HEADING_KIND = {h: kind for kind, names in HEADINGS.items() for h in names}
-_ALT = "|".join(sorted((re.escape(h) for h in _HEADING_KIND), key=len, reverse=True))
-# a heading alone on its line (optionally with a colon)
-_LINE_HEADING = re.compile(rf"^\W{{0,3}}(?P<h>{_ALT})\s*:?\s*$", re.IGNORECASE)
-# a heading that starts a line and runs into its content ("Qualifications: BS in ...")
-_LEAD_HEADING = re.compile(rf"^\W{{0,3}}(?P<h>{_ALT})(?:\s+\w+)?\s*(?::|-|–)\s*(?=\S)", re.IGNORECASE)
 _ITEM_LENGTH = 60
-_GENERIC_FOLLOWERS = frozenset(
-    {"qualifications", "requirements", "skills", "experience", "skills and experience"}
-)
-# a capitalised multi-word heading run into the text ("...scale.Preferred Qualifications: ...")
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> HeadingScanner:
+    """The posting's headings (data/wordlists/posting_headings.txt)."""
+    return HeadingScanner(heading_vocabulary("posting_headings"))
+
+
+@lru_cache(maxsize=1)
+def _second_lines() -> frozenset[str]:
+    """Generic headings that finish a short one above them ("Preferred" / "Qualifications:")."""
+    return frozenset(wordlist("posting_cues", "second_line_headings"))
 
 
 def heading_kind(line: str) -> tuple[str, str, int] | None:
-    """Return (kind, heading) when ``line`` is or starts with a section heading: alone on its
-    line ("Requirements:"), leading its content ("Preferred: Kafka"), run in ("Responsibilities
-    The team..."), or a short lead-in that asks ("Bonus if you have:", "You must have:")."""
+    """Return (kind, heading, length of the rest of the line) when ``line`` is or starts with a
+    section heading: alone on its line ("Requirements:"), leading its content ("Preferred:
+    Kafka"), or a short lead-in that asks ("Bonus if you have:", "You must have:").
+
+    Examples
+    --------
+    >>> heading_kind("Preferred: Kafka"), heading_kind("Bonus if you have:")
+    (('preferred', 'Preferred', 5), ('preferred', 'Bonus if you have', 0))
+    """
     stripped = line.strip()
     if not stripped:
         return None
-    m = _LINE_HEADING.match(stripped) if len(stripped) <= 80 else None
+    m = _scanner().alone(stripped) if len(stripped) <= 80 else None
     if m is None:
-        m = _LEAD_HEADING.match(stripped)
-    if m is None:
-        m = re.match(rf"^(?P<h>{_ALT})\s+(?=[A-Z\u2022])", stripped)
-        if m is not None and (not m.group("h")[0].isupper() or len(m.group("h")) < 8):
-            m = None
+        m = _scanner().leading(stripped)
     if m is not None:
-        return _HEADING_KIND[m.group("h").lower()], m.group("h"), len(stripped) - m.end()
+        return m.kind, m.heading, len(stripped) - m.end
     lead_in = re.split(r"(?<=[.!?])\s+", stripped)[-1]
     if (lead_in.endswith((":", "\u2026", "...")) or re.search(r"\bthe following$", lead_in)) and len(
         lead_in
@@ -241,16 +77,25 @@ def heading_kind(line: str) -> tuple[str, str, int] | None:
 
 
 def find_sections(text: str) -> list[Section]:
-    """Split prepared text into sections by headings; text before the first is ``intro``."""
-    sections: list[Section] = []
-    kind, heading, start = INTRO, "", 0
-    pos = 0
-    for line in text.splitlines(keepends=True):
+    """Split prepared text into sections by headings; text before the first is ``intro``.
+
+    A generic heading right under a short one is its second line ("Preferred" /
+    "Qualifications:"), and a short labelled line inside a requirements list ("Nice to have:
+    RabbitMQ") labels that one item only.
+
+    Examples
+    --------
+    >>> [s.kind for s in find_sections("We build maps.\\nRequirements:\\nPython\\nNice to have:\\nGo")]
+    ['intro', 'required', 'preferred']
+    """
+    marks: list[tuple[int, str, str]] = [(0, INTRO, "")]
+    for pos, line in heading_lines(text):
+        start, kind, heading = marks[-1]
         found = heading_kind(line)
         if (
             found is not None
             and kind in (REQUIRED, PREFERRED)
-            and found[1].lower() in _GENERIC_FOLLOWERS
+            and found[1].lower() in _second_lines()
             and not text[start:pos].strip(" \n:").lower().replace(heading.lower(), "", 1).strip(" :")
         ):
             found = None  # "Preferred" + "Qualifications:" on the next line: one heading
@@ -261,19 +106,10 @@ def find_sections(text: str) -> list[Section]:
             and not re.search(r":\S", line)  # "PREFERRED:Power BI" glued: a real section
         ):
             # "Nice to have: RabbitMQ" inside a requirements list labels that one item only
-            if pos > start:
-                sections.append(Section(kind, heading, start, pos))
-            sections.append(Section(found[0], found[1], pos, pos + len(line)))
-            start = pos + len(line)
+            marks += [(pos, found[0], found[1]), (pos + len(line), kind, heading)]
         elif found is not None:
-            at = pos + max(0, line.find(found[1]))
-            if at > start:
-                sections.append(Section(kind, heading, start, at))
-            kind, heading, start = found[0], found[1], at
-        pos += len(line)
-    if pos > start:
-        sections.append(Section(kind, heading, start, pos))
-    return _merge(sections)
+            marks.append((pos + max(0, line.find(found[1])), found[0], found[1]))
+    return _merge(cut_sections(marks, len(text)))
 
 
 def _merge(sections: list[Section]) -> list[Section]:

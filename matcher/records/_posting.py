@@ -84,7 +84,8 @@ class DegreeRequirement:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A stretch of a posting with one role: requirements, preferred, duties, boilerplate..."""
+    """A stretch of a posting or a resume under one heading, with its kind: requirements,
+    preferred, duties, boilerplate... in a posting; experience, education, skills... in a resume."""
 
     kind: str
     heading: str

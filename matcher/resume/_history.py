@@ -9,10 +9,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from matcher.facts import DateRange, find_date_ranges, find_degrees, find_fields, leading_start, level_rank
-from matcher.records import Education, Job
-from matcher.resume._sections import ResumeSection
+from matcher.facts import (
+    DateRange,
+    find_date_ranges,
+    find_degrees,
+    find_fields,
+    leading_start,
+    level_rank,
+)
+from matcher.records import Education, Job, Section
+from matcher.text import alternation, wordlist
 
 __all__ = ["DatedJob", "find_education", "find_jobs"]
 
@@ -28,28 +36,27 @@ _LOCATION = re.compile(
     r"[A-Z]{2}|usa|united states|uk|ï¼|,)$",
     re.IGNORECASE,
 )
-_EMPLOYER = re.compile(
-    r"\b(?:company name|inc|llc|ltd|l\.l\.c|corp|corporation|company|co\.|gmbh|group|university|hospital|"
-    r"bank|agency|services|solutions|technologies|systems|associates|partners|department|center|centre|"
-    r"school|college|institute|foundation|labs?|plc|s\.a\.|ag|bv|consulting|studio|clinic|county|city of)\b",
-    re.IGNORECASE,
-)
-_TITLE = re.compile(
-    r"\b(?:manager|engineer|developer|analyst|accountant|assistant|director|specialist|consultant|teacher|"
-    r"nurse|technician|officer|designer|administrator|representative|supervisor|intern|associate|lead|"
-    r"chef|cook|advocate|agent|coordinator|scientist|architect|executive|clerk|driver|owner|founder|"
-    r"president|vp|head|programmer|tester|auditor|bookkeeper|controller|cashier|server|instructor|"
-    r"professor|lecturer|tutor|trainer|therapist|physician|pharmacist|attorney|lawyer|paralegal|"
-    r"mechanic|operator|electrician|editor|writer|producer|artist|photographer|buyer|planner|"
-    r"recruiter|generalist|partner|principal|staff|member|volunteer|aide|counselor|advisor|adviser|"
-    r"strategist|investigator|inspector|estimator|foreman|superintendent|pilot|steward|attendant)s?\b",
-    re.IGNORECASE,
-)
-_IN_PROGRESS = re.compile(
-    r"\b(?:expected|anticipated|in progress|pursuing|currently (?:enrolled|attending|studying)|candidate|"
-    r"to be completed|ongoing|present|current|incomplete|not completed|coursework (?:towards|toward))\b",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=1)
+def _employer() -> re.Pattern[str]:
+    """Employer words ("Inc", "University"): data/wordlists/resume_history.txt."""
+    return re.compile(rf"\b(?:{alternation(wordlist('resume_history', 'employers'))})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _title() -> re.Pattern[str]:
+    """Job title words ("engineer", "nurses"): data/wordlists/resume_history.txt."""
+    return re.compile(rf"\b(?:{alternation(wordlist('resume_history', 'job_titles'))})s?\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _in_progress() -> re.Pattern[str]:
+    """Words of a degree not completed ("expected", "pursuing"): data/wordlists/resume_history.txt."""
+    words = alternation(wordlist("resume_history", "degree_in_progress"))
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
 _INSTITUTION = re.compile(
     r"[^|,;]*?\b(?:university|college|institute|school|academy|polytechnic|universit[éäàa]\w*|universidad\w*|"
     r"hochschule|instituto|escuela|politecnico|politécnica)\b[^|,;]*",
@@ -68,14 +75,14 @@ class DatedJob:
     block_end: int
 
 
-def _regions(sections: list[ResumeSection], kinds: frozenset[str]) -> list[ResumeSection]:
+def _regions(sections: list[Section], kinds: frozenset[str]) -> list[Section]:
     chosen = [s for s in sections if s.kind in kinds]
     if chosen:
         return chosen
     return [s for s in sections if s.kind in ("body", "header", "summary", "additional")]
 
 
-def find_jobs(text: str, sections: list[ResumeSection]) -> list[DatedJob]:
+def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
     """Return the dated jobs of the experience sections, in text order."""
     explicit = any(s.kind in WORK_KINDS for s in sections)
     found: list[tuple[int, DateRange, str | None, str | None, str]] = []
@@ -120,7 +127,7 @@ def find_jobs(text: str, sections: list[ResumeSection]) -> list[DatedJob]:
 def _looks_like_job(line: str, previous: list[str]) -> bool:
     """A date line that reads as a job header: a job title on it or on the two lines before (a
     title wrapped over two lines: "Senior Engineer, Acme" / "Corporation")."""
-    return bool(_TITLE.search(line)) or any(_TITLE.search(p) and len(p) < 90 for p in previous[-2:])
+    return bool(_title().search(line)) or any(_title().search(p) and len(p) < 90 for p in previous[-2:])
 
 
 def _is_education_line(line: str) -> bool:
@@ -137,12 +144,12 @@ def _title_employer(rest: str, previous: list[str]) -> tuple[str | None, str | N
     """Title and employer from the date line, or from the line above it when that one holds the
     title ("Senior Engineer, Acme" above "Madrid | 2021 - Present")."""
     parts = _parts(rest)
-    if previous and not any(_TITLE.search(p) for p in parts):
+    if previous and not any(_title().search(p) for p in parts):
         before = _parts(previous[-1])
-        if not parts or any(_TITLE.search(p) for p in before):
+        if not parts or any(_title().search(p) for p in before):
             parts = before
-    title = next((p for p in parts if _TITLE.search(p) and not _EMPLOYER.search(p)), None)
-    employer = next((p for p in parts if _EMPLOYER.search(p) and p != title), None)
+    title = next((p for p in parts if _title().search(p) and not _employer().search(p)), None)
+    employer = next((p for p in parts if _employer().search(p) and p != title), None)
     if title is None:
         title = next((p for p in parts if p != employer), None)
     if employer is None:
@@ -150,7 +157,7 @@ def _title_employer(rest: str, previous: list[str]) -> tuple[str | None, str | N
     return title, employer
 
 
-def find_education(text: str, sections: list[ResumeSection]) -> list[Education]:
+def find_education(text: str, sections: list[Section]) -> list[Education]:
     """Return the degrees named in the education sections (or anywhere, without headings), each
     with ``in_progress`` as the resume marks it; ``completed`` is set for a given date by
     :func:`matcher.resume.resolve_dates`."""
@@ -172,8 +179,8 @@ def find_education(text: str, sections: list[ResumeSection]) -> list[Education]:
             years = [int(y) for y in _YEAR.findall(context)]
             year = max(years) if years else None
             in_progress = bool(
-                _IN_PROGRESS.search(line)
-                or _IN_PROGRESS.search(" ".join(block[1:]))
+                _in_progress().search(line)
+                or _in_progress().search(" ".join(block[1:]))
                 or (
                     i
                     and re.search(

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from matcher.errors import InputError
-from matcher.records import Resume, ResumeSkill
+from matcher.records import Resume, ResumeSkill, Section
 from matcher.resume._contact import find_contact
 from matcher.resume._dating import resolve_dates
 from matcher.resume._history import DatedJob, find_education, find_jobs
-from matcher.resume._sections import ResumeSection, clean_resume_text, split_sections
+from matcher.resume._sections import clean_resume_text, split_sections
 from matcher.text import glued_words, unglue
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def _parse(cleaned: str, source: str) -> Resume:
     )
 
 
-def _skills(text: str, jobs: list[DatedJob], sections: list[ResumeSection]) -> tuple[ResumeSkill, ...]:
+def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[ResumeSkill, ...]:
     from matcher.language import blank_pipeline, find_skill_spans, load_taxonomy, text_doc
 
     taxonomy = load_taxonomy()
@@ -175,9 +175,7 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[ResumeSection]) -> t
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;•|·●▪]|\s{2,}|\t|\s-\s|\band\b)\s*")
 
 
-def _section_items(
-    text: str, sections: list[ResumeSection], taxonomy: Taxonomy
-) -> list[tuple[str, str, str]]:
+def _section_items(text: str, sections: list[Section], taxonomy: Taxonomy) -> list[tuple[str, str, str]]:
     """Short list items of the skills and languages sections ("Budgeting, Billing; Quicken"), with
     their line and the section's kind."""
     items: list[tuple[str, str, str]] = []

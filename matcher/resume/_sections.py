@@ -2,79 +2,26 @@
 
 Headings come in every style: "EXPERIENCE", "Work Experience:", "Professional experience" with no
 blank line after it, or run into the next word ("EDUCATIONMaster of..."). Resumes with no headings
-at all get one ``body`` section.
+at all get one ``body`` section. The headings and what kind of section each opens are data:
+data/wordlists/resume_headings.txt.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
 
-from matcher.text import fix_mojibake
+from matcher.facts import HeadingScanner, cut_sections, heading_lines
+from matcher.records import Section
+from matcher.text import fix_mojibake, heading_vocabulary
 
-__all__ = ["ResumeSection", "clean_resume_text", "split_sections"]
-
-# fmt: off
-RESUME_HEADINGS: dict[str, tuple[str, ...]] = {
-    "summary": (
-        "summary", "professional summary", "career summary", "executive summary", "profile",
-        "professional profile", "career profile", "objective", "career objective", "about me", "about",
-        "overview", "career overview", "personal statement", "introduction",
-    ),
-    "experience": (
-        "experience", "work experience", "professional experience", "employment", "employment history",
-        "work history", "career history", "relevant experience", "professional background",
-        "positions held", "career", "experience and employment", "job history", "industry experience",
-        "related experience", "professional history", "military experience", "teaching experience",
-        "work", "experiences",
-    ),
-    "education": (
-        "education", "education and training", "academic background", "academic qualifications",
-        "educational background", "qualifications", "academic history", "training", "education & training",
-        "educational qualifications", "academics", "degrees",
-    ),
-    "skills": (
-        "skills", "technical skills", "key skills", "core skills", "skill highlights", "highlights",
-        "core competencies", "competencies", "areas of expertise", "expertise", "skills and abilities",
-        "computer skills", "it skills", "software skills", "tools", "technologies", "technical proficiencies",
-        "qualifications summary", "summary of qualifications", "strengths", "skills summary",
-        "programming languages", "tech stack", "technical expertise",
-    ),
-    "certifications": (
-        "certifications", "certification", "certificates", "licenses", "licenses and certifications",
-        "certifications and licenses", "professional certifications", "licensure",
-    ),
-    "projects": ("projects", "personal projects", "academic projects", "selected projects", "key projects"),
-    "languages": ("languages", "language skills", "spoken languages"),
-    "accomplishments": (
-        "accomplishments", "achievements", "awards", "honors", "honors and awards", "awards and honors",
-    ),
-    "publications": ("publications", "papers", "research", "presentations"),
-    "volunteer": (
-        "volunteer", "volunteer experience", "volunteering", "community service", "community involvement",
-        "volunteer work", "leadership and volunteering",
-    ),
-    "interests": ("interests", "hobbies", "activities", "extracurricular activities", "personal interests"),
-    "references": ("references",),
-    "affiliations": ("affiliations", "professional affiliations", "memberships", "professional memberships"),
-    "additional": ("additional information", "additional", "other information", "personal information",
-                   "personal details", "contact", "contact information"),
-}  # fmt: skip
-_HEADING_OF = {h: kind for kind, names in RESUME_HEADINGS.items() for h in names}
-_ALT = "|".join(sorted((re.escape(h) for h in _HEADING_OF), key=len, reverse=True))
-_HEADING = re.compile(rf"^[\W_]{{0,3}}(?P<h>{_ALT})[\s:\-–|_.]*$", re.IGNORECASE)
-# "EDUCATIONMaster of Science": an all-caps heading run into the next word
-_RUN_IN = re.compile(rf"^(?P<h>{_ALT})(?=[A-Z][a-z])", re.IGNORECASE)
+__all__ = ["clean_resume_text", "heading_of", "split_sections"]
 
 
-@dataclass(frozen=True, slots=True)
-class ResumeSection:
-    """A stretch of resume text under one heading (``kind`` is e.g. ``experience``)."""
-
-    kind: str
-    heading: str
-    start: int
-    end: int
+@lru_cache(maxsize=1)
+def _scanner() -> HeadingScanner:
+    """The resume's headings (data/wordlists/resume_headings.txt)."""
+    return HeadingScanner(heading_vocabulary("resume_headings"))
 
 
 def clean_resume_text(text: str, *, fix_encoding: bool = True) -> str:
@@ -123,23 +70,23 @@ def _join_fields(text: str) -> str:
 
 
 def heading_of(line: str) -> tuple[str, str, int] | None:
-    """Return (kind, heading, length) when ``line`` is a section heading (or starts with one run in)."""
+    """Return (kind, heading, length) when ``line`` is a section heading (or starts with one run in).
+
+    Examples
+    --------
+    >>> heading_of("WORK EXPERIENCE |"), heading_of("EDUCATIONMaster of Science")
+    (('experience', 'WORK EXPERIENCE', 17), ('education', 'EDUCATION', 9))
+    """
     stripped = line.strip()
     if not stripped or len(stripped) > 60:
         return None
-    m = _HEADING.match(stripped)
-    letters = re.sub(r"[^A-Za-z]", "", stripped)
-    if m is not None and (not letters[:1].isupper() or (stripped.endswith(".") and not letters.isupper())):
-        m = None  # "projects." ending a wrapped bullet line is not a heading
-    if m is not None:
-        return _HEADING_OF[m.group("h").lower()], m.group("h"), len(stripped)
-    m = _RUN_IN.match(stripped)
-    if m is not None and m.group("h").isupper() and len(m.group("h")) >= 5:
-        return _HEADING_OF[m.group("h").lower()], m.group("h"), m.end()
-    return None
+    m = _scanner().alone(stripped, lead=r"[\W_]", tail=r"[\s:\-–|_.]*", capitalised=True)
+    if m is None:
+        m = _scanner().glued(stripped, min_length=5)
+    return None if m is None else (m.kind, m.heading, m.end)
 
 
-def split_sections(text: str) -> list[ResumeSection]:
+def split_sections(text: str) -> list[Section]:
     """Split cleaned resume text into sections; text before the first heading is ``header``.
 
     Examples
@@ -147,19 +94,12 @@ def split_sections(text: str) -> list[ResumeSection]:
     >>> [s.kind for s in split_sections("Jane Doe\\nEXPERIENCE\\nDev 2019-2020\\nEducation:\\nBS 2018")]
     ['header', 'experience', 'education']
     """
-    sections: list[ResumeSection] = []
-    kind, heading, start = "header", "", 0
-    pos = 0
-    for line in text.splitlines(keepends=True):
+    marks = [(0, "header", "")]
+    for pos, line in heading_lines(text):
         found = heading_of(line)
         if found is not None:
-            if pos > start:
-                sections.append(ResumeSection(kind, heading, start, pos))
-            kind, heading = found[0], found[1]
-            start = pos
-        pos += len(line)
-    if pos > start:
-        sections.append(ResumeSection(kind, heading, start, pos))
+            marks.append((pos, found[0], found[1]))
+    sections = cut_sections(marks, len(text))
     if all(s.kind == "header" for s in sections):
-        return [ResumeSection("body", "", 0, len(text))]
+        return [Section("body", "", 0, len(text))]
     return sections

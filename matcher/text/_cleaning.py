@@ -9,6 +9,9 @@ apart, but never inside a known name ("JavaScript", "PowerShell", "ASP.NET").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from matcher.text._wordlists import wordlist
 
 __all__ = ["fix_mojibake", "prepare_text", "split_glued"]
 
@@ -38,12 +41,12 @@ _INLINE = re.compile(
 _BULLET = re.compile(r"\s*[\u2022\u25aa\u25cf\u2023\u25e6\u00b7\u27a2\u2794\u261e\u2b9a\u2972]\s*")
 _CANDIDATE = re.compile(r"(?<![\w@/.])[A-Za-z][\w+#.]*[A-Za-z+#](?![\w@]|/[/\w.-]*\.)")
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[!?])(?=[A-Z0-9][a-z ])")
-_BRAND_TAILS = frozenset(
-    """script point shell press books works suite soft flow formation search maker duty bucket brains
-    hub lab base stack store sheets sense force ware net space desk view cloud center studio builder
-    bot book boot box cast data link logic map mind pay pro share sync tech tools vision watch web
-    wise mapper grid gres query chart charts ops scale kit""".split()
-)
+
+
+@lru_cache(maxsize=1)
+def _brand_tails() -> frozenset[str]:
+    """Right parts that never split a glued word alone: data/wordlists/text_cleaning.txt."""
+    return frozenset(wordlist("text_cleaning", "brand_tails"))
 
 
 def split_glued(word: str, known: frozenset[str]) -> str:
@@ -77,7 +80,7 @@ def split_glued(word: str, known: frozenset[str]) -> str:
         if (
             re.fullmatch(r"[A-Za-z]*[a-z]{3}", left)
             and re.fullmatch(r"[A-Z][a-z]{2,}[A-Za-z]*", right)
-            and right.lower() not in _BRAND_TAILS
+            and right.lower() not in _brand_tails()
         ):
             return f"{left}\n{split_glued(right, known)}"
     return word
