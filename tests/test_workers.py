@@ -199,7 +199,10 @@ def test_a_cached_rerank_reads_each_resumes_vector_instead_of_its_text(
     assert cached.to_list() == cold.to_list() == uncached.to_list()
 
 
-def test_rebuilt_models_retire_cached_parses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("artefact", ["skills.jsonl", "idf.json", "wordlists.json"])
+def test_rebuilt_models_retire_cached_parses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, artefact: str
+) -> None:
     import shutil
 
     from matcher import _models
@@ -208,7 +211,7 @@ def test_rebuilt_models_retire_cached_parses(tmp_path: Path, monkeypatch: pytest
     before = cache_module.file_key(b"cv", engine="pypdf")
     models = tmp_path / "models"
     shutil.copytree(_models.model_dir(), models)
-    with (models / "idf.json").open("a", encoding="utf-8") as f:
+    with (models / artefact).open("a", encoding="utf-8") as f:
         f.write("\n")  # a rebuilt model, byte for byte different
     monkeypatch.setattr(_models, "model_dir", lambda: models)
     cache_module.models_digest.cache_clear()

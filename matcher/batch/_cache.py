@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["PARSER_VERSION", "ResumeCache", "default_cache_path", "file_key", "models_digest"]
 
 #: Bump when parsing code changes what a Resume holds: older cache entries are then ignored.
-#: (A rebuilt taxonomy or IDF model changes the key by itself: see :func:`models_digest`.)
+#: (A rebuilt taxonomy, IDF model or word list changes the key by itself: see :func:`models_digest`.)
 PARSER_VERSION = "7"
 
 
@@ -39,16 +39,18 @@ def default_cache_path() -> Path:
 
 @lru_cache(maxsize=1)
 def models_digest() -> str:
-    """A short hash of the built artefacts parsing and scoring read (the skill taxonomy and the
-    IDF model), so that rebuilding either one retires the cache entries made with the other."""
+    """A short hash of the built artefacts parsing and scoring read (the skill taxonomy, the IDF
+    model and the word lists), so that rebuilding any of them retires the cache entries made with
+    the old one."""
     import hashlib
 
     from matcher._models import model_dir
     from matcher.language import TAXONOMY_FILE
     from matcher.scoring import IDF_FILE
+    from matcher.text import WORDLISTS_FILE
 
     digest = hashlib.sha256()
-    for name in (TAXONOMY_FILE, IDF_FILE):
+    for name in (TAXONOMY_FILE, IDF_FILE, WORDLISTS_FILE):
         digest.update((model_dir() / name).read_bytes())
     return digest.hexdigest()[:12]
 
