@@ -28,7 +28,6 @@ __all__ = [
 ]
 
 
-
 class MatcherError(Exception):
     """Base class of every error matcher raises.
 

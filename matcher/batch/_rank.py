@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 from matcher.batch._parsing import ParseResult
 from matcher.batch._workers import start_context
 from matcher.errors import InputError
-from matcher.records import Failure, Importance, MatchHow, Posting, Resume, Score
+from matcher.records import Failure, Importance, MatchHow, Posting, Resume, Score, SkillKind
 from matcher.scoring import Weights, pack_vectors, score, similarities_of_vectors, unpack_vectors
 
 if TYPE_CHECKING:
@@ -93,7 +93,11 @@ class _Shared:
         i, t = sys.intern, self._text
         skills = tuple(
             dataclasses.replace(
-                s, name=i(s.name), kind=i(s.kind), last_used=t(s.last_used), skill_id=i(s.skill_id)
+                s,
+                name=i(s.name),
+                kind=cast(SkillKind, i(s.kind)),
+                last_used=t(s.last_used),
+                skill_id=i(s.skill_id),
             )
             for s in resume.skills
         )

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from matcher._models import model_dir
 from matcher.errors import ModelError
+from matcher.records import SkillKind
 from matcher.text import token_key
 
 __all__ = [
@@ -34,7 +35,7 @@ class Skill(NamedTuple):
 
     id: str
     name: str
-    kind: str
+    kind: SkillKind
     group: str
     aliases: tuple[str, ...]
     related: tuple[str, ...]
@@ -105,6 +106,21 @@ def _model_path() -> Path:
 _new_pattern = tuple.__new__  # builds a Pattern without its Python-level __new__ (30,000 of them)
 
 
+_KINDS: dict[str, SkillKind] = {
+    "hard": "hard",
+    "soft": "soft",
+    "language": "language",
+    "certification": "certification",
+}
+
+
+def _kind(value: str) -> SkillKind:
+    try:
+        return _KINDS[value]
+    except KeyError:
+        raise ValueError(f"unknown skill kind {value!r}") from None
+
+
 def read_taxonomy(path: Path) -> Taxonomy:
     """Read a taxonomy artefact from ``path``; raise ModelError when it is missing or broken."""
     skills: dict[str, Skill] = {}
@@ -116,7 +132,7 @@ def read_taxonomy(path: Path) -> Taxonomy:
             skills[sid] = Skill(
                 sid,
                 row["name"],
-                row["kind"],
+                _kind(row["kind"]),
                 row.get("group", ""),
                 tuple(row.get("aliases", ())),
                 tuple(row.get("related", ())),

@@ -11,12 +11,17 @@ from matcher.errors import EmptyDocumentError, InputError
 from matcher.facts import accepts_equivalent, field_spans, find_degrees, find_fields, find_years, level_rank
 from matcher.posting._importance import BOILERPLATE, mention_role, sentence_role
 from matcher.posting._sections import find_sections
-from matcher.records import DegreeRequirement, Posting, Section, SkillMention
+from matcher.records import DegreeRequirement, Importance, Posting, Section, SkillMention
 from matcher.text import prepare_text
 
 __all__ = ["analyze_posting", "analyze_posting_file"]
 
 _RANK = {"required": 0, "preferred": 1, "mentioned": 2}
+_IMPORTANCE: dict[str, Importance] = {
+    "required": "required",
+    "preferred": "preferred",
+    "mentioned": "mentioned",
+}
 _SELF_DESCRIPTION = re.compile(r"^(?:We|We.re|Our|The \w+ team|This team|Join)\b")
 _MARKER = re.compile(r"^\s*(?:[-*#\u2022\u2023\u25aa\u25cf\u25e6\u00b7\u2013>]+|\d{1,2}[.)])\s+")
 _CLAUSE = re.compile(r"[,;()]|\s(?:and|with|plus)\s|\s-\s")
@@ -184,12 +189,12 @@ def _skills(
             importance = "required"  # the job title names the core skill: "Java Backend Engineer"
         if importance == "mentioned" and skill.kind == "soft" and _SELF_DESCRIPTION.match(sent.evidence):
             continue  # "Our team values creativity": the company describing itself, not a requirement
-        if importance not in _RANK:
-            continue
+        if importance not in _IMPORTANCE:
+            continue  # boilerplate
         mention = SkillMention(
             name=skill.name,
             kind=skill.kind,
-            importance=importance,
+            importance=_IMPORTANCE[importance],
             evidence=sent.evidence,
             years=_skill_years(span.start_char, sent, years),
             start=span.start_char,

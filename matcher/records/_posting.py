@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from matcher.records._kinds import json_number
+from matcher.records._kinds import Importance, SkillKind, json_number
 
 __all__ = ["DegreeRequirement", "Posting", "Section", "SkillMention"]
 
@@ -35,8 +35,8 @@ class SkillMention:
     """
 
     name: str
-    kind: str
-    importance: str
+    kind: SkillKind
+    importance: Importance
     evidence: str
     years: float | None = None
     start: int = 0
@@ -115,7 +115,7 @@ class Posting:
     languages: tuple[str, ...] = ()
     text: str = ""
 
-    def skills_by_importance(self, importance: str) -> tuple[SkillMention, ...]:
+    def skills_by_importance(self, importance: Importance) -> tuple[SkillMention, ...]:
         """Return the skills of one importance (``required``, ``preferred``, ``mentioned``)."""
         return tuple(s for s in self.skills if s.importance == importance)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from matcher.records._kinds import DEGREE_LEVELS, json_number
+from matcher.records._kinds import DEGREE_LEVELS, SkillKind, json_number
 
 __all__ = ["Education", "Job", "Resume", "ResumeSkill"]
 
@@ -62,7 +62,7 @@ class ResumeSkill:
     """
 
     name: str
-    kind: str
+    kind: SkillKind
     evidence: str
     count: int
     last_used: str | None = None

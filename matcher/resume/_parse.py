@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from matcher.errors import InputError
-from matcher.records import Resume, ResumeSkill, Section
+from matcher.records import Resume, ResumeSkill, Section, SkillKind
 from matcher.resume._contact import find_contact
 from matcher.resume._dating import resolve_dates
 from matcher.resume._history import DatedJob, find_education, find_jobs
@@ -161,10 +161,13 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
     # does not know ("Garment construction") or would only accept in context ("Illustration")
     seen = {s.name.lower() for s in out}
     surfaces = {text[span.start_char : span.end_char].lower() for span in spans}
-    for item, line, kind in _section_items(text, sections, taxonomy):
+    for item, line, section_kind in _section_items(text, sections, taxonomy):
         known = taxonomy.find(item)
-        if known is None and (kind == "languages" or any(surface in item.lower() for surface in surfaces)):
+        if known is None and (
+            section_kind == "languages" or any(surface in item.lower() for surface in surfaces)
+        ):
             continue  # "English (fluent)": the skill inside was found already; "Elementary" is no language
+        kind: SkillKind
         name, kind, sid = (known.name, known.kind, known.id) if known else (item, "hard", "")
         if name.lower() not in seen:
             seen.add(name.lower())
