@@ -140,3 +140,20 @@ def test_matcher_error_is_what_the_single_file_api_raises(tmp_path: Path) -> Non
     (tmp_path / "cv.pdf").write_bytes(b"%PDF-1.4 not really")
     with pytest.raises(MatcherError):
         parse_resume(tmp_path / "cv.pdf")
+
+
+@pytest.mark.parametrize("source", [123, None, b"cv.txt", ["cv.txt"]])
+def test_a_path_of_the_wrong_type_is_an_input_error(source: object) -> None:
+    from matcher import InputError
+
+    with pytest.raises(InputError, match="expected a file path"):
+        parse_resume(source)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="expected a file path"):
+        analyze_posting_file(source)  # type: ignore[arg-type]
+
+
+def test_a_folder_given_as_a_file_says_so(tmp_path: Path) -> None:
+    from matcher import InputError
+
+    with pytest.raises(InputError, match="is a folder"):
+        parse_resume(tmp_path)

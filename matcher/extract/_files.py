@@ -4,6 +4,7 @@ and a schema.org JobPosting JSON-LD block when the page has one). Every failure 
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -49,18 +50,26 @@ def extract_text(
     >>> extract_text(f)
     'Jane Doe\\nPython developer'
     """
-    text, _ = _read(Path(path), limits, engine, isolate)
+    text, _ = _read(_file_path(path), limits, engine, isolate)
     return text
 
 
 def read_posting(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> tuple[str, str | None]:
     """Return (text, title) of a posting file; the title comes from JSON-LD when present."""
-    return _read(Path(path), limits)
+    return _read(_file_path(path), limits)
+
+
+def _file_path(path: object) -> Path:
+    if not isinstance(path, str | os.PathLike):
+        raise InputError(f"expected a file path (str or Path), got {type(path).__name__}")
+    return Path(path)
 
 
 def _read(path: Path, limits: Limits, engine: str = "pypdf", isolate: bool = True) -> tuple[str, str | None]:
     if engine not in ENGINES:
         raise InputError(f"unknown PDF engine {engine!r}; use one of {', '.join(ENGINES)}")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a file")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         allowed = ", ".join(sorted(SUPPORTED))

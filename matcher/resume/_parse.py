@@ -66,8 +66,7 @@ def parse_resume(source: str | Path, *, as_of: date | None = None, **extract_opt
     """
     from matcher.extract import extract_text
 
-    path = Path(source)
-    text = extract_text(path, **extract_options)
+    text = extract_text(source, **extract_options)
     return parse_resume_text(text, source=str(source), as_of=as_of, extracted=True)
 
 
