@@ -456,6 +456,8 @@ def main() -> int:
     dk.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     dk.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
+    # a script of ours: pypdf's notes on recoverable oddities in the corpus are not news
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     if args.what == "streams":
         return bench_streams()
     if args.what == "dask":

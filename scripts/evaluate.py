@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import re
 import sys
 from pathlib import Path
@@ -207,6 +208,8 @@ def main() -> int:
     r.add_argument("--keep", type=Path, help="generate (or reuse) the synthetic PDFs in this folder")
     r.add_argument("--errors", action="store_true", help="print every error on the real set")
     args = ap.parse_args()
+    # a script of ours: pypdf's notes on recoverable oddities in the corpus are not news
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     if args.what == "resumes":
         return run_resumes(args)
     if not args.dir.is_dir():
