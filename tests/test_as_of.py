@@ -59,3 +59,16 @@ def test_skill_years_follow_the_as_of_date() -> None:
     late = parse_resume_text(text, as_of=date(2024, 12, 1))
     go = {s.name: s for s in early.skills}["Go"], {s.name: s for s in late.skills}["Go"]
     assert go[1].years == go[0].years + 2.0 and go[0].last_used == go[1].last_used == "present"
+
+
+def test_a_parse_cached_under_looser_caps_is_not_served_under_stricter_ones(tmp_path: Path) -> None:
+    from matcher.extract import Limits
+
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    (folder / "cv.txt").write_text("Ann Lee\nEXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nPython and SQL")
+    cache = tmp_path / "cache.sqlite"
+    strict = Limits(max_bytes=40)
+    assert rank(POSTING, [folder], workers=0, cache=cache).entries[0].score is not None
+    (entry,) = rank(POSTING, [folder], workers=0, cache=cache, limits=strict).entries
+    assert entry.failure is not None and entry.failure.kind == "too_large"

@@ -157,3 +157,69 @@ def test_a_folder_given_as_a_file_says_so(tmp_path: Path) -> None:
 
     with pytest.raises(InputError, match="is a folder"):
         parse_resume(tmp_path)
+
+
+def test_a_word_document_with_broken_xml_is_damaged(tmp_path: Path) -> None:
+    import zipfile
+
+    import docx
+
+    from matcher import DamagedFileError
+
+    made = tmp_path / "made.docx"
+    document = docx.Document()
+    document.add_paragraph("Ann Lee, Python developer")
+    document.save(str(made))
+    broken = tmp_path / "cv.docx"
+    with zipfile.ZipFile(made) as src, zipfile.ZipFile(broken, "w") as out:
+        for item in src.infolist():
+            data = b"<w:document><unclosed>" if item.filename == "word/document.xml" else src.read(item)
+            out.writestr(item, data)
+    with pytest.raises(DamagedFileError):
+        parse_resume(broken)
+
+
+def test_json_ld_nested_past_any_real_page_falls_back_to_the_visible_text(tmp_path: Path) -> None:
+    deep = "[" * 5000 + "]" * 5000
+    deep_value = "[" * 990 + '"x"' + "]" * 990
+    nested = '{"@type": "JobPosting", "title": "Cook", "qualifications": ' + deep_value + "}"
+    for i, block in enumerate((deep, nested)):
+        path = tmp_path / f"job{i}.html"
+        path.write_text(
+            f'<html><script type="application/ld+json">{block}</script><body><p>Line Cook</p>'
+            "<p>Requirements: food safety and knife skills.</p></body></html>"
+        )
+        posting = analyze_posting_file(path)
+        assert posting.title in ("Line Cook", "Cook")
+
+
+
+def test_a_bug_while_scoring_one_resume_lists_it_and_ranks_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from matcher.batch import _rank
+
+    real = _rank.score
+
+    def buggy(posting, resume, **kwargs):  # type: ignore[no-untyped-def]
+        if resume.name == "Bo Chen":
+            raise KeyError("components")
+        return real(posting, resume, **kwargs)
+
+    monkeypatch.setattr(_rank, "score", buggy)
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "b.txt").write_text(GOOD.replace("Ann Lee", "Bo Chen"))
+    good, bad = rank(POSTING, [tmp_path], workers=0).entries
+    assert good.score is not None and Path(good.path).name == "a.txt"
+    assert bad.failure is not None and bad.failure.kind == "internal" and "KeyError" in bad.failure.message
+
+
+def test_a_cache_file_that_is_not_a_cache_is_a_clear_error(tmp_path: Path) -> None:
+    from matcher import InputError
+
+    (tmp_path / "cv.txt").write_text(GOOD)
+    cache = tmp_path / "cache.sqlite"
+    cache.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(InputError, match="cannot be used as the resume cache"):
+        rank(POSTING, [tmp_path / "cv.txt"], workers=0, cache=cache)
+    assert cache.read_bytes() == b"this is not a database" * 100  # left as it was

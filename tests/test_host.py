@@ -29,7 +29,10 @@ def _folder(folder: Path) -> Path:
 
 
 def _host_state() -> tuple[object, ...]:
+    import multiprocessing
+
     return (
+        multiprocessing.get_start_method(allow_none=True),
         logging.getLogger("pypdf").level,
         logging.getLogger().level,
         gc.isenabled(),

@@ -18,10 +18,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from matcher.errors import InputError
 from matcher.records import Education, Job, Resume, ResumeSkill
 
 if TYPE_CHECKING:
     import sqlite3
+
+    from matcher.extract import Limits
 
 __all__ = ["PARSER_VERSION", "ResumeCache", "default_cache_path", "file_key", "models_digest"]
 
@@ -55,12 +58,17 @@ def models_digest() -> str:
     return digest.hexdigest()[:12]
 
 
-def file_key(data: bytes, *, engine: str) -> str:
-    """The cache key of a file's bytes: content hash, parser and model versions, PDF engine."""
+def file_key(data: bytes, *, engine: str, limits: Limits | None = None) -> str:
+    """The cache key of a file's bytes: content hash, parser and model versions, PDF engine, and
+    the caps that decide what is read (file size, pages, decompressed stream size)."""
     import hashlib
 
+    from matcher.extract import DEFAULT_LIMITS
+
+    caps = limits or DEFAULT_LIMITS
     digest = hashlib.sha256(data).hexdigest()
-    return f"{digest}:{PARSER_VERSION}-{models_digest()}:{engine}"
+    read = f"{caps.max_bytes}b{caps.max_pages}p{caps.max_stream_bytes}s"
+    return f"{digest}:{PARSER_VERSION}-{models_digest()}:{engine}:{read}"
 
 
 def _to_json(resume: Resume) -> str:
@@ -103,17 +111,23 @@ class ResumeCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         import sqlite3  # imported when a cache is opened: ``import matcher`` stays fast
 
-        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA busy_timeout=30000")
-        # no disk sync per stored resume: a crashed or killed run still keeps every commit (only a
-        # power cut could lose the last few, which are parsed again); it is a cache
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._retry(
-            "CREATE TABLE IF NOT EXISTS parses "
-            "(key TEXT PRIMARY KEY, resume TEXT NOT NULL, vector BLOB, stored REAL NOT NULL)"
-        )
-        self._retry("DROP TABLE IF EXISTS resumes")  # parser version 5 and before: nothing reads it now
+        try:
+            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA busy_timeout=30000")
+            # no disk sync per stored resume: a crashed or killed run still keeps every commit (only
+            # a power cut could lose the last few, which are parsed again); it is a cache
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._retry(
+                "CREATE TABLE IF NOT EXISTS parses "
+                "(key TEXT PRIMARY KEY, resume TEXT NOT NULL, vector BLOB, stored REAL NOT NULL)"
+            )
+            self._retry("DROP TABLE IF EXISTS resumes")  # parser version 5 and before: nothing reads it
+        except sqlite3.DatabaseError as exc:
+            raise InputError(
+                f"{self.path}: cannot be used as the resume cache ({exc}); remove the file or rank with "
+                "--no-cache"
+            ) from exc
 
     def _retry(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
         import sqlite3
@@ -139,7 +153,7 @@ class ResumeCache:
         return (_from_json(row[0]), row[1]) if row else None
 
     def put(self, key: str, resume: Resume, vector: bytes | None = None) -> None:
-        """Store ``resume`` (and its vector from :func:`matcher.similarity.pack_vectors`) under
+        """Store ``resume`` (and its vector from :func:`matcher.scoring.pack_vectors`) under
         ``key``, committed at once: an interrupted run keeps it."""
         self._retry(
             "INSERT OR REPLACE INTO parses (key, resume, vector, stored) VALUES (?, ?, ?, ?)",

@@ -8,13 +8,14 @@ same as a local run's.
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from matcher.batch._parsing import ParseResult, parse_file
-from matcher.errors import InputError
+from matcher.errors import InputError, failure_of
 
 if TYPE_CHECKING:
     from matcher.extract import Limits
@@ -30,7 +31,10 @@ def _parse_bytes(name: str, data: bytes, engine: str, limits: Limits | None) -> 
     with tempfile.TemporaryDirectory(prefix="matcher-") as folder:
         path = Path(folder) / f"resume{suffix}"
         path.write_bytes(data)
-        result = parse_file(path, engine=engine, limits=limits)
+        # a Dask worker process is daemonic and may start no process of its own: pdfium runs here
+        result = parse_file(
+            path, engine=engine, limits=limits, isolate=not multiprocessing.current_process().daemon
+        )
     if result.resume is not None:
         return ParseResult(Path(name), dataclasses.replace(result.resume, source=name))
     assert result.failure is not None
@@ -56,25 +60,44 @@ def parse_on_cluster(
     client = Client(scheduler) if own else scheduler
     pending = iter(paths)
     futures: dict[Any, Path] = {}
+    unread: list[ParseResult] = []  # files this caller could not read, listed as they come
 
     def submit_next() -> Any:
-        path = next(pending, None)
-        if path is None:
-            return None
-        future = client.submit(_parse_bytes, str(path), path.read_bytes(), engine, limits, pure=False)
-        futures[future] = path
-        return future
+        for path in pending:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                failure = InputError(f"{path.name}: cannot be read ({exc.strerror or exc})")
+                unread.append(ParseResult(path, None, failure_of(failure, path)))
+                continue
+            future = client.submit(_parse_bytes, str(path), data, engine, limits, pure=False)
+            futures[future] = path
+            return future
+        return None
 
     try:
         # a bounded number of files in flight: the caller never holds every file's bytes at once
         done = as_completed([f for f in (submit_next() for _ in range(_IN_FLIGHT)) if f is not None])
+        yield from _drain(unread)
         for future in done:
             path = futures.pop(future)
             following = submit_next()
             if following is not None:
                 done.add(following)
-            result = future.result()
+            yield from _drain(unread)
+            try:
+                result = future.result()
+            except Exception as exc:  # the cluster lost the task (a worker died on this file...)
+                yield ParseResult(path, None, failure_of(exc, path))
+                continue
             yield dataclasses.replace(result, path=path)
     finally:
         if own:
             client.close()
+
+
+def _drain(results: list[ParseResult]) -> list[ParseResult]:
+    """Hand over and forget what ``results`` holds."""
+    out = results[:]
+    results.clear()
+    return out

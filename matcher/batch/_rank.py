@@ -9,15 +9,16 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import sys
+import warnings
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from matcher._processes import start_context
 from matcher.batch._parsing import ParseResult
-from matcher.batch._workers import start_context
-from matcher.errors import InputError
+from matcher.errors import InputError, failure_of
 from matcher.records import Failure, Importance, MatchHow, Posting, Resume, Score, SkillKind
 from matcher.scoring import Weights, pack_vectors, score, similarities_of_vectors, unpack_vectors
 
@@ -40,6 +41,22 @@ class RankEntry:
     score: Score | None
     resume: Resume | None
     failure: Failure | None = None
+
+    @property
+    def error_kind(self) -> str | None:
+        """Deprecated: ``failure.kind``."""
+        warnings.warn(
+            "RankEntry.error_kind is deprecated; use .failure.kind", DeprecationWarning, stacklevel=2
+        )
+        return self.failure.kind if self.failure else None
+
+    @property
+    def error_message(self) -> str | None:
+        """Deprecated: ``failure.message``."""
+        warnings.warn(
+            "RankEntry.error_message is deprecated; use .failure.message", DeprecationWarning, stacklevel=2
+        )
+        return self.failure.message if self.failure else None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON contract form (DESIGN.md section 5)."""
@@ -135,14 +152,13 @@ def _parse_all(
     progress: Callable[[int, int, int], None] | None = None,
     scheduler: Any = None,
 ) -> Generator[tuple[Path, Resume | None, bytes | None, RankEntry | None], None, None]:
-    """Every file as a parsed Resume resolved for ``as_of`` (from the cache, or parsed now) with its
-    packed TF-IDF vector when there is a cache (None without one), or as a failure entry."""
+    """Every file as a parsed Resume (from the cache, or parsed now) with its packed TF-IDF vector
+    when there is a cache (None without one), or as a failure entry."""
     import os
 
     from matcher.batch._cache import ResumeCache, file_key
     from matcher.batch._parsing import parse_file
     from matcher.batch._workers import parse_in_workers
-    from matcher.resume import resolve_dates
 
     cache = ResumeCache(cache_path) if cache_path else None
     done = failures = 0
@@ -152,19 +168,14 @@ def _parse_all(
         for path in files:
             if cache is not None:
                 try:
-                    keys[path] = file_key(path.read_bytes(), engine=engine)
+                    keys[path] = file_key(path.read_bytes(), engine=engine, limits=limits)
                 except OSError:
                     todo.append(path)
                     continue
                 hit = cache.get_entry(keys[path])
                 if hit is not None:
                     done += 1
-                    yield (
-                        path,
-                        resolve_dates(dataclasses.replace(hit[0], source=str(path)), as_of),
-                        hit[1],
-                        None,
-                    )
+                    yield path, dataclasses.replace(hit[0], source=str(path)), hit[1], None
                     if progress is not None:
                         progress(done, len(files), failures)
                     continue
@@ -194,7 +205,7 @@ def _parse_all(
                 if cache is not None and path in keys:
                     (vector,) = pack_vectors([resume.text])
                     cache.put(keys[path], resume, vector)
-                yield path, resolve_dates(resume, as_of), vector, None
+                yield path, resume, vector, None
             if progress is not None:
                 progress(done, len(files), failures)
     finally:
@@ -254,15 +265,16 @@ def rank(
         Worker processes that parse the files (default: the machine's cores; 0 parses in this
         process, without the time and memory caps).
     cache : str or Path, optional
-        A SQLite file of parsed resumes (see :class:`matcher.cache.ResumeCache`); files parsed
+        A SQLite file of parsed resumes (see :class:`matcher.batch.ResumeCache`); files parsed
         before are read from it instead of parsed again. Default: no cache.
     limits : Limits, optional
         Per-file caps (:class:`matcher.extract.Limits`): size, pages, decompressed streams, and
         in the workers time and memory (10 s, 1 GiB): a file past them is listed as ``timeout``
         or ``too_much_memory``.
     start_method : str, optional
-        How worker processes start: ``fork``, ``spawn`` or ``forkserver`` (default: the
-        platform's; ``fork`` on Linux starts them warm).
+        How worker processes start: ``fork``, ``spawn`` or ``forkserver`` (default: the one
+        the program set, else the platform's; ``fork``, Linux's up to Python 3.13, starts them
+        warm). The program's own multiprocessing settings are never changed.
     progress : callable, optional
         Called as ``progress(done, total, failed)`` after each file.
     scheduler : str or distributed.Client, optional
@@ -289,10 +301,13 @@ def rank(
     [(1, 'a.txt', None), (2, 'b.txt', None), (None, 'c.pdf', 'unsupported')]
     """
     from matcher.extract import DEFAULT_LIMITS
+    from matcher.resume import resolve_dates
 
     weights = weights or Weights()
     limits = limits or DEFAULT_LIMITS
     day = as_of or date.today()
+    if not isinstance(day, date):
+        raise InputError(f"as_of must be a datetime.date, got {type(as_of).__name__}")
     if start_method is not None:
         start_context(start_method)  # an unknown one is an error before any work
     files = find_resumes(paths)
@@ -308,8 +323,13 @@ def rank(
         made = iter(pack_vectors([resume.text for _, resume, vector in batch if vector is None]))
         vectors = [next(made) if vector is None else vector for _, _, vector in batch]
         sims = similarities_of_vectors(posting.text, unpack_vectors(vectors))
-        for (path, resume, _), sim in zip(batch, sims, strict=True):
-            result = score(posting, resume, weights=weights, similarity=sim)
+        for (path, parsed, _), sim in zip(batch, sims, strict=True):
+            try:  # the facts as written, worked out for the day of this ranking, then scored
+                resume = resolve_dates(parsed, day)
+                result = score(posting, resume, weights=weights, similarity=sim)
+            except Exception as exc:  # a bug on one file lists that file; the ranking goes on
+                failed.append(RankEntry(str(path), None, None, None, failure_of(exc, path)))
+                continue
             scored.append((path, shared.resume(resume), shared.score(result)))
         batch.clear()
 

@@ -20,8 +20,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from matcher._processes import start_context
 from matcher.batch._parsing import ParseResult, parse_file
-from matcher.errors import InputError
+from matcher.errors import failure_of
 from matcher.records import Failure
 
 if TYPE_CHECKING:
@@ -29,21 +30,11 @@ if TYPE_CHECKING:
 
     from matcher.extract import Limits
 
-__all__ = ["parse_in_workers", "start_context"]
+__all__ = ["parse_in_workers"]
 
 _IN_FLIGHT = 2  # paths handed to a worker at once: it never waits for the caller between files
 _START_UP = 120.0  # seconds a spawned worker may take to load spaCy and the taxonomy
 _READY = "ready"
-
-
-def start_context(start_method: str | None) -> Any:
-    """The multiprocessing context for ``start_method`` (None: the platform's default)."""
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    if start_method is not None and start_method not in methods:
-        raise InputError(f"unknown start method {start_method!r}; use one of {', '.join(methods)}")
-    return multiprocessing.get_context(start_method)
 
 
 def _address_space() -> int:
@@ -61,12 +52,20 @@ def _worker(conn: Connection, engine: str, limits: Limits) -> None:
 
     from matcher.language import get_pipeline
 
-    # this process is ours: pypdf's notes on recoverable oddities in resumes are not news
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    get_pipeline()  # loaded already when forked; a spawned worker loads it before its first file
-    if limits.max_memory:
-        limit = _address_space() + limits.max_memory  # the cap is on top of what the warm worker holds
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        # this process is ours: pypdf's notes on recoverable oddities in resumes are not news
+        logging.getLogger("pypdf").setLevel(logging.ERROR)
+        get_pipeline()  # loaded already when forked; a spawned worker loads it before its first file
+        if limits.max_memory:
+            # the cap is on top of what the warm worker holds, and never above the hard limit
+            limit = _address_space() + limits.max_memory
+            hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+            if hard != resource.RLIM_INFINITY:
+                limit = min(limit, hard)
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except Exception as exc:  # a worker that cannot start says why, instead of dying silently
+        conn.send(failure_of(exc, "worker start-up"))
+        return
     conn.send(_READY)
     while True:
         try:
@@ -148,6 +147,9 @@ def parse_in_workers(
 
     limits = limits or DEFAULT_LIMITS
     context = start_context(start_method)
+    queue = list(paths)
+    if not queue:
+        return
     forking = context.get_start_method() == "fork"
     if forking:
         from matcher.language import get_pipeline
@@ -169,7 +171,6 @@ def parse_in_workers(
             if freeze:
                 gc.unfreeze()
 
-    queue = list(paths)
     queue.reverse()
     pool = [start() for _ in range(max(1, min(workers, len(queue))))]
 
@@ -200,11 +201,23 @@ def parse_in_workers(
                 except (EOFError, OSError):  # the worker died: its memory cap or a crash
                     path = worker.paths[0]
                     replace(worker)
-                    failure = Failure("too_much_memory", f"{path.name}: the reader stopped (out of memory?)")
+                    if worker.ready:
+                        failure = Failure(
+                            "too_much_memory", f"{path.name}: the reader stopped (out of memory?)"
+                        )
+                    else:
+                        failure = Failure(
+                            "internal", f"{path.name}: the worker process stopped while starting"
+                        )
                     yield ParseResult(path, None, failure)
                     continue
                 if message == _READY:
                     worker.ready, worker.started = True, time.monotonic()
+                    continue
+                if isinstance(message, Failure):  # the worker could not start: this file is listed
+                    path = worker.paths[0]
+                    replace(worker)
+                    yield ParseResult(path, None, Failure(message.kind, f"{path.name}: {message.message}"))
                     continue
                 worker.done()
                 feed(worker)  # hand over the next path before the caller handles this one
@@ -215,7 +228,8 @@ def parse_in_workers(
                     path = worker.paths[0]
                     replace(worker)
                     if not worker.ready:
-                        message = f"{path.name}: the worker did not start within {_START_UP:g} s"
+                        allowed = max(max_seconds, _START_UP)
+                        message = f"{path.name}: the worker did not start within {allowed:g} s"
                     else:
                         message = f"{path.name}: reading took longer than {max_seconds:g} s"
                     yield ParseResult(path, None, Failure("timeout", message))

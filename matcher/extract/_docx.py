@@ -15,12 +15,13 @@ def docx_text(data: bytes, name: str) -> str:
 
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import LxmlError
 
     if not data.startswith(b"PK"):
         raise UnsupportedFileError(f"{name}: the file is named .docx but is not a Word document")
     try:
         document = Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, LxmlError) as exc:
         raise DamagedFileError(f"{name}: the Word document is damaged and cannot be read") from exc
     lines: list[str] = []
     body = document.element.body

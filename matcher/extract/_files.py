@@ -86,7 +86,10 @@ def _read(path: Path, limits: Limits, engine: str = "pypdf", isolate: bool = Tru
         raise FileTooLargeError(f"{path.name}: {size:,} bytes is over the {limits.max_bytes:,}-byte limit")
     if size == 0:
         raise EmptyDocumentError(f"{path.name}: the file is empty (0 bytes)")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     title: str | None = None
     if suffix in PDF_SUFFIXES:
         if engine == "pdfium" or (engine == "auto" and _have_pdfium()):

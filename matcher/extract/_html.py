@@ -20,6 +20,14 @@ def html_text(markup: str, name: str) -> tuple[str, str | None]:
     visible = "\n".join(line.strip() for line in visible.splitlines() if line.strip())
     if posting is None:
         return visible, None
+    try:
+        return _posting_text(posting, visible)
+    except RecursionError:  # values nested past any real page's depth: the visible text it is
+        return visible, None
+
+
+def _posting_text(posting: dict[str, Any], visible: str) -> tuple[str, str | None]:
+    """The JobPosting block as a posting's text (title, description, qualifications...)."""
     title = _plain(posting.get("title"))
     parts = [title] if title else []
     description = _html_fragment_text(posting.get("description"))
@@ -42,10 +50,10 @@ def html_text(markup: str, name: str) -> tuple[str, str | None]:
 def _json_ld_posting(soup: Any) -> dict[str, Any] | None:
     for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
         try:
-            data = json.loads(script.string or "")
-        except ValueError:
+            items = _walk(json.loads(script.string or ""))
+        except (ValueError, RecursionError):  # not JSON, or nested past any real page's depth
             continue
-        for item in _walk(data):
+        for item in items:
             kind = item.get("@type")
             if kind == "JobPosting" or (isinstance(kind, list) and "JobPosting" in kind):
                 return item
@@ -64,9 +72,9 @@ def _json_ld_value(value: Any) -> str:
     if isinstance(value, list):
         return "\n".join(_json_ld_value(v) for v in value if v)
     if isinstance(value, dict):
-        if "monthsOfExperience" in value:
-            months = _months(value["monthsOfExperience"])
-            return f"{months / 12:g} years of experience" if months else ""
+        months = _months(value.get("monthsOfExperience"))
+        if months:
+            return f"{months / 12:g} years of experience"
         for key in ("credentialCategory", "name", "description"):
             if value.get(key):
                 return _json_ld_value(value[key])

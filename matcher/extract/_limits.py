@@ -20,8 +20,9 @@ class Limits:
     max_stream_bytes : int
         Largest decompressed PDF stream (default 10 MB, against decompression bombs).
     max_seconds, max_memory : float, int
-        Time and address-space caps for the pdfium engine, which runs in a child process because
-        it has no decompression limits of its own (defaults 10 s and 1 GiB).
+        Time and address-space caps on reading one file (defaults 10 s and 1 GiB): in matcher's
+        worker processes for every file, and for the pdfium engine, which has no decompression
+        limits of its own, in a child process of its own when no worker runs it.
     """
 
     max_bytes: int = 20_000_000

@@ -4,10 +4,10 @@ matcher's workers, which have those caps already)."""
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 from typing import TYPE_CHECKING
 
+from matcher._processes import start_context
 from matcher.errors import (
     DamagedFileError,
     EncryptedFileError,
@@ -41,7 +41,7 @@ def pdfium_text(data: bytes, name: str, limits: Limits, *, isolate: bool = True)
         ) from exc
     if not isolate:
         return _outcome(*_read(data, limits.max_pages), name)
-    context = multiprocessing.get_context()  # the host program's start method
+    context = start_context()  # the host program's start method, without setting it
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
         target=_child, args=(data, limits.max_pages, limits.max_memory, sender), daemon=True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -109,8 +109,10 @@ class Score:
     matched: tuple[SkillMatch, ...]
     missing: tuple[SkillMatch, ...]
     knocked_out: bool
-    top_terms: tuple[str, ...] = ()
-    knockouts: tuple[CheckName, ...] = ()
+    # keyword-only: a caller that passed the old ``explanation`` string seventh gets a TypeError,
+    # not an explanation read as shared terms
+    top_terms: tuple[str, ...] = field(default=(), kw_only=True)
+    knockouts: tuple[CheckName, ...] = field(default=(), kw_only=True)
 
     def __post_init__(self) -> None:
         # a read-only copy: the caller's dict stays theirs, and no one changes a frozen Score's
@@ -118,11 +120,11 @@ class Score:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # a mappingproxy cannot be pickled or copied: rebuild from a plain dict of the components
-        values = (
-            dict(self.components) if f.name == "components" else getattr(self, f.name)
+        values = {
+            f.name: dict(self.components) if f.name == "components" else getattr(self, f.name)
             for f in dataclasses.fields(self)
-        )
-        return (Score, tuple(values))
+        }
+        return (_rebuild_score, (values,))
 
     @property
     def explanation(self) -> str:
@@ -193,3 +195,8 @@ class Score:
             "missing": [m.skill for m in self.missing],
             "knocked_out": self.knocked_out,
         }
+
+
+def _rebuild_score(values: dict[str, Any]) -> Score:
+    """Unpickle a :class:`Score` (its fields by name; some are keyword-only)."""
+    return Score(**values)

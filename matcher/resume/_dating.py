@@ -11,8 +11,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from matcher.facts import DateRange, YearMonth, merged_years
-from matcher.records import Job, Resume
+from matcher.records import Education, Job, Resume
 
 __all__ = ["resolve_dates"]
 
@@ -36,25 +35,57 @@ def resolve_dates(resume: Resume, as_of: date) -> Resume:
     >>> later.total_years, later.highest_degree
     (7.0, 'bachelor')
     """
-    ranges = [_range(job) for job in resume.experience]
-    education = tuple(
-        dataclasses.replace(
-            e, completed=not e.in_progress and not (e.year is not None and e.year > as_of.year)
-        )
-        for e in resume.education
-    )
+    now = as_of.year * 12 + as_of.month - 1
+    spans = [_span(job, now) for job in resume.experience]
+    merged: dict[tuple[int, ...], float | None] = {}  # skills named in the same jobs share one sum
+
+    def years_of(jobs: tuple[int, ...]) -> float | None:
+        if jobs not in merged:
+            merged[jobs] = _merged_years([spans[i] for i in jobs])
+        return merged[jobs]
+
+    # only what changes is rebuilt: a cached parse resolved for the same day comes back as it was
+    education = tuple(_completed(e, as_of) for e in resume.education)
     skills = tuple(
-        dataclasses.replace(s, years=merged_years([ranges[i] for i in s.jobs], as_of) if s.jobs else None)
+        s
+        if (years := years_of(s.jobs) if s.jobs else None) == s.years
+        else dataclasses.replace(s, years=years)
         for s in resume.skills
     )
-    total = merged_years(ranges, as_of) if ranges else None
+    total = years_of(tuple(range(len(spans)))) if spans else None
+    if total == resume.total_years and education == resume.education and skills == resume.skills:
+        return resume
     return dataclasses.replace(resume, total_years=total, education=education, skills=skills)
 
 
-def _range(job: Job) -> DateRange:
-    return DateRange(_month(job.start), None if job.end == "present" else _month(job.end), "", 0)
+def _completed(entry: Education, as_of: date) -> Education:
+    completed = not entry.in_progress and not (entry.year is not None and entry.year > as_of.year)
+    return entry if completed == entry.completed else dataclasses.replace(entry, completed=completed)
 
 
-def _month(text: str) -> YearMonth:
+def _span(job: Job, now: int) -> tuple[int, int]:
+    """The months a job covers up to ``now`` (both in months since year 0), as [start, end): the
+    arithmetic of :meth:`matcher.facts.DateRange.months`, ends included, "present" meaning now."""
+    start = _month(job.start)
+    end = now if job.end == "present" else min(_month(job.end), now)
+    return start, start + max(0, end - start + 1)
+
+
+def _merged_years(spans: list[tuple[int, int]]) -> float:
+    """Years covered by ``spans``, overlaps counted once (as :func:`matcher.facts.merged_years`)."""
+    total, current = 0, None
+    for start, end in sorted(span for span in spans if span[1] > span[0]):
+        if current is not None and start <= current[1]:
+            current = (current[0], max(current[1], end))
+            continue
+        if current is not None:
+            total += current[1] - current[0]
+        current = (start, end)
+    if current is not None:
+        total += current[1] - current[0]
+    return round(total / 12, 2)
+
+
+def _month(text: str) -> int:
     year, month = text.split("-")
-    return YearMonth(int(year), int(month))
+    return int(year) * 12 + int(month) - 1

@@ -86,6 +86,8 @@ def parse_resume_text(
     """
     if not isinstance(text, str):
         raise InputError(f"parse_resume_text expects str, got {type(text).__name__}")
+    if as_of is not None and not isinstance(as_of, date):
+        raise InputError(f"as_of must be a datetime.date, got {type(as_of).__name__}")
     parsed = _parse(clean_resume_text(text, fix_encoding=not extracted), source)
     return resolve_dates(parsed, as_of or date.today())
 

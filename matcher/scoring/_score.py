@@ -53,7 +53,7 @@ def score(
         Component and importance weights, related-skill credit and knockouts.
     similarity : Similarity, optional
         The posting-resume text similarity when already computed for a batch
-        (:func:`matcher.similarity.similarities`); computed here otherwise.
+        (:func:`matcher.scoring.similarities`); computed here otherwise.
 
     Returns
     -------
