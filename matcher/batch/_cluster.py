@@ -78,13 +78,15 @@ def parse_on_cluster(
     try:
         # a bounded number of files in flight: the caller never holds every file's bytes at once
         done = as_completed([f for f in (submit_next() for _ in range(_IN_FLIGHT)) if f is not None])
-        yield from _drain(unread)
+        while unread:
+            yield unread.pop(0)
         for future in done:
             path = futures.pop(future)
             following = submit_next()
             if following is not None:
                 done.add(following)
-            yield from _drain(unread)
+            while unread:
+                yield unread.pop(0)
             try:
                 result = future.result()
             except Exception as exc:  # the cluster lost the task (a worker died on this file...)
@@ -94,10 +96,3 @@ def parse_on_cluster(
     finally:
         if own:
             client.close()
-
-
-def _drain(results: list[ParseResult]) -> list[ParseResult]:
-    """Hand over and forget what ``results`` holds."""
-    out = results[:]
-    results.clear()
-    return out

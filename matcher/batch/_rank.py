@@ -143,7 +143,6 @@ class _Shared:
 
 def _parse_all(
     files: list[Path],
-    as_of: date,
     engine: str,
     workers: int | None,
     cache_path: str | Path | None,
@@ -335,7 +334,7 @@ def rank(
 
     # closing: an interrupt stops the workers and closes the cache at once, not when collected
     with contextlib.closing(
-        _parse_all(files, day, engine, workers, cache, limits, start_method, progress, scheduler)
+        _parse_all(files, engine, workers, cache, limits, start_method, progress, scheduler)
     ) as results:
         for path, resume, vector, failure in results:
             if failure is not None:

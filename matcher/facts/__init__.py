@@ -10,6 +10,7 @@ from matcher.facts._dates import (
     leading_start,
     merged_years,
     parse_year_month,
+    span_years,
 )
 from matcher.facts._degrees import (
     DegreeMention,
@@ -41,4 +42,5 @@ __all__ = [
     "level_rank",
     "merged_years",
     "parse_year_month",
+    "span_years",
 ]

@@ -13,7 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["DateRange", "YearMonth", "find_date_ranges", "leading_start", "merged_years", "parse_year_month"]
+__all__ = [
+    "DateRange",
+    "YearMonth",
+    "find_date_ranges",
+    "leading_start",
+    "merged_years",
+    "parse_year_month",
+    "span_years",
+]
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -70,6 +78,10 @@ class DateRange:
         end = self.end or YearMonth(as_of.year, as_of.month)
         end = min(end, YearMonth(as_of.year, as_of.month), key=lambda ym: ym.index)
         return max(0, end.index - self.start.index + 1)
+
+    def span(self, as_of: date) -> tuple[int, int]:
+        """The months covered as [first, past the last), in months since year 0."""
+        return self.start.index, self.start.index + self.months(as_of)
 
 
 def parse_year_month(text: str, *, is_end: bool = False) -> YearMonth | None:
@@ -173,14 +185,20 @@ def merged_years(ranges: Iterable[DateRange], as_of: date) -> float | None:
     3.0
     """
     ranges = list(ranges)
-    spans = []
-    for r in ranges:
-        months = r.months(as_of)
-        if months > 0:
-            spans.append((r.start.index, r.start.index + months))
+    return span_years([r.span(as_of) for r in ranges]) if ranges else None
+
+
+def span_years(spans: Iterable[tuple[int, int]]) -> float:
+    """Years covered by month spans (see :meth:`DateRange.span`), overlaps counted once.
+
+    Examples
+    --------
+    >>> span_years([(0, 24), (12, 36), (48, 48)])
+    3.0
+    """
+    spans = sorted(span for span in spans if span[1] > span[0])
     if not spans:
-        return None if not ranges else 0.0
-    spans.sort()
+        return 0.0
     total, (cur_start, cur_end) = 0, spans[0]
     for start, end in spans[1:]:
         if start <= cur_end:

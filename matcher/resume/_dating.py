@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+from matcher.facts import DateRange, YearMonth, span_years
 from matcher.records import Education, Job, Resume
 
 __all__ = ["resolve_dates"]
@@ -35,13 +36,12 @@ def resolve_dates(resume: Resume, as_of: date) -> Resume:
     >>> later.total_years, later.highest_degree
     (7.0, 'bachelor')
     """
-    now = as_of.year * 12 + as_of.month - 1
-    spans = [_span(job, now) for job in resume.experience]
+    spans = [_range(job).span(as_of) for job in resume.experience]
     merged: dict[tuple[int, ...], float | None] = {}  # skills named in the same jobs share one sum
 
     def years_of(jobs: tuple[int, ...]) -> float | None:
         if jobs not in merged:
-            merged[jobs] = _merged_years([spans[i] for i in jobs])
+            merged[jobs] = span_years([spans[i] for i in jobs])
         return merged[jobs]
 
     # only what changes is rebuilt: a cached parse resolved for the same day comes back as it was
@@ -63,29 +63,10 @@ def _completed(entry: Education, as_of: date) -> Education:
     return entry if completed == entry.completed else dataclasses.replace(entry, completed=completed)
 
 
-def _span(job: Job, now: int) -> tuple[int, int]:
-    """The months a job covers up to ``now`` (both in months since year 0), as [start, end): the
-    arithmetic of :meth:`matcher.facts.DateRange.months`, ends included, "present" meaning now."""
-    start = _month(job.start)
-    end = now if job.end == "present" else min(_month(job.end), now)
-    return start, start + max(0, end - start + 1)
+def _range(job: Job) -> DateRange:
+    return DateRange(_month(job.start), None if job.end == "present" else _month(job.end), "", 0)
 
 
-def _merged_years(spans: list[tuple[int, int]]) -> float:
-    """Years covered by ``spans``, overlaps counted once (as :func:`matcher.facts.merged_years`)."""
-    total, current = 0, None
-    for start, end in sorted(span for span in spans if span[1] > span[0]):
-        if current is not None and start <= current[1]:
-            current = (current[0], max(current[1], end))
-            continue
-        if current is not None:
-            total += current[1] - current[0]
-        current = (start, end)
-    if current is not None:
-        total += current[1] - current[0]
-    return round(total / 12, 2)
-
-
-def _month(text: str) -> int:
+def _month(text: str) -> YearMonth:
     year, month = text.split("-")
-    return int(year) * 12 + int(month) - 1
+    return YearMonth(int(year), int(month))
