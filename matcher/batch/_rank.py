@@ -34,7 +34,17 @@ RESUME_SUFFIXES = (".pdf", ".docx", ".txt")
 
 @dataclass(frozen=True, slots=True)
 class RankEntry:
-    """One file of a ranking: its score and parsed resume, or the :class:`Failure` that stopped it."""
+    """One file of a ranking: its score and parsed resume, or the :class:`Failure` that stopped it.
+
+    Examples
+    --------
+    >>> s = Score(80.0, {"skills": 0.8}, checks=(), matched=(), missing=(), knocked_out=False)
+    >>> row = RankEntry("ann.txt", 1, s, None).to_dict()
+    >>> row["rank"], row["score"], row["error"]
+    (1, 80, None)
+    >>> RankEntry("cv.pdf", None, None, None, Failure("encrypted", "cv.pdf: needs a password")).to_dict()
+    {'rank': None, 'path': 'cv.pdf', 'score': None, 'error': {'kind': 'encrypted', 'message': 'cv.pdf: ...'}}
+    """
 
     path: str
     rank: int | None
@@ -72,7 +82,20 @@ class RankEntry:
 
 @dataclass(frozen=True, slots=True)
 class Ranking:
-    """Ranked entries, best first, then failures (by path)."""
+    """Ranked entries, best first, then failures (by path).
+
+    Examples
+    --------
+    >>> posting = Posting("Data Engineer", (), None, None, None, ())
+    >>> s = Score(80.0, {"skills": 0.8}, checks=(), matched=(), missing=(), knocked_out=False)
+    >>> bad = Failure("damaged", "bad.pdf: the PDF is damaged and cannot be read")
+    >>> entries = (RankEntry("ann.txt", 1, s, None), RankEntry("bad.pdf", None, None, None, bad))
+    >>> ranking = Ranking(posting, entries)
+    >>> [e.path for e in ranking.ranked], [e.failure.kind for e in ranking.failures]
+    (['ann.txt'], ['damaged'])
+    >>> [row["score"] for row in ranking.to_list()]
+    [80, None]
+    """
 
     posting: Posting
     entries: tuple[RankEntry, ...]
@@ -216,6 +239,20 @@ def find_resumes(paths: Iterable[str | Path]) -> list[Path]:
     """Files named directly, and the .pdf/.docx/.txt files under folders (recursively), sorted.
 
     Raises InputError for a path that does not exist.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("b.pdf", "a.txt", "notes.md", "sub/c.docx"):
+    ...     (folder / name).parent.mkdir(exist_ok=True)
+    ...     _ = (folder / name).write_bytes(b"x")
+    >>> [p.relative_to(folder).as_posix() for p in find_resumes([folder])]
+    ['a.txt', 'b.pdf', 'sub/c.docx']
+    >>> find_resumes([folder / "gone.pdf"])
+    Traceback (most recent call last):
+    ...
+    matcher.errors.InputError: ...gone.pdf: no such file or folder
     """
     found: set[Path] = set()
     for raw in paths:
