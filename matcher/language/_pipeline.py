@@ -142,8 +142,8 @@ def blank_pipeline() -> Language:
     Examples
     --------
     >>> nlp = blank_pipeline()
-    >>> nlp.pipe_names, blank_pipeline() is nlp
-    (['line_sentencizer'], True)
+    >>> nlp.pipe_names[0], blank_pipeline() is nlp
+    ('line_sentencizer', True)
     >>> [s.text for s in nlp("Skills\\nPython, SQL").sents]  # a line break ends a sentence
     ['Skills\\n', 'Python, SQL']
     """
