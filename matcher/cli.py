@@ -41,7 +41,18 @@ _PDF_ENGINE = click.option(
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="matcher")
 def main() -> None:
-    """Match candidates to a job posting: explained, deterministic, offline."""
+    """Match candidates to a job posting: explained, deterministic, offline.
+
+    \f
+    Examples
+    --------
+    >>> from click.testing import CliRunner
+    >>> CliRunner().invoke(main, ["--version"]).output
+    'matcher, version ...'
+    >>> result = CliRunner().invoke(main, ["posting", "no-such.txt"])
+    >>> result.exit_code, result.output
+    (1, 'Error: no-such.txt: no such file [invalid_input]\\n')
+    """
 
 
 @main.command()

@@ -45,67 +45,180 @@ class MatcherError(Exception):
 
 
 class InputError(MatcherError, ValueError):
-    """The input cannot be used (wrong type, bad value)."""
+    """The input cannot be used (wrong type, bad value).
+
+    Examples
+    --------
+    >>> from matcher import Weights
+    >>> try:
+    ...     Weights(skills=-1)
+    ... except ValueError as exc:  # an InputError is a ValueError too
+    ...     print(exc.kind, "-", exc)
+    invalid_input - weight skills must be a number >= 0, got -1
+    """
 
     kind = "invalid_input"
 
 
 class UnsupportedFileError(InputError):
-    """The file is not of a type matcher reads (or its content does not match its name)."""
+    """The file is not of a type matcher reads (or its content does not match its name).
+
+    Examples
+    --------
+    >>> from matcher.extract import extract_text
+    >>> extract_text("photo.png")
+    Traceback (most recent call last):
+    ...
+    matcher.errors.UnsupportedFileError: photo.png: .png is not supported; use one of .docx, ...
+    """
 
     kind = "unsupported"
 
 
 class EmptyDocumentError(InputError):
-    """The file or text holds no readable words."""
+    """The file or text holds no readable words.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from matcher.extract import extract_text
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "cv.txt"
+    >>> _ = f.write_text(" - * - ")
+    >>> try:
+    ...     extract_text(f)
+    ... except EmptyDocumentError as exc:
+    ...     print(exc.kind, "-", exc)
+    empty - cv.txt: no readable words in the file
+    """
 
     kind = "empty"
 
 
 class DamagedFileError(InputError):
-    """The file is corrupt or truncated and could not be read."""
+    """The file is corrupt or truncated and could not be read.
+
+    Examples
+    --------
+    Raised by the PDF and DOCX readers; a batch lists it as the file's failure and goes on.
+
+    >>> exc = DamagedFileError("cv.pdf: the PDF is damaged and cannot be read (PdfReadError)")
+    >>> exc.kind, isinstance(exc, ValueError)
+    ('damaged', True)
+    >>> failure_of(exc, "cv.pdf").to_dict()["kind"]
+    'damaged'
+    """
 
     kind = "damaged"
 
 
 class EncryptedFileError(InputError):
-    """The PDF needs a password to open."""
+    """The PDF needs a password to open.
+
+    Examples
+    --------
+    >>> try:
+    ...     raise EncryptedFileError("cv.pdf: the PDF is protected by a password")
+    ... except InputError as exc:
+    ...     print(exc.kind)
+    encrypted
+    """
 
     kind = "encrypted"
 
 
 class NoTextLayerError(InputError):
-    """The PDF has pages but no text layer (a scan): it needs OCR first."""
+    """The PDF has pages but no text layer (a scan): it needs OCR first.
+
+    Examples
+    --------
+    >>> raise NoTextLayerError("scan.pdf: the PDF's 2 page(s) have no text layer (a scan?); it needs OCR")
+    Traceback (most recent call last):
+    ...
+    matcher.errors.NoTextLayerError: scan.pdf: the PDF's 2 page(s) have no text layer (a scan?); it needs OCR
+    >>> NoTextLayerError.kind
+    'no_text'
+    """
 
     kind = "no_text"
 
 
 class FileTooLargeError(InputError):
-    """The file is larger than the configured size cap."""
+    """The file is larger than the configured size cap.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from matcher.extract import Limits, extract_text
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "cv.txt"
+    >>> _ = f.write_text("Jane Doe, Python developer")
+    >>> try:
+    ...     extract_text(f, limits=Limits(max_bytes=10))
+    ... except FileTooLargeError as exc:
+    ...     print(exc.kind, "-", exc)
+    too_large - cv.txt: 26 bytes is over the 10-byte limit
+    """
 
     kind = "too_large"
 
 
 class TooManyPagesError(InputError):
-    """The PDF has more pages than the configured page cap."""
+    """The PDF has more pages than the configured page cap.
+
+    Examples
+    --------
+    >>> exc = TooManyPagesError("book.pdf: 400 pages is over the 50-page limit")
+    >>> exc.kind, isinstance(exc, InputError)
+    ('too_many_pages', True)
+    """
 
     kind = "too_many_pages"
 
 
 class ModelError(MatcherError, RuntimeError):
-    """A built artefact in models/ is missing or unreadable (rebuild it with scripts/)."""
+    """A built artefact in models/ is missing or unreadable (rebuild it with scripts/).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> from matcher.language import read_taxonomy
+    >>> try:
+    ...     read_taxonomy(Path("no-such-dir") / "skills.jsonl")
+    ... except RuntimeError as exc:  # a ModelError is a RuntimeError too
+    ...     print(exc.kind, "-", exc)
+    model - skill taxonomy not found at no-such-dir/skills.jsonl; rebuild it with scripts/build_taxonomy.py
+    """
 
     kind = "model"
 
 
 class ReadTimeoutError(MatcherError, TimeoutError):
-    """Reading the file took longer than the time limit."""
+    """Reading the file took longer than the time limit.
+
+    Examples
+    --------
+    Raised when the pdfium reader's process goes past ``Limits.max_seconds``; in a batch, a file
+    whose worker goes past it is listed with this kind.
+
+    >>> exc = ReadTimeoutError("slow.pdf: reading took longer than 10 s")
+    >>> exc.kind, isinstance(exc, TimeoutError)
+    ('timeout', True)
+    """
 
     kind = "timeout"
 
 
 class TooMuchMemoryError(MatcherError, MemoryError):
-    """Reading the file needed more memory than the memory limit."""
+    """Reading the file needed more memory than the memory limit.
+
+    Examples
+    --------
+    Raised when the pdfium reader's process goes past ``Limits.max_memory``; in a batch, a file
+    whose worker goes past it is listed with this kind.
+
+    >>> exc = TooMuchMemoryError("bomb.pdf: reading needed more than 1024 MiB")
+    >>> exc.kind, isinstance(exc, MemoryError)
+    ('too_much_memory', True)
+    """
 
     kind = "too_much_memory"
 

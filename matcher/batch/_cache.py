@@ -34,7 +34,14 @@ PARSER_VERSION = "7"
 
 
 def default_cache_path() -> Path:
-    """The user's cache folder (platformdirs), e.g. ~/.cache/matcher/resumes.sqlite."""
+    """The user's cache folder (platformdirs), e.g. ~/.cache/matcher/resumes.sqlite.
+
+    Examples
+    --------
+    >>> path = default_cache_path()
+    >>> path.name, "matcher" in path.parts
+    ('resumes.sqlite', True)
+    """
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("matcher")) / "resumes.sqlite"
@@ -44,7 +51,14 @@ def default_cache_path() -> Path:
 def models_digest() -> str:
     """A short hash of the built artefacts parsing and scoring read (the skill taxonomy, the IDF
     model and the word lists), so that rebuilding any of them retires the cache entries made with
-    the old one."""
+    the old one.
+
+    Examples
+    --------
+    >>> digest = models_digest()
+    >>> len(digest), digest in file_key(b"Ann Lee", engine="pypdf")
+    (12, True)
+    """
     import hashlib
 
     from matcher._models import model_dir
@@ -60,7 +74,22 @@ def models_digest() -> str:
 
 def file_key(data: bytes, *, engine: str, limits: Limits | None = None) -> str:
     """The cache key of a file's bytes: content hash, parser and model versions, PDF engine, and
-    the caps that decide what is read (file size, pages, decompressed stream size)."""
+    the caps that decide what is read (file size, pages, decompressed stream size).
+
+    Examples
+    --------
+    >>> import hashlib
+    >>> from matcher.extract import Limits
+    >>> key = file_key(b"Ann Lee, Python developer", engine="pypdf")
+    >>> key.split(":")[0] == hashlib.sha256(b"Ann Lee, Python developer").hexdigest()
+    True
+    >>> key.split(":")[2:]
+    ['pypdf', '20000000b50p10000000s']
+    >>> file_key(b"x", engine="pypdf") == file_key(b"x", engine="pdfium")
+    False
+    >>> file_key(b"x", engine="pypdf", limits=Limits(max_pages=5)).endswith("b5p10000000s")
+    True
+    """
     import hashlib
 
     from matcher.extract import DEFAULT_LIMITS

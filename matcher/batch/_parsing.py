@@ -18,7 +18,17 @@ __all__ = ["ParseResult", "parse_file"]
 
 @dataclass(frozen=True, slots=True)
 class ParseResult:
-    """One file's outcome: a Resume, or the Failure that stopped it."""
+    """One file's outcome: a Resume, or the Failure that stopped it.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "cv.txt"
+    >>> _ = f.write_text("Ann Lee\\nann@example.org\\nSkills: Python, SQL")
+    >>> result = parse_file(f)
+    >>> result.failure, result.resume.email
+    (None, 'ann@example.org')
+    """
 
     path: Path
     resume: Resume | None

@@ -34,7 +34,13 @@ RESUME_SUFFIXES = (".pdf", ".docx", ".txt")
 
 @dataclass(frozen=True, slots=True)
 class RankEntry:
-    """One file of a ranking: its score and parsed resume, or the :class:`Failure` that stopped it."""
+    """One file of a ranking: its score and parsed resume, or the :class:`Failure` that stopped it.
+
+    Examples
+    --------
+    >>> RankEntry("cv.pdf", None, None, None, Failure("encrypted", "cv.pdf: needs a password")).to_dict()
+    {'rank': None, 'path': 'cv.pdf', 'score': None, 'error': {'kind': 'encrypted', 'message': 'cv.pdf: ...'}}
+    """
 
     path: str
     rank: int | None
@@ -72,7 +78,18 @@ class RankEntry:
 
 @dataclass(frozen=True, slots=True)
 class Ranking:
-    """Ranked entries, best first, then failures (by path)."""
+    """Ranked entries, best first, then failures (by path).
+
+    Examples
+    --------
+    >>> s = Score(80.0, {"skills": 0.8}, checks=(), matched=(), missing=(), knocked_out=False)
+    >>> bad = RankEntry("bad.pdf", None, None, None, Failure("damaged", "bad.pdf: the PDF is damaged"))
+    >>> ranking = Ranking(Posting("Analyst", (), None, None, None, ()), (RankEntry("a.txt", 1, s, None), bad))
+    >>> [e.path for e in ranking.ranked], [e.path for e in ranking.failures]
+    (['a.txt'], ['bad.pdf'])
+    >>> [row["score"] for row in ranking.to_list()]
+    [80, None]
+    """
 
     posting: Posting
     entries: tuple[RankEntry, ...]
@@ -216,6 +233,15 @@ def find_resumes(paths: Iterable[str | Path]) -> list[Path]:
     """Files named directly, and the .pdf/.docx/.txt files under folders (recursively), sorted.
 
     Raises InputError for a path that does not exist.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> (folder / "sub").mkdir()
+    >>> _ = [(folder / name).write_bytes(b"x") for name in ("b.pdf", "a.txt", "notes.md", "sub/c.docx")]
+    >>> [p.relative_to(folder).as_posix() for p in find_resumes([folder])]
+    ['a.txt', 'b.pdf', 'sub/c.docx']
     """
     found: set[Path] = set()
     for raw in paths:

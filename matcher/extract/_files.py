@@ -55,7 +55,23 @@ def extract_text(
 
 
 def read_posting(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> tuple[str, str | None]:
-    """Return (text, title) of a posting file; the title comes from JSON-LD when present."""
+    """Return (text, title) of a posting file; the title comes from JSON-LD when present.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> page = folder / "job.html"
+    >>> _ = page.write_text(
+    ...     '<script type="application/ld+json">{"@type": "JobPosting", "title": "Data Engineer",'
+    ...     ' "description": "<p>Python and SQL required.</p>"}</script><p>Apply now</p>'
+    ... )
+    >>> read_posting(page)
+    ('Data Engineer\\n\\nPython and SQL required.', 'Data Engineer')
+    >>> _ = (folder / "job.txt").write_text("Data Engineer\\nPython required")
+    >>> read_posting(folder / "job.txt")
+    ('Data Engineer\\nPython required', None)
+    """
     return _read(_file_path(path), limits)
 
 

@@ -23,6 +23,20 @@ class Limits:
         Time and address-space caps on reading one file (defaults 10 s and 1 GiB): in matcher's
         worker processes for every file, and for the pdfium engine, which has no decompression
         limits of its own, in a child process of its own when no worker runs it.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from matcher.extract import extract_text
+    >>> caps = Limits(max_bytes=10)
+    >>> caps.max_bytes, caps.max_pages
+    (10, 50)
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "cv.txt"
+    >>> _ = f.write_text("Jane Doe, Python developer")
+    >>> extract_text(f, limits=caps)
+    Traceback (most recent call last):
+    ...
+    matcher.errors.FileTooLargeError: cv.txt: 26 bytes is over the 10-byte limit
     """
 
     max_bytes: int = 20_000_000

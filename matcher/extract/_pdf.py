@@ -78,7 +78,21 @@ def pdf_text(data: bytes, name: str, limits: Limits) -> str:
 
 
 def pypdf_limits(limits: Limits = DEFAULT_LIMITS) -> Any:
-    """A context in which pypdf decompresses no stream past ``limits.max_stream_bytes``."""
+    """A context in which pypdf decompresses no stream past ``limits.max_stream_bytes``.
+
+    Examples
+    --------
+    >>> import zlib
+    >>> from pypdf.filters import FlateDecode
+    >>> bomb = zlib.compress(b"0" * 100_000)
+    >>> len(FlateDecode.decode(bomb))
+    100000
+    >>> with pypdf_limits(Limits(max_stream_bytes=1_000)):
+    ...     FlateDecode.decode(bomb)
+    Traceback (most recent call last):
+    ...
+    pypdf.errors.LimitReachedError: Limit reached while decompressing...
+    """
     import pypdf
 
     cap = limits.max_stream_bytes

@@ -49,7 +49,17 @@ _SINCE = re.compile(rf"\b(?:since|from)\s+(?P<start>{_POINT})(?!\s*{_SEP})", re.
 
 @dataclass(frozen=True, slots=True, order=True)
 class YearMonth:
-    """A month of a year; ``month_known`` is False when only the year was written."""
+    """A month of a year; ``month_known`` is False when only the year was written.
+
+    Examples
+    --------
+    >>> str(YearMonth(2019, 3)), YearMonth(2019, 3) < YearMonth(2019, 11)
+    ('2019-03', True)
+    >>> YearMonth(2020, 1).index - YearMonth(2019, 3).index  # months apart
+    10
+    >>> parse_year_month("2015").month_known
+    False
+    """
 
     year: int
     month: int
@@ -66,7 +76,17 @@ class YearMonth:
 
 @dataclass(frozen=True, slots=True)
 class DateRange:
-    """A span of time; ``end`` is None when it runs to the present ("Current")."""
+    """A span of time; ``end`` is None when it runs to the present ("Current").
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> r = find_date_ranges("Analyst, Acme, Jan 2020 - Present")[0]
+    >>> str(r.start), r.end, r.text, r.offset
+    ('2020-01', None, 'Jan 2020 - Present', 15)
+    >>> r.months(date(2020, 12, 31))
+    12
+    """
 
     start: YearMonth
     end: YearMonth | None

@@ -73,7 +73,16 @@ _EQUIVALENT = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class DegreeMention:
-    """Degree levels named in one stretch of text, lowest first."""
+    """Degree levels named in one stretch of text, lowest first.
+
+    Examples
+    --------
+    >>> text = "BS/MS in Computer Science"
+    >>> hits = find_degrees(text)
+    >>> mention = DegreeMention(tuple(h[0] for h in hits), hits[0][1], hits[-1][2])
+    >>> mention.levels, text[mention.start : mention.end]
+    (('bachelor', 'master'), 'BS/MS')
+    """
 
     levels: tuple[str, ...]
     start: int
@@ -116,7 +125,14 @@ def find_degrees(text: str) -> list[tuple[str, int, int]]:
 
 def field_spans(text: str) -> list[tuple[int, int]]:
     """Return the (start, end) offsets of degree-field phrases ("in Computer Science or Statistics"),
-    so that the fields of a degree are not also reported as skills."""
+    so that the fields of a degree are not also reported as skills.
+
+    Examples
+    --------
+    >>> text = "BS in Computer Science or Statistics preferred"
+    >>> [text[start:end].strip() for start, end in field_spans(text)]
+    ['Computer Science or Statistics']
+    """
     spans = []
     for m in _FIELD.finditer(text):
         chunk = m.group("fields")
@@ -152,5 +168,13 @@ def find_fields(text: str) -> tuple[str, ...]:
 
 
 def accepts_equivalent(text: str) -> bool:
-    """True when the text accepts equivalent experience instead of the degree."""
+    """True when the text accepts equivalent experience instead of the degree.
+
+    Examples
+    --------
+    >>> accepts_equivalent("BS in Computer Science or equivalent experience")
+    True
+    >>> accepts_equivalent("BS in Computer Science required")
+    False
+    """
     return bool(_EQUIVALENT.search(text))

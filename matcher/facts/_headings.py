@@ -27,7 +27,15 @@ __all__ = ["HeadingMatch", "HeadingScanner", "cut_sections", "heading_lines"]
 @dataclass(frozen=True, slots=True)
 class HeadingMatch:
     """A heading found at the start of a line: its ``kind``, the ``heading`` as written, and
-    ``end``, where the heading (with its punctuation) ends in the stripped line."""
+    ``end``, where the heading (with its punctuation) ends in the stripped line.
+
+    Examples
+    --------
+    >>> line = "Skills: Python, SQL"
+    >>> match = HeadingScanner({"skills": "skills"}).leading(line)
+    >>> match.kind, match.heading, line[match.end :]
+    ('skills', 'Skills', 'Python, SQL')
+    """
 
     kind: str
     heading: str

@@ -59,7 +59,15 @@ _BEFORE_NOT = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class YearsMention:
-    """One "N years" phrase about experience; ``years`` is None for a placeholder."""
+    """One "N years" phrase about experience; ``years`` is None for a placeholder.
+
+    Examples
+    --------
+    >>> text = "At least 5+ years of Python experience"
+    >>> mention = find_years(text)[0]
+    >>> mention.years, text[mention.start : mention.end]
+    (5.0, '5+ years')
+    """
 
     years: float | None
     start: int

@@ -33,7 +33,15 @@ _EXTRA_INFIXES = (
 
 
 def make_tokenizer(nlp: Language) -> Tokenizer:
-    """Return spaCy's English tokenizer with a few extra infix rules for skill lists."""
+    """Return spaCy's English tokenizer with a few extra infix rules for skill lists.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> [t.text for t in nlp("5+years of Python")], [t.text for t in make_tokenizer(nlp)("5+years of Python")]
+    (['5+years', 'of', 'Python'], ['5', '+', 'years', 'of', 'Python'])
+    """
     from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
@@ -129,7 +137,16 @@ def _register() -> None:
 
 @lru_cache(maxsize=1)
 def blank_pipeline() -> Language:
-    """``spacy.blank("en")`` with our tokenizer and a sentencizer (no skill finder)."""
+    """``spacy.blank("en")`` with our tokenizer and a sentencizer (no skill finder).
+
+    Examples
+    --------
+    >>> nlp = blank_pipeline()
+    >>> nlp.pipe_names[0], blank_pipeline() is nlp
+    ('line_sentencizer', True)
+    >>> [s.text for s in nlp("Skills\\nPython, SQL").sents]  # a line break ends a sentence
+    ['Skills\\n', 'Python, SQL']
+    """
     import spacy
 
     _register()
@@ -146,6 +163,16 @@ def get_pipeline() -> Language:
     """Return the shared pipeline: blank English, sentencizer, and the ``skill_finder``.
 
     Built once per process (about half a second, most of it importing spaCy).
+
+    Examples
+    --------
+    >>> from matcher.language import SPAN_KEY
+    >>> nlp = get_pipeline()
+    >>> nlp.pipe_names
+    ['line_sentencizer', 'skill_finder']
+    >>> doc = nlp("Experience with k8s and Python.")
+    >>> [(span.text, span.label_) for span in doc.spans[SPAN_KEY]]
+    [('k8s', 'kubernetes'), ('Python', 'python')]
     """
     nlp = blank_pipeline()
     if "skill_finder" not in nlp.pipe_names:
@@ -154,7 +181,14 @@ def get_pipeline() -> Language:
 
 
 def make_doc(text: str) -> Any:
-    """Tokenize only (no sentences, no skills): used by the taxonomy build."""
+    """Tokenize only (no sentences, no skills): used by the taxonomy build.
+
+    Examples
+    --------
+    >>> doc = make_doc("CI/CD, React.js/Vue.js")
+    >>> [t.text for t in doc], doc.has_annotation("SENT_START")
+    (['CI', '/', 'CD', ',', 'React.js', '/', 'Vue.js'], False)
+    """
     return blank_pipeline().make_doc(text)
 
 

@@ -106,7 +106,15 @@ _CACHE_LIMIT = 500_000
 
 
 def find_skill_spans(doc: Any, taxonomy: Taxonomy) -> list[Any]:
-    """Return the skill spans of ``doc`` in text order, labelled with skill ids."""
+    """Return the skill spans of ``doc`` in text order, labelled with skill ids.
+
+    Examples
+    --------
+    >>> from matcher.language import load_taxonomy, make_doc
+    >>> doc = make_doc("Kubernetes (k8s) and Python/R")
+    >>> [(span.text, span.label_) for span in find_skill_spans(doc, load_taxonomy())]
+    [('Kubernetes', 'kubernetes'), ('k8s', 'kubernetes'), ('Python', 'python'), ('R', 'r')]
+    """
     words = _Words(doc)
     keys = words.keys
     found: list[tuple[int, int, Pattern]] = []  # (first word, last word + 1, pattern)

@@ -31,7 +31,16 @@ TAXONOMY_FILE = "skills.jsonl"
 
 
 class Skill(NamedTuple):
-    """One skill: a stable id, its canonical name and what it is."""
+    """One skill: a stable id, its canonical name and what it is.
+
+    Examples
+    --------
+    >>> skill = load_taxonomy().find("k8s")
+    >>> skill.id, skill.name, skill.kind, skill.group
+    ('kubernetes', 'Kubernetes', 'hard', 'devops')
+    >>> "k8s" in skill.aliases, "docker" in skill.related
+    (True, True)
+    """
 
     id: str
     name: str
@@ -47,6 +56,14 @@ class Pattern(NamedTuple):
 
     ``case`` holds the exact token texts required when the form is case-sensitive ("Go"), and
     ``context`` says the form is also ordinary English and needs a technical context.
+
+    Examples
+    --------
+    >>> taxonomy = load_taxonomy()
+    >>> taxonomy.by_first[token_key("k8s")]
+    [Pattern(skill_id='kubernetes', keys=('k8s',), case=None, context=False)]
+    >>> [p for p in taxonomy.by_first["go"] if p.keys == ("go",)]  # "Go", capitalised, near tech words
+    [Pattern(skill_id='go', keys=('go',), case=('Go',), context=True)]
     """
 
     skill_id: str
@@ -122,7 +139,25 @@ def _kind(value: str) -> SkillKind:
 
 
 def read_taxonomy(path: Path) -> Taxonomy:
-    """Read a taxonomy artefact from ``path``; raise ModelError when it is missing or broken."""
+    """Read a taxonomy artefact from ``path``; raise ModelError when it is missing or broken.
+
+    Examples
+    --------
+    >>> import json, tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "skills.jsonl"
+    >>> row = {"id": "rust", "name": "Rust", "kind": "hard", "aliases": ["rustlang"],
+    ...        "patterns": [[["rust"], None, False], [["rustlang"], None, False]]}
+    >>> _ = path.write_text(json.dumps(row) + "\\n")
+    >>> taxonomy = read_taxonomy(path)
+    >>> len(taxonomy), taxonomy.find("RustLang").name
+    (1, 'Rust')
+    >>> _ = path.write_text("{not json")
+    >>> try:
+    ...     read_taxonomy(path)
+    ... except ModelError as exc:
+    ...     print(exc.kind)
+    model
+    """
     skills: dict[str, Skill] = {}
     patterns: list[Pattern] = []
     try:
@@ -153,7 +188,16 @@ def read_taxonomy(path: Path) -> Taxonomy:
 
 @lru_cache(maxsize=1)
 def load_taxonomy() -> Taxonomy:
-    """Return the bundled taxonomy, loaded once per process."""
+    """Return the bundled taxonomy, loaded once per process.
+
+    Examples
+    --------
+    >>> taxonomy = load_taxonomy()
+    >>> taxonomy.find("postgres").name, load_taxonomy() is taxonomy
+    ('PostgreSQL', True)
+    >>> len(taxonomy) > 10_000
+    True
+    """
     return read_taxonomy(_model_path())
 
 

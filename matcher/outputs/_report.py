@@ -24,7 +24,16 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 def write_atomic(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename, so a
-    reader never sees half a file and an interrupted run leaves the old file whole."""
+    reader never sees half a file and an interrupted run leaves the old file whole.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "ranking.json"
+    >>> write_atomic(target, "[]\\n")
+    >>> target.read_text(), [p.name for p in target.parent.iterdir()]  # no temporary file left
+    ('[]\\n', ['ranking.json'])
+    """
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
@@ -46,7 +55,29 @@ def _marks(entry: RankEntry) -> str:
 
 
 def format_table(ranking: Ranking) -> str:
-    """The default output: rank, score, file, matched/missing counts and check marks."""
+    """The default output: rank, score, file, matched/missing counts and check marks.
+
+    Examples
+    --------
+    >>> from matcher.records import Check, Failure, Posting, Score, SkillMatch
+    >>> s = Score(80.0, {"skills": 0.8}, (Check("experience", "pass", "6 of 5 years", 1.0),),
+    ...           (SkillMatch("Python", "required", 1.0, "exact", "Python daily"),),
+    ...           (SkillMatch("SQL", "required", 0.0, "missing"),), False)
+    >>> bad = Failure("damaged", "bad.pdf: the PDF is damaged")
+    >>> ranking = Ranking(Posting("Data Engineer", (), None, None, None, ()),
+    ...                   (RankEntry("ann.txt", 1, s, None), RankEntry("bad.pdf", None, None, None, bad)))
+    >>> print(format_table(ranking))
+    Posting: Data Engineer
+    <BLANKLINE>
+    rank  score  match  miss  checks                 file
+    -----------------------------------------------------
+       1   80.0      1     1  exp+                   ann.txt
+    <BLANKLINE>
+    Not ranked (1):
+      bad.pdf: damaged: bad.pdf: the PDF is damaged
+    <BLANKLINE>
+    checks: deg = degree level, fld = degree field, exp = years of experience, ...
+    """
     lines = [f"Posting: {ranking.posting.title or '(untitled)'}", ""]
     header = f"{'rank':>4}  {'score':>5}  {'match':>5}  {'miss':>4}  {'checks':<22} file"
     lines += [header, "-" * len(header)]
@@ -69,12 +100,41 @@ def format_table(ranking: Ranking) -> str:
 
 
 def to_json(ranking: Ranking) -> str:
-    """The JSON contract: a list, best first, failures last."""
+    """The JSON contract: a list, best first, failures last.
+
+    Examples
+    --------
+    >>> import json
+    >>> from matcher.records import Check, Failure, Posting, Score, SkillMatch
+    >>> s = Score(80.0, {"skills": 0.8}, (Check("experience", "pass", "6 of 5 years", 1.0),),
+    ...           (SkillMatch("Python", "required", 1.0, "exact", "Python daily"),),
+    ...           (SkillMatch("SQL", "required", 0.0, "missing"),), False)
+    >>> bad = Failure("damaged", "bad.pdf: the PDF is damaged")
+    >>> ranking = Ranking(Posting("Data Engineer", (), None, None, None, ()),
+    ...                   (RankEntry("ann.txt", 1, s, None), RankEntry("bad.pdf", None, None, None, bad)))
+    >>> rows = json.loads(to_json(ranking))
+    >>> rows[0]["rank"], rows[0]["score"], rows[0]["missing"], rows[1]["error"]["kind"]
+    (1, 80, ['SQL'], 'damaged')
+    """
     return "".join(iter_json(ranking))
 
 
 def iter_json(ranking: Ranking) -> Iterator[str]:
-    """:func:`to_json` in pieces, one entry at a time, so a large ranking is never one big string."""
+    """:func:`to_json` in pieces, one entry at a time, so a large ranking is never one big string.
+
+    Examples
+    --------
+    >>> from matcher.records import Check, Failure, Posting, Score, SkillMatch
+    >>> s = Score(80.0, {"skills": 0.8}, (Check("experience", "pass", "6 of 5 years", 1.0),),
+    ...           (SkillMatch("Python", "required", 1.0, "exact", "Python daily"),),
+    ...           (SkillMatch("SQL", "required", 0.0, "missing"),), False)
+    >>> bad = Failure("damaged", "bad.pdf: the PDF is damaged")
+    >>> ranking = Ranking(Posting("Data Engineer", (), None, None, None, ()),
+    ...                   (RankEntry("ann.txt", 1, s, None), RankEntry("bad.pdf", None, None, None, bad)))
+    >>> pieces = list(iter_json(ranking))
+    >>> len(pieces), pieces[0], "".join(pieces) == to_json(ranking)
+    (4, '[', True)
+    """
     if not ranking.entries:
         yield "[]\n"
         return
@@ -99,7 +159,19 @@ CSV_COLUMNS = (
 
 
 def to_csv(ranking: Ranking) -> str:
-    """One row per file with the main fields; cells that start like a formula are neutralised."""
+    """One row per file with the main fields; cells that start like a formula are neutralised.
+
+    Examples
+    --------
+    >>> import csv, io
+    >>> from matcher.records import Posting, Resume, Score
+    >>> cv = Resume("cv.txt", "=SUM(A1:A9)", "ann@example.org", None, (), (), (), (), (), None)
+    >>> s = Score(80.0, {"skills": 0.8}, (), (), (), False)
+    >>> posting = Posting("Data Engineer", (), None, None, None, ())
+    >>> row = next(csv.DictReader(io.StringIO(to_csv(Ranking(posting, (RankEntry("cv.txt", 1, s, cv),))))))
+    >>> row["rank"], row["score"], row["email"], row["name"]  # the formula is shown, never run
+    ('1', '80.0', 'ann@example.org', "'=SUM(A1:A9)")
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -134,7 +206,18 @@ details{margin:.6em 0}summary{cursor:pointer;font-weight:600}q{color:#555}"""
 
 def to_html(ranking: Ranking) -> str:
     """One self-contained report file: ranked table, per candidate matched and missing skills with
-    evidence, checks with margins, and failures. Every piece of resume text is escaped."""
+    evidence, checks with margins, and failures. Every piece of resume text is escaped.
+
+    Examples
+    --------
+    >>> from matcher.records import Posting, Resume, Score
+    >>> cv = Resume("cv.txt", "<script>alert(1)</script>", None, None, (), (), (), (), (), None)
+    >>> s = Score(80.0, {"skills": 0.8}, (), (), (), False)
+    >>> posting = Posting("Data Engineer", (), None, None, None, ())
+    >>> page = to_html(Ranking(posting, (RankEntry("cv.txt", 1, s, cv),)))
+    >>> page.startswith("<!DOCTYPE html>"), "<script>" in page, "&lt;script&gt;alert(1)" in page
+    (True, False, True)
+    """
     e_ = html.escape
     title = e_(ranking.posting.title or "Posting")
     rows = []

@@ -32,6 +32,12 @@ class SkillMention:
         The words as written ("k8s").
     skill_id : str
         Stable taxonomy id.
+
+    Examples
+    --------
+    >>> m = SkillMention("Kubernetes", "hard", "required", "3+ years k8s", years=3.0, surface="k8s")
+    >>> m.to_dict()
+    {'name': 'Kubernetes', 'kind': 'hard', 'importance': 'required', 'years': 3, 'evidence': '3+ years k8s'}
     """
 
     name: str
@@ -62,6 +68,12 @@ class DegreeRequirement:
     ``min_level`` is the lowest level that satisfies the posting ("BS/MS" -> bachelor);
     ``required`` is False when the degree is only preferred; ``preferred_level`` is a higher
     level named as preferred ("MS or PhD preferred" -> master).
+
+    Examples
+    --------
+    >>> d = DegreeRequirement("bachelor", ("computer science",), preferred_level="master")
+    >>> d.to_dict()["min_level"], d.to_dict()["preferred_level"], d.required
+    ('bachelor', 'master', True)
     """
 
     min_level: str | None
@@ -85,7 +97,17 @@ class DegreeRequirement:
 @dataclass(frozen=True, slots=True)
 class Section:
     """A stretch of a posting or a resume under one heading, with its kind: requirements,
-    preferred, duties, boilerplate... in a posting; experience, education, skills... in a resume."""
+    preferred, duties, boilerplate... in a posting; experience, education, skills... in a resume.
+
+    Examples
+    --------
+    >>> text = "About us\\nWe build tools.\\nRequirements\\nPython and SQL"
+    >>> s = Section("requirements", "Requirements", text.index("Requirements"), len(text))
+    >>> text[s.start : s.end]
+    'Requirements\\nPython and SQL'
+    >>> s.to_dict()
+    {'kind': 'requirements', 'heading': 'Requirements', 'start': 25, 'end': 52}
+    """
 
     kind: str
     heading: str
@@ -103,6 +125,24 @@ class Posting:
 
     ``min_years`` is None when the posting states no number (a placeholder such as
     "[x] years" is unknown, never 0).
+
+    Examples
+    --------
+    >>> p = Posting(
+    ...     title="Data Engineer",
+    ...     skills=(
+    ...         SkillMention("Python", "hard", "required", "Python is required."),
+    ...         SkillMention("Airflow", "hard", "preferred", "Airflow is a plus."),
+    ...     ),
+    ...     degree=None,
+    ...     min_years=3.0,
+    ...     preferred_years=None,
+    ...     certifications=(),
+    ... )
+    >>> [s.name for s in p.skills_by_importance("preferred")]
+    ['Airflow']
+    >>> p.to_dict()["min_years"], p.to_dict()["degree"]
+    (3, None)
     """
 
     title: str | None

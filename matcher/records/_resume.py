@@ -17,6 +17,12 @@ class Education:
     ``in_progress`` is what the resume says ("expected 2025", "currently pursuing"); ``completed``
     also counts a year still to come as not completed, so it holds for one as-of date (see
     :func:`matcher.resume.resolve_dates`).
+
+    Examples
+    --------
+    >>> e = Education("master", "data science", "Leeds", 2027, completed=False, in_progress=True)
+    >>> e.to_dict()
+    {'level': 'master', 'field': 'data science', 'institution': 'Leeds', 'year': 2027, 'completed': False}
     """
 
     level: str | None
@@ -40,7 +46,13 @@ class Education:
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One dated position. ``start``/``end`` are "YYYY-MM"; ``end`` is "present" for a current job."""
+    """One dated position. ``start``/``end`` are "YYYY-MM"; ``end`` is "present" for a current job.
+
+    Examples
+    --------
+    >>> Job("Data Engineer", "Acme", "2019-03", "present").to_dict()
+    {'title': 'Data Engineer', 'employer': 'Acme', 'start': '2019-03', 'end': 'present'}
+    """
 
     title: str | None
     employer: str | None
@@ -59,6 +71,12 @@ class ResumeSkill:
 
     ``jobs`` are the positions in ``Resume.experience`` of the dated jobs whose text names the
     skill; ``years`` merges them up to the as-of date (None when no dated job names it).
+
+    Examples
+    --------
+    >>> s = ResumeSkill("Python", "hard", "ETL jobs in Python", 3, last_used="present", years=4.5, jobs=(0,))
+    >>> s.to_dict()["years"], s.to_dict()["last_used"], s.count
+    (4.5, 'present', 3)
     """
 
     name: str
@@ -91,6 +109,28 @@ class Resume:
     the jobs naming each skill) are kept as written; what depends on the as-of date
     (``total_years``, ``Education.completed``, ``ResumeSkill.years``) is worked out from them by
     :func:`matcher.resume.resolve_dates`.
+
+    Examples
+    --------
+    >>> r = Resume(
+    ...     source="cv.txt",
+    ...     name="Jane Doe",
+    ...     email="jane@example.com",
+    ...     phone=None,
+    ...     links=(),
+    ...     sections=("experience", "education"),
+    ...     skills=(),
+    ...     education=(
+    ...         Education("master", "data science", None, 2027, completed=False, in_progress=True),
+    ...         Education("bachelor", "mathematics", None, 2019, completed=True),
+    ...     ),
+    ...     experience=(Job("Analyst", "Acme", "2019-09", "present"),),
+    ...     total_years=5.2,
+    ... )
+    >>> r.highest_degree  # the master is not completed yet
+    'bachelor'
+    >>> r.to_dict()["path"], r.to_dict()["experience"][0]["end"]
+    ('cv.txt', 'present')
     """
 
     source: str

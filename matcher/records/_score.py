@@ -17,7 +17,13 @@ __all__ = ["Check", "Failure", "Score", "SkillMatch"]
 @dataclass(frozen=True, slots=True)
 class Failure:
     """Why one file could not be used: ``kind`` is the stable machine name (``encrypted``,
-    ``damaged``, ``timeout``, ``internal``...), ``message`` says it for a person."""
+    ``damaged``, ``timeout``, ``internal``...), ``message`` says it for a person.
+
+    Examples
+    --------
+    >>> Failure("encrypted", "cv.pdf: the PDF is protected by a password").to_dict()
+    {'kind': 'encrypted', 'message': 'cv.pdf: the PDF is protected by a password'}
+    """
 
     kind: str
     message: str
@@ -101,6 +107,23 @@ class Score:
 
     ``components`` is read-only (a ``types.MappingProxyType`` over a copy of the mapping given);
     a Score still copies, pickles, compares and goes through ``dataclasses.replace``.
+
+    Examples
+    --------
+    >>> s = Score(
+    ...     total=72.5,
+    ...     components={"skills": 0.8, "similarity": 0.4},
+    ...     checks=(Check("experience", "pass", "6 of 5 years", 1.0),),
+    ...     matched=(SkillMatch("Python", "required", 1.0, "exact", "Python daily"),),
+    ...     missing=(SkillMatch("SQL", "required", 0.0, "missing"),),
+    ...     knocked_out=False,
+    ... )
+    >>> s.to_dict()["score"], s.to_dict()["matched"], s.to_dict()["missing"]
+    (72.5, ['Python'], ['SQL'])
+    >>> s.components["skills"] = 1.0
+    Traceback (most recent call last):
+    ...
+    TypeError: 'mappingproxy' object does not support item assignment
     """
 
     total: float

@@ -38,7 +38,14 @@ IDF_FILE = "idf.json"
 
 @dataclass(frozen=True, slots=True)
 class Similarity:
-    """Cosine similarity of two texts and the shared terms that contributed most."""
+    """Cosine similarity of two texts and the shared terms that contributed most.
+
+    Examples
+    --------
+    >>> s = similarity("Python developer wanted", "Python developer")
+    >>> s.top_terms, 0 < s.score < 1
+    (('python', 'developer'), True)
+    """
 
     score: float
     top_terms: tuple[str, ...]
@@ -46,7 +53,16 @@ class Similarity:
 
 @lru_cache(maxsize=1)
 def load_vectorizer() -> Any:
-    """A TfidfVectorizer with the background vocabulary and IDF weights fixed (built once)."""
+    """A TfidfVectorizer with the background vocabulary and IDF weights fixed (built once).
+
+    Examples
+    --------
+    >>> vectorizer = load_vectorizer()
+    >>> vectorizer.ngram_range, vectorizer.sublinear_tf, load_vectorizer() is vectorizer
+    ((1, 2), True, True)
+    >>> vectorizer.transform(["Python developer"]).shape == (1, len(vectorizer.vocabulary_))
+    True
+    """
     import numpy
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -98,7 +114,14 @@ def similarities(posting_text: str, resume_texts: list[str], *, top: int = 5) ->
 
 def pack_vectors(resume_texts: list[str]) -> list[bytes]:
     """Each text's TF-IDF vector as bytes (term indices, then weights), for a cache to keep: a
-    re-rank then skips tokenising the text again, the costliest step of scoring a cached resume."""
+    re-rank then skips tokenising the text again, the costliest step of scoring a cached resume.
+
+    Examples
+    --------
+    >>> packed = pack_vectors(["Python developer", "Python"])
+    >>> [len(item) // 12 for item in packed]  # terms per text: a 4-byte index and an 8-byte weight each
+    [2, 1]
+    """
     import numpy
 
     if not resume_texts:
@@ -114,7 +137,15 @@ def pack_vectors(resume_texts: list[str]) -> list[bytes]:
 
 
 def unpack_vectors(packed: list[bytes]) -> Any:
-    """The sparse matrix (one row per item) of vectors from :func:`pack_vectors`."""
+    """The sparse matrix (one row per item) of vectors from :func:`pack_vectors`.
+
+    Examples
+    --------
+    >>> texts = ["Python developer", "Python"]
+    >>> matrix = unpack_vectors(pack_vectors(texts))
+    >>> matrix.shape[0], float(abs(matrix - load_vectorizer().transform(texts)).max())
+    (2, 0.0)
+    """
     import numpy
     from scipy.sparse import csr_matrix
 
@@ -135,7 +166,17 @@ def unpack_vectors(packed: list[bytes]) -> Any:
 
 def similarities_of_vectors(posting_text: str, resumes: Any, *, top: int = 5) -> list[Similarity]:
     """:func:`similarities` for resumes already vectorised (a sparse matrix, one row each, from
-    the vectorizer or :func:`unpack_vectors`)."""
+    the vectorizer or :func:`unpack_vectors`).
+
+    Examples
+    --------
+    >>> posting, texts = "Python developer wanted", ["Python developer", "Registered nurse"]
+    >>> cached = unpack_vectors(pack_vectors(texts))  # as a cache keeps them
+    >>> [s.score > 0 for s in similarities_of_vectors(posting, cached)]
+    [True, False]
+    >>> similarities_of_vectors(posting, cached) == similarities(posting, texts)
+    True
+    """
     vectorizer = load_vectorizer()
     posting = vectorizer.transform([posting_text])
     contributions = resumes.multiply(posting).tocsr()  # row i: per-term products for resume i
