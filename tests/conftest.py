@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# the project's PDF writer (synthetic resumes, raw and adversarial PDFs) is scripts/pdfgen.py;
+# tests build their PDFs with it rather than a second copy
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import pdfgen  # noqa: E402
+
 EXAMPLE_POSTING = ROOT / "data" / "examples" / "posting-ml-engineer.md"
 
 
@@ -35,39 +42,13 @@ def example_posting() -> Path:
 
 
 def raw_pdf(objects: list[bytes]) -> bytes:
-    """A minimal PDF file from numbered objects (1 is the catalog)."""
-    import io
-
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    """A minimal PDF file from numbered objects (1 is the catalog), by scripts/pdfgen.py."""
+    return bytes(pdfgen.raw_pdf(dict(enumerate(objects, 1))))
 
 
 def one_page(content: bytes, *, compress: bool = False) -> bytes:
-    """A one-page Helvetica PDF whose page content stream is ``content``."""
-    import zlib
-
-    data = zlib.compress(content, 9) if compress else content
-    filters = b" /Filter /FlateDecode" if compress else b""
-    return raw_pdf(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length %d%s >>\nstream\n" % (len(data), filters) + data + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ]
-    )
+    """A one-page Helvetica PDF whose page content stream is ``content``, by scripts/pdfgen.py."""
+    return bytes(pdfgen.one_page_pdf(pdfgen.stream(content, compress=compress)))
 
 
 def two_column_row_ordered_pdf(path: Path, left: list[str], right: list[str]) -> Path:

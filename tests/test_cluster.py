@@ -16,6 +16,8 @@ from matcher import analyze_posting, rank
 
 from .conftest import make_pdf
 
+pytestmark = pytest.mark.slow  # a scheduler and two workers start as processes
+
 AS_OF = date(2024, 6, 1)
 POSTING = analyze_posting("Requirements: Python and SQL, 3+ years of experience. Kafka is a plus.")
 

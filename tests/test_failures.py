@@ -54,11 +54,13 @@ def _long_resume(path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_long_text_resume_under_the_file_cap_is_parsed(tmp_path: Path) -> None:
     resume = parse_resume(_long_resume(tmp_path / "long.txt"))
     assert {"Kubernetes", "Python"} <= {s.name for s in resume.skills}
 
 
+@pytest.mark.slow
 def test_a_long_text_posting_is_analysed() -> None:
     text = (
         "Requirements:\n"
@@ -69,6 +71,7 @@ def test_a_long_text_posting_is_analysed() -> None:
     assert posting.min_years == 5 and "Kubernetes" in {s.name for s in posting.skills}
 
 
+@pytest.mark.slow
 def test_the_cli_prints_no_traceback_on_a_long_resume(tmp_path: Path) -> None:
     run = subprocess.run(
         [sys.executable, "-m", "matcher", "resume", str(_long_resume(tmp_path / "long.txt")), "--json"],

@@ -60,9 +60,16 @@ def test_unknown_is_never_a_fail() -> None:
     status = {c.name: c.status for c in s.checks}
     assert status == {"degree": "unknown", "experience": "unknown"}
     assert s.components["degree"] is None and s.components["experience"] is None
-    # left out of the total, not counted as zero
-    known = _resume("Python and SQL", years=(2016, 2023))
-    assert s.total >= score(POSTING, known).total - 20
+    # left out of the total (as if their weights were 0), not counted as zero
+    unknown = _resume("Python and SQL", years=None, degree=None)
+    without = score(POSTING, unknown, weights=Weights(degree=0, experience=0))
+    assert s.total == without.total
+    w = Weights()
+    known_parts = {k: v for k, v in s.components.items() if v is not None}
+    counted_as_zero = 100 * sum(getattr(w, k) * v for k, v in known_parts.items()) / sum(
+        getattr(w, k) for k in s.components
+    )
+    assert s.total > round(counted_as_zero, 1)
 
 
 def test_knockouts_flag_but_keep_the_candidate() -> None:

@@ -56,6 +56,7 @@ def test_a_file_past_the_time_limit_is_a_timeout_and_the_batch_goes_on(tmp_path:
     assert results["b-ok.txt"].resume is not None and results["c-ok.txt"].resume is not None
 
 
+@pytest.mark.slow
 def test_a_file_past_the_memory_cap_is_too_much_memory(tmp_path: Path) -> None:
     import subprocess
     import sys
@@ -247,6 +248,7 @@ def _pdf_folder(folder: Path, n: int) -> None:
         )
 
 
+@pytest.mark.slow
 def test_killing_a_run_and_running_again_parses_only_the_rest(tmp_path: Path) -> None:
     import contextlib
     import signal
@@ -301,6 +303,7 @@ def _stored(cache: Path) -> dict[str, float]:
         return dict(db.execute("SELECT key, stored FROM parses"))
 
 
+@pytest.mark.slow
 def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
     import os
     import pty
@@ -337,6 +340,7 @@ def test_pdfium_engine_runs_inside_workers(tmp_path: Path) -> None:
     assert [e.failure for e in ranking.entries] == [None, None]
 
 
+@pytest.mark.slow
 def test_pdfium_in_workers_returns_a_long_text_without_a_pipe_deadlock(tmp_path: Path) -> None:
     """200 pages of text, far over a pipe's 64 KiB buffer, come back from a worker as a ranked entry."""
     from .conftest import make_pdf
