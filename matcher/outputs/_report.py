@@ -12,7 +12,7 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from matcher.batch import RankEntry, Ranking
@@ -98,11 +98,23 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def to_csv(ranking: Ranking) -> str:
-    """One row per file with the main fields; cells that start like a formula are neutralised."""
+def to_csv(ranking: Ranking, *, columns: Mapping[str, Callable[[RankEntry], object]] | None = None) -> str:
+    """One row per file with the main fields; cells that start like a formula are neutralised.
+
+    ``columns`` adds columns after the standard ones: a header and a function of the entry each
+    (e.g. a recruiter's decisions); their cells are neutralised the same way.
+
+    Examples
+    --------
+    >>> from matcher import analyze_posting, rank
+    >>> ranking = rank(analyze_posting("Requirements: Python"), [])
+    >>> to_csv(ranking, columns={"note": lambda e: "=1+1"}).splitlines()[0].split(",")[-2:]
+    ['error', 'note']
+    """
+    extra = dict(columns or {})
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow((*CSV_COLUMNS, *extra))
     for e in ranking.entries:
         checks = {c.name: c.status for c in e.score.checks} if e.score else {}
         row = [
@@ -121,6 +133,7 @@ def to_csv(ranking: Ranking) -> str:
             e.score.knocked_out if e.score else None,
             _kind(e) or None,
             _message(e) or None,
+            *(column(e) for column in extra.values()),
         ]
         writer.writerow([_cell(v) for v in row])
     return out.getvalue()
