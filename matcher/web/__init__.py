@@ -9,7 +9,7 @@ Needs the ``web`` extra (Starlette, Jinja2, uvicorn, python-multipart).
 
 from __future__ import annotations
 
-from matcher.web._app import create_app, default_data_dir, serve
+from matcher.web._app import create_app, default_data_dir, running, serve
 from matcher.web._store import DECISIONS, Candidate, JobRow, Store
 from matcher.web._workspace import NotFoundError, RankState, UploadLimits, Workspace
 
@@ -24,5 +24,6 @@ __all__ = [
     "Workspace",
     "create_app",
     "default_data_dir",
+    "running",
     "serve",
 ]

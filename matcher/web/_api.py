@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from functools import lru_cache
 from typing import Any
 
@@ -18,6 +19,7 @@ from matcher.web._workspace import RankState, Workspace
 __all__ = [
     "TooLargeUpload",
     "api_routes",
+    "closing",
     "entry_dicts",
     "form_of",
     "state_json",
@@ -30,6 +32,19 @@ class TooLargeUpload(InputError):
     """A file over the per-file upload cap: the whole request is answered 413, nothing is stored."""
 
     kind = "too_large"
+
+
+def closing(endpoint: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
+    """The endpoint, with the request's form (and its spooled upload files) closed after it, even
+    when it raised."""
+
+    async def run(request: Request) -> Response:
+        try:
+            return await endpoint(request)
+        finally:
+            await request.close()
+
+    return run
 
 
 def workspace_of(request: Request) -> Workspace:
@@ -199,20 +214,26 @@ async def export_html(request: Request) -> Response:
 
 
 @lru_cache(maxsize=1)
-def _skill_names() -> list[str]:
+def _skill_names() -> list[tuple[str, tuple[str, ...]]]:
+    """Every taxonomy skill's canonical name with the lower-cased names it goes by."""
     from matcher.language import load_taxonomy
 
-    return sorted({s.name for s in load_taxonomy().skills.values()}, key=str.lower)
+    skills = sorted(load_taxonomy().skills.values(), key=lambda s: s.name.lower())
+    return [(s.name, (s.name.lower(), *(a.lower() for a in s.aliases))) for s in skills]
 
 
 async def skills(request: Request) -> Response:
+    """Up to 20 canonical skill names for ``q``: names or aliases starting with it, then containing it."""
     query = request.query_params.get("q", "").strip().lower()
-    names = _skill_names()
-    if query:
-        starts = [n for n in names if n.lower().startswith(query)]
-        inside = [n for n in names if query in n.lower() and not n.lower().startswith(query)]
-        names = starts + inside
-    return JSONResponse(names[:20])
+    ranked: dict[str, int] = {}
+    for name, keys in _skill_names():
+        if not query:
+            ranked.setdefault(name, 2)
+        elif any(k.startswith(query) for k in keys):
+            ranked[name] = 0 if keys[0].startswith(query) else 1
+        elif any(query in k for k in keys):
+            ranked.setdefault(name, 2)
+    return JSONResponse(sorted(ranked, key=lambda n: (ranked[n], n.lower()))[:20])
 
 
 def api_routes() -> list[Route]:
@@ -221,10 +242,10 @@ def api_routes() -> list[Route]:
         Route("/api/session", session),
         Route("/api/skills", skills),
         Route("/api/jobs", list_jobs, methods=["GET"]),
-        Route("/api/jobs", create_job, methods=["POST"]),
+        Route("/api/jobs", closing(create_job), methods=["POST"]),
         Route("/api/jobs/{job_id:int}", get_job),
         Route("/api/jobs/{job_id:int}/requirements", put_requirements, methods=["PUT"]),
-        Route("/api/jobs/{job_id:int}/resumes", add_resumes, methods=["POST"]),
+        Route("/api/jobs/{job_id:int}/resumes", closing(add_resumes), methods=["POST"]),
         Route("/api/jobs/{job_id:int}/ranking", get_ranking),
         Route("/api/jobs/{job_id:int}/decisions", post_decision, methods=["POST"]),
         Route("/api/jobs/{job_id:int}/export.csv", export_csv),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,7 @@ from matcher.web._pages import page_routes
 from matcher.web._security import LOOPBACK_HOSTS, Guard, csrf_token, needs_token
 from matcher.web._workspace import NotFoundError, UploadLimits, Workspace
 
-__all__ = ["create_app", "default_data_dir", "serve"]
+__all__ = ["create_app", "default_data_dir", "running", "serve"]
 
 _HERE = Path(__file__).resolve().parent
 
@@ -129,3 +131,43 @@ def serve(
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
     finally:
         workspace.close()
+
+
+@contextlib.contextmanager
+def running(workspace: Workspace, *, host: str = "127.0.0.1", token: str | None = None) -> Iterator[str]:
+    """Serve ``workspace`` on a free port in a background thread (for scripts, benchmarks and
+    browser tests); yield the base address, stop the server on exit (the workspace stays open).
+
+    Examples
+    --------
+    >>> import tempfile, urllib.request
+    >>> ws = Workspace(tempfile.mkdtemp(), workers=0)
+    >>> with running(ws) as url:
+    ...     urllib.request.urlopen(url).status
+    200
+    >>> ws.close()
+    """
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.bind((host, 0))
+        port = probe.getsockname()[1]
+    app = create_app(workspace, token=token)
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False))
+    thread = threading.Thread(target=server.run, name="matcher-web", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError(f"the web app did not start on {host}:{port}")
+        time.sleep(0.01)
+    try:
+        shown = f"[{host}]" if ":" in host else host
+        yield f"http://{shown}:{port}/"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)

@@ -16,7 +16,7 @@ from starlette.routing import Route
 from matcher.errors import InputError
 from matcher.posting import IGNORED
 from matcher.records import DEGREE_LEVELS
-from matcher.web._api import form_of, state_json, uploads_of, workspace_of
+from matcher.web._api import closing, form_of, state_json, uploads_of, workspace_of
 from matcher.web._store import DECISIONS
 from matcher.web._views import SORTS, find_evidence, highlight, posting_marks, rows_of, table
 from matcher.web._workspace import CHECK_NAMES
@@ -293,12 +293,12 @@ def page_routes() -> list[Route]:
     """The pages' routes."""
     return [
         Route("/", index),
-        Route("/jobs", new_job, methods=["POST"]),
+        Route("/jobs", closing(new_job), methods=["POST"]),
         Route("/jobs/{job_id:int}", job_page),
-        Route("/jobs/{job_id:int}/requirements", correct, methods=["POST"]),
-        Route("/jobs/{job_id:int}/resumes", upload, methods=["POST"]),
+        Route("/jobs/{job_id:int}/requirements", closing(correct), methods=["POST"]),
+        Route("/jobs/{job_id:int}/resumes", closing(upload), methods=["POST"]),
         Route("/jobs/{job_id:int}/progress", progress),
         Route("/jobs/{job_id:int}/ranking", ranking_page),
         Route("/jobs/{job_id:int}/candidates/{sha:str}", candidate_page),
-        Route("/jobs/{job_id:int}/candidates/{sha:str}/decision", decide, methods=["POST"]),
+        Route("/jobs/{job_id:int}/candidates/{sha:str}/decision", closing(decide), methods=["POST"]),
     ]
