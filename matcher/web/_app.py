@@ -123,6 +123,7 @@ def serve(
     if needs_token(host) and not token:
         token = secrets.token_urlsafe(24)
     workspace = Workspace(data or default_data_dir(), workers=workers, limits=limits, as_of=as_of)
+    workspace.warm(background=True)
     app = create_app(workspace, token=token if needs_token(host) or token else None)
     shown = f"[{host}]" if ":" in host else host
     address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")

@@ -104,9 +104,36 @@ class Workspace:
         self.as_of = as_of
         self.start_method = start_method
         self._lock = threading.Lock()
+        self._warming = threading.Lock()
         self._states: dict[int, RankState] = {}
         self._postings: dict[tuple[int, int], Posting] = {}
         self._threads: list[threading.Thread] = []
+
+    def warm(self, *, background: bool = False) -> None:
+        """Load what reading postings and resumes needs (spaCy, the taxonomy, the word lists, the
+        IDF model, pypdf) now, so the first posting is read sooner and the workers forked for the
+        first upload start warm. A posting or a ranking that comes meanwhile waits for it instead of
+        loading the same things again; ``background`` returns at once (the web server answers pages
+        meanwhile)."""
+        self._warming.acquire()
+        if background:
+            threading.Thread(target=self._warm, name="matcher-warm-up", daemon=True).start()
+        else:
+            self._warm()
+
+    def _warm(self) -> None:
+        import pypdf  # noqa: F401  (imported here, so forked workers have it)
+
+        from matcher.posting import analyze_posting
+        from matcher.resume import parse_resume_text
+        from matcher.scoring import similarity
+
+        try:
+            posting = analyze_posting("Engineer\nRequirements: Python and SQL, 3+ years, a BSc degree.")
+            resume = parse_resume_text("Ann Lee\nEXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nPythonand SQL")
+            similarity(posting.text, resume.text)
+        finally:
+            self._warming.release()
 
     def close(self) -> None:
         """Wait for background work to end and close the database."""
@@ -126,6 +153,8 @@ class Workspace:
             raise FileTooLargeError(
                 f"{name}: {len(data):,} bytes is over the {self.limits.max_file_bytes:,}-byte limit"
             )
+        with self._warming:
+            pass
         with tempfile.TemporaryDirectory() as tmp:  # read first: a posting that fails is not stored
             trial = Path(tmp) / f"posting{suffix}"
             trial.write_bytes(data)
@@ -281,6 +310,8 @@ class Workspace:
         thread.start()
 
     def _work(self, job_id: int, state: RankState) -> None:
+        with self._warming:  # workers forked after the warm-up start warm
+            pass
         while True:
             with self._lock:
                 if not state.dirty:
