@@ -283,6 +283,10 @@ def test_state_changes_without_the_csrf_token_are_refused(client: TestClient) ->
     assert client.put(f"/api/jobs/{job['id']}/requirements", json={"min_years": 1}).status_code == 403
     wrong = {"X-CSRF-Token": "0" * 64}
     assert client.post(f"/api/jobs/{job['id']}/decisions", json={}, headers=wrong).status_code == 403
+    # a JSON endpoint wants the header: a form (another site's page can post one) is refused
+    forged = b'{"path": "a.pdf", "decision": "reject", "note": ""}'
+    as_form = {"Content-Type": "application/x-www-form-urlencoded"}
+    assert client.post(f"/api/jobs/{job['id']}/decisions", content=forged, headers=as_form).status_code == 403
     # a form that carries the token as a field is checked by the route; a wrong field is refused
     form = client.post(f"/jobs/{job['id']}/requirements", data={"csrf_token": "nope", "min_years": "1"})
     assert form.status_code == 403

@@ -22,6 +22,7 @@ __all__ = [
     "closing",
     "entry_dicts",
     "form_of",
+    "json_of",
     "state_json",
     "uploads_of",
     "workspace_of",
@@ -65,6 +66,17 @@ async def form_of(request: Request) -> Any:
         if not isinstance(given, str) or not hmac.compare_digest(given, request.app.state.csrf):
             raise PermissionError(CSRF_MESSAGE)
     return form
+
+
+async def json_of(request: Request, what: str) -> Any:
+    """The request's JSON body. A JSON endpoint needs the CSRF header: a form (which a page of
+    another site can post) is refused even when its body happens to be JSON."""
+    if request.scope.get("state", {}).get("csrf_in_form"):
+        raise PermissionError(CSRF_MESSAGE)
+    try:
+        return json.loads(await request.body())
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(f"{what} must be JSON: {exc}") from exc
 
 
 async def uploads_of(request: Request, form: Any, field: str) -> list[tuple[str, bytes]]:
@@ -121,10 +133,7 @@ async def get_job(request: Request) -> Response:
 async def put_requirements(request: Request) -> Response:
     ws = workspace_of(request)
     job_id = _job_id(request)
-    try:
-        body = json.loads(await request.body())
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(f"the requirements must be JSON: {exc}") from exc
+    body = await json_of(request, "the requirements")
     row = ws.correct(job_id, body)
     return JSONResponse({**row.posting, "version": row.version, "knockouts": list(row.knockouts)})
 
@@ -179,10 +188,7 @@ async def get_ranking(request: Request) -> Response:
 async def post_decision(request: Request) -> Response:
     ws = workspace_of(request)
     job_id = _job_id(request)
-    try:
-        body = json.loads(await request.body())
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(f"the decision must be JSON: {exc}") from exc
+    body = await json_of(request, "the decision")
     if not isinstance(body, dict):
         raise InputError("the decision must be a JSON object")
     ref = body.get("id") or body.get("path")
