@@ -421,3 +421,27 @@ def test_requirements_form_moves_a_skill_and_adds_one(client: TestClient) -> Non
     assert saved["posting"]["min_years"] == 3 and saved["posting"]["degree"]["min_level"] == "master"
     assert saved["knockouts"] == ["experience"] and saved["version"] == 2
     json.dumps(saved)
+
+
+def test_ranking_pages_of_fifty_and_the_no_script_upload_form(client: TestClient, ws: Workspace) -> None:
+    job = new_job(client)
+    token = csrf(client)["X-CSRF-Token"]
+    files = [
+        (
+            "files",
+            (f"cv-{i:02d}.txt", f"Candidate {i:02d}\nSKILLS\nPython, SQL{', PyTorch' * (i % 2)}".encode()),
+        )
+        for i in range(60)
+    ]
+    answer = client.post(f"/jobs/{job['id']}/resumes", data={"csrf_token": token}, files=files)
+    assert answer.status_code == 200 and "60 accepted" in answer.text
+    ranked = [e for e in ranking(client, ws, job["id"])["entries"] if e["rank"]]
+    assert len(ranked) == 60
+    first = client.get(f"/jobs/{job['id']}/ranking").text
+    second = client.get(f"/jobs/{job['id']}/ranking?page=2").text
+    assert first.count('class="candidate"') == 50 and second.count('class="candidate"') == 10
+    assert "page 2 of 2" in second and 'rel="prev"' in second and 'rel="next"' in first
+    shown = [
+        line.split(">", 1)[1].split("<", 1)[0] for line in (first + second).split('class="candidate"')[1:]
+    ]
+    assert len(set(shown)) == 60  # every candidate once across the pages
