@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from matcher.web._app import create_app, default_data_dir, running, serve
 from matcher.web._store import DECISIONS, Candidate, JobRow, Store
-from matcher.web._workspace import NotFoundError, RankState, UploadLimits, Workspace
+from matcher.web._uploads import UploadLimits
+from matcher.web._workspace import NotFoundError, RankState, Workspace
 
 __all__ = [
     "DECISIONS",

@@ -19,7 +19,8 @@ from matcher.errors import MatcherError
 from matcher.web._api import TooLargeUpload, api_routes
 from matcher.web._pages import page_routes
 from matcher.web._security import LOOPBACK_HOSTS, Guard, csrf_token, needs_token
-from matcher.web._workspace import NotFoundError, UploadLimits, Workspace
+from matcher.web._uploads import UploadLimits
+from matcher.web._workspace import NotFoundError, Workspace
 
 __all__ = ["create_app", "default_data_dir", "running", "serve"]
 

@@ -19,7 +19,7 @@ from matcher.records import DEGREE_LEVELS
 from matcher.web._api import closing, form_of, state_json, uploads_of, workspace_of
 from matcher.web._store import DECISIONS
 from matcher.web._views import SORTS, find_evidence, highlight, posting_marks, rows_of, table
-from matcher.web._workspace import CHECK_NAMES
+from matcher.web._workspace import CHECK_NAMES, Workspace
 
 __all__ = ["page_routes"]
 
@@ -56,7 +56,7 @@ async def new_job(request: Request) -> Response:
     return _back(f"/jobs/{ws.create_job(name, data)}")
 
 
-def _skill_rows(ws: Any, job_id: int) -> list[dict[str, Any]]:
+def _skill_rows(ws: Workspace, job_id: int) -> list[dict[str, Any]]:
     """The skills as read and as added, each with its importance now (``ignored`` when dropped)."""
     read = ws.analysed(job_id)
     posting, _ = ws.posting(job_id)

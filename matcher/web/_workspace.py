@@ -8,17 +8,15 @@ Everything here calls the library (``analyze_posting_file``, ``correct_posting``
 from __future__ import annotations
 
 import dataclasses
-import io
 import threading
-import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, cast, get_args
 
 from matcher.batch import RankEntry, Ranking, ResumeCache, file_key, rank
-from matcher.errors import FileTooLargeError, InputError, MatcherError, UnsupportedFileError
+from matcher.errors import FileTooLargeError, InputError, MatcherError
 from matcher.extract import DEFAULT_LIMITS
 from matcher.outputs import to_csv, to_html
 from matcher.posting import analyze_posting_file, correct_posting
@@ -26,8 +24,9 @@ from matcher.records import CheckName, Posting, Resume
 from matcher.resume import resolve_dates
 from matcher.scoring import Weights
 from matcher.web._store import Candidate, JobRow, Store
+from matcher.web._uploads import UploadLimits, expand_uploads, suffix_of
 
-__all__ = ["CHECK_NAMES", "RESUME_SUFFIXES", "NotFoundError", "RankState", "UploadLimits", "Workspace"]
+__all__ = ["CHECK_NAMES", "NotFoundError", "RankState", "UploadLimits", "Workspace"]
 
 
 class NotFoundError(InputError):
@@ -36,20 +35,8 @@ class NotFoundError(InputError):
     kind = "not_found"
 
 
-_MAX_ZIP_MEMBERS = 5000
 #: The checks a failure of which can knock a candidate out (``Weights.knockouts``).
 CHECK_NAMES: tuple[str, ...] = get_args(CheckName)
-#: The resume types ``rank`` finds in a folder (``matcher.batch.find_resumes``).
-RESUME_SUFFIXES = (".pdf", ".docx", ".txt")
-
-
-@dataclass(frozen=True, slots=True)
-class UploadLimits:
-    """Caps on uploads: bytes per file (default the CLI's file cap), per request, files per request."""
-
-    max_file_bytes: int = DEFAULT_LIMITS.max_bytes
-    max_request_bytes: int = 200_000_000
-    max_files: int = 5000
 
 
 @dataclass
@@ -61,13 +48,8 @@ class RankState:
     total: int = 0
     ranking: Ranking | None = None
     error: str | None = None
-    names: dict[str, Candidate] = field(default_factory=dict)  # shown name -> candidate
     running: bool = False
     dirty: bool = False
-
-
-def _suffix(name: str) -> str:
-    return Path(name).suffix.lower()
 
 
 class Workspace:
@@ -148,7 +130,7 @@ class Workspace:
         .docx); raises a ``MatcherError`` for a posting that cannot be read."""
         import tempfile
 
-        suffix = _suffix(name) or ".txt"
+        suffix = suffix_of(name) or ".txt"
         if len(data) > self.limits.max_file_bytes:
             raise FileTooLargeError(
                 f"{name}: {len(data):,} bytes is over the {self.limits.max_file_bytes:,}-byte limit"
@@ -221,8 +203,8 @@ class Workspace:
         self.job(job_id)
         accepted = duplicates = 0
         failures: list[dict[str, str]] = []
-        for name, data in self._expand(uploads, failures):
-            sha = self.store.put_file(data, _suffix(name))
+        for name, data in expand_uploads(uploads, self.limits, failures):
+            sha = self.store.put_file(data, suffix_of(name))
             if self.store.add_candidate(job_id, sha, Path(name).name or sha):
                 accepted += 1
             else:
@@ -230,69 +212,6 @@ class Workspace:
         if accepted:
             self._schedule(job_id)
         return {"accepted": accepted, "duplicates": duplicates, "failures": failures}
-
-    def _expand(
-        self, uploads: Iterable[tuple[str, bytes]], failures: list[dict[str, str]]
-    ) -> list[tuple[str, bytes]]:
-        files: list[tuple[str, bytes]] = []
-
-        def fail(name: str, exc: MatcherError) -> None:
-            failures.append({"name": name, "kind": exc.kind, "message": str(exc)})
-
-        for name, data in uploads:
-            shown = name.replace("\\", "/").rsplit("/", 1)[-1]
-            suffix = _suffix(shown)
-            if suffix == ".zip":
-                files.extend(self._unzip(shown, data, fail))
-            elif suffix not in RESUME_SUFFIXES:
-                fail(
-                    shown,
-                    UnsupportedFileError(
-                        f"{shown}: {suffix or 'no extension'} is not a resume type; "
-                        "use .pdf, .docx, .txt or a .zip"
-                    ),
-                )
-            else:
-                files.append((shown, data))
-        return files
-
-    def _unzip(self, name: str, data: bytes, fail: Any) -> list[tuple[str, bytes]]:
-        try:
-            archive = zipfile.ZipFile(io.BytesIO(data))
-            members = [m for m in archive.infolist() if not m.is_dir()]
-        except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            fail(name, InputError(f"{name}: not a readable .zip ({exc})"))
-            return []
-        if len(members) > _MAX_ZIP_MEMBERS:
-            fail(name, InputError(f"{name}: {len(members)} files is over the {_MAX_ZIP_MEMBERS}-file limit"))
-            return []
-        out: list[tuple[str, bytes]] = []
-        budget = self.limits.max_request_bytes
-        for member in members:
-            inner = member.filename.rsplit("/", 1)[-1]
-            shown = f"{name}/{inner}"
-            if inner.startswith(".") or _suffix(inner) not in RESUME_SUFFIXES:
-                if not inner.startswith("."):
-                    fail(
-                        shown,
-                        UnsupportedFileError(
-                            f"{shown}: {_suffix(inner) or 'no extension'} is not a resume type"
-                        ),
-                    )
-                continue
-            cap = min(self.limits.max_file_bytes, budget)
-            try:
-                with archive.open(member) as fh:
-                    content = fh.read(cap + 1)  # never trust the size the archive states
-            except (zipfile.BadZipFile, OSError, RuntimeError, ValueError) as exc:
-                fail(shown, InputError(f"{shown}: cannot be read from the .zip ({exc})"))
-                continue
-            if len(content) > cap:
-                fail(shown, FileTooLargeError(f"{shown}: over the {cap:,}-byte limit once unpacked"))
-                continue
-            budget -= len(content)
-            out.append((inner, content))
-        return out
 
     # -- ranking ------------------------------------------------------------------------------
 
@@ -338,7 +257,6 @@ class Workspace:
                 )
                 by_path = {str(c.path): c for c in candidates}
                 entries = tuple(_shown(e, by_path[e.path].name) for e in ranking.entries)
-                state.names = {c.name: c for c in candidates}
                 state.ranking, state.error = Ranking(ranking.posting, entries), None
                 state.done = state.total = len(candidates)
             except Exception as exc:  # the job shows what went wrong; the app goes on
