@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from functools import lru_cache
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -106,7 +107,7 @@ async def session(request: Request) -> Response:
     return JSONResponse({"csrf_token": request.app.state.csrf})
 
 
-async def list_jobs(request: Request) -> Response:
+def list_jobs(request: Request) -> Response:
     ws = workspace_of(request)
     return JSONResponse([{"id": j.id, "title": j.title, "version": j.version} for j in ws.store.jobs()])
 
@@ -122,11 +123,11 @@ async def create_job(request: Request) -> Response:
         name, data = "posting.txt", text.encode("utf-8")
     else:
         raise InputError("send the posting as a file in the field 'posting' (or its text in 'text')")
-    job_id = ws.create_job(name, data)
+    job_id = await run_in_threadpool(ws.create_job, name, data)  # reading a posting takes a while
     return JSONResponse(_job_json(ws, job_id), status_code=201)
 
 
-async def get_job(request: Request) -> Response:
+def get_job(request: Request) -> Response:
     return JSONResponse(_job_json(workspace_of(request), _job_id(request)))
 
 
@@ -134,7 +135,7 @@ async def put_requirements(request: Request) -> Response:
     ws = workspace_of(request)
     job_id = _job_id(request)
     body = await json_of(request, "the requirements")
-    row = ws.correct(job_id, body)
+    row = await run_in_threadpool(ws.correct, job_id, body)
     return JSONResponse({**row.posting, "version": row.version, "knockouts": list(row.knockouts)})
 
 
@@ -145,7 +146,7 @@ async def add_resumes(request: Request) -> Response:
     files = await uploads_of(request, form, "files")
     if not files:
         raise InputError("send resume files in the multipart field 'files'")
-    return JSONResponse(ws.add_resumes(job_id, files), status_code=202)
+    return JSONResponse(await run_in_threadpool(ws.add_resumes, job_id, files), status_code=202)
 
 
 def entry_dicts(ws: Workspace, job_id: int, state: RankState) -> list[dict[str, Any]]:
@@ -179,7 +180,7 @@ def state_json(ws: Workspace, job_id: int, *, entries: bool = True) -> dict[str,
     return out
 
 
-async def get_ranking(request: Request) -> Response:
+def get_ranking(request: Request) -> Response:
     ws = workspace_of(request)
     job_id = _job_id(request)
     return JSONResponse(state_json(ws, job_id, entries=request.query_params.get("entries") != "0"))
@@ -195,11 +196,11 @@ async def post_decision(request: Request) -> Response:
     note = body.get("note") or ""
     if not isinstance(ref, str) or not isinstance(note, str):
         raise InputError("give the candidate's 'path' (as in the ranking) or 'id', and a text 'note'")
-    c = ws.decide(job_id, ref, body.get("decision"), note)
+    c = await run_in_threadpool(ws.decide, job_id, ref, body.get("decision"), note)
     return JSONResponse({"path": c.name, "id": c.sha, "decision": c.decision, "note": c.note})
 
 
-async def export_csv(request: Request) -> Response:
+def export_csv(request: Request) -> Response:
     ws = workspace_of(request)
     job_id = _job_id(request)
     return Response(
@@ -209,7 +210,7 @@ async def export_csv(request: Request) -> Response:
     )
 
 
-async def export_html(request: Request) -> Response:
+def export_html(request: Request) -> Response:
     ws = workspace_of(request)
     job_id = _job_id(request)
     return Response(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
@@ -37,7 +38,7 @@ def _back(url: str) -> Response:
     return RedirectResponse(url, status_code=303)
 
 
-async def index(request: Request) -> Response:
+def index(request: Request) -> Response:
     ws = workspace_of(request)
     return _render(request, "index.html", {"jobs": ws.store.jobs()})
 
@@ -53,7 +54,7 @@ async def new_job(request: Request) -> Response:
         name, data = "posting.txt", text.encode("utf-8")
     else:
         raise InputError("paste the posting's text or choose its file")
-    return _back(f"/jobs/{ws.create_job(name, data)}")
+    return _back(f"/jobs/{await run_in_threadpool(ws.create_job, name, data)}")
 
 
 def _skill_rows(ws: Workspace, job_id: int) -> list[dict[str, Any]]:
@@ -90,7 +91,7 @@ def _skill_rows(ws: Workspace, job_id: int) -> list[dict[str, Any]]:
     return rows
 
 
-async def job_page(request: Request) -> Response:
+def job_page(request: Request) -> Response:
     ws = workspace_of(request)
     job_id = request.path_params["job_id"]
     row = ws.job(job_id)
@@ -154,7 +155,7 @@ async def correct(request: Request) -> Response:
         "degree": degree,
         "knockouts": [k for k in form.getlist("knockout") if k in CHECK_NAMES],
     }
-    ws.correct(job_id, body)
+    await run_in_threadpool(ws.correct, job_id, body)
     return _back(f"/jobs/{job_id}")
 
 
@@ -163,11 +164,12 @@ async def upload(request: Request) -> Response:
     job_id = request.path_params["job_id"]
     ws.job(job_id)
     form = await form_of(request)
-    result = ws.add_resumes(job_id, [f for f in await uploads_of(request, form, "files") if f[1]])
+    files = [f for f in await uploads_of(request, form, "files") if f[1]]
+    result = await run_in_threadpool(ws.add_resumes, job_id, files)
     return _render(request, "uploaded.html", {"job": ws.job(job_id), "result": result})
 
 
-async def progress(request: Request) -> Response:
+def progress(request: Request) -> Response:
     ws = workspace_of(request)
     job_id = request.path_params["job_id"]
     state = state_json(ws, job_id, entries=False)
@@ -180,7 +182,7 @@ async def progress(request: Request) -> Response:
     return response
 
 
-async def ranking_page(request: Request) -> Response:
+def ranking_page(request: Request) -> Response:
     ws = workspace_of(request)
     job_id = request.path_params["job_id"]
     row = ws.job(job_id)
@@ -245,7 +247,7 @@ async def ranking_page(request: Request) -> Response:
     )
 
 
-async def candidate_page(request: Request) -> Response:
+def candidate_page(request: Request) -> Response:
     ws = workspace_of(request)
     job_id = request.path_params["job_id"]
     row = ws.job(job_id)
@@ -280,7 +282,8 @@ async def decide(request: Request) -> Response:
     ws = workspace_of(request)
     job_id = request.path_params["job_id"]
     form = await form_of(request)
-    candidate = ws.decide(
+    candidate = await run_in_threadpool(
+        ws.decide,
         job_id,
         request.path_params["sha"],
         str(form.get("decision") or "") or None,
