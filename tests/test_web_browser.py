@@ -191,3 +191,36 @@ def test_resume_with_script_payloads_runs_no_script(server: str, driver: Any, tm
     sources = driver.execute_script("return [...document.scripts].map(s => s.getAttribute('src'))")
     assert sources == ["/static/htmx.min.js", "/static/app.js"]
     assert severe(driver) == []
+
+
+def test_dropped_files_upload_and_bad_ones_are_listed(server: str, driver: Any) -> None:
+    new_job(driver, server)
+    driver.execute_script(
+        """
+        const data = new DataTransfer();
+        data.items.add(new File(["Dee Drop\\nSKILLS\\nPython, SQL"], "dee.txt", {type: "text/plain"}));
+        data.items.add(new File(["not a resume"], "photo.png", {type: "image/png"}));
+        const zone = document.getElementById("dropzone");
+        zone.dispatchEvent(new DragEvent("dragover", {dataTransfer: data, bubbles: true, cancelable: true}));
+        zone.dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true}));
+        """
+    )
+    summary = until(lambda: driver.find_element(By.CSS_SELECTOR, "#upload-result .upload-summary").text)
+    until(lambda: "not taken" in driver.find_element(By.CSS_SELECTOR, "#upload-result .upload-summary").text)
+    assert driver.find_element(By.CSS_SELECTOR, "#upload-result .upload-summary").text.startswith(
+        "1 accepted"
+    )
+    assert "photo.png" in driver.find_element(By.CSS_SELECTOR, "#upload-result .failures").text and summary
+    until(lambda: progress_done(driver) and "1 resume read" in driver.find_element(By.ID, "progress").text)
+    assert severe(driver) == []
+
+
+def test_skill_suggestions_come_from_the_taxonomy_as_you_type(server: str, driver: Any) -> None:
+    new_job(driver, server)
+    driver.find_element(By.ID, "add-skill").send_keys("k8s")
+    options = until(
+        lambda: [
+            o.get_attribute("value") for o in driver.find_elements(By.CSS_SELECTOR, "#skill-options option")
+        ]
+    )
+    assert options[0] == "Kubernetes"
