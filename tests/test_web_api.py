@@ -56,7 +56,9 @@ def upload(client: TestClient, job_id: int, files: list[tuple[str, bytes]]) -> A
 def ranking(client: TestClient, ws: Workspace, job_id: int) -> dict[str, Any]:
     ws.wait(job_id, timeout=300)
     body: dict[str, Any] = client.get(f"/api/jobs/{job_id}/ranking").json()
-    assert body["status"] == "done"
+    assert body["status"] == "done" and body["error"] is None, body
+    failed = [e["error"] for e in body["entries"] if e["error"] and e["error"]["kind"] != "encrypted"]
+    assert failed == [], failed  # only the example's locked file fails; a timeout here means a stuck worker
     return body
 
 
