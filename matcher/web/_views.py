@@ -57,12 +57,17 @@ def find_evidence(text: str, evidence: str, near: int = 0) -> tuple[int, int] | 
 
 
 def posting_marks(posting: Posting) -> list[tuple[int, int, str]]:
-    """The evidence sentence of each skill of the posting, labelled ``ev-N`` by its position."""
+    """The evidence sentence of each skill of the posting, labelled ``ev-N`` by its position, and
+    of the degree (``ev-degree``)."""
     marks = []
     for i, skill in enumerate(posting.skills):
         where = find_evidence(posting.text, skill.evidence, skill.start)
         if where is not None:
             marks.append((where[0], where[1], f"ev-{i}"))
+    if posting.degree is not None:
+        where = find_evidence(posting.text, posting.degree.evidence)
+        if where is not None:
+            marks.append((where[0], where[1], "ev-degree"))
     return marks
 
 
