@@ -64,7 +64,9 @@ def ranking(client: TestClient, ws: Workspace, job_id: int) -> dict[str, Any]:
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = Workspace(tmp_path / "data", workers=1, as_of=AS_OF)
+    # the shared test machine can be slow: a generous per-file time cap keeps a busy moment from
+    # listing an example resume as a timeout
+    workspace = Workspace(tmp_path / "data", workers=1, as_of=AS_OF, timeout=120)
     yield workspace
     workspace.close()
 

@@ -85,7 +85,7 @@ def scores(driver: Any) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
-    ws = Workspace(tmp_path / "data", workers=1, as_of=AS_OF)
+    ws = Workspace(tmp_path / "data", workers=1, as_of=AS_OF, timeout=120)  # a busy machine is no timeout
     try:
         with running(ws) as url:
             yield url

@@ -55,6 +55,9 @@ class RankState:
 class Workspace:
     """One data folder's jobs and candidates, and the background rankings of them.
 
+    ``workers``, ``as_of`` and ``start_method`` are :func:`matcher.rank`'s; ``timeout`` is the
+    seconds one resume may take in a worker (the library's 10 s by default); ``limits`` caps uploads.
+
     Examples
     --------
     >>> import tempfile
@@ -78,8 +81,10 @@ class Workspace:
         limits: UploadLimits | None = None,
         as_of: date | None = None,
         start_method: str | None = None,
+        timeout: float = DEFAULT_LIMITS.max_seconds,
     ) -> None:
         self.store = Store(folder)
+        self.timeout = timeout
         self.cache_path = self.store.folder / "resume-cache.sqlite"
         self.workers = workers
         self.limits = limits or UploadLimits()
@@ -252,6 +257,7 @@ class Workspace:
                     as_of=self.as_of,
                     workers=self.workers,
                     cache=self.cache_path,
+                    limits=dataclasses.replace(DEFAULT_LIMITS, max_seconds=self.timeout),
                     start_method=self.start_method,
                     progress=progress,
                 )
