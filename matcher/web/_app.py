@@ -28,7 +28,13 @@ _HERE = Path(__file__).resolve().parent
 
 
 def default_data_dir() -> Path:
-    """The user's data folder for the web app (platformdirs), e.g. ~/.local/share/matcher/web."""
+    """The user's data folder for the web app (platformdirs), e.g. ~/.local/share/matcher/web.
+
+    Examples
+    --------
+    >>> default_data_dir().parts[-2:]
+    ('matcher', 'web')
+    """
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("matcher")) / "web"

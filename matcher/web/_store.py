@@ -72,7 +72,17 @@ class Candidate:
 
 
 class Store:
-    """The database and the content-addressed files under ``folder``; safe to share between threads."""
+    """The database and the content-addressed files under ``folder``; safe to share between threads.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> store = Store(tempfile.mkdtemp())
+    >>> sha = store.put_file(b"Ann Lee", ".txt")
+    >>> store.file_path(sha).name == sha + ".txt", store.put_file(b"Ann Lee", ".txt") == sha
+    (True, True)
+    >>> store.close()
+    """
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
