@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 import zipfile
 from collections.abc import Iterator
 from datetime import date
@@ -449,3 +450,22 @@ def test_ranking_pages_of_fifty_and_the_no_script_upload_form(client: TestClient
         line.split(">", 1)[1].split("<", 1)[0] for line in (first + second).split('class="candidate"')[1:]
     ]
     assert len(set(shown)) == 60  # every candidate once across the pages
+
+
+def test_ranking_reports_parsing_with_done_and_total_until_done(client: TestClient, ws: Workspace) -> None:
+    job = new_job(client)
+    files = [
+        (f"cv-{i:02d}.txt", f"Person {i:02d}\nSKILLS\nPython and SQL, {i} years".encode()) for i in range(30)
+    ]
+    assert upload(client, job["id"], files).status_code == 202
+    seen = [client.get(f"/api/jobs/{job['id']}/ranking?entries=0").json()]
+    assert seen[0]["status"] == "parsing" and seen[0]["entries"] == []  # the upload's work is under way
+    deadline = time.monotonic() + 300
+    while seen[-1]["status"] == "parsing" and time.monotonic() < deadline:
+        time.sleep(0.02)
+        seen.append(client.get(f"/api/jobs/{job['id']}/ranking?entries=0").json())
+        assert all(0 <= s["done"] <= max(s["total"], 0) for s in seen)
+    assert (seen[-1]["done"], seen[-1]["total"]) == (30, 30)
+    done = [s["done"] for s in seen if s["total"] == 30]
+    assert done == sorted(done)  # progress only goes forward
+    assert len(ranking(client, ws, job["id"])["entries"]) == 30
