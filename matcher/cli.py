@@ -213,6 +213,30 @@ def rank_command(
         raise click.ClickException("nothing could be ranked: every file failed (see the list above)")
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address (non-loopback: token).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port.")
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path), help="Data folder.")
+@click.option("--workers", type=click.IntRange(min=0), default=None, help="Parsing workers (default: cores).")
+@click.option("--token", help="Access token for a non-loopback --host (default: one is made and printed).")
+@click.option("--max-file-mb", type=click.FloatRange(min=0.001), default=20.0, show_default=True,
+              help="Largest upload per file.")  # fmt: skip
+@click.option("--max-request-mb", type=click.FloatRange(min=0.001), default=200.0, show_default=True,
+              help="Largest upload per request.")  # fmt: skip
+@_AS_OF
+def serve(host: str, port: int, data: Path | None, workers: int | None, token: str | None,
+          max_file_mb: float, max_request_mb: float, as_of: datetime | None) -> None:  # fmt: skip
+    """Start the recruiter's web app (extra 'web') and print its address."""
+    try:
+        from matcher.web import UploadLimits, serve as run  # noqa: I001
+    except ImportError as exc:
+        raise click.ClickException(f"pip install 'skills-matcher[web]' to serve ({exc})") from exc
+    limits = UploadLimits(max_file_bytes=int(max_file_mb * 1e6), max_request_bytes=int(max_request_mb * 1e6))
+    with _command():
+        run(host=host, port=port, data=data, workers=workers, token=token, as_of=as_of and as_of.date(),
+            limits=limits, echo=click.echo)  # fmt: skip
+
+
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 

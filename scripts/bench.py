@@ -430,6 +430,191 @@ def bench_dask(limit: int, worker_counts: list[int], seed: int) -> int:
     return 0
 
 
+def _multipart(field: str, files: list[tuple[str, bytes]]) -> tuple[bytes, str]:
+    """A multipart/form-data body of files under one field (the browser's upload, without a client)."""
+    import secrets
+
+    boundary = secrets.token_hex(16)
+    parts = []
+    for name, data in files:
+        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; filename="{name}"\r\n'
+        parts.append(head.encode() + b"Content-Type: application/octet-stream\r\n\r\n" + data + b"\r\n")
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
+def _copies(count: int, start: int = 0) -> list[tuple[str, bytes]]:
+    """``count`` distinct resume files: the bundled example PDFs, each copy with its own trailing
+    comment (a different content hash, so each is parsed or cached on its own)."""
+    pdfs = [
+        p for p in sorted((ROOT / "data" / "examples" / "resumes").glob("*.pdf")) if "locked" not in p.name
+    ]
+    return [
+        (
+            f"{pdfs[i % len(pdfs)].stem}-{i:05d}.pdf",
+            pdfs[i % len(pdfs)].read_bytes() + f"\n% copy {i}\n".encode(),
+        )
+        for i in range(start, start + count)
+    ]
+
+
+def bench_web(workers: int, candidates: int) -> int:
+    """``matcher serve`` in its own process: the first page after start, progress after adding 100
+    resumes, and the ranking page for ``candidates`` candidates (their parses put in the resume
+    cache first, from the example resumes, so only the web app's own work is timed)."""
+    import dataclasses
+    import socket
+    import tempfile
+    import urllib.request
+
+    from matcher.batch import ResumeCache, file_key, parse_file
+    from matcher.extract import DEFAULT_LIMITS
+    from matcher.scoring import pack_vectors
+
+    def call(
+        url: str, data: bytes | None = None, kind: str = "", method: str | None = None
+    ) -> tuple[float, bytes]:
+        headers = {"X-CSRF-Token": csrf} if data is not None else {}
+        if kind:
+            headers["Content-Type"] = kind
+        request = urllib.request.Request(base + url, data=data, headers=headers, method=method)
+        start = time.perf_counter()
+        with urllib.request.urlopen(request, timeout=600) as response:
+            body = response.read()
+        return (time.perf_counter() - start) * 1000, body
+
+    def ranking() -> dict:
+        return json.loads(call(f"/api/jobs/{job}/ranking?entries=0")[1])
+
+    with tempfile.TemporaryDirectory() as tmp, socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+        probe.close()
+        base, csrf = f"http://127.0.0.1:{port}", ""
+        launched = time.perf_counter()
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "matcher",
+                "serve",
+                "--port",
+                str(port),
+                "--data",
+                tmp,
+                "--workers",
+                str(workers),
+                "--as-of",
+                "2026-11-01",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.05).close()
+                    break
+                except OSError:
+                    time.sleep(0.005)
+            up = (time.perf_counter() - launched) * 1000
+            first = call("/")[0]
+            again = statistics.median(call("/")[0] for _ in range(20))
+            print(
+                f"start to listening: {up:.0f} ms; first page after that: {first:.1f} ms; "
+                f"then median {again:.1f} ms"
+            )
+            csrf = json.loads(call("/api/session")[1])["csrf_token"]
+            body, kind = _multipart("posting", [(EXAMPLE.name, EXAMPLE.read_bytes())])
+            took, answer = call("/api/jobs", body, kind)
+            job = json.loads(answer)["id"]
+            print(
+                f"new job from the example posting: {took:.0f} ms "
+                "(the first one waits for the warm-up to load spaCy)"
+            )
+
+            import threading
+
+            files = _copies(100)
+
+            def send() -> None:  # as the browser sends them: 25 files a request
+                for i in range(0, len(files), 25):
+                    body, kind = _multipart("files", files[i : i + 25])
+                    call(f"/api/jobs/{job}/resumes", body, kind)
+
+            start = time.perf_counter()
+            sender = threading.Thread(target=send)
+            sender.start()
+            shown = parsed_one = None
+            while True:  # what the page's progress poll sees
+                state = ranking()
+                now = time.perf_counter() - start
+                if shown is None and state["status"] == "parsing" and state["total"] > 0:
+                    shown = now
+                if parsed_one is None and state["done"] > 0:
+                    parsed_one = now
+                if not sender.is_alive() and state["status"] == "done" and state["done"] == len(files):
+                    break
+                time.sleep(0.02)
+            total = time.perf_counter() - start
+            sender.join()
+            print(
+                f"100 resumes ({workers} workers): progress shown (parsing, n of total) after {shown:.2f} s, "
+                f"first resume counted done after {parsed_one:.2f} s, "
+                f"all parsed and ranked after {total:.1f} s "
+                f"({len(files) / total:.1f} resumes/s)"
+            )
+
+            # many more candidates: parse each example once, store every copy's parse in the cache
+            parsed = {
+                p.stem: parse_file(p).resume
+                for p in sorted((ROOT / "data" / "examples" / "resumes").glob("*.pdf"))
+            }
+            cache = ResumeCache(Path(tmp) / "resume-cache.sqlite")
+            more = _copies(candidates - len(files), start=len(files))
+            for name, data in more:
+                resume = parsed[name.rsplit("-", 1)[0]]
+                assert resume is not None
+                copy = dataclasses.replace(resume, name=f"{resume.name} {name.rsplit('-', 1)[1][:-4]}")
+                (vector,) = pack_vectors([copy.text])
+                cache.put(file_key(data, engine="pypdf", limits=DEFAULT_LIMITS), copy, vector)
+            cache.close()
+            start = time.perf_counter()
+            for i in range(0, len(more), 500):
+                body, kind = _multipart("files", more[i : i + 500])
+                call(f"/api/jobs/{job}/resumes", body, kind)
+            while (state := ranking())["status"] != "done":
+                time.sleep(0.05)
+            print(
+                f"{state['total']} candidates uploaded and ranked (parses from the cache): "
+                f"{time.perf_counter() - start:.1f} s"
+            )
+            for label, url in [
+                ("ranking page 1", f"/jobs/{job}/ranking"),
+                ("sorted by name", f"/jobs/{job}/ranking?sort=name"),
+                ("filtered (degree pass)", f"/jobs/{job}/ranking?check_degree=pass"),
+                ("page 30", f"/jobs/{job}/ranking?page=30"),
+                ("API ranking, every entry", f"/api/jobs/{job}/ranking"),
+                ("CSV export", f"/api/jobs/{job}/export.csv"),
+            ]:
+                times = [call(url)[0] for _ in range(5)]
+                print(
+                    f"{label} for {state['total']} candidates: median {statistics.median(times):.0f} ms, "
+                    f"max {max(times):.0f} ms"
+                )
+            change = json.dumps({"skills": [{"name": "Python", "importance": "preferred"}]}).encode()
+            start = time.perf_counter()
+            call(f"/api/jobs/{job}/requirements", change, "application/json", method="PUT")
+            while ranking()["status"] != "done":
+                time.sleep(0.05)
+            print(
+                f"re-rank of {state['total']} after a requirement change: {time.perf_counter() - start:.1f} s"
+            )
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description="matcher benchmarks")
     sub = ap.add_subparsers(dest="what", required=True)
@@ -455,9 +640,14 @@ def main() -> int:
     dk.add_argument("--limit", type=int, default=300)
     dk.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     dk.add_argument("--seed", type=int, default=1)
+    wb = sub.add_parser("web", help="matcher serve: first page, progress, a 2,000-candidate ranking")
+    wb.add_argument("--workers", type=int, default=2)
+    wb.add_argument("--candidates", type=int, default=2000)
     args = ap.parse_args()
     # a script of ours: pypdf's notes on recoverable oddities in the corpus are not news
     logging.getLogger("pypdf").setLevel(logging.ERROR)
+    if args.what == "web":
+        return bench_web(args.workers, args.candidates)
     if args.what == "streams":
         return bench_streams()
     if args.what == "dask":

@@ -27,6 +27,7 @@ STAGES = (
     "scoring",
     "batch",
     "outputs",
+    "web",
 )
 
 

@@ -12,7 +12,7 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from matcher.batch import RankEntry, Ranking
@@ -158,8 +158,11 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def to_csv(ranking: Ranking) -> str:
+def to_csv(ranking: Ranking, *, columns: Mapping[str, Callable[[RankEntry], object]] | None = None) -> str:
     """One row per file with the main fields; cells that start like a formula are neutralised.
+
+    ``columns`` adds columns after the standard ones: a header and a function of the entry each
+    (e.g. a recruiter's decisions); their cells are neutralised the same way.
 
     Examples
     --------
@@ -168,13 +171,15 @@ def to_csv(ranking: Ranking) -> str:
     >>> cv = Resume("cv.txt", "=SUM(A1:A9)", "ann@example.org", None, (), (), (), (), (), None)
     >>> s = Score(80.0, {"skills": 0.8}, (), (), (), False)
     >>> posting = Posting("Data Engineer", (), None, None, None, ())
-    >>> row = next(csv.DictReader(io.StringIO(to_csv(Ranking(posting, (RankEntry("cv.txt", 1, s, cv),))))))
-    >>> row["rank"], row["score"], row["email"], row["name"]  # the formula is shown, never run
-    ('1', '80.0', 'ann@example.org', "'=SUM(A1:A9)")
+    >>> ranking = Ranking(posting, (RankEntry("cv.txt", 1, s, cv),))
+    >>> row = next(csv.DictReader(io.StringIO(to_csv(ranking, columns={"note": lambda e: "=1+1"}))))
+    >>> row["rank"], row["score"], row["email"], row["name"], row["note"]  # formulas shown, never run
+    ('1', '80.0', 'ann@example.org', "'=SUM(A1:A9)", "'=1+1")
     """
+    extra = dict(columns or {})
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow((*CSV_COLUMNS, *extra))
     for e in ranking.entries:
         checks = {c.name: c.status for c in e.score.checks} if e.score else {}
         row = [
@@ -193,6 +198,7 @@ def to_csv(ranking: Ranking) -> str:
             e.score.knocked_out if e.score else None,
             _kind(e) or None,
             _message(e) or None,
+            *(column(e) for column in extra.values()),
         ]
         writer.writerow([_cell(v) for v in row])
     return out.getvalue()

@@ -4,8 +4,11 @@ certifications), each with evidence."""
 from __future__ import annotations
 
 from matcher.posting._analyze import analyze_posting, analyze_posting_file
+from matcher.posting._correct import IGNORED, correct_posting
 
 __all__ = [
+    "IGNORED",
     "analyze_posting",
     "analyze_posting_file",
+    "correct_posting",
 ]
