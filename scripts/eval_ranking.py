@@ -357,8 +357,9 @@ def run(args: Any) -> int:
         "matcher total": predict(matcher_scorer(weights), items, resumes),
     }
     if args.components:
-        names = sorted({k for it in items for r in it.resumes[:1] for k in score(it.posting, resumes[r]).components})
-        for name in names:
+        from matcher.scoring import COMPONENTS
+
+        for name in COMPONENTS:
             scorers[f"  component {name}"] = predict(matcher_scorer(weights, name), items, resumes)
     for line in report(scorers, items, args.boot):
         print(line)

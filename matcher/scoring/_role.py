@@ -126,14 +126,16 @@ class RoleMatch:
 
 
 def role_match(posting_title: str | None, resume: Resume) -> RoleMatch | None:
-    """The ``role`` component, or None when it cannot be judged (the posting has no title O*NET knows).
+    """The ``role`` component, or None when it cannot be judged: the posting or the resume has no
+    title O*NET knows.
 
     Examples
     --------
     >>> from matcher import parse_resume_text
     >>> cook = parse_resume_text("SOUS CHEF\\nExperience\\nPrep and line work.")
-    >>> role_match("Continental Cook", cook).how
-    'same occupation (Chefs and Head Cooks / Cooks, Institution and Cafeteria)'
+    >>> m = role_match("Continental Cook", cook)  # "cook" names 7 occupations; "sous chef" 2 of them
+    >>> m.credit, m.how
+    (0.514, 'same broad occupation (Chefs and Head Cooks / Cooks, Fast Food ..., 6 of the 7 it may name)')
     >>> role_match("Data Analyst", cook).credit
     0.0
     >>> role_match("Company Name", cook) is None
@@ -145,15 +147,20 @@ def role_match(posting_title: str | None, resume: Resume) -> RoleMatch | None:
     if not wanted:
         return None
     _, names = _index()
+    # a catch-all ("Computer Occupations, All Other") says little when a title also names others
+    wanted = tuple(c for c in wanted if not names.get(c, "").endswith("All Other")) or wanted
     best = RoleMatch(0.0, posting_title, None, "no title of the resume names a related occupation")
-    for title in resume_titles(resume):
-        have = occupations_of(title)
-        for size, credit, words in _LEVELS:
-            if credit <= best.credit:
-                break
+    known = [(title, have) for title in resume_titles(resume) if (have := occupations_of(title))]
+    if not known:  # no title O*NET knows: unknown, never a fail
+        return None
+    for title, have in known:
+        for size, level_credit, words in _LEVELS:
             shared = sorted({c for c in wanted if any(c[:size] == h[:size] for h in have)})
-            if shared:
+            # an ambiguous posting title names several occupations: credit the share covered
+            credit = round(level_credit * len(shared) / len(wanted), 3)
+            if credit > best.credit:
                 labels = " / ".join(names.get(c, c) for c in shared[:2]) + (" ..." if len(shared) > 2 else "")
-                best = RoleMatch(credit, posting_title, title, f"{words} ({labels})")
-                break
+                n, of = len(shared), len(wanted)
+                share = "" if n == of else f", {n} of the {of} it may name"
+                best = RoleMatch(credit, posting_title, title, f"{words} ({labels}{share})")
     return best

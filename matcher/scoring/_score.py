@@ -78,9 +78,9 @@ def score(
     ... B.S. Statistics, 2018''', as_of=date(2024, 1, 1))
     >>> s = score(posting, cv)
     >>> s.total, [c.status for c in s.checks]
-    (86.5, ['pass', 'pass'])
+    (72.5, ['pass', 'pass'])
     >>> print(s.explain().splitlines()[0])
-    Score 86.5/100: skills 1.00, similarity 0.33, degree 1.00, experience 1.00
+    Score 72.5/100: skills 1.00, similarity 0.33, history 0.17, degree 1.00, experience 1.00
     """
     weights = weights or Weights()
     matched, missing = _skill_matches(posting, resume, weights)
@@ -124,7 +124,8 @@ def _history(resume: Resume, weights: Weights, details: list[str]) -> float | No
     if not count:
         return None
     value = round(min(1.0, count / weights.history_positions), 4)
-    details.append(f"History: {count} dated position{'s' if count != 1 else ''} ({weights.history_positions:g} make 1)")
+    plural = "s" if count != 1 else ""
+    details.append(f"History: {count} dated position{plural} ({weights.history_positions:g} make 1)")
     return value
 
 
@@ -146,8 +147,10 @@ def _skill_matches(
             credit, how = 1.0, "exact"
             if wanted.years and found.years is not None and found.years < wanted.years:
                 credit, how = round(found.years / wanted.years, 3), "short_years"
-            elif resume.experience and not found.jobs and weights.listed_credit < 1:
-                credit, how = weights.listed_credit, "listed"  # in no dated job: listed, not shown
+            elif found.kind == "hard" and resume.experience and not found.jobs and weights.listed_credit < 1:
+                # a hard skill in no dated job: listed, not shown in work (languages, soft skills
+                # and certificates are rarely written into a job's lines, so they are exempt)
+                credit, how = weights.listed_credit, "listed"
             matched.append(SkillMatch(wanted.name, importance, credit, how, found.evidence))
             continue
         if weights.related_credit > 0:

@@ -49,12 +49,12 @@ class Weights:
     ('degree',)
     """
 
-    skills: float = 0.5
-    similarity: float = 0.2
+    skills: float = 0.25
+    similarity: float = 0.1
+    role: float = 0.15
+    history: float = 0.2
     degree: float = 0.15
     experience: float = 0.15
-    role: float = 0.0
-    history: float = 0.0
     required: float = 3.0
     preferred: float = 1.5
     mentioned: float = 0.5
