@@ -16,13 +16,13 @@ McSherry & Najork 2008), macro-averaged over postings; and the pooled Spearman o
 value has correlation 0 there (it ranks no better than chance).
 
 Baselines on the same files: random order (the mean over 200 shuffles) and plain TF-IDF cosine
-(scikit-learn defaults, fitted on the posting and its resumes' texts as pypdf gives them).
+(scikit-learn defaults, fitted on the texts of all the postings and judged resumes, as pypdf gives
+them).
 """
 
 from __future__ import annotations
 
 import csv
-import math
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from dev_split import part_of  # noqa: E402
 
 from matcher import Posting, Resume, Weights, analyze_posting, score  # noqa: E402
+from matcher.calibration import kendall_tau_b, ndcg_at, spearman  # noqa: E402
 
 FERR_DEV = ROOT.parent / "shared" / "data" / "ranking" / "ferr-dev-EVAL-ONLY"
 RESUMES = ROOT.parent / "shared" / "data" / "resumes" / "livecareer-EVAL-ONLY"
@@ -58,88 +59,16 @@ class Item:
 # --------------------------------------------------------------------------------------- metrics
 
 
-def _ranks(values: Sequence[float]) -> list[float]:
-    order = sorted(range(len(values)), key=lambda i: values[i])
-    ranks = [0.0] * len(values)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
-            j += 1
-        for k in range(i, j + 1):
-            ranks[order[k]] = (i + j) / 2 + 1
-        i = j + 1
-    return ranks
-
-
-def spearman(pred: Sequence[float], gold: Sequence[float]) -> float:
-    """Spearman's rho (Pearson on average ranks); 0 when either side is constant."""
-    return _pearson(_ranks(pred), _ranks(gold))
-
-
-def _pearson(a: Sequence[float], b: Sequence[float]) -> float:
-    n = len(a)
-    ma, mb = sum(a) / n, sum(b) / n
-    cov = sum((x - ma) * (y - mb) for x, y in zip(a, b, strict=True))
-    va = sum((x - ma) ** 2 for x in a)
-    vb = sum((y - mb) ** 2 for y in b)
-    return cov / math.sqrt(va * vb) if va > 0 and vb > 0 else 0.0
-
-
-def kendall_b(pred: Sequence[float], gold: Sequence[float]) -> float:
-    """Kendall's tau-b; 0 when either side is constant."""
-    concordant = discordant = ties_p = ties_g = 0
-    n = len(pred)
-    for i in range(n):
-        for j in range(i + 1, n):
-            dp, dg = pred[i] - pred[j], gold[i] - gold[j]
-            if dp == 0 and dg == 0:
-                continue
-            if dp == 0:
-                ties_p += 1
-            elif dg == 0:
-                ties_g += 1
-            elif (dp > 0) == (dg > 0):
-                concordant += 1
-            else:
-                discordant += 1
-    denom = math.sqrt((concordant + discordant + ties_p) * (concordant + discordant + ties_g))
-    return (concordant - discordant) / denom if denom else 0.0
-
-
-def ndcg(pred: Sequence[float], gold: Sequence[float], k: int) -> float:
-    """Tie-aware NDCG@k, gain = gold - 1: resumes tied on the prediction share their mean gain."""
-    gains = [g - 1 for g in gold]
-    order = sorted(range(len(pred)), key=lambda i: -pred[i])
-    dcg = 0.0
-    pos = 0
-    i = 0
-    while i < len(order) and pos < k:
-        j = i
-        while j + 1 < len(order) and pred[order[j + 1]] == pred[order[i]]:
-            j += 1
-        group = order[i : j + 1]
-        mean_gain = sum(gains[g] for g in group) / len(group)
-        for rank in range(i, j + 1):
-            if rank < k:
-                dcg += mean_gain / math.log2(rank + 2)
-        pos = j + 1
-        i = j + 1
-    ideal = sorted(gains, reverse=True)
-    idcg = sum(g / math.log2(r + 2) for r, g in enumerate(ideal[:k]))
-    return dcg / idcg if idcg else 0.0
-
-
 METRICS = ("spearman", "kendall", "ndcg5", "ndcg10")
 
 
 def per_posting(pred: Sequence[float], gold: Sequence[float]) -> dict[str, float]:
-    """The four per-posting metrics of one posting's predictions."""
+    """The four per-posting metrics of one posting's predictions (gain = score - 1)."""
     return {
         "spearman": spearman(pred, gold),
-        "kendall": kendall_b(pred, gold),
-        "ndcg5": ndcg(pred, gold, 5),
-        "ndcg10": ndcg(pred, gold, 10),
+        "kendall": kendall_tau_b(pred, gold),
+        "ndcg5": ndcg_at(pred, gold, 5, lowest=1.0),
+        "ndcg10": ndcg_at(pred, gold, 10, lowest=1.0),
     }
 
 
@@ -247,13 +176,18 @@ def matcher_scorer(weights: Weights | None = None, component: str | None = None)
     return run
 
 
-def tfidf_scorer(item: Item, resumes: list[Resume]) -> list[float]:
-    """Plain TF-IDF cosine, scikit-learn defaults, fitted on this posting and its resumes."""
+def tfidf_preds(items: list[Item], resumes: dict[str, Resume]) -> dict[str, list[float]]:
+    """Plain TF-IDF cosine, scikit-learn defaults, fitted once on the texts of every posting and
+    every judged resume (as pypdf gives them), the baseline the data's README reports."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    texts = [item.text, *(_raw_text(r) for r in resumes)]
-    matrix = TfidfVectorizer().fit_transform(texts)
-    return [float(v) for v in (matrix[1:] @ matrix[0].T).toarray().ravel()]
+    names = sorted(resumes)
+    vectorizer = TfidfVectorizer().fit([it.text for it in items] + [_raw_text(resumes[n]) for n in names])
+    out = {}
+    for it in items:
+        matrix = vectorizer.transform([it.text, *(_raw_text(resumes[r]) for r in it.resumes)])
+        out[it.posting_id] = [float(v) for v in (matrix[1:] @ matrix[0].T).toarray().ravel()]
+    return out
 
 
 _RAW: dict[str, str] = {}
@@ -353,9 +287,17 @@ def run(args: Any) -> int:
     weights = Weights.from_toml(args.weights) if args.weights else None
     scorers: dict[str, Any] = {
         "random (mean of 200 shuffles)": [random_preds(items, seed) for seed in range(200)],
-        "tf-idf cosine (sklearn defaults)": predict(tfidf_scorer, items, resumes),
+        "tf-idf cosine (sklearn defaults)": tfidf_preds(items, resumes),
         "matcher total": predict(matcher_scorer(weights), items, resumes),
     }
+    if args.ablations:  # each signal switched off in turn: kept only if the total drops on both parts
+        import dataclasses
+
+        base = weights or Weights()
+        for label, change in ABLATIONS.items():
+            scorers[f"  without {label}"] = predict(
+                matcher_scorer(dataclasses.replace(base, **change)), items, resumes
+            )
     if args.components:
         from matcher.scoring import COMPONENTS
 
@@ -366,6 +308,16 @@ def run(args: Any) -> int:
     return 0
 
 
+#: the signals of issue 13, each switched off (``--ablations``)
+ABLATIONS: dict[str, dict[str, Any]] = {
+    "role": {"role": 0.0},
+    "history": {"history": 0.0},
+    "listed vs shown (listed_credit=1)": {"listed_credit": 1.0},
+    "related credit": {"related_credit": 0.0},
+    "similarity": {"similarity": 0.0},
+}
+
+
 def add_parser(sub: Any) -> None:
     """The ``ranking`` subcommand of scripts/evaluate.py."""
     r = sub.add_parser("ranking", help="ranking against recruiters' 1-7 judgments (FERR dev half)")
@@ -374,4 +326,5 @@ def add_parser(sub: Any) -> None:
     r.add_argument("--no-cache", action="store_true", help="parse every resume again")
     r.add_argument("--weights", type=Path, help="a TOML [weights] file (matcher calibrate --config-out)")
     r.add_argument("--components", action="store_true", help="also rank by each component alone")
+    r.add_argument("--ablations", action="store_true", help="also the total with each signal switched off")
     r.add_argument("--boot", type=int, default=2000, help="bootstrap resamples (default 2000)")

@@ -169,13 +169,16 @@ class Quality:
 
 
 def _quality(
-    groups: Sequence[tuple[Sequence[dict[str, float | None]], Sequence[float]]], weights: Weights
+    groups: Sequence[tuple[Sequence[dict[str, float | None]], Sequence[float]]],
+    weights: Weights,
+    lowest: float,
 ) -> Quality:
+    """Mean per-posting Spearman and NDCG@5 (gain = grade - the lowest grade of all decisions)."""
     rhos, ndcgs = [], []
     for components, grades in groups:
         totals = [weighted_total(dict(c), weights) for c in components]
         rhos.append(spearman(totals, grades))
-        ndcgs.append(ndcg_at(totals, grades, 5, lowest=min(grades)))
+        ndcgs.append(ndcg_at(totals, grades, 5, lowest=lowest))
     return Quality(sum(rhos) / len(rhos), sum(ndcgs) / len(ndcgs))
 
 
@@ -289,6 +292,7 @@ def calibrate(
             groups.append((components, grades))
     if len(groups) < 2:
         raise InputError("calibration needs at least two postings with two or more graded resumes each")
+    lowest = min(g for _, grades in groups for g in grades)
     n_folds = max(2, min(folds, len(groups)))
     fitted_parts: list[tuple[list[dict[str, float | None]], list[float]]] = []
     held_weights: list[Weights] = []
@@ -297,12 +301,14 @@ def calibrate(
         for i in test:
             fitted_parts.append(groups[i])
             held_weights.append(w)
-    fitted_q = _mean_quality([_quality([g], w) for g, w in zip(fitted_parts, held_weights, strict=True)])
+    fitted_q = _mean_quality(
+        [_quality([g], w, lowest) for g, w in zip(fitted_parts, held_weights, strict=True)]
+    )
     return Calibration(
         weights=fit_weights(groups, base=base, alpha=alpha),
         base=base,
         fitted=fitted_q,
-        baseline=_quality(groups, base),
+        baseline=_quality(groups, base, lowest),
         postings=len(groups),
         decisions=sum(len(g) for _, g in groups),
         folds=n_folds,

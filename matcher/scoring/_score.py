@@ -95,8 +95,11 @@ def score(
     order = ("skills", "similarity", "role", "history", "degree", "experience")
     components = {k: components[k] for k in order}
     weight_of = weights.component_weights()
-    # a component of weight 0 is shown but takes no part in the total
+    # a component of weight 0 is shown (calibrate reads it) but takes no part in the total
     parts = {k: v for k, v in components.items() if v is not None and weight_of[k] > 0}
+    unweighted = [k for k, v in components.items() if v is not None and weight_of[k] == 0]
+    if unweighted:
+        details.append(f"Shown, not counted (weight 0): {', '.join(unweighted)}")
     total_weight = sum(weight_of[k] for k in parts)
     total = (
         round(100 * sum(weight_of[k] * v for k, v in parts.items()) / total_weight, 1)

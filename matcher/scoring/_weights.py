@@ -51,7 +51,7 @@ class Weights:
 
     skills: float = 0.25
     similarity: float = 0.1
-    role: float = 0.15
+    role: float = 0.0
     history: float = 0.2
     degree: float = 0.15
     experience: float = 0.15
