@@ -13,8 +13,9 @@ The total (0-100) is a weighted mean of components, each 0 to 1:
 - ``history``: the dated positions the resume shows, up to ``history_positions``;
 - ``degree`` and ``experience``: the rule checks as numbers.
 
-A component that cannot be judged (no degree asked, no dated job) is left out and the others are
-re-weighted: an unknown never counts as a fail.
+A component that cannot be judged (no degree asked, no dated job, no title O*NET knows) is left out
+and the others are re-weighted: an unknown never counts as a fail. A component of weight 0 is still
+worked out and shown, not counted.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from matcher.records import (
 )
 from matcher.scoring._role import role_match
 from matcher.scoring._similarity import Similarity
-from matcher.scoring._weights import Weights
+from matcher.scoring._weights import COMPONENTS, Weights
 
 __all__ = ["score"]
 
@@ -92,8 +93,7 @@ def score(
     if role is not None:
         details.append(role.describe())
     components["history"] = _history(resume, weights, details)
-    order = ("skills", "similarity", "role", "history", "degree", "experience")
-    components = {k: components[k] for k in order}
+    components = {k: components[k] for k in COMPONENTS}
     weight_of = weights.component_weights()
     # a component of weight 0 is shown (calibrate reads it) but takes no part in the total
     parts = {k: v for k, v in components.items() if v is not None and weight_of[k] > 0}
