@@ -1,4 +1,4 @@
-"""The ``matcher`` command line: thin wrappers over the library functions.
+"""The ``matcher`` command line (posting, resume, rank, calibrate): thin wrappers over the library.
 
 Exit status: 0 on success, 1 when the input cannot be used, 2 for usage errors.
 """
@@ -235,6 +235,32 @@ def serve(host: str, port: int, data: Path | None, workers: int | None, token: s
     with _command():
         run(host=host, port=port, data=data, workers=workers, token=token, as_of=as_of and as_of.date(),
             limits=limits, echo=click.echo)  # fmt: skip
+
+
+@main.command(name="calibrate")
+@click.argument("decisions", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--config-out", type=click.Path(dir_okay=False, path_type=Path), help="Write the weights here.")
+@click.option("--config", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Start weights.")
+@click.option("--resumes", type=click.Path(file_okay=False, path_type=Path), help="Resume folder.")
+@click.option("--folds", type=click.IntRange(min=2), default=5, show_default=True, help="CV folds.")
+@click.option("--cache", "cache_path", type=click.Path(dir_okay=False, path_type=Path), help="Parse cache.")
+@_AS_OF
+def calibrate_command(decisions: Path, config_out: Path | None, config: Path | None, resumes: Path | None,
+                      folds: int, cache_path: Path | None, as_of: datetime | None) -> None:  # fmt: skip
+    """Fit the component weights to past DECISIONS (a CSV: posting, resume, grade or shortlisted yes/no),
+    print how fitted and starting weights rank held-out postings, and write them for rank --config."""
+    from matcher.batch import default_cache_path
+    from matcher.calibration import calibrate
+    from matcher.outputs import write_atomic
+    from matcher.scoring import Weights
+    with _command(decisions):
+        base = Weights.from_toml(config) if config else Weights()
+        result = calibrate(decisions, base=base, resumes=resumes, as_of=as_of.date() if as_of else None,
+                           folds=folds, cache=cache_path or default_cache_path(), workers=0)  # fmt: skip
+        click.echo(result.report())
+        if config_out:
+            write_atomic(config_out, result.to_toml())
+            click.echo(f"wrote {config_out}")
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -2,6 +2,7 @@
 
     python scripts/evaluate.py postings [--dir data/eval/postings] [--show ID] [--errors]
     python scripts/evaluate.py resumes [--synthetic 200] [--engine pypdf|pdfium] [--errors]
+    python scripts/evaluate.py ranking [--components] [--weights weights.toml]  (scripts/eval_ranking.py)
 
 A folder holds pairs: ID.txt (or .md/.pdf/.html) with the document and ID.json with its label.
 Scoring follows LABELS.md: names match case-insensitively ignoring punctuation and spacing (but
@@ -207,11 +208,16 @@ def main() -> int:
     r.add_argument("--engine", choices=["pypdf", "pdfium"], default="pypdf")
     r.add_argument("--keep", type=Path, help="generate (or reuse) the synthetic PDFs in this folder")
     r.add_argument("--errors", action="store_true", help="print every error on the real set")
+    import eval_ranking
+
+    eval_ranking.add_parser(sub)
     args = ap.parse_args()
     # a script of ours: pypdf's notes on recoverable oddities in the corpus are not news
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     if args.what == "resumes":
         return run_resumes(args)
+    if args.what == "ranking":
+        return eval_ranking.run(args)
     if not args.dir.is_dir():
         print(f"evaluate: {args.dir} not found", file=sys.stderr)
         return 1

@@ -87,7 +87,7 @@ def test_json_contract(folder: Path, tmp_path: Path) -> None:
         "knocked_out",
         "error",
     }
-    assert set(best["components"]) == {"skills", "similarity", "degree", "experience"}
+    assert set(best["components"]) == {"skills", "similarity", "role", "history", "degree", "experience"}
     assert best["checks"][0] == {
         "name": "experience",
         "status": "pass",

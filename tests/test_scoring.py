@@ -104,7 +104,8 @@ def test_years_asked_for_a_skill_give_partial_credit() -> None:
 def test_config_file_sets_weights(tmp_path: Path) -> None:
     config = tmp_path / "matcher.toml"
     config.write_text(
-        '[weights]\nskills = 1.0\nsimilarity = 0\ndegree = 0\nexperience = 0\nknockouts = ["degree"]\n'
+        '[weights]\nskills = 1.0\nsimilarity = 0\nrole = 0\nhistory = 0\ndegree = 0\nexperience = 0\n'
+        'knockouts = ["degree"]\n'
     )
     weights = Weights.from_toml(config)
     s = score(POSTING, _resume("Python, SQL and Kafka"), weights=weights)

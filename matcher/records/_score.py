@@ -67,14 +67,15 @@ class Check:
 
 @dataclass(frozen=True, slots=True)
 class SkillMatch:
-    """How one posting skill was met: ``credit`` 0 to 1, ``how`` exact, related, short_years or
-    missing (a ``MatchHow``), and the resume evidence.
+    """How one posting skill was met: ``credit`` 0 to 1, ``how`` exact, related, short_years,
+    listed (named only in a list or summary, in none of the resume's dated jobs) or missing (a
+    ``MatchHow``), and the resume evidence.
 
     Examples
     --------
     >>> from typing import get_args
     >>> get_args(MatchHow)
-    ('exact', 'related', 'short_years', 'missing')
+    ('exact', 'related', 'short_years', 'listed', 'missing')
     >>> SkillMatch("PostgreSQL", "required", 0.5, "related", "MySQL daily", via="MySQL").via
     'MySQL'
     """
@@ -102,8 +103,10 @@ class SkillMatch:
 class Score:
     """A candidate's fit to a posting: ``total`` 0 to 100, its components (0 to 1), the rule
     checks, the skills matched and missing, whether a failed check knocked the candidate out,
-    the similarity's top shared terms, and the checks that knock out under the weights used
-    (``knockouts``); :meth:`explain` writes them as a short explanation.
+    the similarity's top shared terms, the checks that knock out under the weights used
+    (``knockouts``), and one line for each component that needs words to explain it
+    (``details``: the role matched, the work history counted); :meth:`explain` writes them all
+    as a short explanation.
 
     ``components`` is read-only (a ``types.MappingProxyType`` over a copy of the mapping given);
     a Score still copies, pickles, compares and goes through ``dataclasses.replace``.
@@ -136,6 +139,7 @@ class Score:
     # not an explanation read as shared terms
     top_terms: tuple[str, ...] = field(default=(), kw_only=True)
     knockouts: tuple[CheckName, ...] = field(default=(), kw_only=True)
+    details: tuple[str, ...] = field(default=(), kw_only=True)
 
     def __post_init__(self) -> None:
         # a read-only copy: the caller's dict stays theirs, and no one changes a frozen Score's
@@ -161,8 +165,9 @@ class Score:
         """Return the short readable account of the score, computed from its fields.
 
         One line with the total and the components judged; the components not judged; each
-        related or short-on-years match; the exact matches; the required skills missing; each
-        check; the shared terms; and the checks that knocked the candidate out.
+        related, short-on-years or only-listed match; the exact matches; the required skills
+        missing; each check; the shared terms; the component details (role, history); and the
+        checks that knocked the candidate out.
 
         Examples
         --------
@@ -193,6 +198,8 @@ class Score:
                 lines.append(f"Related: {m.via} for {m.skill} ({m.importance}), {m.credit:g} credit")
             elif m.how == "short_years":
                 lines.append(f"Short on years: {m.skill} ({m.importance}), {m.credit:.0%} credit")
+            elif m.how == "listed":
+                lines.append(f"Only listed, in no dated job: {m.skill} ({m.importance}), {m.credit:g} credit")
         exact = [m.skill for m in self.matched if m.how == "exact"]
         if exact:
             lines.append(f"Has: {', '.join(exact)}")
@@ -203,6 +210,7 @@ class Score:
             lines.append(f"Check {check.name}: {check.status} ({check.detail})")
         if self.top_terms:
             lines.append(f"Shared terms: {', '.join(self.top_terms)}")
+        lines.extend(self.details)
         if self.knocked_out:
             knocked = [c.name for c in self.checks if c.status == "fail" and c.name in self.knockouts]
             lines.append(f"Knocked out by: {', '.join(knocked)}")

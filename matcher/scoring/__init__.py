@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from matcher.scoring._role import (
+    TITLES_FILE,
+    RoleMatch,
+    occupations_of,
+    resume_titles,
+    role_match,
+    title_key,
+)
 from matcher.scoring._score import score
 from matcher.scoring._similarity import (
     IDF_FILE,
@@ -14,18 +22,25 @@ from matcher.scoring._similarity import (
     similarity,
     unpack_vectors,
 )
-from matcher.scoring._weights import Weights
+from matcher.scoring._weights import COMPONENTS, Weights
 
 __all__ = [
+    "COMPONENTS",
     "IDF_FILE",
+    "TITLES_FILE",
     "VECTORIZER_SETTINGS",
+    "RoleMatch",
     "Similarity",
     "Weights",
     "load_vectorizer",
+    "occupations_of",
     "pack_vectors",
+    "resume_titles",
+    "role_match",
     "score",
     "similarities",
     "similarities_of_vectors",
     "similarity",
+    "title_key",
     "unpack_vectors",
 ]

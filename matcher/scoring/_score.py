@@ -6,11 +6,16 @@ The total (0-100) is a weighted mean of components, each 0 to 1:
   mentioned; a skill asked with years ("3+ years of Python") gets partial credit when the resume's
   jobs that name it add up to less; a related skill (MySQL for PostgreSQL) earns visible partial
   credit;
+  a skill named only outside the dated jobs (a skills list) earns ``listed_credit`` of it;
 - ``similarity``: TF-IDF cosine with a fixed background IDF (see ``matcher.scoring._similarity``);
+- ``role``: the posting's title against the resume's headline and latest job title, through
+  O*NET's occupations (see ``matcher.scoring._role``);
+- ``history``: the dated positions the resume shows, up to ``history_positions``;
 - ``degree`` and ``experience``: the rule checks as numbers.
 
-A component that cannot be judged (no degree asked, no dated job) is left out and the others are
-re-weighted: an unknown never counts as a fail.
+A component that cannot be judged (no degree asked, no dated job, no title O*NET knows) is left out
+and the others are re-weighted: an unknown never counts as a fail. A component of weight 0 is still
+worked out and shown, not counted.
 """
 
 from __future__ import annotations
@@ -29,8 +34,9 @@ from matcher.records import (
     Score,
     SkillMatch,
 )
+from matcher.scoring._role import role_match
 from matcher.scoring._similarity import Similarity
-from matcher.scoring._weights import Weights
+from matcher.scoring._weights import COMPONENTS, Weights
 
 __all__ = ["score"]
 
@@ -73,17 +79,27 @@ def score(
     ... B.S. Statistics, 2018''', as_of=date(2024, 1, 1))
     >>> s = score(posting, cv)
     >>> s.total, [c.status for c in s.checks]
-    (86.5, ['pass', 'pass'])
+    (72.5, ['pass', 'pass'])
     >>> print(s.explain().splitlines()[0])
-    Score 86.5/100: skills 1.00, similarity 0.33, degree 1.00, experience 1.00
+    Score 72.5/100: skills 1.00, similarity 0.33, history 0.17, degree 1.00, experience 1.00
     """
     weights = weights or Weights()
     matched, missing = _skill_matches(posting, resume, weights)
     checks = _checks(posting, resume)
     components, top_terms = _components(posting, resume, weights, matched, missing, checks, similarity)
-    parts = {k: v for k, v in components.items() if v is not None}
-    weight_of = {"skills": weights.skills, "similarity": weights.similarity, "degree": weights.degree,
-                 "experience": weights.experience}  # fmt: skip
+    details: list[str] = []
+    role = role_match(posting.title, resume)
+    components["role"] = None if role is None else role.credit
+    if role is not None:
+        details.append(role.describe())
+    components["history"] = _history(resume, weights, details)
+    components = {k: components[k] for k in COMPONENTS}
+    weight_of = weights.component_weights()
+    # a component of weight 0 is shown (calibrate reads it) but takes no part in the total
+    parts = {k: v for k, v in components.items() if v is not None and weight_of[k] > 0}
+    unweighted = [k for k, v in components.items() if v is not None and weight_of[k] == 0]
+    if unweighted:
+        details.append(f"Shown, not counted (weight 0): {', '.join(unweighted)}")
     total_weight = sum(weight_of[k] for k in parts)
     total = (
         round(100 * sum(weight_of[k] * v for k, v in parts.items()) / total_weight, 1)
@@ -101,7 +117,19 @@ def score(
         knocked_out=knocked,
         top_terms=tuple(top_terms),
         knockouts=weights.knockouts,
+        details=tuple(details),
     )
+
+
+def _history(resume: Resume, weights: Weights, details: list[str]) -> float | None:
+    """Dated positions shown, up to ``weights.history_positions``; None (not judged) with none."""
+    count = len(resume.experience)
+    if not count:
+        return None
+    value = round(min(1.0, count / weights.history_positions), 4)
+    plural = "s" if count != 1 else ""
+    details.append(f"History: {count} dated position{plural} ({weights.history_positions:g} make 1)")
+    return value
 
 
 def _skill_matches(
@@ -122,6 +150,10 @@ def _skill_matches(
             credit, how = 1.0, "exact"
             if wanted.years and found.years is not None and found.years < wanted.years:
                 credit, how = round(found.years / wanted.years, 3), "short_years"
+            elif found.kind == "hard" and resume.experience and not found.jobs and weights.listed_credit < 1:
+                # a hard skill in no dated job: listed, not shown in work (languages, soft skills
+                # and certificates are rarely written into a job's lines, so they are exempt)
+                credit, how = weights.listed_credit, "listed"
             matched.append(SkillMatch(wanted.name, importance, credit, how, found.evidence))
             continue
         if weights.related_credit > 0:

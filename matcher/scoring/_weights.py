@@ -10,9 +10,11 @@ from typing import get_args
 from matcher.errors import InputError
 from matcher.records import CheckName
 
-__all__ = ["CHECK_NAMES", "Weights"]
+__all__ = ["CHECK_NAMES", "COMPONENTS", "Weights"]
 
 CHECK_NAMES: tuple[CheckName, ...] = get_args(CheckName)
+#: The components of a score's total, in the order they are shown.
+COMPONENTS: tuple[str, ...] = ("skills", "similarity", "role", "history", "degree", "experience")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -21,13 +23,20 @@ class Weights:
 
     Parameters
     ----------
-    skills, similarity, degree, experience : float
-        Weights of the four components in the total (defaults 0.5, 0.2, 0.15, 0.15).
+    skills, similarity, degree, experience, role, history : float
+        Weights of the components in the total (see :data:`COMPONENTS` and the README's "How it
+        scores" for the defaults and how they were chosen).
     required, preferred, mentioned : float
         Weights of posting skills by importance inside the skills component (3, 1.5, 0.5).
     related_credit : float
         Credit for a related skill instead of the one asked: linked in the taxonomy and of the
         same group, such as MySQL for PostgreSQL (0.5; 0 switches related credit off).
+    listed_credit : float
+        Credit for a skill the resume names only outside its dated jobs (a skills list, a
+        summary) when it has dated jobs: shown in work done counts more than listed (0.5; 1
+        switches the difference off).
+    history_positions : float
+        Dated positions that make a full ``history`` component (6).
     knockouts : tuple of str
         Checks whose failure knocks a candidate out: any of degree, experience, certifications
         (default none). A knocked-out candidate is still listed, flagged.
@@ -40,14 +49,18 @@ class Weights:
     ('degree',)
     """
 
-    skills: float = 0.5
-    similarity: float = 0.2
+    skills: float = 0.25
+    similarity: float = 0.1
+    role: float = 0.0
+    history: float = 0.2
     degree: float = 0.15
     experience: float = 0.15
     required: float = 3.0
     preferred: float = 1.5
     mentioned: float = 0.5
     related_credit: float = 0.5
+    listed_credit: float = 0.5
+    history_positions: float = 6.0
     knockouts: tuple[CheckName, ...] = field(default=())
 
     def __post_init__(self) -> None:
@@ -61,8 +74,22 @@ class Weights:
                     )
             elif not isinstance(value, int | float) or value < 0:
                 raise InputError(f"weight {f.name} must be a number >= 0, got {value!r}")
-        if self.skills + self.similarity + self.degree + self.experience <= 0:
+        if sum(self.component_weights().values()) <= 0:
             raise InputError("at least one component weight must be above 0")
+        if self.listed_credit > 1:
+            raise InputError("listed_credit is a share of a skill's credit: at most 1")
+        if self.history_positions <= 0:
+            raise InputError("history_positions must be above 0")
+
+    def component_weights(self) -> dict[str, float]:
+        """The weight of each component of the total, by name (:data:`COMPONENTS`, in order).
+
+        Examples
+        --------
+        >>> list(Weights().component_weights())
+        ['skills', 'similarity', 'role', 'history', 'degree', 'experience']
+        """
+        return {name: float(getattr(self, name)) for name in COMPONENTS}
 
     @classmethod
     def from_toml_text(cls, text: str) -> Weights:
