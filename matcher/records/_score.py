@@ -113,6 +113,8 @@ class Score:
     # not an explanation read as shared terms
     top_terms: tuple[str, ...] = field(default=(), kw_only=True)
     knockouts: tuple[CheckName, ...] = field(default=(), kw_only=True)
+    #: skills the resume names only in text a reader cannot see, left out of the score
+    not_counted: tuple[str, ...] = field(default=(), kw_only=True)
 
     def __post_init__(self) -> None:
         # a read-only copy: the caller's dict stays theirs, and no one changes a frozen Score's
@@ -180,6 +182,8 @@ class Score:
             lines.append(f"Check {check.name}: {check.status} ({check.detail})")
         if self.top_terms:
             lines.append(f"Shared terms: {', '.join(self.top_terms)}")
+        if self.not_counted:
+            lines.append(f"Not counted (only in hidden text): {', '.join(self.not_counted)}")
         if self.knocked_out:
             knocked = [c.name for c in self.checks if c.status == "fail" and c.name in self.knockouts]
             lines.append(f"Knocked out by: {', '.join(knocked)}")

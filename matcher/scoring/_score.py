@@ -92,6 +92,7 @@ def score(
     )
     failed = [c.name for c in checks if c.status == "fail"]
     knocked = any(name in weights.knockouts for name in failed)
+    hidden = () if weights.count_hidden_text else tuple(s.name for s in resume.skills if s.hidden)
     return Score(
         total=total,
         components=components,
@@ -101,6 +102,7 @@ def score(
         knocked_out=knocked,
         top_terms=tuple(top_terms),
         knockouts=weights.knockouts,
+        not_counted=hidden,
     )
 
 
@@ -110,8 +112,10 @@ def _skill_matches(
     from matcher.language import load_taxonomy
 
     taxonomy = load_taxonomy()
-    have = {s.skill_id: s for s in resume.skills if s.skill_id}
-    by_name = {s.name.lower(): s for s in resume.skills}
+    # a skill named only in text a reader cannot see does not count, unless the weights say so
+    shown = [s for s in resume.skills if weights.count_hidden_text or not s.hidden]
+    have = {s.skill_id: s for s in shown if s.skill_id}
+    by_name = {s.name.lower(): s for s in shown}
     matched: list[SkillMatch] = []
     missing: list[SkillMatch] = []
     for wanted in posting.skills:
