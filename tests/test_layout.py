@@ -27,6 +27,9 @@ STAGES = (
     "scoring",
     "batch",
     "outputs",
+    "integrity",
+    "audit",
+    "lint",
 )
 
 

@@ -54,7 +54,7 @@ def candidate_id(path: str | Path) -> str:
     >>> f = pathlib.Path(tempfile.mkdtemp()) / "jane-doe.txt"
     >>> _ = f.write_text("Jane Doe")
     >>> candidate_id(f)
-    'c-a2b1b2a27f'
+    'c-01332c8765'
     """
     try:
         data = Path(path).read_bytes()
