@@ -47,7 +47,9 @@ def format_audit(report: AuditReport) -> str:
         lines.append(characteristic.name)
         lines.append(f"  {'group':<{width}}  {'n':>3}  {'rate':>5}  impact ratio")
         for g in characteristic.groups:
-            note = "  excluded (under 2%)" if g.excluded else ("  FLAG (under 0.8)" if g.flag else "")
+            note = "  FLAG (under 0.8)" if g.flag else ""
+            if g.excluded:
+                note = "  excluded (no candidate)" if g.n == 0 else "  excluded (under 2%)"
             lines.append(
                 f"  {g.group:<{width}}  {g.n:>3}  {_cell(g.rate):>5}  {_cell(g.impact_ratio):>12}{note}"
             )

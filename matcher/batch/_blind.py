@@ -44,6 +44,14 @@ _SCHOOLING = re.compile(
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+def _phone(match: re.Match[str]) -> str:
+    """A phone number has 9 digits or more and is no span of years ("2015 - 2019")."""
+    found = match.group(0)
+    digits = sum(c.isdigit() for c in found)
+    years = re.fullmatch(r"(?:(?:19|20)\d\d\s*[-–]?\s*)+", found)
+    return REDACTED if digits >= 9 and not years else found
+
+
 def candidate_id(path: str | Path) -> str:
     """A stable id for a resume file: the start of its content's SHA-256 (of its path when it
     cannot be read), so the same file has the same id in every run.
@@ -87,8 +95,9 @@ def redact(text: str, resume: Resume | None = None) -> str:
                 part = part.strip(".,")
                 if len(part) >= 2:
                     text = re.sub(rf"(?<!\w){re.escape(part)}(?!\w)", REDACTED, text)
-    for pattern in (_EMAIL, _URL, _BIRTH, _AGE, _STREET, _PHONE):
+    for pattern in (_EMAIL, _URL, _BIRTH, _AGE, _STREET):
         text = pattern.sub(REDACTED, text)
+    text = _PHONE.sub(_phone, text)
     lines = text.split("\n")
     return "\n".join(_YEAR.sub(REDACTED, line) if _SCHOOLING.search(line) else line for line in lines)
 
