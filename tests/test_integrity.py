@@ -47,6 +47,9 @@ SEEN_CASES = {
     "one_point_font_scaled_by_the_text_matrix": b"BT /F1 1 Tf 11 0 0 11 72 400 Tm " + STUFFED,
     "white_restored_to_black_by_Q": b"q 1 1 1 rg Q BT /F1 11 Tf 72 400 Td " + STUFFED,
     "light_gray": b"0.6 g BT /F1 11 Tf 72 400 Td " + STUFFED,
+    # a wide pen paints a band under the white text: a stroke's area is not judged
+    "white_on_a_wide_stroke": b"0 0 0 RG 24 w 60 404 m 400 404 l S 1 1 1 rg BT /F1 11 Tf 72 400 Td "
+    + STUFFED,
 }
 
 

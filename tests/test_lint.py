@@ -49,7 +49,8 @@ def test_young_company_is_not_age_coded() -> None:
 def test_gender_coded_words_are_counted_by_stem() -> None:
     text = FAIR + "\nA competitive, assertive leader who dominates, with a competitive drive. Supportive."
     (found,) = [f for f in lint_posting(text, as_of=AS_OF) if f.rule == "gender_coded"]
-    # masculine: analyst (the title: "analy*"), competitive x2, assertive, leader, dominates; feminine: supportive
+    # masculine: analyst (the title; "analy*"), competitive x2, assertive, leader, dominates;
+    # feminine: supportive
     assert found.message.startswith("6 masculine- and 1 feminine-coded words")
     assert found.severity == "warning"
     assert "competitive x2" in found.evidence and "supportive" in found.evidence

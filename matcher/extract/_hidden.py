@@ -148,7 +148,8 @@ class PypdfPageWatch:
         self._fill_components: int | None = 1
         self._render = 0
         self._size = 0.0
-        self._stack: list[tuple[RGB | None, int | None, int, float]] = []
+        self._pen = 1.0  # line width, in page units
+        self._stack: list[tuple[RGB | None, int | None, int, float, float]] = []
         self._regions: list[_Region] = []
         self._path: list[tuple[float, float]] = []
         self._depth = 0  # inside form XObjects: not judged (their coordinates are the form's)
@@ -161,10 +162,10 @@ class PypdfPageWatch:
         if operator in _SHOW:
             self._pending.append(self._judge_show(operands, cm, tm) if not self._depth else None)
         elif operator == b"q":
-            self._stack.append((self._fill, self._fill_components, self._render, self._size))
+            self._stack.append((self._fill, self._fill_components, self._render, self._size, self._pen))
         elif operator == b"Q":
             if self._stack:
-                self._fill, self._fill_components, self._render, self._size = self._stack.pop()
+                self._fill, self._fill_components, self._render, self._size, self._pen = self._stack.pop()
         elif operator in (b"rg", b"g", b"k"):
             self._fill = _color(operands)
             self._fill_components = {b"rg": 3, b"g": 1, b"k": 4}[operator]
@@ -184,6 +185,9 @@ class PypdfPageWatch:
                 self._size = float(operands[1])
         elif self._depth:
             pass
+        elif operator == b"w":
+            with contextlib.suppress(IndexError, TypeError, ValueError):
+                self._pen = abs(float(operands[0])) * math.hypot(cm[0], cm[1])
         elif operator == b"re":
             try:
                 x, y, w, h = (float(v) for v in operands[:4])
@@ -197,9 +201,13 @@ class PypdfPageWatch:
                 return
             self._path += [_apply(cm, values[i], values[i + 1]) for i in range(0, len(values) - 1, 2)]
         elif operator in _FILL or operator in (b"n", b"S", b"s"):
-            if operator in _FILL and self._path:
+            if operator != b"n" and self._path:
                 xs, ys = [p[0] for p in self._path], [p[1] for p in self._path]
-                self._regions.append((min(xs), min(ys), max(xs), max(ys), self._fill))
+                # a stroke paints too, over an area not cheap to know (a wide pen draws a disc)
+                stroked = operator not in _FILL or operator in (b"B", b"B*", b"b", b"b*")
+                half = self._pen / 2 if stroked else 0.0
+                color = None if stroked else self._fill
+                self._regions.append((min(xs) - half, min(ys) - half, max(xs) + half, max(ys) + half, color))
             self._path = []
         elif operator == b"sh":  # a shading fills the clip: what lies beneath is not a flat colour
             self._regions.append((-math.inf, -math.inf, math.inf, math.inf, None))
@@ -305,9 +313,10 @@ def pdfium_page_hidden(page: Any, textpage: Any, number: int) -> list[HiddenText
                     found.append((hidden, number, text))
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             fillmode, stroke = ctypes.c_int(), ctypes.c_int()
-            if pdfium_c.FPDFPath_GetDrawMode(obj, fillmode, stroke) and fillmode.value:
-                color = None
-                if pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a) and a.value == 255:
+            if pdfium_c.FPDFPath_GetDrawMode(obj, fillmode, stroke) and (fillmode.value or stroke.value):
+                color = None  # a stroke paints too, over an area not cheap to know (a wide pen draws a disc)
+                filled = pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a) and a.value == 255
+                if fillmode.value and not stroke.value and filled:
                     color = (r.value / 255, g.value / 255, b.value / 255)
                 regions.append((*bounds, color))
         else:  # image, shading, form: not a flat colour
