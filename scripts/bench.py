@@ -465,6 +465,13 @@ def bench_integrity(engines: list[str], workers: int, limit: int | None, show: b
             f"{engine}: {len(files)} files, {len(parsed)} parsed, {len(flagged)} with a finding "
             f"({rate:.2%} false alarms; {by_kind}); {elapsed:.1f} s with {workers} processes"
         )
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from dev_split import part_of
+
+        for part in ("tuning", "check"):  # the label id of a livecareer file: category-stem
+            mine = [r for r in parsed if part_of(f"{Path(r[0]).parent.name.lower()}-{Path(r[0]).stem}") == part]
+            hits = sum(bool(r[2]) for r in mine)
+            print(f"  {part} part: {hits} of {len(mine)} ({hits / len(mine) if mine else 0:.2%})")
         if show:
             for path, _, found in flagged:
                 for kind, message, evidence in found:

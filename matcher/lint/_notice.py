@@ -11,8 +11,18 @@ __all__ = ["candidate_notice"]
 
 def _requirements(posting: Posting) -> list[str]:
     items = []
-    for importance, label in (("required", "Required"), ("preferred", "Preferred")):
-        skills = posting.skills_by_importance("required" if importance == "required" else "preferred")
+    for importance, label in (
+        ("required", "Required"),
+        ("preferred", "Preferred"),
+        ("mentioned", "Also named"),
+    ):
+        skills = posting.skills_by_importance(
+            "required"
+            if importance == "required"
+            else "preferred"
+            if importance == "preferred"
+            else "mentioned"
+        )
         if skills:
             named = ", ".join(s.name + (f" ({s.years:g}+ years)" if s.years else "") for s in skills)
             items.append(f"{label} skills: {named}")
