@@ -340,6 +340,7 @@ def format_resume(result: Resume) -> str:
         lines.append(f"  - {skill.name} [{skill.kind}] x{skill.count}{used}")
     for warning in result.warnings:
         lines.append(f"Warning: {warning}")
+    lines += [f"Integrity: {f.kind}: {f.message}: {f.evidence!r}" for f in result.integrity]
     return "\n".join(lines)
 
 

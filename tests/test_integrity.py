@@ -176,3 +176,16 @@ def test_the_table_marks_a_resume_with_findings(tmp_path: Path) -> None:
     assert len(marked) == 1 and "white.pdf" in marked[0]
     assert "hidden_text: text a reader cannot see" in to_csv(ranking)
     assert "<h4>Integrity</h4>" in to_html(ranking)
+
+
+def test_the_resume_command_shows_the_findings(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from matcher.cli import main
+
+    path = _pdf(tmp_path, "white", HIDDEN_CASES["white_on_white"][0])
+    run = CliRunner().invoke(main, ["resume", str(path)])
+    assert run.exit_code == 0 and "Integrity: hidden_text: text a reader cannot see" in run.stdout
+    data = __import__("json").loads(CliRunner().invoke(main, ["resume", str(path), "--json"]).stdout)
+    assert [f["kind"] for f in data["integrity"]] == ["hidden_text"]
+    assert {s["name"] for s in data["skills"] if s.get("hidden")} >= {"Python", "Kubernetes"}
