@@ -430,6 +430,11 @@ def bench_dask(limit: int, worker_counts: list[int], seed: int) -> int:
     return 0
 
 
+def _label_id(path: str) -> str:
+    """A livecareer file's id in the dev split: its category folder and stem ("accountant-14055988")."""
+    return f"{Path(path).parent.name.lower()}-{Path(path).stem}"
+
+
 def _integrity_of(args: tuple[Path, str]) -> tuple[str, str | None, list[tuple[str, str, str]]]:
     from matcher.batch import parse_file
 
@@ -469,7 +474,7 @@ def bench_integrity(engines: list[str], workers: int, limit: int | None, show: b
         from dev_split import part_of
 
         for part in ("tuning", "check"):  # the label id of a livecareer file: category-stem
-            mine = [r for r in parsed if part_of(f"{Path(r[0]).parent.name.lower()}-{Path(r[0]).stem}") == part]
+            mine = [r for r in parsed if part_of(_label_id(r[0])) == part]
             hits = sum(bool(r[2]) for r in mine)
             print(f"  {part} part: {hits} of {len(mine)} ({hits / len(mine) if mine else 0:.2%})")
         if show:
