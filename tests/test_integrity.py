@@ -189,3 +189,16 @@ def test_the_resume_command_shows_the_findings(tmp_path: Path) -> None:
     data = __import__("json").loads(CliRunner().invoke(main, ["resume", str(path), "--json"]).stdout)
     assert [f["kind"] for f in data["integrity"]] == ["hidden_text"]
     assert {s["name"] for s in data["skills"] if s.get("hidden")} >= {"Python", "Kubernetes"}
+
+
+def test_findings_and_hidden_skills_survive_the_cache(tmp_path: Path) -> None:
+    from matcher.batch import ResumeCache
+
+    path = _pdf(tmp_path, "white", HIDDEN_CASES["white_on_white"][0])
+    resume = parse_resume(path)
+    cache = ResumeCache(tmp_path / "cache.sqlite")
+    cache.put("k", resume)
+    again = cache.get("k")
+    cache.close()
+    assert again is not None
+    assert again.integrity == resume.integrity and again.skills == resume.skills
