@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from matcher import __version__
+from matcher._cli_trust import after_rank, register
 from matcher.errors import MatcherError
 from matcher.records import Posting, Resume
 
@@ -138,6 +139,11 @@ def resume(
 @click.option("--scheduler", help="Parse on a Dask cluster, e.g. tcp://host:8786 (extra 'dask').")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
               help="Seconds one file may take before it is listed as a timeout.")  # fmt: skip
+@click.option("--blind", is_flag=True, help="Candidate ids for file names; no names, contact details, "
+              "links, addresses, birth dates, ages or graduation years.")  # fmt: skip
+@click.option("--blind-key", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the candidate id -> file key to this CSV (implies --blind).")  # fmt: skip
+@click.option("--no-log", is_flag=True, help="Add no record of this run to the run log.")
 def rank_command(
     posting_file: Path,
     paths: tuple[Path, ...],
@@ -154,6 +160,9 @@ def rank_command(
     timeout: float,
     quiet: bool,
     scheduler: str | None,
+    blind: bool = False,
+    blind_key: Path | None = None,
+    no_log: bool = False,
 ) -> None:
     """Rank the resumes in PATH... (files, or folders searched recursively) for the POSTING.
 
@@ -189,6 +198,7 @@ def rank_command(
                     limits=Limits(max_seconds=timeout),
                     progress=bar.update,
                     scheduler=scheduler,
+                    blind=blind or blind_key is not None,
                 )
     except KeyboardInterrupt:
         bar.close()
@@ -209,6 +219,8 @@ def rank_command(
                 click.echo(piece, nl=False)
         else:
             click.echo(outputs.format_table(ranking))
+    day, log = as_of.date() if as_of else None, not no_log
+    after_rank(ranking, _command, blind_key=blind_key, log=log, weights=weights, as_of=day, engine=pdf_engine)
     if not ranking.ranked:
         raise click.ClickException("nothing could be ranked: every file failed (see the list above)")
 
@@ -389,6 +401,7 @@ def format_resume(result: Resume) -> str:
         lines.append(f"  - {skill.name} [{skill.kind}] x{skill.count}{used}")
     for warning in result.warnings:
         lines.append(f"Warning: {warning}")
+    lines += [f"Integrity: {f.kind}: {f.message}: {f.evidence!r}" for f in result.integrity]
     return "\n".join(lines)
 
 
@@ -430,6 +443,8 @@ def format_posting(result: Posting) -> str:
         lines.append(f"Languages: {', '.join(result.languages)}")
     return "\n".join(lines)
 
+
+register(main, _command)
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -612,6 +612,57 @@ def bench_web(workers: int, candidates: int) -> int:
         finally:
             server.terminate()
             server.wait(timeout=30)
+def _label_id(path: str) -> str:
+    """A livecareer file's id in the dev split: its category folder and stem ("accountant-14055988")."""
+    return f"{Path(path).parent.name.lower()}-{Path(path).stem}"
+
+
+def _integrity_of(args: tuple[Path, str]) -> tuple[str, str | None, list[tuple[str, str, str]]]:
+    from matcher.batch import parse_file
+
+    path, engine = args
+    result = parse_file(path, engine=engine, isolate=False)
+    if result.resume is None:
+        return str(path), result.failure.kind if result.failure else "failed", []
+    return str(path), None, [(f.kind, f.message, f.evidence) for f in result.resume.integrity]
+
+
+def bench_integrity(engines: list[str], workers: int, limit: int | None, show: bool) -> int:
+    """The integrity checks' false-alarm rate on real resumes: the share of the livecareer files
+    (real exports, none made to game a screener) with any integrity finding, by kind and engine."""
+    import multiprocessing
+
+    files = _real_resumes("integrity", limit)
+    if files is None:
+        return 0
+    for engine in engines:
+        started = time.perf_counter()
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = pool.map(_integrity_of, [(f, engine) for f in files], chunksize=8)
+        elapsed = time.perf_counter() - started
+        parsed = [r for r in results if r[1] is None]
+        flagged = [r for r in parsed if r[2]]
+        kinds: dict[str, int] = {}
+        for _, _, found in flagged:
+            for kind in {k for k, _, _ in found}:
+                kinds[kind] = kinds.get(kind, 0) + 1
+        rate = len(flagged) / len(parsed) if parsed else 0.0
+        by_kind = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "none"
+        print(
+            f"{engine}: {len(files)} files, {len(parsed)} parsed, {len(flagged)} with a finding "
+            f"({rate:.2%} false alarms; {by_kind}); {elapsed:.1f} s with {workers} processes"
+        )
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from dev_split import part_of
+
+        for part in ("tuning", "check"):  # the label id of a livecareer file: category-stem
+            mine = [r for r in parsed if part_of(_label_id(r[0])) == part]
+            hits = sum(bool(r[2]) for r in mine)
+            print(f"  {part} part: {hits} of {len(mine)} ({hits / len(mine) if mine else 0:.2%})")
+        if show:
+            for path, _, found in flagged:
+                for kind, message, evidence in found:
+                    print(f"  {Path(path).relative_to(RESUMES)}: {kind}: {message}: {evidence[:100]!r}")
     return 0
 
 
@@ -643,6 +694,11 @@ def main() -> int:
     wb = sub.add_parser("web", help="matcher serve: first page, progress, a 2,000-candidate ranking")
     wb.add_argument("--workers", type=int, default=2)
     wb.add_argument("--candidates", type=int, default=2000)
+    it = sub.add_parser("integrity", help="false-alarm rate of the integrity checks on the real resumes")
+    it.add_argument("--engine", choices=["pypdf", "pdfium"], nargs="+", default=["pypdf", "pdfium"])
+    it.add_argument("--workers", type=int, default=2)
+    it.add_argument("--limit", type=int, default=None, help="a seeded sample of this many files")
+    it.add_argument("--show", action="store_true", help="list every finding")
     args = ap.parse_args()
     # a script of ours: pypdf's notes on recoverable oddities in the corpus are not news
     logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -650,6 +706,8 @@ def main() -> int:
         return bench_web(args.workers, args.candidates)
     if args.what == "streams":
         return bench_streams()
+    if args.what == "integrity":
+        return bench_integrity(args.engine, args.workers, args.limit, args.show)
     if args.what == "dask":
         return bench_dask(args.limit, args.workers, args.seed)
     if args.what == "growth":

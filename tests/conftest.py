@@ -32,8 +32,9 @@ def make_pdf(path: Path, lines: list[str]) -> Path:
 
 @pytest.fixture(autouse=True)
 def _private_cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the default resume cache of the CLI out of the user's home during tests."""
+    """Keep the default resume cache and run log of the CLI out of the user's home during tests."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+    monkeypatch.setenv("MATCHER_DATA_DIR", str(tmp_path_factory.mktemp("matcher-data")))
 
 
 @pytest.fixture

@@ -28,6 +28,9 @@ STAGES = (
     "batch",
     "outputs",
     "web",
+    "integrity",
+    "audit",
+    "lint",
 )
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from matcher.errors import InputError
-from matcher.records import Education, Job, Resume, ResumeSkill
+from matcher.records import Education, IntegrityFinding, Job, Resume, ResumeSkill
 
 if TYPE_CHECKING:
     import sqlite3
@@ -30,7 +30,7 @@ __all__ = ["PARSER_VERSION", "ResumeCache", "default_cache_path", "file_key", "m
 
 #: Bump when parsing code changes what a Resume holds: older cache entries are then ignored.
 #: (A rebuilt taxonomy, IDF model or word list changes the key by itself: see :func:`models_digest`.)
-PARSER_VERSION = "7"
+PARSER_VERSION = "8"
 
 
 def default_cache_path() -> Path:
@@ -119,6 +119,7 @@ def _from_json(text: str) -> Resume:
         total_years=data["total_years"],
         warnings=tuple(data["warnings"]),
         text=data["text"],
+        integrity=tuple(IntegrityFinding(**f) for f in data.get("integrity", ())),
     )
 
 

@@ -11,7 +11,7 @@ import dataclasses
 import sys
 import warnings
 from collections.abc import Callable, Generator, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, cast
 from matcher._processes import start_context
 from matcher.batch._parsing import ParseResult
 from matcher.errors import InputError, failure_of
+from matcher.integrity import posting_copied
 from matcher.records import Failure, Importance, MatchHow, Posting, Resume, Score, SkillKind
 from matcher.scoring import Weights, pack_vectors, score, similarities_of_vectors, unpack_vectors
 
@@ -65,13 +66,15 @@ class RankEntry:
         return self.failure.message if self.failure else None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON contract form (DESIGN.md section 5)."""
+        """Return the JSON contract form (DESIGN.md section 5); ``integrity`` lists the resume's
+        integrity findings (hidden text, keyword stuffing, a copied posting)."""
         out: dict[str, Any] = {"rank": self.rank, "path": self.path}
         if self.score is None:
             out["score"] = None
             out["error"] = self.failure.to_dict() if self.failure else None
             return out
         out.update(self.score.to_dict())
+        out["integrity"] = [f.to_dict() for f in self.resume.integrity] if self.resume else []
         out["error"] = None
         return out
 
@@ -80,6 +83,8 @@ class RankEntry:
 class Ranking:
     """Ranked entries, best first, then failures (by path).
 
+    A blind ranking (``rank(..., blind=True)``) shows a candidate id in each entry's ``path``;
+    ``blind_key`` pairs each id with its file, for the employer to keep.
     Examples
     --------
     >>> s = Score(80.0, {"skills": 0.8}, checks=(), matched=(), missing=(), knocked_out=False)
@@ -93,6 +98,8 @@ class Ranking:
 
     posting: Posting
     entries: tuple[RankEntry, ...]
+    blind: bool = field(default=False, kw_only=True)
+    blind_key: tuple[tuple[str, str], ...] = field(default=(), kw_only=True)
 
     @property
     def ranked(self) -> tuple[RankEntry, ...]:
@@ -269,6 +276,7 @@ def rank(
     start_method: str | None = None,
     progress: Callable[[int, int, int], None] | None = None,
     scheduler: Any = None,
+    blind: bool = False,
 ) -> Ranking:
     """Rank the resumes in ``paths`` (files, or folders searched recursively) for ``posting``.
 
@@ -305,6 +313,11 @@ def rank(
     scheduler : str or distributed.Client, optional
         Parse on a Dask cluster ("tcp://host:8786" or a Client; extra ``dask``) instead of local
         workers. The cache and the scoring stay here; the ranking is the same.
+    blind : bool
+        Blind review: each entry shows a stable candidate id (from the file's content) instead of
+        its path, and no name, e-mail, phone, links, street address, date of birth, age or
+        graduation year, in evidence quotes neither; ``Ranking.blind_key`` maps ids to files. The
+        scores are those of an open ranking.
 
     Returns
     -------
@@ -351,6 +364,9 @@ def rank(
         for (path, parsed, _), sim in zip(batch, sims, strict=True):
             try:  # the facts as written, worked out for the day of this ranking, then scored
                 resume = resolve_dates(parsed, day)
+                copied = posting_copied(posting.text, resume.text)
+                if copied:
+                    resume = dataclasses.replace(resume, integrity=(*resume.integrity, *copied))
                 result = score(posting, resume, weights=weights, similarity=sim)
             except Exception as exc:  # a bug on one file lists that file; the ranking goes on
                 failed.append(RankEntry(str(path), None, None, None, failure_of(exc, path)))
@@ -377,4 +393,26 @@ def rank(
     if top is not None:
         scored = scored[: max(0, top)]
     entries = [RankEntry(str(p), i, s, r) for i, (p, r, s) in enumerate(scored, 1)]
-    return Ranking(posting, (*entries, *sorted(failed, key=lambda e: e.path)))
+    everything = (*entries, *sorted(failed, key=lambda e: e.path))
+    if not blind:
+        return Ranking(posting, everything)
+    return _blinded(posting, everything)
+
+
+def _blinded(posting: Posting, entries: tuple[RankEntry, ...]) -> Ranking:
+    """The ranking with a candidate id for each file and the candidates' identities left out."""
+    from matcher.batch._blind import blind_entry_parts, candidate_id
+
+    out = []
+    key = []
+    for entry in entries:
+        ident = candidate_id(entry.path)
+        key.append((ident, entry.path))
+        resume, result, failure = blind_entry_parts(
+            entry.path, ident, entry.resume, entry.score, entry.failure
+        )
+        out.append(RankEntry(ident, entry.rank, result, resume, failure))
+    # failures by id: in the order of their file names they would hint at the names
+    ranked = [e for e in out if e.score is not None]
+    failures = sorted((e for e in out if e.score is None), key=lambda e: e.path)
+    return Ranking(posting, (*ranked, *failures), blind=True, blind_key=tuple(sorted(key)))

@@ -3,14 +3,16 @@ two columns; or pdfium in a capped process), DOCX and HTML with JSON-LD."""
 
 from __future__ import annotations
 
-from matcher.extract._files import ENGINES, extract_text, read_posting
+from matcher.extract._files import ENGINES, Extracted, extract_document, extract_text, read_posting
 from matcher.extract._limits import DEFAULT_LIMITS, Limits
 from matcher.extract._pdf import pypdf_limits, repair_glyph_names
 
 __all__ = [
     "DEFAULT_LIMITS",
     "ENGINES",
+    "Extracted",
     "Limits",
+    "extract_document",
     "extract_text",
     "pypdf_limits",
     "read_posting",

@@ -10,27 +10,43 @@ and split at the gutter: the full-width header first, then the left column, then
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from matcher.extract._content_stream import fast_contents
+
+if TYPE_CHECKING:
+    from matcher.extract._hidden import PypdfPageWatch
 
 __all__ = ["page_text", "split_at_gutter"]
 
 _BIN = 6.0  # points: x starts this close share a column edge
 
 
-def page_text(page: Any) -> str:
-    """Return the page's text in reading order (plain mode, or layout mode split at the gutter)."""
+def page_text(page: Any, watch: PypdfPageWatch | None = None) -> str:
+    """Return the page's text in reading order (plain mode, or layout mode split at the gutter).
+
+    A ``watch`` (see ``_hidden``) follows the graphics state meanwhile and collects hidden text.
+    """
     starts: list[tuple[float, float]] = []
 
     def visit(text: str, cm: list[float], tm: list[float], *_: Any) -> None:
+        if watch is not None:
+            watch.text(text)
         if text.strip():
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             starts.append((x, y))
 
     with fast_contents(page):
-        plain = page.extract_text(visitor_text=visit) or ""
+        if watch is None:
+            plain = page.extract_text(visitor_text=visit) or ""
+        else:
+            plain = (
+                page.extract_text(
+                    visitor_text=visit, visitor_operand_before=watch.before, visitor_operand_after=watch.after
+                )
+                or ""
+            )
     width = float(page.mediabox.width) or 612.0
     if not _two_columns(starts, width):
         return str(plain)

@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from matcher.errors import EmptyDocumentError, FileTooLargeError, InputError, UnsupportedFileError
 from matcher.extract._docx import docx_text
+from matcher.extract._hidden import HiddenText
 from matcher.extract._html import html_text
 from matcher.extract._limits import DEFAULT_LIMITS, Limits
 from matcher.extract._pdf import check_pdf_header, pdf_text, repair_glyph_names
+from matcher.records import IntegrityFinding, IntegrityKind
 from matcher.text import fix_mojibake
 
-__all__ = ["ENGINES", "extract_text", "read_posting"]
+__all__ = ["ENGINES", "Extracted", "extract_document", "extract_text", "read_posting"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -50,8 +53,36 @@ def extract_text(
     >>> extract_text(f)
     'Jane Doe\\nPython developer'
     """
-    text, _ = _read(_file_path(path), limits, engine, isolate)
-    return text
+    return _read(_file_path(path), limits, engine, isolate)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """A file's text, what its integrity checks found while reading it, and the text a reader
+    cannot see (hidden, tiny or off-page text of a PDF; in ``text`` as well)."""
+
+    text: str
+    integrity: tuple[IntegrityFinding, ...] = ()
+    hidden_text: tuple[str, ...] = ()
+
+
+def extract_document(
+    path: str | Path, *, limits: Limits = DEFAULT_LIMITS, engine: str = "pypdf", isolate: bool = True
+) -> Extracted:
+    """Like :func:`extract_text`, and also find the text of a PDF that a reader cannot see: in
+    the colour of what lies beneath it, in the invisible render mode 3, under 2 pt, or outside
+    the page's visible box (with either engine).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "cv.txt"
+    >>> _ = f.write_text("Jane Doe")
+    >>> extract_document(f)
+    Extracted(text='Jane Doe', integrity=(), hidden_text=())
+    """
+    text, _, hidden = _read(_file_path(path), limits, engine, isolate)
+    return Extracted(text, *_findings(hidden))
 
 
 def read_posting(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> tuple[str, str | None]:
@@ -72,7 +103,39 @@ def read_posting(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> tuple[
     >>> read_posting(folder / "job.txt")
     ('Data Engineer\\nPython required', None)
     """
-    return _read(_file_path(path), limits)
+    text, title, _ = _read(_file_path(path), limits)
+    return text, title
+
+
+_WHAT: dict[str, str] = {
+    "hidden_text": "text a reader cannot see (the colour of what lies beneath it, or invisible)",
+    "tiny_text": "text under 2 pt",
+    "off_page_text": "text outside the page's visible box",
+}
+
+
+def _findings(hidden: list[HiddenText]) -> tuple[tuple[IntegrityFinding, ...], tuple[str, ...]]:
+    """One finding per kind and page, quoting its text (shortened); and every hidden text run."""
+    runs: dict[tuple[str, int], list[str]] = {}
+    texts: list[str] = []
+    for kind, page, raw in hidden:
+        text = " ".join(fix_mojibake(repair_glyph_names(raw)).split())
+        if re.search(r"\w", text):
+            runs.setdefault((kind, page), []).append(text)
+            texts.append(text)
+    findings = []
+    for (kind, page), parts in runs.items():
+        joined = " ".join(parts)
+        evidence = joined if len(joined) <= 200 else joined[:197] + "..."
+        words = len(joined.split())
+        findings.append(
+            IntegrityFinding(_KINDS[kind], f"{_WHAT[kind]} on page {page}: {words} word(s)", evidence)
+        )
+    return tuple(findings), tuple(texts)
+
+
+_KINDS: dict[str, IntegrityKind] = {"hidden_text": "hidden_text", "tiny_text": "tiny_text",
+                                    "off_page_text": "off_page_text"}  # fmt: skip
 
 
 def _file_path(path: object) -> Path:
@@ -81,7 +144,9 @@ def _file_path(path: object) -> Path:
     return Path(path)
 
 
-def _read(path: Path, limits: Limits, engine: str = "pypdf", isolate: bool = True) -> tuple[str, str | None]:
+def _read(
+    path: Path, limits: Limits, engine: str = "pypdf", isolate: bool = True
+) -> tuple[str, str | None, list[HiddenText]]:
     if engine not in ENGINES:
         raise InputError(f"unknown PDF engine {engine!r}; use one of {', '.join(ENGINES)}")
     if path.is_dir():
@@ -107,14 +172,16 @@ def _read(path: Path, limits: Limits, engine: str = "pypdf", isolate: bool = Tru
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     title: str | None = None
+    hidden: list[HiddenText] = []
     if suffix in PDF_SUFFIXES:
         if engine == "pdfium" or (engine == "auto" and _have_pdfium()):
             from matcher.extract._pdfium import pdfium_text
 
             check_pdf_header(data, path.name)
-            text = repair_glyph_names(pdfium_text(data, path.name, limits, isolate=isolate))
+            text, hidden = pdfium_text(data, path.name, limits, isolate=isolate)
+            text = repair_glyph_names(text)
         else:
-            text = pdf_text(data, path.name, limits)
+            text = pdf_text(data, path.name, limits, hidden=hidden)
     elif suffix in DOCX_SUFFIXES:
         text = docx_text(data, path.name)
     elif suffix in HTML_SUFFIXES:
@@ -124,7 +191,7 @@ def _read(path: Path, limits: Limits, engine: str = "pypdf", isolate: bool = Tru
     text = fix_mojibake(text).replace("\r\n", "\n").replace("\r", "\n").strip()
     if not re.search(r"\w", text):
         raise EmptyDocumentError(f"{path.name}: no readable words in the file")
-    return text, title
+    return text, title, hidden
 
 
 def _decode(data: bytes, name: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from matcher.errors import (
     DamagedFileError,
@@ -16,6 +16,9 @@ from matcher.errors import (
     UnsupportedFileError,
 )
 from matcher.extract._limits import DEFAULT_LIMITS, Limits
+
+if TYPE_CHECKING:
+    from matcher.extract._hidden import HiddenText
 
 __all__ = ["check_pdf_header", "pdf_text", "pypdf_limits", "repair_glyph_names"]
 
@@ -66,14 +69,17 @@ def check_pdf_header(data: bytes, name: str) -> None:
         raise UnsupportedFileError(f"{name}: the file is named .pdf but is not a PDF")
 
 
-def pdf_text(data: bytes, name: str, limits: Limits) -> str:
-    """The text of a PDF's bytes under ``limits``, or a typed error."""
+def pdf_text(data: bytes, name: str, limits: Limits, *, hidden: list[HiddenText] | None = None) -> str:
+    """The text of a PDF's bytes under ``limits``, or a typed error; text a reader cannot see is
+    added to ``hidden`` when given (see ``_hidden``)."""
     check_pdf_header(data, name)
     try:
-        return _pdf_read(data, name, limits)
+        return _pdf_read(data, name, limits, hidden)
     except DamagedFileError:
         if b"%%EOF" not in data[-1024:]:
-            return _pdf_read(data + b"\n%%EOF\n", name, limits)
+            if hidden is not None:
+                hidden.clear()
+            return _pdf_read(data + b"\n%%EOF\n", name, limits, hidden)
         raise
 
 
@@ -102,11 +108,12 @@ def pypdf_limits(limits: Limits = DEFAULT_LIMITS) -> Any:
     )  # fmt: skip
 
 
-def _pdf_read(data: bytes, name: str, limits: Limits) -> str:
+def _pdf_read(data: bytes, name: str, limits: Limits, hidden: list[HiddenText] | None = None) -> str:
     import pypdf
     from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError, PyPdfError
 
     from matcher.extract._columns import page_text
+    from matcher.extract._hidden import PypdfPageWatch
 
     try:
         with pypdf_limits(limits):
@@ -120,7 +127,12 @@ def _pdf_read(data: bytes, name: str, limits: Limits) -> str:
             pages = len(reader.pages)
             if pages > limits.max_pages:
                 raise TooManyPagesError(f"{name}: {pages:,} pages is over the {limits.max_pages}-page limit")
-            texts = [page_text(page) for page in reader.pages]
+            texts = []
+            for number, page in enumerate(reader.pages, 1):
+                watch = PypdfPageWatch(page, number) if hidden is not None else None
+                texts.append(page_text(page, watch))
+                if watch is not None and hidden is not None:
+                    hidden.extend(watch.found)
     except (EncryptedFileError, TooManyPagesError):
         raise
     except LimitReachedError as exc:

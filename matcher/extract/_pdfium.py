@@ -21,13 +21,17 @@ from matcher.errors import (
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
+    from matcher.extract._hidden import HiddenText
     from matcher.extract._limits import Limits
 
 __all__ = ["pdfium_text"]
 
 
-def pdfium_text(data: bytes, name: str, limits: Limits, *, isolate: bool = True) -> str:
-    """Extract text with pypdfium2; errors come back typed like the pypdf engine's.
+def pdfium_text(
+    data: bytes, name: str, limits: Limits, *, isolate: bool = True
+) -> tuple[str, list[HiddenText]]:
+    """Extract text with pypdfium2, and the text a reader cannot see (see ``_hidden``); errors come
+    back typed like the pypdf engine's.
 
     With ``isolate`` (the default) pdfium runs in a child process limited to
     ``limits.max_seconds`` and ``limits.max_memory``; a caller that already is such a process
@@ -40,7 +44,8 @@ def pdfium_text(data: bytes, name: str, limits: Limits, *, isolate: bool = True)
             "the pdfium engine needs the 'pdfium' extra: pip install 'skills-matcher[pdfium]'"
         ) from exc
     if not isolate:
-        return _outcome(*_read(data, limits.max_pages), name)
+        kind, payload, hidden = _read(data, limits.max_pages)
+        return _outcome(kind, payload, name), hidden
     context = start_context()  # the host program's start method, without setting it
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
@@ -53,7 +58,7 @@ def pdfium_text(data: bytes, name: str, limits: Limits, *, isolate: bool = True)
         # full pipe, so a text of any size comes through
         if not receiver.poll(limits.max_seconds):
             raise ReadTimeoutError(f"{name}: reading took longer than {limits.max_seconds:g} s")
-        kind, payload = receiver.recv()
+        kind, payload, hidden = receiver.recv()
     except EOFError as exc:
         raise TooMuchMemoryError(f"{name}: reading needed more than {limits.max_memory >> 20} MiB") from exc
     finally:
@@ -61,7 +66,7 @@ def pdfium_text(data: bytes, name: str, limits: Limits, *, isolate: bool = True)
             child.kill()
         child.join()
         receiver.close()
-    return _outcome(kind, payload, name)
+    return _outcome(kind, payload, name), hidden
 
 
 def _outcome(kind: str, payload: str, name: str) -> str:
@@ -77,26 +82,34 @@ def _outcome(kind: str, payload: str, name: str) -> str:
     raise errors.get(kind, DamagedFileError)(f"{name}: {payload}")
 
 
-def _read(data: bytes, max_pages: int) -> tuple[str, str]:
-    """pdfium's text of ``data`` as ("ok", text), or (error kind, reason)."""
+def _read(data: bytes, max_pages: int) -> tuple[str, str, list[HiddenText]]:
+    """pdfium's text of ``data`` as ("ok", text, hidden text), or (error kind, reason, [])."""
     import pypdfium2 as pdfium
+
+    from matcher.extract._hidden import pdfium_page_hidden
 
     try:
         try:
             document = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
             if "password" in str(exc).lower():
-                return "encrypted", "the PDF is protected by a password"
-            return "damaged", "the PDF is damaged and cannot be read"
+                return "encrypted", "the PDF is protected by a password", []
+            return "damaged", "the PDF is damaged and cannot be read", []
         pages = len(document)
         if pages > max_pages:
-            return "too_many_pages", f"{pages:,} pages is over the {max_pages}-page limit"
-        texts = [document[index].get_textpage().get_text_range() for index in range(pages)]
-        return "ok", "\n".join(t.replace("\r\n", "\n").replace("\r", "\n") for t in texts)
+            return "too_many_pages", f"{pages:,} pages is over the {max_pages}-page limit", []
+        texts = []
+        hidden: list[HiddenText] = []
+        for index in range(pages):
+            page = document[index]
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_range())
+            hidden += pdfium_page_hidden(page, textpage, index + 1)
+        return "ok", "\n".join(t.replace("\r\n", "\n").replace("\r", "\n") for t in texts), hidden
     except MemoryError:
-        return "too_much_memory", "reading needed more memory than allowed"
+        return "too_much_memory", "reading needed more memory than allowed", []
     except Exception as exc:  # anything else pdfium raises: a damaged file
-        return "damaged", f"the PDF is damaged and cannot be read ({type(exc).__name__})"
+        return "damaged", f"the PDF is damaged and cannot be read ({type(exc).__name__})", []
 
 
 def _child(data: bytes, max_pages: int, max_memory: int, sender: Connection) -> None:
@@ -107,6 +120,6 @@ def _child(data: bytes, max_pages: int, max_memory: int, sender: Connection) -> 
     try:
         sender.send(_read(data, max_pages))
     except MemoryError:
-        sender.send(("too_much_memory", "reading needed more memory than allowed"))
+        sender.send(("too_much_memory", "reading needed more memory than allowed", []))
     finally:
         sender.close()

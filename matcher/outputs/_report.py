@@ -54,8 +54,14 @@ def _marks(entry: RankEntry) -> str:
     return " ".join(f"{_SHORT[c.name]}{symbols[c.status]}" for c in entry.score.checks) or "-"
 
 
+def _integrity_flag(entry: RankEntry) -> str:
+    kinds = sorted({f.kind for f in entry.resume.integrity}) if entry.resume else []
+    return f"  [integrity: {', '.join(kinds)}]" if kinds else ""
+
+
 def format_table(ranking: Ranking) -> str:
-    """The default output: rank, score, file, matched/missing counts and check marks.
+    """The default output: rank, score, file (a candidate id when blind), matched/missing counts,
+    check marks, and a marker naming the kinds of any integrity finding.
 
     Examples
     --------
@@ -79,11 +85,12 @@ def format_table(ranking: Ranking) -> str:
     checks: deg = degree level, fld = degree field, exp = years of experience, ...
     """
     lines = [f"Posting: {ranking.posting.title or '(untitled)'}", ""]
-    header = f"{'rank':>4}  {'score':>5}  {'match':>5}  {'miss':>4}  {'checks':<22} file"
+    who = "candidate" if ranking.blind else "file"
+    header = f"{'rank':>4}  {'score':>5}  {'match':>5}  {'miss':>4}  {'checks':<22} {who}"
     lines += [header, "-" * len(header)]
     for e in ranking.ranked:
         assert e.score is not None
-        flag = "  [knocked out]" if e.score.knocked_out else ""
+        flag = ("  [knocked out]" if e.score.knocked_out else "") + _integrity_flag(e)
         lines.append(
             f"{e.rank:>4}  {e.score.total:>5.1f}  {len(e.score.matched):>5}  {len(e.score.missing):>4}  "
             f"{_marks(e):<22} {e.path}{flag}"
@@ -155,6 +162,7 @@ def _cell(value: object) -> str:
 CSV_COLUMNS = (
     "rank", "score", "path", "name", "email", "total_years", "highest_degree", "matched",
     "missing", "degree", "experience", "certifications", "knocked_out", "error_kind", "error",
+    "integrity",
 )  # fmt: skip
 
 
@@ -198,6 +206,7 @@ def to_csv(ranking: Ranking, *, columns: Mapping[str, Callable[[RankEntry], obje
             e.score.knocked_out if e.score else None,
             _kind(e) or None,
             _message(e) or None,
+            "; ".join(f"{f.kind}: {f.message}" for f in e.resume.integrity) if e.resume else None,
             *(column(e) for column in extra.values()),
         ]
         writer.writerow([_cell(v) for v in row])
@@ -234,7 +243,8 @@ def to_html(ranking: Ranking) -> str:
         )
         cls = ' class="ko"' if e.score.knocked_out else ""
         rows.append(
-            f"<tr{cls}><td>{e.rank}</td><td>{e.score.total:.1f}</td><td>{e_(e.path)}</td>"
+            f"<tr{cls}><td>{e.rank}</td><td>{e.score.total:.1f}</td>"
+            f"<td>{e_(e.path + _integrity_flag(e))}</td>"
             f"<td>{len(e.score.matched)}</td><td>{len(e.score.missing)}</td><td>{checks}</td></tr>"
         )
     details = []
@@ -251,16 +261,24 @@ def to_html(ranking: Ranking) -> str:
             f'<li class="{c.status}">{e_(c.name)}: {e_(c.status)} ({e_(c.detail)})</li>'
             for c in e.score.checks
         )
+        found = "".join(
+            f"<li>{e_(f.kind)}: {e_(f.message)}: <q>{e_(f.evidence)}</q></li>" for f in e.resume.integrity
+        )
         details.append(
-            f"<details><summary>#{e.rank} {e_(e.resume.name or e.path)} ({e.score.total:.1f})</summary>"
-            f"<p>{e_(e.path)}</p><h4>Matched</h4><ul>{matched}</ul><h4>Missing</h4><ul>{missing}</ul>"
-            f"<h4>Checks</h4><ul>{checks}</ul><pre>{e_(e.score.explain())}</pre></details>"
+            f"<details><summary>#{e.rank} {e_(e.resume.name or e.path)} ({e.score.total:.1f})"
+            + (' <span class="fail">integrity</span>' if found else "")
+            + f"</summary><p>{e_(e.path)}</p><h4>Matched</h4><ul>{matched}</ul>"
+            f"<h4>Missing</h4><ul>{missing}</ul>"
+            f"<h4>Checks</h4><ul>{checks}</ul>"
+            + (f'<h4>Integrity</h4><ul class="fail">{found}</ul>' if found else "")
+            + f"<pre>{e_(e.score.explain())}</pre></details>"
         )
     failures = "".join(f"<li>{e_(e.path)}: {e_(_kind(e))}: {e_(_message(e))}</li>" for e in ranking.failures)
     return (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ranking: {title}</title>'
         f"<style>{_STYLE}</style></head><body><h1>Ranking: {title}</h1>"
-        "<table><tr><th>Rank</th><th>Score</th><th>File</th><th>Matched</th><th>Missing</th><th>Checks</th></tr>"
+        f"<table><tr><th>Rank</th><th>Score</th><th>{'Candidate' if ranking.blind else 'File'}</th>"
+        "<th>Matched</th><th>Missing</th><th>Checks</th></tr>"
         + "".join(rows)
         + "</table><h2>Candidates</h2>"
         + "".join(details)

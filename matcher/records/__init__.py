@@ -6,6 +6,7 @@ into the analysed text, so a recruiter can check it.
 
 from __future__ import annotations
 
+from matcher.records._integrity import IntegrityFinding, IntegrityKind
 from matcher.records._kinds import DEGREE_LEVELS, CheckName, CheckStatus, Importance, MatchHow, SkillKind
 from matcher.records._posting import DegreeRequirement, Posting, Section, SkillMention
 from matcher.records._resume import Education, Job, Resume, ResumeSkill
@@ -20,6 +21,8 @@ __all__ = [
     "Education",
     "Failure",
     "Importance",
+    "IntegrityFinding",
+    "IntegrityKind",
     "Job",
     "MatchHow",
     "Posting",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from matcher.records._integrity import IntegrityFinding
 from matcher.records._kinds import DEGREE_LEVELS, SkillKind, json_number
 
 __all__ = ["Education", "Job", "Resume", "ResumeSkill"]
@@ -71,6 +72,8 @@ class ResumeSkill:
 
     ``jobs`` are the positions in ``Resume.experience`` of the dated jobs whose text names the
     skill; ``years`` merges them up to the as-of date (None when no dated job names it).
+    ``hidden`` is True when the skill is named only in text a reader cannot see (see
+    ``Resume.integrity``); by default such a skill does not count in a score.
 
     Examples
     --------
@@ -87,10 +90,11 @@ class ResumeSkill:
     skill_id: str = ""
     years: float | None = None
     jobs: tuple[int, ...] = ()
+    hidden: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON contract form."""
-        return {
+        """Return the JSON contract form (``"hidden": true`` only for a skill found only in hidden text)."""
+        out: dict[str, Any] = {
             "name": self.name,
             "kind": self.kind,
             "evidence": self.evidence,
@@ -98,6 +102,9 @@ class ResumeSkill:
             "last_used": self.last_used,
             "years": json_number(self.years),
         }
+        if self.hidden:
+            out["hidden"] = True
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +115,8 @@ class Resume:
     and is None when no job is dated. The dated facts (jobs, education years and status markers,
     the jobs naming each skill) are kept as written; what depends on the as-of date
     (``total_years``, ``Education.completed``, ``ResumeSkill.years``) is worked out from them by
+    :func:`matcher.resume.resolve_dates`. ``integrity`` lists what a reader would not see or
+    believe (hidden, tiny or off-page text, keyword stuffing, a copied posting).
     :func:`matcher.resume.resolve_dates`.
 
     Examples
@@ -145,6 +154,7 @@ class Resume:
     total_years: float | None
     warnings: tuple[str, ...] = ()
     text: str = ""
+    integrity: tuple[IntegrityFinding, ...] = ()
 
     @property
     def highest_degree(self) -> str | None:
@@ -167,4 +177,5 @@ class Resume:
             "experience": [j.to_dict() for j in self.experience],
             "total_years": self.total_years,
             "warnings": list(self.warnings),
+            "integrity": [f.to_dict() for f in self.integrity],
         }

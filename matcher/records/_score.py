@@ -140,6 +140,8 @@ class Score:
     top_terms: tuple[str, ...] = field(default=(), kw_only=True)
     knockouts: tuple[CheckName, ...] = field(default=(), kw_only=True)
     details: tuple[str, ...] = field(default=(), kw_only=True)
+    #: skills the resume names only in text a reader cannot see, left out of the score
+    not_counted: tuple[str, ...] = field(default=(), kw_only=True)
 
     def __post_init__(self) -> None:
         # a read-only copy: the caller's dict stays theirs, and no one changes a frozen Score's
@@ -211,6 +213,8 @@ class Score:
         if self.top_terms:
             lines.append(f"Shared terms: {', '.join(self.top_terms)}")
         lines.extend(self.details)
+        if self.not_counted:
+            lines.append(f"Not counted (only in hidden text): {', '.join(self.not_counted)}")
         if self.knocked_out:
             knocked = [c.name for c in self.checks if c.status == "fail" and c.name in self.knockouts]
             lines.append(f"Knocked out by: {', '.join(knocked)}")

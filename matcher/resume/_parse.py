@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from matcher.errors import InputError
-from matcher.records import Resume, ResumeSkill, Section, SkillKind
+from matcher.integrity import keyword_stuffing
+from matcher.records import IntegrityFinding, Resume, ResumeSkill, Section, SkillKind
 from matcher.resume._contact import find_contact
 from matcher.resume._dating import resolve_dates
 from matcher.resume._history import DatedJob, find_education, find_jobs
@@ -64,10 +65,35 @@ def parse_resume(source: str | Path, *, as_of: date | None = None, **extract_opt
     >>> [(s.name, s.last_used) for s in r.skills][:2]
     [('Python', 'present'), ('Airflow', 'present')]
     """
-    from matcher.extract import extract_text
+    from matcher.extract import extract_document
 
-    text = extract_text(source, **extract_options)
-    return parse_resume_text(text, source=str(source), as_of=as_of, extracted=True)
+    document = extract_document(source, **extract_options)
+    resume = parse_resume_text(document.text, source=str(source), as_of=as_of, extracted=True)
+    if document.integrity:
+        resume = _with_hidden_text(resume, document.integrity, document.hidden_text)
+    return resume
+
+
+def _with_hidden_text(resume: Resume, found: tuple[IntegrityFinding, ...], hidden: tuple[str, ...]) -> Resume:
+    """The resume with what extraction found first in ``integrity``, and each skill named only in
+    the hidden text marked ``hidden`` (the text without the hidden runs does not name it)."""
+    import dataclasses
+
+    from matcher.language import blank_pipeline, find_skill_spans, load_taxonomy, text_doc
+
+    visible = resume.text
+    for run in hidden:
+        pattern = r"\s*".join(re.escape(word) for word in run.split())
+        visible = re.sub(pattern, " ", visible, count=1)
+    seen = {span.label_ for span in find_skill_spans(text_doc(blank_pipeline(), visible), load_taxonomy())}
+    lowered = visible.lower()
+    skills = tuple(
+        s
+        if (s.skill_id in seen if s.skill_id else s.name.lower() in lowered)
+        else dataclasses.replace(s, hidden=True)
+        for s in resume.skills
+    )
+    return dataclasses.replace(resume, skills=skills, integrity=(*found, *resume.integrity))
 
 
 def parse_resume_text(
@@ -108,6 +134,7 @@ def _parse(cleaned: str, source: str) -> Resume:
     jobs = find_jobs(cleaned, sections)
     if not jobs:
         warnings.append("no dated job found: years of experience unknown")
+    skills = _skills(cleaned, jobs, sections)
     return Resume(
         source=source,
         name=contact.name,
@@ -115,12 +142,13 @@ def _parse(cleaned: str, source: str) -> Resume:
         phone=contact.phone,
         links=contact.links,
         sections=tuple(dict.fromkeys(s.kind for s in sections if s.kind not in ("header", "body"))),
-        skills=_skills(cleaned, jobs, sections),
+        skills=skills,
         education=tuple(find_education(cleaned, sections)),
         experience=tuple(j.job for j in jobs),
         total_years=None,  # resolve_dates works it out
         warnings=tuple(warnings),
         text=cleaned,
+        integrity=keyword_stuffing(cleaned, skills),
     )
 
 

@@ -108,6 +108,7 @@ def score(
     )
     failed = [c.name for c in checks if c.status == "fail"]
     knocked = any(name in weights.knockouts for name in failed)
+    hidden = () if weights.count_hidden_text else tuple(s.name for s in resume.skills if s.hidden)
     return Score(
         total=total,
         components=components,
@@ -118,6 +119,7 @@ def score(
         top_terms=tuple(top_terms),
         knockouts=weights.knockouts,
         details=tuple(details),
+        not_counted=hidden,
     )
 
 
@@ -138,8 +140,10 @@ def _skill_matches(
     from matcher.language import load_taxonomy
 
     taxonomy = load_taxonomy()
-    have = {s.skill_id: s for s in resume.skills if s.skill_id}
-    by_name = {s.name.lower(): s for s in resume.skills}
+    # a skill named only in text a reader cannot see does not count, unless the weights say so
+    shown = [s for s in resume.skills if weights.count_hidden_text or not s.hidden]
+    have = {s.skill_id: s for s in shown if s.skill_id}
+    by_name = {s.name.lower(): s for s in shown}
     matched: list[SkillMatch] = []
     missing: list[SkillMatch] = []
     for wanted in posting.skills:

@@ -40,6 +40,10 @@ class Weights:
     knockouts : tuple of str
         Checks whose failure knocks a candidate out: any of degree, experience, certifications
         (default none). A knocked-out candidate is still listed, flagged.
+    count_hidden_text : bool
+        Whether a skill found only in text a reader cannot see (white on white, invisible,
+        under 2 pt, off the page: ``Resume.integrity``) counts (default False: it does not, and
+        the explanation says so).
 
     Examples
     --------
@@ -62,6 +66,7 @@ class Weights:
     listed_credit: float = 0.5
     history_positions: float = 6.0
     knockouts: tuple[CheckName, ...] = field(default=())
+    count_hidden_text: bool = False
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -72,6 +77,9 @@ class Weights:
                     raise InputError(
                         f"unknown knockout check(s) {sorted(unknown)}; use {', '.join(CHECK_NAMES)}"
                     )
+            elif f.name == "count_hidden_text":
+                if not isinstance(value, bool):
+                    raise InputError(f"count_hidden_text must be true or false, got {value!r}")
             elif not isinstance(value, int | float) or value < 0:
                 raise InputError(f"weight {f.name} must be a number >= 0, got {value!r}")
         if sum(self.component_weights().values()) <= 0:

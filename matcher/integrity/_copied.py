@@ -1,0 +1,70 @@
+"""A long run of the posting's own words copied into the resume."""
+
+from __future__ import annotations
+
+import re
+
+from matcher.records import IntegrityFinding
+
+__all__ = ["copied_run", "posting_copied"]
+
+_SHINGLE = 8  # words: a run shorter than this is a phrase any two texts may share
+#: Copied runs at least this long (in words) are a finding.
+MIN_COPIED_WORDS = 30
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9+#]+", text.lower())
+
+
+def copied_run(posting_text: str, resume_text: str) -> tuple[int, str]:
+    """The longest run of words the resume shares, word for word, with the posting (in runs of 8
+    words or more), and its text; (0, "") when none.
+
+    Examples
+    --------
+    >>> posting = "We want a data engineer who builds reliable pipelines in Python and SQL every day."
+    >>> copied_run(posting, "Summary: a data engineer who builds reliable pipelines in Python and SQL.")
+    (11, 'a data engineer who builds reliable pipelines in python and sql')
+    """
+    source = _words(posting_text)
+    shingles = {tuple(source[i : i + _SHINGLE]) for i in range(len(source) - _SHINGLE + 1)}
+    words = _words(resume_text)
+    covered = [False] * len(words)
+    for i in range(len(words) - _SHINGLE + 1):
+        if tuple(words[i : i + _SHINGLE]) in shingles:
+            for j in range(i, i + _SHINGLE):
+                covered[j] = True
+    best = (0, 0)
+    start = None
+    for i, flag in enumerate([*covered, False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            best = max(best, (i - start, start))
+            start = None
+    length, at = best
+    return length, " ".join(words[at : at + length])
+
+
+def posting_copied(
+    posting_text: str, resume_text: str, *, min_words: int = MIN_COPIED_WORDS
+) -> tuple[IntegrityFinding, ...]:
+    """A ``posting_copied`` finding when the resume holds a run of at least ``min_words`` words
+    of the posting, word for word.
+
+    Examples
+    --------
+    >>> posting = " ".join(f"word{i}" for i in range(40))
+    >>> [f.kind for f in posting_copied(posting, "Summary " + posting)]
+    ['posting_copied']
+    >>> posting_copied(posting, "a resume of its own")
+    ()
+    """
+    length, text = copied_run(posting_text, resume_text)
+    if length < min_words:
+        return ()
+    evidence = text if len(text) <= 200 else text[:197] + "..."
+    return (
+        IntegrityFinding("posting_copied", f"{length} words in a row are copied from the posting", evidence),
+    )
