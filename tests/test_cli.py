@@ -65,7 +65,9 @@ def test_every_command_has_help(command: list[str]) -> None:
 
 
 def test_every_command_is_covered_by_the_help_test() -> None:
-    assert set(main.commands) == {"posting", "resume", "rank", "serve", "calibrate", "audit", "lint", "notice"}
+    assert set(main.commands) == {
+        *("posting", "resume", "rank", "serve", "calibrate", "audit", "lint", "notice")
+    }
 
 
 def test_readme_shows_the_real_first_run_output(example_posting: Path) -> None:

@@ -36,7 +36,12 @@ def test_a_record_holds_what_explains_the_decision(folder: Path) -> None:
     ranking = rank(posting, [folder], as_of=date(2026, 11, 1), workers=0, weights=weights)
     record = run_record(ranking, weights=weights, as_of=date(2026, 11, 1))
     assert record["matcher_version"] == __import__("matcher").__version__
-    assert set(record["models"]["files"]) == {"skills.jsonl", "idf.json", "wordlists.json"}
+    from matcher._models import model_dir
+
+    files = record["models"]["files"]
+    assert {"skills.jsonl", "idf.json", "wordlists.json"} <= set(files)  # every built model is named
+    for name, digest in files.items():
+        assert digest == hashlib.sha256((model_dir() / name).read_bytes()).hexdigest()[: len(digest)]
     assert len(record["models"]["digest"]) == 12
     assert record["posting"]["sha256"] == hashlib.sha256(posting.text.encode()).hexdigest()
     assert record["posting"]["title"] == "Machine Learning Engineer"

@@ -223,6 +223,8 @@ class Calibration:
             value: Any = getattr(self.weights, f.name)
             if f.name == "knockouts":
                 lines.append(f"knockouts = [{', '.join(repr(str(k)) for k in value)}]".replace("'", '"'))
+            elif isinstance(value, bool):  # a switch (count_hidden_text), not a number
+                lines.append(f"{f.name} = {'true' if value else 'false'}")
             else:
                 lines.append(f"{f.name} = {float(value):g}")
         return "\n".join(lines) + "\n"
