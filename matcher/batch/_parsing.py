@@ -18,11 +18,16 @@ __all__ = ["ParseResult", "parse_file"]
 
 @dataclass(frozen=True, slots=True)
 class ParseResult:
-    """One file's outcome: a Resume, or the Failure that stopped it."""
+    """One file's outcome: a Resume, or the Failure that stopped it. A worker process that parsed
+    it also says which it was (``worker``, its process id) and when it began and ended the file
+    (``began``, ``ended``: seconds since the epoch, comparable between processes)."""
 
     path: Path
     resume: Resume | None
     failure: Failure | None = None
+    worker: int | None = None
+    began: float | None = None
+    ended: float | None = None
 
 
 def parse_file(
