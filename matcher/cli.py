@@ -123,6 +123,8 @@ def resume(
     help="SQLite file of parsed resumes (default: in the user's cache folder).",
 )
 @click.option("--no-cache", is_flag=True, help="Parse every file again and store nothing.")
+@click.option("--cache-max-mb", type=click.FloatRange(min=0), default=None,
+              help="Cache size cap in MB; least recently used entries go first (default 2048).")  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar on stderr.")
 @click.option("--scheduler", help="Parse on a Dask cluster, e.g. tcp://host:8786 (extra 'dask').")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
@@ -140,6 +142,7 @@ def rank_command(
     workers: int | None,
     cache_path: Path | None,
     no_cache: bool,
+    cache_max_mb: float | None,
     timeout: float,
     quiet: bool,
     scheduler: str | None,
@@ -152,7 +155,7 @@ def rank_command(
     posting is unusable, 2 for usage errors.
     """
     from matcher import outputs
-    from matcher.batch import default_cache_path, rank
+    from matcher.batch import DEFAULT_CACHE_MAX_MB, default_cache_path, rank
     from matcher.extract import Limits
     from matcher.posting import analyze_posting_file
     from matcher.scoring import Weights
@@ -178,6 +181,7 @@ def rank_command(
                     limits=Limits(max_seconds=timeout),
                     progress=bar.update,
                     scheduler=scheduler,
+                    cache_max_mb=DEFAULT_CACHE_MAX_MB if cache_max_mb is None else cache_max_mb,
                 )
     except KeyboardInterrupt:
         bar.close()
@@ -369,6 +373,10 @@ def format_posting(result: Posting) -> str:
         lines.append(f"Languages: {', '.join(result.languages)}")
     return "\n".join(lines)
 
+
+from matcher._cache_commands import cache_group  # noqa: E402  (after main: it is added to it)
+
+main.add_command(cache_group)
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -54,7 +54,9 @@ def test_usage_error_exits_2() -> None:
     assert CliRunner().invoke(main, ["posting"]).exit_code == 2
 
 
-@pytest.mark.parametrize("command", [[], ["posting"], ["resume"], ["rank"]])
+@pytest.mark.parametrize(
+    "command", [[], ["posting"], ["resume"], ["rank"], ["cache"], ["cache", "info"], ["cache", "clear"]]
+)
 def test_every_command_has_help(command: list[str]) -> None:
     result = CliRunner().invoke(main, [*command, "--help"])
     assert result.exit_code == 0
@@ -62,7 +64,7 @@ def test_every_command_has_help(command: list[str]) -> None:
 
 
 def test_every_command_is_covered_by_the_help_test() -> None:
-    assert set(main.commands) == {"posting", "resume", "rank"}
+    assert set(main.commands) == {"posting", "resume", "rank", "cache"}
 
 
 def test_readme_shows_the_real_first_run_output(example_posting: Path) -> None:

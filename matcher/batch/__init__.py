@@ -9,6 +9,8 @@ from matcher.batch._cache import (
     file_key,
     models_digest,
 )
+from matcher.batch._cache_admin import CacheInfo, cache_info, clear_cache
+from matcher.batch._cache_lru import DEFAULT_CACHE_MAX_MB
 from matcher.batch._parsing import ParseResult, parse_file
 from matcher.batch._rank import (
     RankEntry,
@@ -19,11 +21,15 @@ from matcher.batch._rank import (
 from matcher.batch._workers import parse_in_workers
 
 __all__ = [
+    "DEFAULT_CACHE_MAX_MB",
     "PARSER_VERSION",
+    "CacheInfo",
     "ParseResult",
     "RankEntry",
     "Ranking",
     "ResumeCache",
+    "cache_info",
+    "clear_cache",
     "default_cache_path",
     "file_key",
     "find_resumes",

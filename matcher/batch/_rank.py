@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from matcher._processes import start_context
+from matcher.batch._cache_lru import DEFAULT_CACHE_MAX_MB
 from matcher.batch._parsing import ParseResult
 from matcher.errors import InputError, failure_of
 from matcher.records import Failure, Importance, MatchHow, Posting, Resume, Score, SkillKind
@@ -150,6 +151,7 @@ def _parse_all(
     start_method: str | None,
     progress: Callable[[int, int, int], None] | None = None,
     scheduler: Any = None,
+    cache_max_bytes: int | None = None,
 ) -> Generator[tuple[Path, Resume | None, bytes | None, RankEntry | None], None, None]:
     """Every file as a parsed Resume (from the cache, or parsed now) with its packed TF-IDF vector
     when there is a cache (None without one), or as a failure entry."""
@@ -159,7 +161,7 @@ def _parse_all(
     from matcher.batch._parsing import parse_file
     from matcher.batch._workers import parse_in_workers
 
-    cache = ResumeCache(cache_path) if cache_path else None
+    cache = ResumeCache(cache_path, max_bytes=cache_max_bytes) if cache_path else None
     done = failures = 0
     keys: dict[Path, str] = {}
     todo: list[Path] = []
@@ -243,6 +245,7 @@ def rank(
     start_method: str | None = None,
     progress: Callable[[int, int, int], None] | None = None,
     scheduler: Any = None,
+    cache_max_mb: float | None = DEFAULT_CACHE_MAX_MB,
 ) -> Ranking:
     """Rank the resumes in ``paths`` (files, or folders searched recursively) for ``posting``.
 
@@ -279,6 +282,9 @@ def rank(
     scheduler : str or distributed.Client, optional
         Parse on a Dask cluster ("tcp://host:8786" or a Client; extra ``dask``) instead of local
         workers. The cache and the scoring stay here; the ranking is the same.
+    cache_max_mb : float, optional
+        The cache's size cap in MB (default ``DEFAULT_CACHE_MAX_MB``; None: no cap): past it the
+        least recently used entries are dropped.
 
     Returns
     -------
@@ -333,8 +339,9 @@ def rank(
         batch.clear()
 
     # closing: an interrupt stops the workers and closes the cache at once, not when collected
+    cap = None if cache_max_mb is None else int(cache_max_mb * (1 << 20))
     with contextlib.closing(
-        _parse_all(files, engine, workers, cache, limits, start_method, progress, scheduler)
+        _parse_all(files, engine, workers, cache, limits, start_method, progress, scheduler, cap)
     ) as results:
         for path, resume, vector, failure in results:
             if failure is not None:
