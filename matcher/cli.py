@@ -155,9 +155,8 @@ def rank_command(
     posting is unusable, 2 for usage errors.
     """
     from matcher import outputs
-    from matcher.batch import DEFAULT_CACHE_MAX_MB, default_cache_path, rank
+    from matcher.batch import DEFAULT_CACHE_MAX_MB, analyze_posting_file_cached, default_cache_path, rank
     from matcher.extract import Limits
-    from matcher.posting import analyze_posting_file
     from matcher.scoring import Weights
 
     if sum(bool(x) for x in (as_json, csv_out, html_out)) > 1:
@@ -166,8 +165,9 @@ def rank_command(
     try:
         with _command():
             weights = Weights.from_toml(config) if config else Weights()
+            cache = None if no_cache else (cache_path or default_cache_path())
             with _collector_paused():  # loading makes ~100,000 objects that all live on
-                posting = analyze_posting_file(posting_file)
+                posting = analyze_posting_file_cached(posting_file, cache)
             with _long_lived_objects_frozen():
                 ranking = rank(
                     posting,
@@ -177,7 +177,7 @@ def rank_command(
                     top=top,
                     engine=pdf_engine,
                     workers=workers,
-                    cache=None if no_cache else (cache_path or default_cache_path()),
+                    cache=cache,
                     limits=Limits(max_seconds=timeout),
                     progress=bar.update,
                     scheduler=scheduler,

@@ -30,3 +30,64 @@ def test_n_files_on_n_workers_each_go_to_their_own_worker(tmp_path: Path) -> Non
         (tmp_path / f"{index}.txt").write_text(f"Ann Lee {index}\nann{index}@x.org\nPython")
     results = list(parse_in_workers(sorted(tmp_path.iterdir()), workers=3, start_method="fork"))
     assert len({r.worker for r in results}) == 3
+
+
+_LOADED = """
+import sys
+from matcher.cli import main
+try:
+    main(sys.argv[1:], standalone_mode=False)
+finally:
+    heavy = ("spacy", "thinc", "sklearn", "scipy", "pypdf", "pypdfium2", "docx", "lxml")
+    print(" ".join(sorted({m.split(".")[0] for m in sys.modules} & set(heavy))) or "none", file=sys.stderr)
+"""
+
+
+def test_a_rerank_whose_files_are_all_cached_loads_neither_spacy_nor_a_pdf_engine(
+    tmp_path: Path, example_posting: Path
+) -> None:
+    import subprocess
+    import sys
+
+    from .conftest import make_pdf
+
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for i in range(3):
+        make_pdf(folder / f"cv{i}.pdf", [f"Candidate {i}", "EXPERIENCE", f"Engineer, Acme Inc, 201{i} - 2023",
+                                         "Python, PyTorch and SQL"])  # fmt: skip
+    (folder / "cv3.txt").write_text("Candidate 3\nEXPERIENCE\nCook, Diner Inc, 2019 - 2023\nGrill")
+    cache = str(tmp_path / "c.sqlite")
+    command = [sys.executable, "-c", _LOADED, "rank", str(example_posting), str(folder), "--json",
+               "--quiet", "--workers", "2", "--cache", cache, "--as-of", "2026-11-01"]  # fmt: skip
+    cold = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert "spacy" in cold.stderr.split()  # the first run analyses the posting and parses
+    cached = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert cached.stderr.split() == ["none"]
+    assert cached.stdout == cold.stdout
+
+
+def test_packed_similarities_equal_the_vectorizers() -> None:
+    from matcher.scoring import pack_vectors, similarities, similarities_of_packed
+
+    job = "Machine learning engineer: Python, PyTorch, data pipelines, SQL and Kubernetes"
+    cvs = [
+        "Built data pipelines in Python and SQL; trained PyTorch models",
+        "Registered nurse, patient care",
+        "",
+        "Kubernetes, Python, Python, machine learning, data engineering, SQL pipelines",
+    ]
+    packed = pack_vectors([job, *cvs])
+    assert similarities_of_packed(packed[0], packed[1:]) == similarities(job, cvs)
+    assert similarities_of_packed(packed[0], []) == []
+
+
+def test_a_cached_posting_analysis_follows_the_file(tmp_path: Path) -> None:
+    from matcher.batch import analyze_posting_file_cached
+
+    job, cache = tmp_path / "job.txt", tmp_path / "c.sqlite"
+    job.write_text("Analyst\nRequirements: Excel and SQL.")
+    assert [s.name for s in analyze_posting_file_cached(job, cache).skills] == ["Excel", "SQL"]
+    assert [s.name for s in analyze_posting_file_cached(job, cache).skills] == ["Excel", "SQL"]
+    job.write_text("Analyst\nRequirements: Python.")
+    assert [s.name for s in analyze_posting_file_cached(job, cache).skills] == ["Python"]

@@ -12,6 +12,7 @@ from matcher.batch._cache import (
 from matcher.batch._cache_admin import CacheInfo, cache_info, clear_cache
 from matcher.batch._cache_lru import DEFAULT_CACHE_MAX_MB
 from matcher.batch._parsing import ParseResult, parse_file
+from matcher.batch._postings import analyze_posting_file_cached
 from matcher.batch._rank import (
     RankEntry,
     Ranking,
@@ -28,6 +29,7 @@ __all__ = [
     "RankEntry",
     "Ranking",
     "ResumeCache",
+    "analyze_posting_file_cached",
     "cache_info",
     "clear_cache",
     "default_cache_path",

@@ -21,7 +21,7 @@ from matcher.batch._cache_lru import DEFAULT_CACHE_MAX_MB
 from matcher.batch._parsing import ParseResult
 from matcher.errors import InputError, failure_of
 from matcher.records import Failure, Importance, MatchHow, Posting, Resume, Score, SkillKind
-from matcher.scoring import Weights, pack_vectors, score, similarities_of_vectors, unpack_vectors
+from matcher.scoring import Weights, pack_vectors, score, similarities_of_packed
 
 if TYPE_CHECKING:
     from matcher.extract import Limits
@@ -320,6 +320,7 @@ def rank(
     scored: list[tuple[Path, Resume, Score]] = []
     batch: list[tuple[Path, Resume, bytes | None]] = []
     shared = _Shared()
+    posting_vectors: list[bytes] = []  # made (or read from the cache) for the first batch
 
     def score_batch() -> None:
         # one sparse matrix product per batch (each resume's similarity is still its own); the
@@ -327,7 +328,11 @@ def rank(
         # resumes bring their vector; the others are vectorised here, together, the same way.
         made = iter(pack_vectors([resume.text for _, resume, vector in batch if vector is None]))
         vectors = [next(made) if vector is None else vector for _, _, vector in batch]
-        sims = similarities_of_vectors(posting.text, unpack_vectors(vectors))
+        if not posting_vectors:
+            from matcher.batch._postings import posting_vector
+
+            posting_vectors.append(posting_vector(posting.text, cache))
+        sims = similarities_of_packed(posting_vectors[0], vectors)
         for (path, parsed, _), sim in zip(batch, sims, strict=True):
             try:  # the facts as written, worked out for the day of this ranking, then scored
                 resume = resolve_dates(parsed, day)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from matcher.scoring._packed import similarities_of_packed, vocabulary_terms
 from matcher.scoring._score import score
 from matcher.scoring._similarity import (
     IDF_FILE,
@@ -25,7 +26,9 @@ __all__ = [
     "pack_vectors",
     "score",
     "similarities",
+    "similarities_of_packed",
     "similarities_of_vectors",
     "similarity",
     "unpack_vectors",
+    "vocabulary_terms",
 ]
