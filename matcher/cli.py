@@ -190,19 +190,20 @@ def rank_command(
         sys.exit(130)
     finally:
         bar.close()
+    ranked, failed = ranking.counts
     with _command(csv_out or html_out):
         if csv_out:
             outputs.write_atomic(csv_out, outputs.to_csv(ranking))
-            click.echo(f"wrote {csv_out} ({len(ranking.ranked)} ranked, {len(ranking.failures)} not ranked)")
+            click.echo(f"wrote {csv_out} ({ranked} ranked, {failed} not ranked)")
         elif html_out:
             outputs.write_atomic(html_out, outputs.to_html(ranking))
-            click.echo(f"wrote {html_out} ({len(ranking.ranked)} ranked, {len(ranking.failures)} not ranked)")
+            click.echo(f"wrote {html_out} ({ranked} ranked, {failed} not ranked)")
         elif as_json:
             for piece in outputs.iter_json(ranking):  # entry by entry: no one big string for a big folder
                 click.echo(piece, nl=False)
         else:
             click.echo(outputs.format_table(ranking))
-    if not ranking.ranked:
+    if not ranked:
         raise click.ClickException("nothing could be ranked: every file failed (see the list above)")
 
 

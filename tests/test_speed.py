@@ -91,3 +91,29 @@ def test_a_cached_posting_analysis_follows_the_file(tmp_path: Path) -> None:
     assert [s.name for s in analyze_posting_file_cached(job, cache).skills] == ["Excel", "SQL"]
     job.write_text("Analyst\nRequirements: Python.")
     assert [s.name for s in analyze_posting_file_cached(job, cache).skills] == ["Python"]
+
+
+def test_entries_past_the_memory_bound_are_spilled_and_read_back_in_rank_order(tmp_path: Path) -> None:
+    from datetime import date
+
+    from matcher import analyze_posting, rank
+    from matcher.outputs import to_csv, to_json
+
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for i in range(9):
+        skills = ["Python", "SQL", "Docker", "Kubernetes"][: i % 5]
+        body = ", ".join(skills) or "Cooking"
+        job = f"Engineer, Acme Inc, {2010 + i} - 2023"
+        (folder / f"cv{i}.txt").write_text(f"Candidate {i}\nEXPERIENCE\n{job}\n{body}")
+    (folder / "broken.pdf").write_bytes(b"not a pdf")
+    posting = analyze_posting("Requirements: Python, SQL, Docker and Kubernetes; 5+ years of experience")
+    held = rank(posting, [folder], as_of=date(2024, 6, 1), workers=0)
+    spilled = rank(posting, [folder], as_of=date(2024, 6, 1), workers=0, keep_in_memory=3)
+    assert isinstance(held.entries, tuple) and not isinstance(spilled.entries, tuple)
+    assert list(spilled.entries) == list(held.entries)
+    assert spilled.entries[5] == held.entries[5] and spilled.entries[-1] == held.entries[-1]
+    assert spilled.counts == held.counts == (9, 1)
+    assert to_json(spilled) == to_json(held) and to_csv(spilled) == to_csv(held)
+    top = rank(posting, [folder], as_of=date(2024, 6, 1), workers=0, keep_in_memory=2, top=4)
+    assert [e.path for e in top.entries] == [e.path for e in held.entries[:4]] + [held.entries[-1].path]

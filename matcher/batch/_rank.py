@@ -10,7 +10,7 @@ import contextlib
 import dataclasses
 import sys
 import warnings
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, cast
 from matcher._processes import start_context
 from matcher.batch._cache_lru import DEFAULT_CACHE_MAX_MB
 from matcher.batch._parsing import ParseResult
+from matcher.batch._spill import IN_MEMORY, Spill, SpilledEntries
 from matcher.errors import InputError, failure_of
 from matcher.records import Failure, Importance, MatchHow, Posting, Resume, Score, SkillKind
 from matcher.scoring import Weights, pack_vectors, score, similarities_of_packed
@@ -76,12 +77,21 @@ class Ranking:
     """Ranked entries, best first, then failures (by path)."""
 
     posting: Posting
-    entries: tuple[RankEntry, ...]
+    entries: Sequence[RankEntry]  # a tuple; past ``keep_in_memory`` entries, read from disk as iterated
 
     @property
     def ranked(self) -> tuple[RankEntry, ...]:
         """The entries that were scored."""
         return tuple(e for e in self.entries if e.score is not None)
+
+    @property
+    def counts(self) -> tuple[int, int]:
+        """How many entries were ranked and how many failed, without reading spilled entries."""
+        if isinstance(self.entries, SpilledEntries):
+            ranked = self.entries.ranked_count
+        else:
+            ranked = sum(e.score is not None for e in self.entries)
+        return ranked, len(self.entries) - ranked
 
     @property
     def failures(self) -> tuple[RankEntry, ...]:
@@ -246,6 +256,7 @@ def rank(
     progress: Callable[[int, int, int], None] | None = None,
     scheduler: Any = None,
     cache_max_mb: float | None = DEFAULT_CACHE_MAX_MB,
+    keep_in_memory: int = IN_MEMORY,
 ) -> Ranking:
     """Rank the resumes in ``paths`` (files, or folders searched recursively) for ``posting``.
 
@@ -285,6 +296,10 @@ def rank(
     cache_max_mb : float, optional
         The cache's size cap in MB (default ``DEFAULT_CACHE_MAX_MB``; None: no cap): past it the
         least recently used entries are dropped.
+    keep_in_memory : int
+        Scored entries held as objects (default 20,000, about 14 KB each); the others go to a
+        temporary file as they are scored and ``entries`` reads them back one at a time, in rank
+        order, so memory stays flat however big the folder.
 
     Returns
     -------
@@ -317,12 +332,14 @@ def rank(
         start_context(start_method)  # an unknown one is an error before any work
     files = find_resumes(paths)
     failed: list[RankEntry] = []
-    scored: list[tuple[Path, Resume, Score]] = []
+    scored: list[tuple[bool, float, str, Any]] = []  # sort key, then (resume, score) or where spilled
+    spill: Spill | None = None
     batch: list[tuple[Path, Resume, bytes | None]] = []
     shared = _Shared()
     posting_vectors: list[bytes] = []  # made (or read from the cache) for the first batch
 
     def score_batch() -> None:
+        nonlocal spill
         # one sparse matrix product per batch (each resume's similarity is still its own); the
         # text is dropped once scored, so memory does not grow with every resume's text. Cached
         # resumes bring their vector; the others are vectorised here, together, the same way.
@@ -340,7 +357,11 @@ def rank(
             except Exception as exc:  # a bug on one file lists that file; the ranking goes on
                 failed.append(RankEntry(str(path), None, None, None, failure_of(exc, path)))
                 continue
-            scored.append((path, shared.resume(resume), shared.score(result)))
+            payload: Any = (shared.resume(resume), shared.score(result))
+            if len(scored) >= keep_in_memory:
+                spill = spill or Spill()
+                payload = spill.put(*payload)
+            scored.append((result.knocked_out, -result.total, str(path), payload))
         batch.clear()
 
     # closing: an interrupt stops the workers and closes the cache at once, not when collected
@@ -359,8 +380,11 @@ def rank(
     if batch:
         score_batch()
     # knocked-out candidates stay listed, below the others; ties go by path
-    scored.sort(key=lambda item: (item[2].knocked_out, -item[2].total, str(item[0])))
+    scored.sort(key=lambda item: item[:3])
     if top is not None:
         scored = scored[: max(0, top)]
-    entries = [RankEntry(str(p), i, s, r) for i, (p, r, s) in enumerate(scored, 1)]
-    return Ranking(posting, (*entries, *sorted(failed, key=lambda e: e.path)))
+    failed.sort(key=lambda e: e.path)
+    if spill is not None:  # read back from the file one at a time, in rank order
+        return Ranking(posting, SpilledEntries([(i[2], i[3]) for i in scored], failed, spill, RankEntry))
+    entries = [RankEntry(p, i, s, r) for i, (_, _, p, (r, s)) in enumerate(scored, 1)]
+    return Ranking(posting, (*entries, *failed))
