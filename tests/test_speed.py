@@ -3,7 +3,10 @@ speed is measured by ``scripts/bench.py``."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
 
 from matcher.batch import parse_in_workers
 
@@ -58,10 +61,12 @@ def test_a_rerank_whose_files_are_all_cached_loads_neither_spacy_nor_a_pdf_engin
                                          "Python, PyTorch and SQL"])  # fmt: skip
     (folder / "cv3.txt").write_text("Candidate 3\nEXPERIENCE\nCook, Diner Inc, 2019 - 2023\nGrill")
     cache = str(tmp_path / "c.sqlite")
-    command = [sys.executable, "-c", _LOADED, "rank", str(example_posting), str(folder), "--json",
-               "--quiet", "--workers", "2", "--cache", cache, "--as-of", "2026-11-01"]  # fmt: skip
+    # a generous timeout: on a loaded machine a file that timed out would be parsed again
+    command = [sys.executable, "-c", _LOADED, "rank", str(example_posting), str(folder), "--json", "--quiet",
+               "--workers", "2", "--cache", cache, "--as-of", "2026-11-01", "--timeout", "300"]  # fmt: skip
     cold = subprocess.run(command, capture_output=True, text=True, check=True)
     assert "spacy" in cold.stderr.split()  # the first run analyses the posting and parses
+    assert [entry["error"] for entry in json.loads(cold.stdout)] == [None] * 4
     cached = subprocess.run(command, capture_output=True, text=True, check=True)
     assert cached.stderr.split() == ["none"]
     assert cached.stdout == cold.stdout
@@ -117,3 +122,31 @@ def test_entries_past_the_memory_bound_are_spilled_and_read_back_in_rank_order(t
     assert to_json(spilled) == to_json(held) and to_csv(spilled) == to_csv(held)
     top = rank(posting, [folder], as_of=date(2024, 6, 1), workers=0, keep_in_memory=2, top=4)
     assert [e.path for e in top.entries] == [e.path for e in held.entries[:4]] + [held.entries[-1].path]
+
+
+def _children() -> set[int]:
+    import multiprocessing
+
+    return {p.pid for p in multiprocessing.active_children() if p.pid is not None}
+
+
+def test_the_pdfium_reader_is_kept_for_file_after_file_and_replaced_past_a_cap(tmp_path: Path) -> None:
+    from matcher.errors import ReadTimeoutError
+    from matcher.extract import Limits, extract_text
+
+    from .conftest import make_pdf
+    from .test_workers import _slow_pdf
+
+    pdfs = [make_pdf(tmp_path / f"cv{i}.pdf", [f"Candidate {i}", "Python and SQL"]) for i in range(3)]
+    before = _children()
+    seen = []
+    for pdf in pdfs:
+        assert "Python and SQL" in extract_text(pdf, engine="pdfium")
+        seen.append(_children() - before)
+    assert len(seen[0]) == 1 and seen[0] == seen[1] == seen[2], seen  # one child, the same one
+    slow = _slow_pdf(tmp_path / "slow.pdf", depth=8)
+    with pytest.raises(ReadTimeoutError):
+        extract_text(slow, engine="pdfium", limits=Limits(max_seconds=0.5))
+    assert not seen[0] & _children()  # the reader that ran past the cap is gone
+    assert "Candidate 0" in extract_text(pdfs[0], engine="pdfium")  # a fresh one reads the next file
+    assert len(_children() - before) == 1
