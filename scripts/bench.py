@@ -389,7 +389,8 @@ def bench_scale(limit: int, workers: int, seed: int) -> int:
 _PEAK = (
     "import resource, subprocess, sys\n"
     "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "used = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(used.ru_maxrss, used.ru_utime + used.ru_stime)\n"
 )
 
 _COPY_MARK = b"%% matcher growth copy %d\n"  # after %%EOF: a comment every PDF reader skips
@@ -476,8 +477,8 @@ def bench_growth(
         else:
             cache_args = ("--no-cache", "--pdf-engine", engine)
             print(f"cold `matcher rank --no-cache --pdf-engine {engine} --workers {workers}`, real resumes:")
-        print("| files | time | documents/s | peak memory of one process |")
-        print("|---|---|---|---|")
+        print("| files | time | documents/s | peak memory of one process | CPU time (all processes) |")
+        print("|---|---|---|---|---|")
         for size in sizes:
             folder = base / f"size{size}"
             for i in range(size):
@@ -495,8 +496,9 @@ def bench_growth(
                 capture_output=True, text=True, check=True,
             )  # fmt: skip
             took = time.perf_counter() - start
-            peak = int(out.stdout.split()[-1]) / 1024
-            print(f"| {size:,} | {took:.1f} s | {size / took:.1f} | {peak:.0f} MB |", flush=True)
+            peak, cpu = int(out.stdout.split()[-2]) / 1024, float(out.stdout.split()[-1])
+            row = f"| {size:,} | {took:.1f} s | {size / took:.1f} | {peak:.0f} MB | {cpu:.1f} s |"
+            print(row, flush=True)
             shutil.rmtree(folder)
     finally:
         shutil.rmtree(base, ignore_errors=True)

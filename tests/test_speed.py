@@ -150,3 +150,22 @@ def test_the_pdfium_reader_is_kept_for_file_after_file_and_replaced_past_a_cap(t
     assert not seen[0] & _children()  # the reader that ran past the cap is gone
     assert "Candidate 0" in extract_text(pdfs[0], engine="pdfium")  # a fresh one reads the next file
     assert len(_children() - before) == 1
+
+
+def test_the_json_output_is_the_standard_librarys_indented_json(tmp_path: Path) -> None:
+    from datetime import date
+
+    from matcher import analyze_posting, rank
+    from matcher.outputs import to_json
+    from matcher.outputs._indented import dumps_indented
+
+    job = 'Engineer, Acme "Inc", 2015 - 2023'
+    (tmp_path / "a.txt").write_text(f"José Müller 😀\nEXPERIENCE\n{job}\nPython\tSQL")
+    (tmp_path / "b.txt").write_text("")  # a failure: its error object
+    posting = analyze_posting("Requirements: Python, SQL; a bachelor's degree; 5+ years")
+    ranking = rank(posting, [tmp_path], as_of=date(2024, 6, 1), workers=0)
+    assert json.loads(to_json(ranking)) == ranking.to_list()
+    for entry in ranking.to_list():
+        assert dumps_indented(entry) == json.dumps(entry, ensure_ascii=False, indent=2)
+    odd = {"n": [1.5e-7, 10**20, -0.0, float("inf")], "": {"k": [[], {}, [None, False]]}, 3: "int key"}
+    assert dumps_indented(odd) == json.dumps(odd, ensure_ascii=False, indent=2)

@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import sys
 import warnings
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from matcher._processes import start_context
 from matcher.batch._cache_lru import DEFAULT_CACHE_MAX_MB
+from matcher.batch._compact import Shared
 from matcher.batch._parsing import ParseResult
 from matcher.batch._spill import IN_MEMORY, Spill, SpilledEntries
 from matcher.errors import InputError, failure_of
-from matcher.records import Failure, Importance, MatchHow, Posting, Resume, Score, SkillKind
+from matcher.records import Failure, Posting, Resume, Score
 from matcher.scoring import Weights, pack_vectors, score, similarities_of_packed
 
 if TYPE_CHECKING:
@@ -101,55 +101,6 @@ class Ranking:
     def to_list(self) -> list[dict[str, Any]]:
         """Return the JSON contract form: a list, best first, failures last."""
         return [e.to_dict() for e in self.entries]
-
-
-class _Shared:
-    """Keeps thousands of ranked entries small: the text is dropped once scored, and the values they
-    all repeat (skill names, kinds, checks, the posting's missing skills) are held once."""
-
-    def __init__(self) -> None:
-        self._seen: dict[Any, Any] = {}
-
-    def _one(self, value: Any) -> Any:
-        return self._seen.setdefault(value, value)
-
-    @staticmethod
-    def _text(value: str | None) -> str | None:
-        return None if value is None else sys.intern(value)
-
-    def resume(self, resume: Resume) -> Resume:
-        i, t = sys.intern, self._text
-        skills = tuple(
-            dataclasses.replace(
-                s,
-                name=i(s.name),
-                kind=cast(SkillKind, i(s.kind)),
-                last_used=t(s.last_used),
-                skill_id=i(s.skill_id),
-            )
-            for s in resume.skills
-        )
-        return dataclasses.replace(resume, text="", skills=skills)
-
-    def score(self, score: Score) -> Score:
-        i, t = sys.intern, self._text
-        matched = tuple(
-            dataclasses.replace(
-                m,
-                skill=i(m.skill),
-                importance=cast(Importance, i(m.importance)),  # intern returns an equal string
-                how=cast(MatchHow, i(m.how)),
-                via=t(m.via),
-            )
-            for m in score.matched
-        )
-        return dataclasses.replace(
-            score,
-            checks=tuple(self._one(c) for c in score.checks),
-            matched=matched,
-            missing=tuple(self._one(m) for m in score.missing),
-            top_terms=tuple(i(term) for term in score.top_terms),
-        )
 
 
 def _parse_all(
@@ -335,7 +286,7 @@ def rank(
     scored: list[tuple[bool, float, str, Any]] = []  # sort key, then (resume, score) or where spilled
     spill: Spill | None = None
     batch: list[tuple[Path, Resume, bytes | None]] = []
-    shared = _Shared()
+    shared = Shared()
     posting_vectors: list[bytes] = []  # made (or read from the cache) for the first batch
 
     def score_batch() -> None:
