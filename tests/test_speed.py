@@ -138,15 +138,18 @@ def test_the_pdfium_reader_is_kept_for_file_after_file_and_replaced_past_a_cap(t
     from .test_workers import _slow_pdf
 
     pdfs = [make_pdf(tmp_path / f"cv{i}.pdf", [f"Candidate {i}", "Python and SQL"]) for i in range(3)]
+    slow = _slow_pdf(tmp_path / "slow.pdf", depth=8)
+    capped = Limits(max_seconds=0.5)
+    with pytest.raises(ReadTimeoutError):  # whatever reader an earlier test left is replaced now
+        extract_text(slow, engine="pdfium", limits=capped)
     before = _children()
     seen = []
     for pdf in pdfs:
-        assert "Python and SQL" in extract_text(pdf, engine="pdfium")
+        assert "Python and SQL" in extract_text(pdf, engine="pdfium")  # the same memory cap: one reader
         seen.append(_children() - before)
-    assert len(seen[0]) == 1 and seen[0] == seen[1] == seen[2], seen  # one child, the same one
-    slow = _slow_pdf(tmp_path / "slow.pdf", depth=8)
+    assert len(seen[0]) == 1 and seen[0] == seen[1] == seen[2], seen  # one child, kept, the same one
     with pytest.raises(ReadTimeoutError):
-        extract_text(slow, engine="pdfium", limits=Limits(max_seconds=0.5))
+        extract_text(slow, engine="pdfium", limits=capped)
     assert not seen[0] & _children()  # the reader that ran past the cap is gone
     assert "Candidate 0" in extract_text(pdfs[0], engine="pdfium")  # a fresh one reads the next file
     assert len(_children() - before) == 1
