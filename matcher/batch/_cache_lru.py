@@ -26,11 +26,12 @@ def prepare_usage(db: sqlite3.Connection) -> None:
         db.execute("ALTER TABLE parses ADD COLUMN used REAL")
     if "size" not in columns:
         db.execute("ALTER TABLE parses ADD COLUMN size INTEGER")
-    db.execute(
-        "UPDATE parses SET used = coalesce(used, stored), "
-        "size = coalesce(size, length(key) + length(resume) + coalesce(length(vector), 0)) "
-        "WHERE used IS NULL OR size IS NULL"
-    )
+    if db.execute("SELECT 1 FROM parses WHERE used IS NULL OR size IS NULL LIMIT 1").fetchone():
+        db.execute(
+            "UPDATE parses SET used = coalesce(used, stored), "
+            "size = coalesce(size, length(key) + length(resume) + coalesce(length(vector), 0)) "
+            "WHERE used IS NULL OR size IS NULL"
+        )
     db.execute("CREATE INDEX IF NOT EXISTS parses_used ON parses (used)")
 
 
@@ -63,12 +64,20 @@ class Usage:
             self.trim(int(self.max_bytes * _TRIM_TO))
 
     def flush(self) -> None:
-        """Write the "last used" time of the entries read since the last flush."""
+        """Write the "last used" time of the entries read since the last flush (a cache that
+        cannot be written to still serves: its times just stay as they were)."""
+        import sqlite3
+
         if not self._touched:
             return
         now = time.time()
         keys, self._touched = self._touched, []
-        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "readonly" in str(exc) or "read-only" in str(exc):
+                return
+            raise
         try:
             self._db.executemany("UPDATE parses SET used = ? WHERE key = ?", [(now, k) for k in keys])
             self._db.execute("COMMIT")
