@@ -135,6 +135,8 @@ def resume(
     help="SQLite file of parsed resumes (default: in the user's cache folder).",
 )
 @click.option("--no-cache", is_flag=True, help="Parse every file again and store nothing.")
+@click.option("--cache-max-mb", type=click.FloatRange(min=0), default=None,
+              help="Cache size cap in MB; least recently used entries go first (default 2048).")  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar on stderr.")
 @click.option("--scheduler", help="Parse on a Dask cluster, e.g. tcp://host:8786 (extra 'dask').")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
@@ -157,6 +159,7 @@ def rank_command(
     workers: int | None,
     cache_path: Path | None,
     no_cache: bool,
+    cache_max_mb: float | None,
     timeout: float,
     quiet: bool,
     scheduler: str | None,
@@ -172,9 +175,8 @@ def rank_command(
     posting is unusable, 2 for usage errors.
     """
     from matcher import outputs
-    from matcher.batch import default_cache_path, rank
+    from matcher.batch import DEFAULT_CACHE_MAX_MB, analyze_posting_file_cached, default_cache_path, rank
     from matcher.extract import Limits
-    from matcher.posting import analyze_posting_file
     from matcher.scoring import Weights
 
     if sum(bool(x) for x in (as_json, csv_out, html_out)) > 1:
@@ -183,8 +185,9 @@ def rank_command(
     try:
         with _command():
             weights = Weights.from_toml(config) if config else Weights()
+            cache = None if no_cache else (cache_path or default_cache_path())
             with _collector_paused():  # loading makes ~100,000 objects that all live on
-                posting = analyze_posting_file(posting_file)
+                posting = analyze_posting_file_cached(posting_file, cache)
             with _long_lived_objects_frozen():
                 ranking = rank(
                     posting,
@@ -194,11 +197,12 @@ def rank_command(
                     top=top,
                     engine=pdf_engine,
                     workers=workers,
-                    cache=None if no_cache else (cache_path or default_cache_path()),
+                    cache=cache,
                     limits=Limits(max_seconds=timeout),
                     progress=bar.update,
                     scheduler=scheduler,
                     blind=blind or blind_key is not None,
+                    cache_max_mb=DEFAULT_CACHE_MAX_MB if cache_max_mb is None else cache_max_mb,
                 )
     except KeyboardInterrupt:
         bar.close()
@@ -207,13 +211,14 @@ def rank_command(
         sys.exit(130)
     finally:
         bar.close()
+    ranked, failed = ranking.counts
     with _command(csv_out or html_out):
         if csv_out:
             outputs.write_atomic(csv_out, outputs.to_csv(ranking))
-            click.echo(f"wrote {csv_out} ({len(ranking.ranked)} ranked, {len(ranking.failures)} not ranked)")
+            click.echo(f"wrote {csv_out} ({ranked} ranked, {failed} not ranked)")
         elif html_out:
             outputs.write_atomic(html_out, outputs.to_html(ranking))
-            click.echo(f"wrote {html_out} ({len(ranking.ranked)} ranked, {len(ranking.failures)} not ranked)")
+            click.echo(f"wrote {html_out} ({ranked} ranked, {failed} not ranked)")
         elif as_json:
             for piece in outputs.iter_json(ranking):  # entry by entry: no one big string for a big folder
                 click.echo(piece, nl=False)
@@ -221,7 +226,7 @@ def rank_command(
             click.echo(outputs.format_table(ranking))
     day, log = as_of.date() if as_of else None, not no_log
     after_rank(ranking, _command, blind_key=blind_key, log=log, weights=weights, as_of=day, engine=pdf_engine)
-    if not ranking.ranked:
+    if not ranked:
         raise click.ClickException("nothing could be ranked: every file failed (see the list above)")
 
 
@@ -445,6 +450,10 @@ def format_posting(result: Posting) -> str:
 
 
 register(main, _command)
+
+from matcher._cache_commands import cache_group  # noqa: E402  (after main: it is added to it)
+
+main.add_command(cache_group)
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

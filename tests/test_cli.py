@@ -56,7 +56,10 @@ def test_usage_error_exits_2() -> None:
 
 @pytest.mark.parametrize(
     "command",
-    [[], ["posting"], ["resume"], ["rank"], ["serve"], ["calibrate"], ["audit"], ["lint"], ["notice"]],
+    [
+        *([], ["posting"], ["resume"], ["rank"], ["serve"], ["calibrate"], ["audit"], ["lint"], ["notice"]),
+        *(["cache"], ["cache", "info"], ["cache", "clear"]),
+    ],
 )
 def test_every_command_has_help(command: list[str]) -> None:
     result = CliRunner().invoke(main, [*command, "--help"])
@@ -66,7 +69,7 @@ def test_every_command_has_help(command: list[str]) -> None:
 
 def test_every_command_is_covered_by_the_help_test() -> None:
     assert set(main.commands) == {
-        *("posting", "resume", "rank", "serve", "calibrate", "audit", "lint", "notice")
+        *("posting", "resume", "rank", "serve", "calibrate", "audit", "lint", "notice", "cache")
     }
 
 

@@ -9,7 +9,10 @@ from matcher.batch._cache import (
     file_key,
     models_digest,
 )
+from matcher.batch._cache_admin import CacheInfo, cache_info, clear_cache
+from matcher.batch._cache_lru import DEFAULT_CACHE_MAX_MB
 from matcher.batch._parsing import ParseResult, parse_file
+from matcher.batch._postings import analyze_posting_file_cached
 from matcher.batch._rank import (
     RankEntry,
     Ranking,
@@ -19,11 +22,16 @@ from matcher.batch._rank import (
 from matcher.batch._workers import parse_in_workers
 
 __all__ = [
+    "DEFAULT_CACHE_MAX_MB",
     "PARSER_VERSION",
+    "CacheInfo",
     "ParseResult",
     "RankEntry",
     "Ranking",
     "ResumeCache",
+    "analyze_posting_file_cached",
+    "cache_info",
+    "clear_cache",
     "default_cache_path",
     "file_key",
     "find_resumes",

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from matcher.batch._cache_lru import DEFAULT_CACHE_MAX_MB, Usage, entry_size, prepare_usage
 from matcher.errors import InputError
 from matcher.records import Education, IntegrityFinding, Job, Resume, ResumeSkill
 
@@ -124,7 +125,8 @@ def _from_json(text: str) -> Resume:
 
 
 class ResumeCache:
-    """Parsed resumes in one SQLite file.
+    """Parsed resumes in one SQLite file, kept under ``max_bytes`` (default
+    ``DEFAULT_CACHE_MAX_MB`` MB; None: no cap) by dropping the least recently used entries.
 
     Examples
     --------
@@ -136,13 +138,15 @@ class ResumeCache:
     ('ann@x.org', None)
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, max_bytes: int | None = DEFAULT_CACHE_MAX_MB << 20) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         import sqlite3  # imported when a cache is opened: ``import matcher`` stays fast
 
         try:
             self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            # a new cache gives the pages of dropped entries back to the file system
+            self._db.execute("PRAGMA auto_vacuum=INCREMENTAL")
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA busy_timeout=30000")
             # no disk sync per stored resume: a crashed or killed run still keeps every commit (only
@@ -153,6 +157,8 @@ class ResumeCache:
                 "(key TEXT PRIMARY KEY, resume TEXT NOT NULL, vector BLOB, stored REAL NOT NULL)"
             )
             self._retry("DROP TABLE IF EXISTS resumes")  # parser version 5 and before: nothing reads it
+            prepare_usage(self._db)
+            self._usage = Usage(self._db, max_bytes)
         except sqlite3.DatabaseError as exc:
             raise InputError(
                 f"{self.path}: cannot be used as the resume cache ({exc}); remove the file or rank with "
@@ -180,19 +186,47 @@ class ResumeCache:
         """The resume stored under ``key`` and its packed TF-IDF vector (None when it was stored
         without one), or None."""
         row = self._retry("SELECT resume, vector FROM parses WHERE key = ?", (key,)).fetchone()
-        return (_from_json(row[0]), row[1]) if row else None
+        if row is None:
+            return None
+        self._usage.touch(key)
+        return _from_json(row[0]), row[1]
 
     def put(self, key: str, resume: Resume, vector: bytes | None = None) -> None:
         """Store ``resume`` (and its vector from :func:`matcher.scoring.pack_vectors`) under
         ``key``, committed at once: an interrupted run keeps it."""
+        text, now = _to_json(resume), time.time()
+        old = self._retry("SELECT size FROM parses WHERE key = ?", (key,)).fetchone()
+        size = entry_size(key, text, vector)
         self._retry(
-            "INSERT OR REPLACE INTO parses (key, resume, vector, stored) VALUES (?, ?, ?, ?)",
-            (key, _to_json(resume), vector, time.time()),
+            "INSERT OR REPLACE INTO parses (key, resume, vector, stored, used, size) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (key, text, vector, now, now, size),
         )
+        self._usage.added(size, int(old[0] or 0) if old else 0)
+
+    def usage_summary(self) -> tuple[int, int, float | None, float | None]:
+        """Entries, the bytes they hold, and the oldest and newest "last used" times."""
+        self._usage.flush()
+        count, data, oldest, newest = self._retry(
+            "SELECT count(*), coalesce(sum(size), 0), min(used), max(used) FROM parses"
+        ).fetchone()
+        return int(count), int(data), oldest, newest
+
+    def clear(self) -> int:
+        """Remove every entry and give the space back to the file system; return how many."""
+        self._usage.flush()
+        count = len(self)
+        self._retry("DELETE FROM parses")
+        self._usage.total = 0
+        self._retry("VACUUM")
+        return count
 
     def __len__(self) -> int:
         return int(self._retry("SELECT COUNT(*) FROM parses").fetchone()[0])
 
     def close(self) -> None:
-        """Close the database."""
-        self._db.close()
+        """Write which entries were used, keep to the size cap, and close the database."""
+        try:
+            self._usage.close()
+        finally:
+            self._db.close()

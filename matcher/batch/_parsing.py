@@ -18,7 +18,9 @@ __all__ = ["ParseResult", "parse_file"]
 
 @dataclass(frozen=True, slots=True)
 class ParseResult:
-    """One file's outcome: a Resume, or the Failure that stopped it.
+    """One file's outcome: a Resume, or the Failure that stopped it. A worker process that parsed
+    it also says which it was (``worker``, its process id) and when it began and ended the file
+    (``began``, ``ended``: seconds since the epoch, comparable between processes).
 
     Examples
     --------
@@ -26,13 +28,16 @@ class ParseResult:
     >>> f = pathlib.Path(tempfile.mkdtemp()) / "cv.txt"
     >>> _ = f.write_text("Ann Lee\\nann@example.org\\nSkills: Python, SQL")
     >>> result = parse_file(f)
-    >>> result.failure, result.resume.email
-    (None, 'ann@example.org')
+    >>> result.failure, result.resume.email, result.worker
+    (None, 'ann@example.org', None)
     """
 
     path: Path
     resume: Resume | None
     failure: Failure | None = None
+    worker: int | None = None
+    began: float | None = None
+    ended: float | None = None
 
 
 def parse_file(

@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import sys
 import warnings
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from matcher._processes import start_context
+from matcher.batch._cache_lru import DEFAULT_CACHE_MAX_MB
+from matcher.batch._compact import Shared
 from matcher.batch._parsing import ParseResult
+from matcher.batch._spill import IN_MEMORY, Spill, SpilledEntries
 from matcher.errors import InputError, failure_of
 from matcher.integrity import posting_copied
-from matcher.records import Failure, Importance, MatchHow, Posting, Resume, Score, SkillKind
-from matcher.scoring import Weights, pack_vectors, score, similarities_of_vectors, unpack_vectors
+from matcher.records import Failure, Posting, Resume, Score
+from matcher.scoring import Weights, pack_vectors, score, similarities_of_packed
 
 if TYPE_CHECKING:
     from matcher.extract import Limits
@@ -97,7 +99,7 @@ class Ranking:
     """
 
     posting: Posting
-    entries: tuple[RankEntry, ...]
+    entries: Sequence[RankEntry]  # a tuple; past ``keep_in_memory`` entries, read from disk as iterated
     blind: bool = field(default=False, kw_only=True)
     blind_key: tuple[tuple[str, str], ...] = field(default=(), kw_only=True)
 
@@ -105,6 +107,15 @@ class Ranking:
     def ranked(self) -> tuple[RankEntry, ...]:
         """The entries that were scored."""
         return tuple(e for e in self.entries if e.score is not None)
+
+    @property
+    def counts(self) -> tuple[int, int]:
+        """How many entries were ranked and how many failed, without reading spilled entries."""
+        if isinstance(self.entries, SpilledEntries):
+            ranked = self.entries.ranked_count
+        else:
+            ranked = sum(e.score is not None for e in self.entries)
+        return ranked, len(self.entries) - ranked
 
     @property
     def failures(self) -> tuple[RankEntry, ...]:
@@ -116,55 +127,6 @@ class Ranking:
         return [e.to_dict() for e in self.entries]
 
 
-class _Shared:
-    """Keeps thousands of ranked entries small: the text is dropped once scored, and the values they
-    all repeat (skill names, kinds, checks, the posting's missing skills) are held once."""
-
-    def __init__(self) -> None:
-        self._seen: dict[Any, Any] = {}
-
-    def _one(self, value: Any) -> Any:
-        return self._seen.setdefault(value, value)
-
-    @staticmethod
-    def _text(value: str | None) -> str | None:
-        return None if value is None else sys.intern(value)
-
-    def resume(self, resume: Resume) -> Resume:
-        i, t = sys.intern, self._text
-        skills = tuple(
-            dataclasses.replace(
-                s,
-                name=i(s.name),
-                kind=cast(SkillKind, i(s.kind)),
-                last_used=t(s.last_used),
-                skill_id=i(s.skill_id),
-            )
-            for s in resume.skills
-        )
-        return dataclasses.replace(resume, text="", skills=skills)
-
-    def score(self, score: Score) -> Score:
-        i, t = sys.intern, self._text
-        matched = tuple(
-            dataclasses.replace(
-                m,
-                skill=i(m.skill),
-                importance=cast(Importance, i(m.importance)),  # intern returns an equal string
-                how=cast(MatchHow, i(m.how)),
-                via=t(m.via),
-            )
-            for m in score.matched
-        )
-        return dataclasses.replace(
-            score,
-            checks=tuple(self._one(c) for c in score.checks),
-            matched=matched,
-            missing=tuple(self._one(m) for m in score.missing),
-            top_terms=tuple(i(term) for term in score.top_terms),
-        )
-
-
 def _parse_all(
     files: list[Path],
     engine: str,
@@ -174,6 +136,7 @@ def _parse_all(
     start_method: str | None,
     progress: Callable[[int, int, int], None] | None = None,
     scheduler: Any = None,
+    cache_max_bytes: int | None = None,
 ) -> Generator[tuple[Path, Resume | None, bytes | None, RankEntry | None], None, None]:
     """Every file as a parsed Resume (from the cache, or parsed now) with its packed TF-IDF vector
     when there is a cache (None without one), or as a failure entry."""
@@ -183,7 +146,7 @@ def _parse_all(
     from matcher.batch._parsing import parse_file
     from matcher.batch._workers import parse_in_workers
 
-    cache = ResumeCache(cache_path) if cache_path else None
+    cache = ResumeCache(cache_path, max_bytes=cache_max_bytes) if cache_path else None
     done = failures = 0
     keys: dict[Path, str] = {}
     todo: list[Path] = []
@@ -277,6 +240,8 @@ def rank(
     progress: Callable[[int, int, int], None] | None = None,
     scheduler: Any = None,
     blind: bool = False,
+    cache_max_mb: float | None = DEFAULT_CACHE_MAX_MB,
+    keep_in_memory: int = IN_MEMORY,
 ) -> Ranking:
     """Rank the resumes in ``paths`` (files, or folders searched recursively) for ``posting``.
 
@@ -318,6 +283,13 @@ def rank(
         its path, and no name, e-mail, phone, links, street address, date of birth, age or
         graduation year, in evidence quotes neither; ``Ranking.blind_key`` maps ids to files. The
         scores are those of an open ranking.
+    cache_max_mb : float, optional
+        The cache's size cap in MB (default ``DEFAULT_CACHE_MAX_MB``; None: no cap): past it the
+        least recently used entries are dropped.
+    keep_in_memory : int
+        Scored entries held as objects (default 20,000, about 14 KB each); the others go to a
+        temporary file as they are scored and ``entries`` reads them back one at a time, in rank
+        order, so memory stays flat however big the folder.
 
     Returns
     -------
@@ -350,17 +322,24 @@ def rank(
         start_context(start_method)  # an unknown one is an error before any work
     files = find_resumes(paths)
     failed: list[RankEntry] = []
-    scored: list[tuple[Path, Resume, Score]] = []
+    scored: list[tuple[bool, float, str, Any]] = []  # sort key, then (resume, score) or where spilled
+    spill: Spill | None = None
     batch: list[tuple[Path, Resume, bytes | None]] = []
-    shared = _Shared()
+    shared = Shared()
+    posting_vectors: list[bytes] = []  # made (or read from the cache) for the first batch
 
     def score_batch() -> None:
+        nonlocal spill
         # one sparse matrix product per batch (each resume's similarity is still its own); the
         # text is dropped once scored, so memory does not grow with every resume's text. Cached
         # resumes bring their vector; the others are vectorised here, together, the same way.
         made = iter(pack_vectors([resume.text for _, resume, vector in batch if vector is None]))
         vectors = [next(made) if vector is None else vector for _, _, vector in batch]
-        sims = similarities_of_vectors(posting.text, unpack_vectors(vectors))
+        if not posting_vectors:
+            from matcher.batch._postings import posting_vector
+
+            posting_vectors.append(posting_vector(posting.text, cache))
+        sims = similarities_of_packed(posting_vectors[0], vectors)
         for (path, parsed, _), sim in zip(batch, sims, strict=True):
             try:  # the facts as written, worked out for the day of this ranking, then scored
                 resume = resolve_dates(parsed, day)
@@ -371,12 +350,17 @@ def rank(
             except Exception as exc:  # a bug on one file lists that file; the ranking goes on
                 failed.append(RankEntry(str(path), None, None, None, failure_of(exc, path)))
                 continue
-            scored.append((path, shared.resume(resume), shared.score(result)))
+            payload: Any = (shared.resume(resume), shared.score(result))
+            if len(scored) >= keep_in_memory:
+                spill = spill or Spill()
+                payload = spill.put(*payload)
+            scored.append((result.knocked_out, -result.total, str(path), payload))
         batch.clear()
 
     # closing: an interrupt stops the workers and closes the cache at once, not when collected
+    cap = None if cache_max_mb is None else int(cache_max_mb * (1 << 20))
     with contextlib.closing(
-        _parse_all(files, engine, workers, cache, limits, start_method, progress, scheduler)
+        _parse_all(files, engine, workers, cache, limits, start_method, progress, scheduler, cap)
     ) as results:
         for path, resume, vector, failure in results:
             if failure is not None:
@@ -389,14 +373,19 @@ def rank(
     if batch:
         score_batch()
     # knocked-out candidates stay listed, below the others; ties go by path
-    scored.sort(key=lambda item: (item[2].knocked_out, -item[2].total, str(item[0])))
+    scored.sort(key=lambda item: item[:3])
     if top is not None:
         scored = scored[: max(0, top)]
-    entries = [RankEntry(str(p), i, s, r) for i, (p, r, s) in enumerate(scored, 1)]
-    everything = (*entries, *sorted(failed, key=lambda e: e.path))
-    if not blind:
-        return Ranking(posting, everything)
-    return _blinded(posting, everything)
+    failed.sort(key=lambda e: e.path)
+    if spill is not None:  # read back from the file one at a time, in rank order
+        spilled = SpilledEntries([(i[2], i[3]) for i in scored], failed, spill, RankEntry)
+        if blind:  # blinding reads every entry (a blind ranking is held in memory)
+            return _blinded(posting, tuple(spilled))
+        return Ranking(posting, spilled)
+    entries = [RankEntry(p, i, s, r) for i, (_, _, p, (r, s)) in enumerate(scored, 1)]
+    if blind:
+        return _blinded(posting, (*entries, *failed))
+    return Ranking(posting, (*entries, *failed))
 
 
 def _blinded(posting: Posting, entries: tuple[RankEntry, ...]) -> Ranking:

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from matcher._processes import start_context
-from matcher.batch._parsing import ParseResult, parse_file
+from matcher.batch._feed import spread, timed_parse
+from matcher.batch._parsing import ParseResult
 from matcher.errors import failure_of
 from matcher.records import Failure
 
@@ -75,7 +76,7 @@ def _worker(conn: Connection, engine: str, limits: Limits) -> None:
         if path is None:
             return
         # this process has the caps: pdfium needs no process of its own (isolate=False)
-        conn.send(parse_file(Path(path), engine=engine, limits=limits, isolate=False))
+        conn.send(timed_parse(Path(path), engine=engine, limits=limits))
 
 
 class _Worker:
@@ -178,6 +179,12 @@ def parse_in_workers(
         while queue and len(worker.paths) < _IN_FLIGHT:
             worker.give(queue.pop())
 
+    def feed_one(worker: Any) -> bool:
+        if not queue:
+            return False
+        worker.give(queue.pop())
+        return True
+
     def replace(worker: _Worker) -> None:
         """Kill ``worker``; its waiting paths go back to the queue; a fresh worker takes its place."""
         worker.stop(kill=True)
@@ -188,8 +195,7 @@ def parse_in_workers(
         feed(fresh)
 
     try:
-        for worker in pool:
-            feed(worker)
+        spread(pool, feed_one, _IN_FLIGHT)  # one path to each worker before a second to any
         while any(worker.paths for worker in pool):
             busy = {worker.conn: worker for worker in pool if worker.paths}
             deadline = min(w.deadline(max_seconds) for w in busy.values())

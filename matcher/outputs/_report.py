@@ -9,13 +9,13 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from matcher.batch import RankEntry, Ranking
+from matcher.outputs._indented import dumps_indented
 
 __all__ = ["format_table", "iter_json", "to_csv", "to_html", "to_json", "write_atomic"]
 
@@ -147,7 +147,7 @@ def iter_json(ranking: Ranking) -> Iterator[str]:
         return
     yield "["
     for i, entry in enumerate(ranking.entries):
-        item = json.dumps(entry.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        item = dumps_indented(entry.to_dict()).replace("\n", "\n  ")
         yield ("\n  " if i == 0 else ",\n  ") + item
     yield "\n]\n"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from matcher.scoring._packed import similarities_of_packed, vocabulary_terms
 from matcher.scoring._role import (
     TITLES_FILE,
     RoleMatch,
@@ -39,8 +40,10 @@ __all__ = [
     "role_match",
     "score",
     "similarities",
+    "similarities_of_packed",
     "similarities_of_vectors",
     "similarity",
     "title_key",
     "unpack_vectors",
+    "vocabulary_terms",
 ]

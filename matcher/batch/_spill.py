@@ -1,0 +1,111 @@
+"""Ranked entries past a bound go to a temporary file as they are scored and are read back one at
+a time in rank order, so a ranking of 250,000 files holds only their sort keys in memory."""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+import weakref
+from collections.abc import Callable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any, overload
+
+if TYPE_CHECKING:
+    from matcher.records import Resume, Score
+
+__all__ = ["IN_MEMORY", "Spill", "SpilledEntries"]
+
+#: scored entries kept as objects before the rest go to the spill file (about 14 KB each)
+IN_MEMORY = 20_000
+
+
+class Spill:
+    """An append-only temporary file of pickled (resume, score) pairs; deleted when closed or
+    collected."""
+
+    def __init__(self) -> None:
+        self._file: IO[bytes] = tempfile.TemporaryFile(prefix="matcher-ranking-")  # noqa: SIM115 (closed by close())
+        self._end = 0
+        # a ranking dropped without close() closes (and so deletes) its file when collected
+        self._closer = weakref.finalize(self, self._file.close)
+
+    def put(self, resume: Resume, score: Score) -> tuple[int, int]:
+        """Write one entry; return where it is (offset, length)."""
+        data = pickle.dumps((resume, score), protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.seek(self._end)
+        self._file.write(data)
+        where = (self._end, len(data))
+        self._end += len(data)
+        return where
+
+    def get(self, where: tuple[int, int]) -> tuple[Resume, Score]:
+        """The entry written at ``where``."""
+        offset, length = where
+        self._file.seek(offset)
+        resume, score = pickle.loads(self._file.read(length))  # our own file, written above
+        return resume, score
+
+    def close(self) -> None:
+        """Delete the file."""
+        self._closer()
+
+
+class SpilledEntries(Sequence[Any]):
+    """The entries of a ranking (``RankEntry``), best first then failures, some of them read from a
+    :class:`Spill` only when asked for: iterating streams them in rank order without holding them
+    all. ``make(path, rank, score, resume)`` builds an entry."""
+
+    def __init__(
+        self,
+        ranked: list[tuple[str, Any]],
+        failures: Sequence[Any],
+        spill: Spill,
+        make: Callable[[str, int, Score, Resume], Any],
+    ) -> None:
+        # ranked: (path, payload) in rank order; payload is (resume, score) or a spill position
+        # (offset, length)
+        self._ranked = ranked
+        self._failures = tuple(failures)
+        self._spill = spill
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._ranked) + len(self._failures)
+
+    @property
+    def ranked_count(self) -> int:
+        """How many entries were scored."""
+        return len(self._ranked)
+
+    def _entry(self, index: int) -> Any:
+        if index >= len(self._ranked):
+            return self._failures[index - len(self._ranked)]
+        path, payload = self._ranked[index]
+        resume, score = self._spill.get(payload) if isinstance(payload[0], int) else payload
+        return self._make(path, index + 1, score, resume)
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Any, ...]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return tuple(self._entry(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("ranking index out of range")
+        return self._entry(index)
+
+    def __iter__(self) -> Iterator[Any]:
+        for index in range(len(self)):
+            yield self._entry(index)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} ranking entries, {len(self._ranked)} ranked>"

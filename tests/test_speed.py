@@ -1,0 +1,174 @@
+"""How work is spread over the workers, and what a cached re-rank loads. No timing assertions:
+speed is measured by ``scripts/bench.py``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from matcher.batch import parse_in_workers
+
+_BODY = "EXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\n" + "Python developer with SQL skills. " * 3000
+
+
+def test_two_files_on_two_workers_are_parsed_at_the_same_time(tmp_path: Path) -> None:
+    # each file takes about a second to parse, far longer than starting the second worker; the
+    # workers record when they began and ended each file
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(_BODY)
+    results = list(parse_in_workers(sorted(tmp_path.iterdir()), workers=2, start_method="fork"))
+    assert all(r.resume is not None for r in results)
+    first, second = sorted(results, key=lambda r: r.began or 0.0)
+    assert first.worker is not None and second.worker is not None
+    assert first.worker != second.worker, "both files went to one worker"
+    assert first.began is not None and first.ended is not None and second.began is not None
+    assert first.began <= first.ended
+    assert second.began < first.ended, "the second file began only after the first one ended"
+
+
+def test_n_files_on_n_workers_each_go_to_their_own_worker(tmp_path: Path) -> None:
+    for index in range(3):
+        (tmp_path / f"{index}.txt").write_text(f"Ann Lee {index}\nann{index}@x.org\nPython")
+    results = list(parse_in_workers(sorted(tmp_path.iterdir()), workers=3, start_method="fork"))
+    assert len({r.worker for r in results}) == 3
+
+
+_LOADED = """
+import sys
+from matcher.cli import main
+try:
+    main(sys.argv[1:], standalone_mode=False)
+finally:
+    heavy = ("spacy", "thinc", "sklearn", "scipy", "pypdf", "pypdfium2", "docx", "lxml")
+    print(" ".join(sorted({m.split(".")[0] for m in sys.modules} & set(heavy))) or "none", file=sys.stderr)
+"""
+
+
+def test_a_rerank_whose_files_are_all_cached_loads_neither_spacy_nor_a_pdf_engine(
+    tmp_path: Path, example_posting: Path
+) -> None:
+    import subprocess
+    import sys
+
+    from .conftest import make_pdf
+
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for i in range(3):
+        make_pdf(folder / f"cv{i}.pdf", [f"Candidate {i}", "EXPERIENCE", f"Engineer, Acme Inc, 201{i} - 2023",
+                                         "Python, PyTorch and SQL"])  # fmt: skip
+    (folder / "cv3.txt").write_text("Candidate 3\nEXPERIENCE\nCook, Diner Inc, 2019 - 2023\nGrill")
+    cache = str(tmp_path / "c.sqlite")
+    # a generous timeout: on a loaded machine a file that timed out would be parsed again
+    command = [sys.executable, "-c", _LOADED, "rank", str(example_posting), str(folder), "--json", "--quiet",
+               "--workers", "2", "--cache", cache, "--as-of", "2026-11-01", "--timeout", "300"]  # fmt: skip
+    cold = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert "spacy" in cold.stderr.split()  # the first run analyses the posting and parses
+    assert [entry["error"] for entry in json.loads(cold.stdout)] == [None] * 4
+    cached = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert cached.stderr.split() == ["none"]
+    assert cached.stdout == cold.stdout
+
+
+def test_packed_similarities_equal_the_vectorizers() -> None:
+    from matcher.scoring import pack_vectors, similarities, similarities_of_packed
+
+    job = "Machine learning engineer: Python, PyTorch, data pipelines, SQL and Kubernetes"
+    cvs = [
+        "Built data pipelines in Python and SQL; trained PyTorch models",
+        "Registered nurse, patient care",
+        "",
+        "Kubernetes, Python, Python, machine learning, data engineering, SQL pipelines",
+    ]
+    packed = pack_vectors([job, *cvs])
+    assert similarities_of_packed(packed[0], packed[1:]) == similarities(job, cvs)
+    assert similarities_of_packed(packed[0], []) == []
+
+
+def test_a_cached_posting_analysis_follows_the_file(tmp_path: Path) -> None:
+    from matcher.batch import analyze_posting_file_cached
+
+    job, cache = tmp_path / "job.txt", tmp_path / "c.sqlite"
+    job.write_text("Analyst\nRequirements: Excel and SQL.")
+    assert [s.name for s in analyze_posting_file_cached(job, cache).skills] == ["Excel", "SQL"]
+    assert [s.name for s in analyze_posting_file_cached(job, cache).skills] == ["Excel", "SQL"]
+    job.write_text("Analyst\nRequirements: Python.")
+    assert [s.name for s in analyze_posting_file_cached(job, cache).skills] == ["Python"]
+
+
+def test_entries_past_the_memory_bound_are_spilled_and_read_back_in_rank_order(tmp_path: Path) -> None:
+    from datetime import date
+
+    from matcher import analyze_posting, rank
+    from matcher.outputs import to_csv, to_json
+
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for i in range(9):
+        skills = ["Python", "SQL", "Docker", "Kubernetes"][: i % 5]
+        body = ", ".join(skills) or "Cooking"
+        job = f"Engineer, Acme Inc, {2010 + i} - 2023"
+        (folder / f"cv{i}.txt").write_text(f"Candidate {i}\nEXPERIENCE\n{job}\n{body}")
+    (folder / "broken.pdf").write_bytes(b"not a pdf")
+    posting = analyze_posting("Requirements: Python, SQL, Docker and Kubernetes; 5+ years of experience")
+    held = rank(posting, [folder], as_of=date(2024, 6, 1), workers=0)
+    spilled = rank(posting, [folder], as_of=date(2024, 6, 1), workers=0, keep_in_memory=3)
+    assert isinstance(held.entries, tuple) and not isinstance(spilled.entries, tuple)
+    assert list(spilled.entries) == list(held.entries)
+    assert spilled.entries[5] == held.entries[5] and spilled.entries[-1] == held.entries[-1]
+    assert spilled.counts == held.counts == (9, 1)
+    assert to_json(spilled) == to_json(held) and to_csv(spilled) == to_csv(held)
+    top = rank(posting, [folder], as_of=date(2024, 6, 1), workers=0, keep_in_memory=2, top=4)
+    assert [e.path for e in top.entries] == [e.path for e in held.entries[:4]] + [held.entries[-1].path]
+
+
+def _children() -> set[int]:
+    import multiprocessing
+
+    return {p.pid for p in multiprocessing.active_children() if p.pid is not None}
+
+
+def test_the_pdfium_reader_is_kept_for_file_after_file_and_replaced_past_a_cap(tmp_path: Path) -> None:
+    from matcher.errors import ReadTimeoutError
+    from matcher.extract import Limits, extract_text
+
+    from .conftest import make_pdf
+    from .test_workers import _slow_pdf
+
+    pdfs = [make_pdf(tmp_path / f"cv{i}.pdf", [f"Candidate {i}", "Python and SQL"]) for i in range(3)]
+    slow = _slow_pdf(tmp_path / "slow.pdf", depth=8)
+    capped = Limits(max_seconds=0.5)
+    with pytest.raises(ReadTimeoutError):  # whatever reader an earlier test left is replaced now
+        extract_text(slow, engine="pdfium", limits=capped)
+    before = _children()
+    seen = []
+    for pdf in pdfs:
+        assert "Python and SQL" in extract_text(pdf, engine="pdfium")  # the same memory cap: one reader
+        seen.append(_children() - before)
+    assert len(seen[0]) == 1 and seen[0] == seen[1] == seen[2], seen  # one child, kept, the same one
+    with pytest.raises(ReadTimeoutError):
+        extract_text(slow, engine="pdfium", limits=capped)
+    assert not seen[0] & _children()  # the reader that ran past the cap is gone
+    assert "Candidate 0" in extract_text(pdfs[0], engine="pdfium")  # a fresh one reads the next file
+    assert len(_children() - before) == 1
+
+
+def test_the_json_output_is_the_standard_librarys_indented_json(tmp_path: Path) -> None:
+    from datetime import date
+
+    from matcher import analyze_posting, rank
+    from matcher.outputs import to_json
+    from matcher.outputs._indented import dumps_indented
+
+    job = 'Engineer, Acme "Inc", 2015 - 2023'
+    (tmp_path / "a.txt").write_text(f"José Müller 😀\nEXPERIENCE\n{job}\nPython\tSQL")
+    (tmp_path / "b.txt").write_text("")  # a failure: its error object
+    posting = analyze_posting("Requirements: Python, SQL; a bachelor's degree; 5+ years")
+    ranking = rank(posting, [tmp_path], as_of=date(2024, 6, 1), workers=0)
+    assert json.loads(to_json(ranking)) == ranking.to_list()
+    for entry in ranking.to_list():
+        assert dumps_indented(entry) == json.dumps(entry, ensure_ascii=False, indent=2)
+    odd = {"n": [1.5e-7, 10**20, -0.0, float("inf")], "": {"k": [[], {}, [None, False]]}, 3: "int key"}
+    assert dumps_indented(odd) == json.dumps(odd, ensure_ascii=False, indent=2)
