@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from matcher.records import Posting
 
 ROOT = Path(__file__).resolve().parent.parent
 # the project's PDF writer (synthetic resumes, raw and adversarial PDFs) is scripts/pdfgen.py;
@@ -35,6 +39,15 @@ def _private_cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
     """Keep the default resume cache and run log of the CLI out of the user's home during tests."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
     monkeypatch.setenv("MATCHER_DATA_DIR", str(tmp_path_factory.mktemp("matcher-data")))
+
+
+@pytest.fixture(scope="session")
+def analyzed() -> Callable[[str], Posting]:
+    """``analyze_posting`` with its answers kept for the session: a test module's posting is
+    analysed when a test first needs it, never while tests are collected."""
+    from matcher import analyze_posting
+
+    return functools.cache(analyze_posting)
 
 
 @pytest.fixture

@@ -4,12 +4,21 @@ today, and its years move by exactly the time that passed."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from matcher import analyze_posting, parse_resume_text, rank
+import pytest
 
-POSTING = analyze_posting("Requirements: Python and SQL, 3+ years of experience")
+from matcher import parse_resume_text, rank
+from matcher.records import Posting
+
+POSTING_TEXT = "Requirements: Python and SQL, 3+ years of experience"
+
+
+@pytest.fixture
+def posting(analyzed: Callable[[str], Posting]) -> Posting:
+    return analyzed(POSTING_TEXT)
 
 
 def _stored(cache: Path) -> dict[str, float]:
@@ -17,7 +26,9 @@ def _stored(cache: Path) -> dict[str, float]:
         return dict(db.execute("SELECT key, stored FROM parses").fetchall())
 
 
-def test_a_new_as_of_parses_nothing_again_and_moves_the_years_by_the_difference(tmp_path: Path) -> None:
+def test_a_new_as_of_parses_nothing_again_and_moves_the_years_by_the_difference(
+    tmp_path: Path, posting: Posting
+) -> None:
     folder = tmp_path / "cvs"
     folder.mkdir()
     (folder / "current.txt").write_text(
@@ -27,9 +38,9 @@ def test_a_new_as_of_parses_nothing_again_and_moves_the_years_by_the_difference(
     )
     (folder / "past.txt").write_text("Bo Chen\nEXPERIENCE\nAnalyst, Beta LLC, 2010 - 2012\nSQL")
     cache = tmp_path / "cache.sqlite"
-    before = rank(POSTING, [folder], as_of=date(2024, 6, 1), workers=0, cache=cache)
+    before = rank(posting, [folder], as_of=date(2024, 6, 1), workers=0, cache=cache)
     stored = _stored(cache)
-    after = rank(POSTING, [folder], as_of=date(2026, 6, 1), workers=0, cache=cache)
+    after = rank(posting, [folder], as_of=date(2026, 6, 1), workers=0, cache=cache)
     assert _stored(cache) == stored  # nothing parsed or stored again
     years = {Path(e.path).name: e.resume.total_years for e in after.entries if e.resume}
     old = {Path(e.path).name: e.resume.total_years for e in before.entries if e.resume}
@@ -40,15 +51,17 @@ def test_a_new_as_of_parses_nothing_again_and_moves_the_years_by_the_difference(
     assert [e.completed for e in current.education] == [False, True]
 
 
-def test_a_degree_dated_after_as_of_completes_when_its_year_has_passed(tmp_path: Path) -> None:
+def test_a_degree_dated_after_as_of_completes_when_its_year_has_passed(
+    tmp_path: Path, posting: Posting
+) -> None:
     folder = tmp_path / "cvs"
     folder.mkdir()
     (folder / "cv.txt").write_text(
         "Ann Lee\nEDUCATION\nMaster of Science in Statistics, State University, 2025"
     )
     cache = tmp_path / "cache.sqlite"
-    early = rank(POSTING, [folder], as_of=date(2024, 6, 1), workers=0, cache=cache).entries[0].resume
-    late = rank(POSTING, [folder], as_of=date(2026, 6, 1), workers=0, cache=cache).entries[0].resume
+    early = rank(posting, [folder], as_of=date(2024, 6, 1), workers=0, cache=cache).entries[0].resume
+    late = rank(posting, [folder], as_of=date(2026, 6, 1), workers=0, cache=cache).entries[0].resume
     assert early is not None and late is not None
     assert early.highest_degree is None and late.highest_degree == "master"
 
@@ -61,7 +74,9 @@ def test_skill_years_follow_the_as_of_date() -> None:
     assert go[1].years == go[0].years + 2.0 and go[0].last_used == go[1].last_used == "present"
 
 
-def test_a_parse_cached_under_looser_caps_is_not_served_under_stricter_ones(tmp_path: Path) -> None:
+def test_a_parse_cached_under_looser_caps_is_not_served_under_stricter_ones(
+    tmp_path: Path, posting: Posting
+) -> None:
     from matcher.extract import Limits
 
     folder = tmp_path / "cvs"
@@ -69,6 +84,6 @@ def test_a_parse_cached_under_looser_caps_is_not_served_under_stricter_ones(tmp_
     (folder / "cv.txt").write_text("Ann Lee\nEXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nPython and SQL")
     cache = tmp_path / "cache.sqlite"
     strict = Limits(max_bytes=40)
-    assert rank(POSTING, [folder], workers=0, cache=cache).entries[0].score is not None
-    (entry,) = rank(POSTING, [folder], workers=0, cache=cache, limits=strict).entries
+    assert rank(posting, [folder], workers=0, cache=cache).entries[0].score is not None
+    (entry,) = rank(posting, [folder], workers=0, cache=cache, limits=strict).entries
     assert entry.failure is not None and entry.failure.kind == "too_large"

@@ -5,18 +5,26 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
-from matcher import analyze_posting, rank
+from matcher import rank
 from matcher.batch import ResumeCache, cache_info, clear_cache
 from matcher.cli import main
+from matcher.records import Posting
 from matcher.resume import parse_resume_text
 
 AS_OF = date(2024, 6, 1)
-POSTING = analyze_posting("Requirements: Python and SQL, 3+ years of experience")
+POSTING_TEXT = "Requirements: Python and SQL, 3+ years of experience"
+
+
+@pytest.fixture
+def posting(analyzed: Callable[[str], Posting]) -> Posting:
+    return analyzed(POSTING_TEXT)
 
 
 def _resume(i: int) -> str:
@@ -49,16 +57,16 @@ def test_the_least_recently_used_entries_go_when_the_cache_is_full(tmp_path: Pat
     assert cache_info(path).data_bytes <= int(one * 4.5)
 
 
-def test_a_ranking_keeps_the_cache_under_its_cap_and_ranks_the_same(tmp_path: Path) -> None:
+def test_a_ranking_keeps_the_cache_under_its_cap_and_ranks_the_same(tmp_path: Path, posting: Posting) -> None:
     folder = tmp_path / "cvs"
     folder.mkdir()
     for i in range(12):
         (folder / f"cv{i:02d}.txt").write_text(_resume(i))
     path = tmp_path / "c.sqlite"
-    full = rank(POSTING, [folder], as_of=AS_OF, workers=0, cache=path, cache_max_mb=None)
+    full = rank(posting, [folder], as_of=AS_OF, workers=0, cache=path, cache_max_mb=None)
     every = cache_info(path).data_bytes
     cap_mb = every / 2 / (1 << 20)
-    capped = rank(POSTING, [folder], as_of=AS_OF, workers=0, cache=path, cache_max_mb=cap_mb)
+    capped = rank(posting, [folder], as_of=AS_OF, workers=0, cache=path, cache_max_mb=cap_mb)
     assert capped.to_list() == full.to_list()
     info = cache_info(path)
     assert 0 < info.data_bytes <= every / 2 and 0 < info.entries < 12

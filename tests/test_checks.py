@@ -7,24 +7,22 @@ four-year floor, a degree only preferred, certification names in any case, margi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
-from matcher import analyze_posting, parse_resume_text, score
+from matcher import parse_resume_text, score
+from matcher.records import Posting
 
 AS_OF = date(2024, 6, 1)
 
-EQUIVALENT = analyze_posting(
+EQUIVALENT = (
     "Project Manager\nRequirements:\n- PMP certification is required.\n- CISSP is a plus.\n"
     "- 3+ years of experience.\n- Bachelor's degree or equivalent experience.\n"
 )
-STRICT = analyze_posting(
-    "Project Manager\nRequirements:\n- Bachelor's degree required.\n- 3+ years of experience.\n"
-)
-PREFERRED = analyze_posting(
-    "Project Manager\nRequirements:\n- 3+ years of experience.\nA bachelor's degree is preferred.\n"
-)
+STRICT = "Project Manager\nRequirements:\n- Bachelor's degree required.\n- 3+ years of experience.\n"
+PREFERRED = "Project Manager\nRequirements:\n- 3+ years of experience.\nA bachelor's degree is preferred.\n"
 
 
 def _resume(dates: str, *, education: str = "", certifications: str = "") -> object:
@@ -36,7 +34,7 @@ def _resume(dates: str, *, education: str = "", certifications: str = "") -> obj
     return parse_resume_text("\n".join(lines), as_of=AS_OF)
 
 
-def _check(posting: object, resume: object, name: str) -> tuple[str, str, float | None]:
+def _check(posting: Posting, resume: object, name: str) -> tuple[str, str, float | None]:
     check = next(c for c in score(posting, resume).checks if c.name == name)  # type: ignore[arg-type]
     return check.status, check.detail, check.margin
 
@@ -86,9 +84,13 @@ def _check(posting: object, resume: object, name: str) -> tuple[str, str, float 
     ],
 )
 def test_degree_check(
-    posting: object, dates: str, education: str, expected: tuple[str, str, float | None]
+    analyzed: Callable[[str], Posting],
+    posting: str,
+    dates: str,
+    education: str,
+    expected: tuple[str, str, float | None],
 ) -> None:
-    assert _check(posting, _resume(dates, education=education), "degree") == expected
+    assert _check(analyzed(posting), _resume(dates, education=education), "degree") == expected
 
 
 @pytest.mark.parametrize(
@@ -99,8 +101,10 @@ def test_degree_check(
         ("Jan 2019 - Dec 2022", ("pass", "4 of 3 years", 1.0)),
     ],
 )
-def test_experience_check(dates: str, expected: tuple[str, str, float]) -> None:
-    assert _check(STRICT, _resume(dates), "experience") == expected
+def test_experience_check(
+    analyzed: Callable[[str], Posting], dates: str, expected: tuple[str, str, float]
+) -> None:
+    assert _check(analyzed(STRICT), _resume(dates), "experience") == expected
 
 
 @pytest.mark.parametrize(
@@ -111,6 +115,8 @@ def test_experience_check(dates: str, expected: tuple[str, str, float]) -> None:
         ("", ("fail", "missing PMP", -1.0)),
     ],
 )
-def test_certification_check(certifications: str, expected: tuple[str, str, float]) -> None:
+def test_certification_check(
+    analyzed: Callable[[str], Posting], certifications: str, expected: tuple[str, str, float]
+) -> None:
     resume = _resume("Jan 2019 - Dec 2022", certifications=certifications)
-    assert _check(EQUIVALENT, resume, "certifications") == expected
+    assert _check(analyzed(EQUIVALENT), resume, "certifications") == expected

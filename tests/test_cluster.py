@@ -6,20 +6,26 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from matcher import analyze_posting, rank
+from matcher import rank
+from matcher.records import Posting
 
 from .conftest import make_pdf
 
 pytestmark = pytest.mark.slow  # a scheduler and two workers start as processes
 
 AS_OF = date(2024, 6, 1)
-POSTING = analyze_posting("Requirements: Python and SQL, 3+ years of experience. Kafka is a plus.")
+POSTING_TEXT = "Requirements: Python and SQL, 3+ years of experience. Kafka is a plus."
+
+
+@pytest.fixture
+def posting(analyzed: Callable[[str], Posting]) -> Posting:
+    return analyzed(POSTING_TEXT)
 
 
 def _free_port() -> int:
@@ -78,15 +84,19 @@ def _folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_ranking_on_a_dask_cluster_equals_the_local_ranking(scheduler: str, tmp_path: Path) -> None:
+def test_ranking_on_a_dask_cluster_equals_the_local_ranking(
+    scheduler: str, tmp_path: Path, posting: Posting
+) -> None:
     folder = _folder(tmp_path)
-    local = rank(POSTING, [folder], as_of=AS_OF, workers=2)
-    remote = rank(POSTING, [folder], as_of=AS_OF, scheduler=scheduler)
+    local = rank(posting, [folder], as_of=AS_OF, workers=2)
+    remote = rank(posting, [folder], as_of=AS_OF, scheduler=scheduler)
     assert remote.to_list() == local.to_list()
     assert remote.failures[0].failure.kind == "damaged"
 
 
-def test_a_client_can_be_passed_and_the_cache_stays_here(scheduler: str, tmp_path: Path) -> None:
+def test_a_client_can_be_passed_and_the_cache_stays_here(
+    scheduler: str, tmp_path: Path, posting: Posting
+) -> None:
     from distributed import Client
 
     from matcher.batch import ResumeCache
@@ -94,7 +104,7 @@ def test_a_client_can_be_passed_and_the_cache_stays_here(scheduler: str, tmp_pat
     folder = _folder(tmp_path)
     cache = tmp_path / "cache.sqlite"
     with Client(scheduler) as client:
-        first = rank(POSTING, [folder], as_of=AS_OF, scheduler=client, cache=cache)
+        first = rank(posting, [folder], as_of=AS_OF, scheduler=client, cache=cache)
     assert len(ResumeCache(cache)) == 5  # every parsed file, not the broken one
-    again = rank(POSTING, [folder], as_of=AS_OF, workers=0, cache=cache)
+    again = rank(posting, [folder], as_of=AS_OF, workers=0, cache=cache)
     assert again.to_list() == first.to_list()

@@ -6,17 +6,24 @@ from __future__ import annotations
 import gc
 import logging
 import signal
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from matcher import analyze_posting, rank
+from matcher import rank
 from matcher.cli import main
+from matcher.records import Posting
 
 from .conftest import EXAMPLE_POSTING, make_pdf
 
-POSTING = analyze_posting("Requirements: Python and SQL, 3+ years of experience")
+POSTING_TEXT = "Requirements: Python and SQL, 3+ years of experience"
+
+
+@pytest.fixture
+def posting(analyzed: Callable[[str], Posting]) -> Posting:
+    return analyzed(POSTING_TEXT)
 
 
 def _folder(folder: Path) -> Path:
@@ -44,9 +51,9 @@ def _host_state() -> tuple[object, ...]:
 
 
 @pytest.mark.parametrize("workers", [0, 2])
-def test_ranking_leaves_the_host_program_as_it_was(tmp_path: Path, workers: int) -> None:
+def test_ranking_leaves_the_host_program_as_it_was(tmp_path: Path, workers: int, posting: Posting) -> None:
     before = _host_state()
-    ranking = rank(POSTING, [_folder(tmp_path / "cvs")], workers=workers, cache=tmp_path / "c.sqlite")
+    ranking = rank(posting, [_folder(tmp_path / "cvs")], workers=workers, cache=tmp_path / "c.sqlite")
     assert len(ranking.ranked) == 4
     assert _host_state() == before
 
@@ -60,16 +67,16 @@ def test_the_cli_in_process_restores_the_signal_handlers(tmp_path: Path) -> None
     assert _host_state() == before
 
 
-def test_workers_started_by_spawn_give_the_same_ranking_as_fork(tmp_path: Path) -> None:
+def test_workers_started_by_spawn_give_the_same_ranking_as_fork(tmp_path: Path, posting: Posting) -> None:
     folder = _folder(tmp_path / "cvs")
-    forked = rank(POSTING, [folder], workers=2, start_method="fork")
-    spawned = rank(POSTING, [folder], workers=2, start_method="spawn")
+    forked = rank(posting, [folder], workers=2, start_method="fork")
+    spawned = rank(posting, [folder], workers=2, start_method="spawn")
     assert spawned.to_list() == forked.to_list()
     assert [e.score is not None for e in spawned.entries] == [True] * 4
 
 
-def test_an_unknown_start_method_is_a_clear_error(tmp_path: Path) -> None:
+def test_an_unknown_start_method_is_a_clear_error(tmp_path: Path, posting: Posting) -> None:
     from matcher import InputError
 
     with pytest.raises(InputError, match="start method"):
-        rank(POSTING, [_folder(tmp_path / "cvs")], workers=1, start_method="telepathy")
+        rank(posting, [_folder(tmp_path / "cvs")], workers=1, start_method="telepathy")

@@ -4,17 +4,24 @@ in work done rather than only listed; each named, explained, switchable, and unk
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
 from matcher import InputError, Weights, analyze_posting, parse_resume_text, score
+from matcher.records import Posting
 from matcher.scoring import occupations_of, resume_titles, role_match, title_key
 
 from .conftest import ROOT
 
 AS_OF = date(2026, 11, 1)
-COOK_POSTING = analyze_posting("Line Cook\n\nRequired skills:\n- Cooking\n- Food safety\n- Grill\n")
+COOK_POSTING_TEXT = "Line Cook\n\nRequired skills:\n- Cooking\n- Food safety\n- Grill\n"
+
+
+@pytest.fixture
+def cook_posting(analyzed: Callable[[str], Posting]) -> Posting:
+    return analyzed(COOK_POSTING_TEXT)
 
 
 def _cv(text: str) -> object:
@@ -49,42 +56,43 @@ def test_role_credits_the_same_occupation_over_a_neighbour_over_another_field() 
     assert "same occupation" in credits[0].describe() and "'LINE COOK'" in credits[0].describe()  # type: ignore[union-attr]
 
 
-def test_role_is_unknown_not_a_fail_when_no_title_is_known() -> None:
+def test_role_is_unknown_not_a_fail_when_no_title_is_known(cook_posting: Posting) -> None:
     anonymous = _cv("Jo Park\nExperience\nAcme Inc, Jan 2020 - Present\nGrill and prep.")
     assert resume_titles(anonymous) == ("Jo Park",) or occupations_of(resume_titles(anonymous)[0]) == ()
     assert role_match("Line Cook", anonymous) is None
-    assert score(COOK_POSTING, anonymous).components["role"] is None
+    assert score(cook_posting, anonymous).components["role"] is None
     untitled = analyze_posting("Required skills:\n- Cooking\n- Grill\n")
     assert score(untitled, anonymous).components["role"] is None
 
 
-def test_role_weight_moves_the_total_and_is_explained() -> None:
+def test_role_weight_moves_the_total_and_is_explained(cook_posting: Posting) -> None:
     cook = _cv("LINE COOK\nExperience\nCook, Diner Inc, Jan 2020 - Present\nCooking on the grill.")
     nurse = _cv("REGISTERED NURSE\nExperience\nNurse, City Hospital, Jan 2020 - Present\nCooking on a grill.")
-    off = [score(COOK_POSTING, cv).total for cv in (cook, nurse)]
-    on = [score(COOK_POSTING, cv, weights=Weights(role=0.3)).total for cv in (cook, nurse)]
-    assert score(COOK_POSTING, cook).components["role"] == 1.0
-    assert score(COOK_POSTING, nurse).components["role"] == 0.0
+    off = [score(cook_posting, cv).total for cv in (cook, nurse)]
+    on = [score(cook_posting, cv, weights=Weights(role=0.3)).total for cv in (cook, nurse)]
+    assert score(cook_posting, cook).components["role"] == 1.0
+    assert score(cook_posting, nurse).components["role"] == 0.0
     # weight 0 by default: shown, not counted; weighed, it opens the gap between the two
-    assert "Shown, not counted (weight 0): role" in score(COOK_POSTING, cook).explain()
+    assert "Shown, not counted (weight 0): role" in score(cook_posting, cook).explain()
     assert on[0] - on[1] > off[0] - off[1] + 5
-    assert "Role: 'LINE COOK' for 'Line Cook': same occupation" in score(
-        COOK_POSTING, cook, weights=Weights(role=0.3)
-    ).explain()
+    assert (
+        "Role: 'LINE COOK' for 'Line Cook': same occupation"
+        in score(cook_posting, cook, weights=Weights(role=0.3)).explain()
+    )
 
 
-def test_history_counts_dated_positions_up_to_a_full_share() -> None:
+def test_history_counts_dated_positions_up_to_a_full_share(cook_posting: Posting) -> None:
     jobs = [f"Cook, Diner {i} Inc, Jan {2010 + i} - Dec {2010 + i}\nGrill work." for i in range(8)]
     one = _cv("LINE COOK\nExperience\n" + jobs[0])
     three = _cv("LINE COOK\nExperience\n" + "\n".join(jobs[:3]))
     eight = _cv("LINE COOK\nExperience\n" + "\n".join(jobs))
-    got = [score(COOK_POSTING, cv).components["history"] for cv in (one, three, eight)]
+    got = [score(cook_posting, cv).components["history"] for cv in (one, three, eight)]
     assert len(three.experience) == 3 and len(eight.experience) == 8  # type: ignore[attr-defined]
     assert got == [round(1 / 6, 4), 0.5, 1.0]
-    assert "History: 3 dated positions (6 make 1)" in score(COOK_POSTING, three).explain()
+    assert "History: 3 dated positions (6 make 1)" in score(cook_posting, three).explain()
     undated = _cv("LINE COOK\nExperience\nCook at a diner, grill work.")
-    assert score(COOK_POSTING, undated).components["history"] is None  # unknown, left out
-    assert score(COOK_POSTING, three, weights=Weights(history_positions=3)).components["history"] == 1.0
+    assert score(cook_posting, undated).components["history"] is None  # unknown, left out
+    assert score(cook_posting, three, weights=Weights(history_positions=3)).components["history"] == 1.0
 
 
 def test_a_skill_shown_in_work_counts_more_than_one_only_listed() -> None:
@@ -121,7 +129,7 @@ def test_bad_signal_settings_are_clear_errors(setting: str) -> None:
         Weights.from_toml_text(f"[weights]\n{setting}\n")
 
 
-def test_every_component_explains_itself_in_the_html_report(tmp_path: object) -> None:
+def test_every_component_explains_itself_in_the_html_report(tmp_path: object, cook_posting: Posting) -> None:
     from pathlib import Path
 
     from matcher import rank
@@ -129,6 +137,6 @@ def test_every_component_explains_itself_in_the_html_report(tmp_path: object) ->
 
     folder = Path(str(tmp_path))
     (folder / "cook.txt").write_text("LINE COOK\nExperience\nCook, Diner Inc, Jan 2020 - Present\nCooking.\n")
-    html = to_html(rank(COOK_POSTING, [folder], as_of=AS_OF, weights=Weights(role=0.2)))
+    html = to_html(rank(cook_posting, [folder], as_of=AS_OF, weights=Weights(role=0.2)))
     for line in ("Role: &#x27;LINE COOK&#x27; for &#x27;Line Cook&#x27;", "History: 1 dated position"):
         assert line in html, line

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -11,11 +12,17 @@ import pytest
 from matcher import analyze_posting, rank
 from matcher.batch import ResumeCache, parse_in_workers
 from matcher.extract import Limits
+from matcher.records import Posting
 
 from .conftest import raw_pdf
 
 AS_OF = date(2024, 6, 1)
-POSTING = analyze_posting("Requirements: Python and SQL, 3+ years of experience")
+POSTING_TEXT = "Requirements: Python and SQL, 3+ years of experience"
+
+
+@pytest.fixture
+def posting(analyzed: Callable[[str], Posting]) -> Posting:
+    return analyzed(POSTING_TEXT)
 
 
 def _slow_pdf(path: Path, depth: int = 7, fan: int = 10) -> Path:
@@ -81,10 +88,10 @@ def test_a_file_past_the_memory_cap_is_too_much_memory(tmp_path: Path) -> None:
     assert results == {"big.txt": "too_much_memory", "ok.txt": "ok"}
 
 
-def test_rank_lists_timeouts_as_failures(tmp_path: Path) -> None:
+def test_rank_lists_timeouts_as_failures(tmp_path: Path, posting: Posting) -> None:
     _slow_pdf(tmp_path / "slow.pdf")
     (tmp_path / "ok.txt").write_text("EXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nPython and SQL")
-    ranking = rank(POSTING, [tmp_path], as_of=AS_OF, workers=2, limits=Limits(max_seconds=1.0))
+    ranking = rank(posting, [tmp_path], as_of=AS_OF, workers=2, limits=Limits(max_seconds=1.0))
     assert [(Path(e.path).name, e.failure and e.failure.kind) for e in ranking.entries] == [
         ("ok.txt", None),
         ("slow.pdf", "timeout"),
@@ -102,11 +109,11 @@ def _resumes(folder: Path, n: int) -> list[Path]:
 
 
 def test_cache_makes_a_rerank_parse_nothing_and_give_the_same_ranking(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, posting: Posting
 ) -> None:
     _resumes(tmp_path / "cvs", 6)
     cache = tmp_path / "cache.sqlite"
-    first = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=cache)
+    first = rank(posting, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=cache)
     assert len(ResumeCache(cache)) == 6
 
     import matcher.batch._workers
@@ -121,14 +128,14 @@ def test_cache_makes_a_rerank_parse_nothing_and_give_the_same_ranking(
 
     monkeypatch.setattr(matcher.batch._workers, "parse_in_workers", counting)
     other_posting = analyze_posting("Requirements: SQL")
-    again = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=cache)
+    again = rank(posting, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=cache)
     rank(other_posting, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=cache)
     assert parsed == []
     assert again.to_list() == first.to_list()
 
 
 def test_an_interrupted_run_keeps_its_parses_and_the_next_parses_only_the_rest(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, posting: Posting
 ) -> None:
     paths = _resumes(tmp_path / "cvs", 8)
     cache = tmp_path / "cache.sqlite"
@@ -144,7 +151,7 @@ def test_an_interrupted_run_keeps_its_parses_and_the_next_parses_only_the_rest(
 
     monkeypatch.setattr(matcher.batch._workers, "parse_in_workers", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=cache)
+        rank(posting, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=cache)
     assert len(ResumeCache(cache)) == 4  # every finished parse was kept
     kept = {Path(p) for p in _cached_sources(cache)}
 
@@ -156,9 +163,9 @@ def test_an_interrupted_run_keeps_its_parses_and_the_next_parses_only_the_rest(
         return real(todo, **kwargs)
 
     monkeypatch.setattr(matcher.batch._workers, "parse_in_workers", counting)
-    resumed = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=cache)
+    resumed = rank(posting, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=cache)
     assert len(parsed) == 4 and not set(parsed) & kept  # only the files not yet cached
-    uninterrupted = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=None)
+    uninterrupted = rank(posting, [tmp_path / "cvs"], as_of=AS_OF, workers=2, cache=None)
     assert resumed.to_list() == uninterrupted.to_list() and len(paths) == 8
 
 
@@ -169,23 +176,23 @@ def _cached_sources(cache: Path) -> list[str]:
         return [json.loads(r[0])["source"] for r in db.execute("SELECT resume FROM parses")]
 
 
-def test_cache_key_changes_with_content(tmp_path: Path) -> None:
+def test_cache_key_changes_with_content(tmp_path: Path, posting: Posting) -> None:
     (path,) = _resumes(tmp_path / "cvs", 1)
     cache = tmp_path / "cache.sqlite"
-    rank(POSTING, [path], as_of=AS_OF, workers=0, cache=cache)
+    rank(posting, [path], as_of=AS_OF, workers=0, cache=cache)
     path.write_text("Sam Else\nEXPERIENCE\nCook, Diner Inc, 2020 - 2023\nGrill")
-    ranking = rank(POSTING, [path], as_of=AS_OF, workers=0, cache=cache)
+    ranking = rank(posting, [path], as_of=AS_OF, workers=0, cache=cache)
     assert ranking.entries[0].resume.name == "Sam Else"
     assert len(ResumeCache(cache)) == 2
 
 
 def test_a_cached_rerank_reads_each_resumes_vector_instead_of_its_text(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, posting: Posting
 ) -> None:
     _resumes(tmp_path / "cvs", 6)
     cache = tmp_path / "cache.sqlite"
-    cold = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=0, cache=cache)
-    uncached = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=0)
+    cold = rank(posting, [tmp_path / "cvs"], as_of=AS_OF, workers=0, cache=cache)
+    uncached = rank(posting, [tmp_path / "cvs"], as_of=AS_OF, workers=0)
     with sqlite3.connect(cache) as db:
         assert all(vector for (vector,) in db.execute("SELECT vector FROM parses"))
 
@@ -196,7 +203,7 @@ def test_a_cached_rerank_reads_each_resumes_vector_instead_of_its_text(
         return []
 
     monkeypatch.setattr(matcher.batch._rank, "pack_vectors", no_vectorising)
-    cached = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=0, cache=cache)
+    cached = rank(posting, [tmp_path / "cvs"], as_of=AS_OF, workers=0, cache=cache)
     assert cached.to_list() == cold.to_list() == uncached.to_list()
 
 
@@ -334,14 +341,16 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
     assert "3/3 files, 0 failed" in shown and run.stdout
 
 
-def test_pdfium_engine_runs_inside_workers(tmp_path: Path) -> None:
+def test_pdfium_engine_runs_inside_workers(tmp_path: Path, posting: Posting) -> None:
     _pdf_folder(tmp_path / "cvs", 2)
-    ranking = rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF, workers=1, engine="pdfium")
+    ranking = rank(posting, [tmp_path / "cvs"], as_of=AS_OF, workers=1, engine="pdfium")
     assert [e.failure for e in ranking.entries] == [None, None]
 
 
 @pytest.mark.slow
-def test_pdfium_in_workers_returns_a_long_text_without_a_pipe_deadlock(tmp_path: Path) -> None:
+def test_pdfium_in_workers_returns_a_long_text_without_a_pipe_deadlock(
+    tmp_path: Path, posting: Posting
+) -> None:
     """200 pages of text, far over a pipe's 64 KiB buffer, come back from a worker as a ranked entry."""
     from .conftest import make_pdf
 
@@ -350,7 +359,7 @@ def test_pdfium_in_workers_returns_a_long_text_without_a_pipe_deadlock(tmp_path:
     page = [f"Line {i}: maintained Python services and SQL reports for the finance team." for i in range(38)]
     make_pdf(folder / "long.pdf", ["Ann Lee", "EXPERIENCE", "Engineer, Acme Inc, 2015 - 2023", *page * 200])
     limits = Limits(max_pages=300, max_seconds=60)
-    ranking = rank(POSTING, [folder], as_of=AS_OF, workers=1, engine="pdfium", limits=limits)
+    ranking = rank(posting, [folder], as_of=AS_OF, workers=1, engine="pdfium", limits=limits)
     (entry,) = ranking.entries
     assert entry.failure is None and entry.score is not None
     assert entry.resume is not None and entry.resume.total_years == 9.0
