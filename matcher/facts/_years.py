@@ -28,16 +28,18 @@ _WORDS = {
     "an": 1,
 }
 _NUM = r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
-_PLACEHOLDER_NUM = r"(?:\[\s*[a-zA-Z#_ ]{1,10}\s*\]|\b[xX]{1,2}\b|\bN\b|_+|\?+)"
+_PLACEHOLDER_NUM = r"(?:\[\s*[a-zA-Z#_ ]{1,10}\s*\]|\b[xX]{1,2}\b|\bN\b|(?<!_)_++|(?<!\?)\?++)"
 _YEARS = r"(?:years?|yrs?\.?)"
+# whitespace is taken possessively ("\s*+") and runs of "_" or "?" from their first character, so
+# a number followed by a long run of spaces is no longer tried at every split of it (issue 17)
 _RANGE = re.compile(
-    rf"(?P<lo>{_NUM})(?:\s*\(\d+\))?\s*\+?\s*(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*{_YEARS}",
+    rf"(?P<lo>{_NUM})(?:\s*+\(\d+\))?\s*+\+?\s*+(?:-|–|—|to)\s*+(?P<hi>{_NUM})\s*+\+?\s*+{_YEARS}",
     re.IGNORECASE,
 )
 _SINGLE = re.compile(
-    rf"(?P<n>{_NUM})(?:\s*\(\d+\))?\s*(?P<plus>\+|\s*or more|\s*plus)?\s*{_YEARS}", re.IGNORECASE
+    rf"(?P<n>{_NUM})(?:\s*+\(\d+\))?\s*+(?P<plus>\+|or more|plus)?\s*+{_YEARS}", re.IGNORECASE
 )
-_PLACEHOLDER = re.compile(rf"{_PLACEHOLDER_NUM}\s*\+?\s*{_YEARS}", re.IGNORECASE)
+_PLACEHOLDER = re.compile(rf"{_PLACEHOLDER_NUM}\s*+\+?\s*+{_YEARS}", re.IGNORECASE)
 # what must follow (or precede) the number for it to be about experience
 _EXPERIENCE_AFTER = re.compile(
     r"^\s*(?:of|'|’|in|with|working|experience|hands-on|professional|industry|relevant|related|"
