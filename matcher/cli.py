@@ -18,6 +18,7 @@ import click
 
 from matcher import __version__
 from matcher.errors import MatcherError
+from matcher.outputs import json_safe, terminal_text
 from matcher.records import Posting, Resume
 
 __all__ = ["main"]
@@ -58,9 +59,9 @@ def posting(file: Path, as_json: bool) -> None:
     with _command(file):
         result = analyze_posting_file(file)
     if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(_json(result.to_dict()))
     else:
-        click.echo(format_posting(result))
+        click.echo(terminal_text(format_posting(result)))
 
 
 @main.command()
@@ -86,11 +87,11 @@ def resume(
         result = parse_resume(file, as_of=as_of.date() if as_of else None, engine=pdf_engine)
     output_format = output_format or ("json" if as_json else "summary")
     if output_format == "json":
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(_json(result.to_dict()))
     elif output_format == "jsonresume":
-        click.echo(json.dumps(to_json_resume(result), ensure_ascii=False, indent=2))
+        click.echo(_json(to_json_resume(result)))
     else:
-        click.echo(format_resume(result))
+        click.echo(terminal_text(format_resume(result)))
 
 
 @main.command(name="rank")
@@ -189,10 +190,18 @@ def rank_command(
     with _command(csv_out or html_out):
         if csv_out:
             outputs.write_atomic(csv_out, outputs.to_csv(ranking))
-            click.echo(f"wrote {csv_out} ({len(ranking.ranked)} ranked, {len(ranking.failures)} not ranked)")
+            click.echo(
+                terminal_text(
+                    f"wrote {csv_out} ({len(ranking.ranked)} ranked, {len(ranking.failures)} not ranked)"
+                )
+            )
         elif html_out:
             outputs.write_atomic(html_out, outputs.to_html(ranking))
-            click.echo(f"wrote {html_out} ({len(ranking.ranked)} ranked, {len(ranking.failures)} not ranked)")
+            click.echo(
+                terminal_text(
+                    f"wrote {html_out} ({len(ranking.ranked)} ranked, {len(ranking.failures)} not ranked)"
+                )
+            )
         elif as_json:
             for piece in outputs.iter_json(ranking):  # entry by entry: no one big string for a big folder
                 click.echo(piece, nl=False)
@@ -200,6 +209,10 @@ def rank_command(
             click.echo(outputs.format_table(ranking))
     if not ranking.ranked:
         raise click.ClickException("nothing could be ranked: every file failed (see the list above)")
+
+
+def _json(value: object) -> str:
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -260,14 +273,15 @@ def _command(source: Path | None = None) -> Iterator[None]:
     try:
         yield
     except MatcherError as exc:
-        raise click.ClickException(f"{exc} [{exc.kind}]") from exc
+        raise click.ClickException(terminal_text(f"{exc} [{exc.kind}]")) from exc
     except (click.ClickException, KeyboardInterrupt):
         raise
     except OSError as exc:  # an output file that cannot be written, a folder that cannot be read
-        raise click.ClickException(f"{exc.filename or source or 'matcher'}: {exc.strerror or exc}") from exc
+        where = exc.filename or source or "matcher"
+        raise click.ClickException(terminal_text(f"{where}: {exc.strerror or exc}")) from exc
     except Exception as exc:
         failure = failure_of(exc, source or "matcher")
-        raise click.ClickException(f"{failure.message} [{failure.kind}]") from exc
+        raise click.ClickException(terminal_text(f"{failure.message} [{failure.kind}]")) from exc
     finally:
         pypdf_log.setLevel(level)
         if handler is not None:  # None: a handler not set from Python, which cannot be put back

@@ -12,10 +12,15 @@ from matcher.outputs._report import (
     to_json,
     write_atomic,
 )
+from matcher.outputs._safe import csv_cell, json_safe, printable, terminal_text
 
 __all__ = [
+    "csv_cell",
     "format_table",
     "iter_json",
+    "json_safe",
+    "printable",
+    "terminal_text",
     "to_csv",
     "to_html",
     "to_json",

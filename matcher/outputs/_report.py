@@ -16,10 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from matcher.batch import RankEntry, Ranking
+from matcher.outputs._safe import csv_cell, json_safe, terminal_text
 
 __all__ = ["format_table", "iter_json", "to_csv", "to_html", "to_json", "write_atomic"]
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def write_atomic(path: str | Path, text: str) -> None:
@@ -28,7 +27,8 @@ def write_atomic(path: str | Path, text: str) -> None:
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        # a character UTF-8 cannot encode (a lone surrogate) is written as an escape, not an error
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
             fh.write(text)
         os.replace(tmp, target)
     except BaseException:
@@ -65,7 +65,7 @@ def format_table(ranking: Ranking) -> str:
         "checks: deg = degree level, fld = degree field, exp = years of experience, cer = certifications;"
         " + pass, x fail, ? unknown",
     ]
-    return "\n".join(lines)
+    return terminal_text("\n".join(lines))  # names and paths are the files' words: no escapes
 
 
 def to_json(ranking: Ranking) -> str:
@@ -80,16 +80,9 @@ def iter_json(ranking: Ranking) -> Iterator[str]:
         return
     yield "["
     for i, entry in enumerate(ranking.entries):
-        item = json.dumps(entry.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        item = json_safe(json.dumps(entry.to_dict(), ensure_ascii=False, indent=2)).replace("\n", "\n  ")
         yield ("\n  " if i == 0 else ",\n  ") + item
     yield "\n]\n"
-
-
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START):
-        return "'" + text  # a spreadsheet shows it as text instead of running it
-    return text
 
 
 CSV_COLUMNS = (
@@ -101,7 +94,7 @@ CSV_COLUMNS = (
 def to_csv(ranking: Ranking) -> str:
     """One row per file with the main fields; cells that start like a formula are neutralised."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(CSV_COLUMNS)
     for e in ranking.entries:
         checks = {c.name: c.status for c in e.score.checks} if e.score else {}
@@ -122,7 +115,7 @@ def to_csv(ranking: Ranking) -> str:
             _kind(e) or None,
             _message(e) or None,
         ]
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([csv_cell(v) for v in row])
     return out.getvalue()
 
 
@@ -135,7 +128,10 @@ details{margin:.6em 0}summary{cursor:pointer;font-weight:600}q{color:#555}"""
 def to_html(ranking: Ranking) -> str:
     """One self-contained report file: ranked table, per candidate matched and missing skills with
     evidence, checks with margins, and failures. Every piece of resume text is escaped."""
-    e_ = html.escape
+
+    def e_(text: str) -> str:
+        return html.escape(terminal_text(text))
+
     title = e_(ranking.posting.title or "Posting")
     rows = []
     for e in ranking.ranked:
