@@ -5,9 +5,11 @@ from __future__ import annotations
 from matcher.batch._cache import (
     PARSER_VERSION,
     ResumeCache,
+    content_key,
     default_cache_path,
     file_key,
     models_digest,
+    path_key,
 )
 from matcher.batch._parsing import ParseResult, parse_file
 from matcher.batch._rank import (
@@ -24,11 +26,13 @@ __all__ = [
     "RankEntry",
     "Ranking",
     "ResumeCache",
+    "content_key",
     "default_cache_path",
     "file_key",
     "find_resumes",
     "models_digest",
     "parse_file",
     "parse_in_workers",
+    "path_key",
     "rank",
 ]

@@ -26,7 +26,15 @@ if TYPE_CHECKING:
 
     from matcher.extract import Limits
 
-__all__ = ["PARSER_VERSION", "ResumeCache", "default_cache_path", "file_key", "models_digest"]
+__all__ = [
+    "PARSER_VERSION",
+    "ResumeCache",
+    "content_key",
+    "default_cache_path",
+    "file_key",
+    "models_digest",
+    "path_key",
+]
 
 #: Bump when parsing code changes what a Resume holds: older cache entries are then ignored.
 #: (A rebuilt taxonomy, IDF model or word list changes the key by itself: see :func:`models_digest`.)
@@ -63,12 +71,37 @@ def file_key(data: bytes, *, engine: str, limits: Limits | None = None) -> str:
     the caps that decide what is read (file size, pages, decompressed stream size)."""
     import hashlib
 
+    return content_key(hashlib.sha256(data).hexdigest(), engine=engine, limits=limits)
+
+
+def content_key(digest: str, *, engine: str, limits: Limits | None = None) -> str:
+    """:func:`file_key` from the SHA-256 hex digest of the bytes."""
     from matcher.extract import DEFAULT_LIMITS
 
     caps = limits or DEFAULT_LIMITS
-    digest = hashlib.sha256(data).hexdigest()
     read = f"{caps.max_bytes}b{caps.max_pages}p{caps.max_stream_bytes}s"
     return f"{digest}:{PARSER_VERSION}-{models_digest()}:{engine}:{read}"
+
+
+def path_key(path: Path, *, engine: str, limits: Limits | None = None) -> str | None:
+    """The key of a file's current content, hashed in 1 MiB pieces (never held whole), to look it
+    up; None when it is no regular file or over the size cap (it is then parsed, and fails, as it
+    would without a cache). What is stored goes under the key of the bytes the parse read."""
+    import hashlib
+    import stat
+
+    from matcher.extract import DEFAULT_LIMITS
+
+    caps = limits or DEFAULT_LIMITS
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > caps.max_bytes:
+            return None
+        with open(path, "rb") as fh:
+            digest = hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+    return content_key(digest, engine=engine, limits=limits)
 
 
 def _to_json(resume: Resume) -> str:

@@ -23,6 +23,8 @@ class ParseResult:
     path: Path
     resume: Resume | None
     failure: Failure | None = None
+    #: SHA-256 (hex) of the bytes that were parsed: the cache stores the parse under their key
+    digest: str | None = None
 
 
 def parse_file(
@@ -40,11 +42,17 @@ def parse_file(
     >>> parse_file(folder / "cv.pdf").failure.kind
     'unsupported'
     """
-    from matcher.extract import DEFAULT_LIMITS
-    from matcher.resume import parse_resume
+    import hashlib
+
+    from matcher.extract import DEFAULT_LIMITS, extract_bytes, read_file
+    from matcher.resume import parse_resume_text
 
     limits = limits or DEFAULT_LIMITS
     try:
-        return ParseResult(path, parse_resume(path, engine=engine, limits=limits, isolate=isolate))
+        data = read_file(path, limits=limits)  # read once: these bytes are hashed and parsed
+        digest = hashlib.sha256(data).hexdigest()
+        text = extract_bytes(data, path, engine=engine, limits=limits, isolate=isolate)
+        del data
+        return ParseResult(path, parse_resume_text(text, source=str(path), extracted=True), digest=digest)
     except Exception as exc:  # every file gets an outcome: a bug of ours becomes kind "internal"
         return ParseResult(path, None, failure_of(exc, path))

@@ -155,23 +155,18 @@ def _parse_all(
     when there is a cache (None without one), or as a failure entry."""
     import os
 
-    from matcher.batch._cache import ResumeCache, file_key
+    from matcher.batch._cache import ResumeCache, content_key, path_key
     from matcher.batch._parsing import parse_file
     from matcher.batch._workers import parse_in_workers
 
     cache = ResumeCache(cache_path) if cache_path else None
     done = failures = 0
-    keys: dict[Path, str] = {}
     todo: list[Path] = []
     try:
         for path in files:
             if cache is not None:
-                try:
-                    keys[path] = file_key(path.read_bytes(), engine=engine, limits=limits)
-                except OSError:
-                    todo.append(path)
-                    continue
-                hit = cache.get_entry(keys[path])
+                key = path_key(path, engine=engine, limits=limits)  # streamed, after a stat
+                hit = cache.get_entry(key) if key is not None else None
                 if hit is not None:
                     done += 1
                     yield path, dataclasses.replace(hit[0], source=str(path)), hit[1], None
@@ -201,9 +196,11 @@ def _parse_all(
                 yield path, None, None, RankEntry(str(path), None, None, None, result.failure)
             else:
                 vector = None
-                if cache is not None and path in keys:
+                if cache is not None and result.digest is not None:
+                    # under the key of the bytes the parse read: a file changed since it was
+                    # looked up can never store its new parse under its old content's key
                     (vector,) = pack_vectors([resume.text])
-                    cache.put(keys[path], resume, vector)
+                    cache.put(content_key(result.digest, engine=engine, limits=limits), resume, vector)
                 yield path, resume, vector, None
             if progress is not None:
                 progress(done, len(files), failures)

@@ -15,7 +15,7 @@ from matcher.extract._limits import DEFAULT_LIMITS, Limits
 from matcher.extract._pdf import check_pdf_header, pdf_text, repair_glyph_names
 from matcher.text import fix_mojibake
 
-__all__ = ["ENGINES", "extract_text", "read_posting"]
+__all__ = ["ENGINES", "extract_bytes", "extract_text", "read_file", "read_posting"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -68,6 +68,24 @@ def _file_path(path: object) -> Path:
 def _read(path: Path, limits: Limits, engine: str = "pypdf", isolate: bool = True) -> tuple[str, str | None]:
     if engine not in ENGINES:
         raise InputError(f"unknown PDF engine {engine!r}; use one of {', '.join(ENGINES)}")
+    return _text_of(read_file(path, limits=limits), path, limits, engine, isolate)
+
+
+def read_file(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of a file matcher reads, its type and size checked with ``stat`` before any read,
+    and never more than ``limits.max_bytes`` read (a file that grows meanwhile is too large).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "cv.txt"
+    >>> _ = f.write_text("Jane Doe")
+    >>> read_file(f)
+    b'Jane Doe'
+    """
+    import stat
+
+    path = _file_path(path)
     if path.is_dir():
         raise InputError(f"{path}: is a folder, not a file")
     suffix = path.suffix.lower()
@@ -77,19 +95,57 @@ def _read(path: Path, limits: Limits, engine: str = "pypdf", isolate: bool = Tru
             f"{path.name}: {suffix or 'no extension'} is not supported; use one of {allowed}"
         )
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError as exc:
         raise InputError(f"{path}: no such file") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read for good, a device never end
+        raise InputError(f"{path}: is not a regular file (a pipe or a device)")
+    size = info.st_size
     if size > limits.max_bytes:
         raise FileTooLargeError(f"{path.name}: {size:,} bytes is over the {limits.max_bytes:,}-byte limit")
     if size == 0:
         raise EmptyDocumentError(f"{path.name}: the file is empty (0 bytes)")
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read(limits.max_bytes + 1)
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if len(data) > limits.max_bytes:
+        raise FileTooLargeError(f"{path.name}: over the {limits.max_bytes:,}-byte limit")
+    return data
+
+
+def extract_bytes(
+    data: bytes,
+    path: str | Path,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    engine: str = "pypdf",
+    isolate: bool = True,
+) -> str:
+    """:func:`extract_text` of bytes already read (:func:`read_file`); ``path`` names the type
+    (its suffix) and the file in messages. Used where the bytes parsed must be the bytes hashed.
+
+    Examples
+    --------
+    >>> extract_bytes(b"Jane Doe\nPython developer", "cv.txt")
+    'Jane Doe\nPython developer'
+    """
+    if engine not in ENGINES:
+        raise InputError(f"unknown PDF engine {engine!r}; use one of {', '.join(ENGINES)}")
+    text, _ = _text_of(data, _file_path(path), limits, engine, isolate)
+    return text
+
+
+def _text_of(data: bytes, path: Path, limits: Limits, engine: str, isolate: bool) -> tuple[str, str | None]:
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        allowed = ", ".join(sorted(SUPPORTED))
+        raise UnsupportedFileError(
+            f"{path.name}: {suffix or 'no extension'} is not supported; use one of {allowed}"
+        )
     title: str | None = None
     if suffix in PDF_SUFFIXES:
         if engine == "pdfium" or (engine == "auto" and _have_pdfium()):
