@@ -49,7 +49,8 @@ _PEAK = """
 import resource, sys
 from matcher import analyze_posting, rank
 ranking = rank(analyze_posting("Requirements: Python"), [sys.argv[1]], cache=sys.argv[2], workers=0)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, [e.failure and e.failure.kind for e in ranking.entries])
+kinds = [e.failure and e.failure.kind for e in ranking.entries]
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, kinds)
 """
 
 
