@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 import sys
 import warnings
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -153,7 +154,6 @@ def _parse_all(
 ) -> Generator[tuple[Path, Resume | None, bytes | None, RankEntry | None], None, None]:
     """Every file as a parsed Resume (from the cache, or parsed now) with its packed TF-IDF vector
     when there is a cache (None without one), or as a failure entry."""
-    import os
 
     from matcher.batch._cache import ResumeCache, content_key, path_key
     from matcher.batch._parsing import parse_file
@@ -209,7 +209,7 @@ def _parse_all(
             cache.close()
 
 
-def find_resumes(paths: Iterable[str | Path]) -> list[Path]:
+def find_resumes(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Files named directly, and the .pdf/.docx/.txt files under folders (recursively), sorted.
 
     Raises InputError for a path that does not exist.
@@ -228,7 +228,7 @@ def find_resumes(paths: Iterable[str | Path]) -> list[Path]:
 
 def rank(
     posting: Posting,
-    paths: Iterable[str | Path],
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
     weights: Weights | None = None,
     as_of: date | None = None,
@@ -247,8 +247,9 @@ def rank(
     ----------
     posting : Posting
         From :func:`matcher.analyze_posting` or :func:`matcher.analyze_posting_file`.
-    paths : iterable of str or Path
-        Resume files (.pdf, .docx, .txt) and folders.
+    paths : str, Path, or an iterable of them
+        Resume files (.pdf, .docx, .txt) and folders; one path alone is taken as one path (a
+        string is not iterated letter by letter).
     weights : Weights, optional
         Scoring weights and knockouts (see :class:`matcher.Weights`).
     as_of : date, optional
@@ -306,6 +307,8 @@ def rank(
         raise InputError(f"as_of must be a datetime.date, got {type(as_of).__name__}")
     if start_method is not None:
         start_context(start_method)  # an unknown one is an error before any work
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
     files = find_resumes(paths)
     failed: list[RankEntry] = []
     scored: list[tuple[Path, Resume, Score]] = []

@@ -130,8 +130,8 @@ def extract_bytes(
 
     Examples
     --------
-    >>> extract_bytes(b"Jane Doe\nPython developer", "cv.txt")
-    'Jane Doe\nPython developer'
+    >>> extract_bytes(b"Jane Doe\\nPython developer", "cv.txt")
+    'Jane Doe\\nPython developer'
     """
     if engine not in ENGINES:
         raise InputError(f"unknown PDF engine {engine!r}; use one of {', '.join(ENGINES)}")

@@ -11,6 +11,7 @@ import html
 import io
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,10 +24,21 @@ __all__ = ["format_table", "iter_json", "to_csv", "to_html", "to_json", "write_a
 
 def write_atomic(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename, so a
-    reader never sees half a file and an interrupted run leaves the old file whole."""
+    reader never sees half a file and an interrupted run leaves the old file whole. The file gets
+    the mode a plain ``open`` would give it (the user's umask; an existing file keeps its own);
+    a symbolic link at ``path`` is refused, never written through or replaced."""
+    from matcher.errors import InputError
+
     target = Path(path)
+    if target.is_symlink():
+        raise InputError(f"{target}: is a symbolic link; name the file itself")
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
+        os.fchmod(fd, mode)
         # a character UTF-8 cannot encode (a lone surrogate) is written as an escape, not an error
         with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
             fh.write(text)
@@ -34,6 +46,20 @@ def write_atomic(path: str | Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where Linux tells it (/proc)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o077)  # elsewhere: set and put back at once
+    os.umask(mask)
+    return mask
 
 
 _SHORT = {"degree": "deg", "degree_field": "fld", "experience": "exp", "certifications": "cer"}
