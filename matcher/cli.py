@@ -160,9 +160,11 @@ def rank_command(
 
     if sum(bool(x) for x in (as_json, csv_out, html_out)) > 1:
         raise click.UsageError("choose one of --json, --csv and --html")
-    for out in (csv_out, html_out):
-        if out is not None:
-            _check_output(out)  # before any parsing: a run is never lost to its output path
+    for out in filter(None, (csv_out, html_out)):
+        try:  # before any parsing: a run is never lost to its output path
+            outputs.check_output_path(out)
+        except MatcherError as exc:
+            raise click.UsageError(terminal_text(str(exc))) from exc
     bar = _Progress(enabled=not quiet and sys.stderr.isatty())
     try:
         with _command():
@@ -212,22 +214,6 @@ def rank_command(
             click.echo(outputs.format_table(ranking))
     if not ranking.ranked:
         raise click.ClickException("nothing could be ranked: every file failed (see the list above)")
-
-
-def _check_output(path: Path) -> None:
-    """A usage error (exit 2) unless a report can be written at ``path``: its folder exists and
-    is writable, and it is no symbolic link (a link is never written through, nor replaced)."""
-    import os
-
-    if path.is_symlink():
-        raise click.UsageError(terminal_text(f"{path}: is a symbolic link; name the file itself"))
-    if path.is_dir():
-        raise click.UsageError(terminal_text(f"{path}: is a folder; name a file"))
-    folder = path.parent
-    if not folder.is_dir():
-        raise click.UsageError(terminal_text(f"{path}: the folder {folder} does not exist"))
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise click.UsageError(terminal_text(f"{path}: the folder {folder} is not writable"))
 
 
 def _json(value: object) -> str:

@@ -11,21 +11,23 @@ from matcher.batch._cache import (
     models_digest,
     path_key,
 )
+from matcher.batch._listing import RESUME_SUFFIXES, Survey, find_resumes, survey
 from matcher.batch._parsing import ParseResult, parse_file
 from matcher.batch._rank import (
     RankEntry,
     Ranking,
-    find_resumes,
     rank,
 )
 from matcher.batch._workers import parse_in_workers
 
 __all__ = [
     "PARSER_VERSION",
+    "RESUME_SUFFIXES",
     "ParseResult",
     "RankEntry",
     "Ranking",
     "ResumeCache",
+    "Survey",
     "content_key",
     "default_cache_path",
     "file_key",
@@ -35,4 +37,5 @@ __all__ = [
     "parse_in_workers",
     "path_key",
     "rank",
+    "survey",
 ]

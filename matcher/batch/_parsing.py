@@ -27,6 +27,19 @@ class ParseResult:
     digest: str | None = None
 
 
+def _looks_like_a_resume(resume: Resume) -> bool:
+    """A resume has a way to reach its writer, a section of its own, a job or a degree; a stray
+    text in the folder (a README, a SOURCE.txt) has none of them."""
+    return bool(
+        resume.email
+        or resume.phone
+        or resume.links
+        or resume.experience
+        or resume.education
+        or any(section != "body" for section in resume.sections)
+    )
+
+
 def parse_file(
     path: Path, *, engine: str = "pypdf", limits: Limits | None = None, isolate: bool = True
 ) -> ParseResult:
@@ -53,6 +66,13 @@ def parse_file(
         digest = hashlib.sha256(data).hexdigest()
         text = extract_bytes(data, path, engine=engine, limits=limits, isolate=isolate)
         del data
-        return ParseResult(path, parse_resume_text(text, source=str(path), extracted=True), digest=digest)
+        resume = parse_resume_text(text, source=str(path), extracted=True)
+        if not _looks_like_a_resume(resume):
+            failure = Failure(
+                "not_a_resume",
+                f"{path.name}: no contact details, resume sections or dated jobs: not a resume?",
+            )
+            return ParseResult(path, None, failure, digest=digest)
+        return ParseResult(path, resume, digest=digest)
     except Exception as exc:  # every file gets an outcome: a bug of ours becomes kind "internal"
         return ParseResult(path, None, failure_of(exc, path))

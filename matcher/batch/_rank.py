@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from matcher._processes import start_context
+from matcher.batch._listing import survey
 from matcher.batch._parsing import ParseResult
 from matcher.errors import InputError, failure_of
 from matcher.records import Failure, Importance, MatchHow, Posting, Resume, Score, SkillKind
@@ -28,9 +29,7 @@ if TYPE_CHECKING:
 
 _SCORE_BATCH = 512  # resumes scored together: one TF-IDF product each, and a bound on memory
 
-__all__ = ["RankEntry", "Ranking", "find_resumes", "rank"]
-
-RESUME_SUFFIXES = (".pdf", ".docx", ".txt")
+__all__ = ["RankEntry", "Ranking", "rank"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +76,8 @@ class Ranking:
 
     posting: Posting
     entries: tuple[RankEntry, ...]
+    #: hidden files and folders (a leading ".") skipped under the folders given
+    hidden: int = 0
 
     @property
     def ranked(self) -> tuple[RankEntry, ...]:
@@ -162,14 +163,30 @@ def _parse_all(
     cache = ResumeCache(cache_path) if cache_path else None
     done = failures = 0
     todo: list[Path] = []
+    seen: dict[str, Path] = {}  # content digest -> the first file with it
+
+    def duplicate(path: Path, digest: str | None) -> RankEntry | None:
+        if digest is None:
+            return None
+        first = seen.setdefault(digest, path)
+        if first == path:
+            return None
+        failure = Failure("duplicate", f"{path.name}: the same content as {first}")
+        return RankEntry(str(path), None, None, None, failure)
+
     try:
         for path in files:
             if cache is not None:
                 key = path_key(path, engine=engine, limits=limits)  # streamed, after a stat
                 hit = cache.get_entry(key) if key is not None else None
-                if hit is not None:
+                if hit is not None and key is not None:
                     done += 1
-                    yield path, dataclasses.replace(hit[0], source=str(path)), hit[1], None
+                    twin = duplicate(path, key.split(":", 1)[0])
+                    if twin is not None:
+                        failures += 1
+                        yield path, None, None, twin
+                    else:
+                        yield path, dataclasses.replace(hit[0], source=str(path)), hit[1], None
                     if progress is not None:
                         progress(done, len(files), failures)
                     continue
@@ -191,7 +208,11 @@ def _parse_all(
         for result in outcomes():
             path, resume = result.path, result.resume
             done += 1
-            if resume is None:
+            twin = duplicate(path, result.digest) if resume is not None else None
+            if twin is not None:
+                failures += 1
+                yield path, None, None, twin
+            elif resume is None:
                 failures += 1
                 yield path, None, None, RankEntry(str(path), None, None, None, result.failure)
             else:
@@ -207,23 +228,6 @@ def _parse_all(
     finally:
         if cache is not None:
             cache.close()
-
-
-def find_resumes(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files named directly, and the .pdf/.docx/.txt files under folders (recursively), sorted.
-
-    Raises InputError for a path that does not exist.
-    """
-    found: set[Path] = set()
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in RESUME_SUFFIXES)
-        elif path.is_file():
-            found.add(path)
-        else:
-            raise InputError(f"{path}: no such file or folder")
-    return sorted(found, key=lambda p: str(p))
 
 
 def rank(
@@ -309,8 +313,9 @@ def rank(
         start_context(start_method)  # an unknown one is an error before any work
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    files = find_resumes(paths)
-    failed: list[RankEntry] = []
+    found = survey(paths)
+    files = found.files
+    failed = [RankEntry(str(path), None, None, None, failure) for path, failure in found.listed]
     scored: list[tuple[Path, Resume, Score]] = []
     batch: list[tuple[Path, Resume, bytes | None]] = []
     shared = _Shared()
@@ -351,4 +356,4 @@ def rank(
     if top is not None:
         scored = scored[: max(0, top)]
     entries = [RankEntry(str(p), i, s, r) for i, (p, r, s) in enumerate(scored, 1)]
-    return Ranking(posting, (*entries, *sorted(failed, key=lambda e: e.path)))
+    return Ranking(posting, (*entries, *sorted(failed, key=lambda e: e.path)), hidden=found.hidden)

@@ -8,10 +8,19 @@ import os
 import re
 from pathlib import Path
 
-from matcher.errors import EmptyDocumentError, FileTooLargeError, InputError, UnsupportedFileError
+from matcher.errors import (
+    EmptyDocumentError,
+    FileTooLargeError,
+    InputError,
+    NotAFileError,
+    NotFoundError,
+    UnreadableFileError,
+    UnsupportedFileError,
+)
 from matcher.extract._docx import docx_text
 from matcher.extract._html import html_text
 from matcher.extract._limits import DEFAULT_LIMITS, Limits
+from matcher.extract._office import odt_text, rtf_text
 from matcher.extract._pdf import check_pdf_header, pdf_text, repair_glyph_names
 from matcher.text import fix_mojibake
 
@@ -21,7 +30,9 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 PDF_SUFFIXES = frozenset({".pdf"})
 DOCX_SUFFIXES = frozenset({".docx"})
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
+ODT_SUFFIXES = frozenset({".odt"})
+RTF_SUFFIXES = frozenset({".rtf"})
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES | ODT_SUFFIXES | RTF_SUFFIXES
 
 
 ENGINES = ("pypdf", "pdfium", "auto")
@@ -30,7 +41,7 @@ ENGINES = ("pypdf", "pdfium", "auto")
 def extract_text(
     path: str | Path, *, limits: Limits = DEFAULT_LIMITS, engine: str = "pypdf", isolate: bool = True
 ) -> str:
-    """Return the text of a .txt, .md, .pdf, .docx or .html file.
+    """Return the text of a .txt, .md, .pdf, .docx, .odt, .rtf or .html file.
 
     ``engine`` reads PDFs: pypdf (default), pdfium (extra ``pdfium``) or auto (pdfium when it is
     installed). pdfium runs in a child process under ``limits``' time and memory caps unless
@@ -97,11 +108,11 @@ def read_file(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> bytes:
     try:
         info = path.stat()
     except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file") from exc
+        raise NotFoundError(f"{path}: no such file") from exc
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
+        raise UnreadableFileError(f"{path}: cannot be read ({exc.strerror})") from exc
     if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read for good, a device never end
-        raise InputError(f"{path}: is not a regular file (a pipe or a device)")
+        raise NotAFileError(f"{path}: is not a regular file (a pipe or a device)")
     size = info.st_size
     if size > limits.max_bytes:
         raise FileTooLargeError(f"{path.name}: {size:,} bytes is over the {limits.max_bytes:,}-byte limit")
@@ -111,7 +122,7 @@ def read_file(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> bytes:
         with open(path, "rb") as fh:
             data = fh.read(limits.max_bytes + 1)
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+        raise UnreadableFileError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     if len(data) > limits.max_bytes:
         raise FileTooLargeError(f"{path.name}: over the {limits.max_bytes:,}-byte limit")
     return data
@@ -157,6 +168,10 @@ def _text_of(data: bytes, path: Path, limits: Limits, engine: str, isolate: bool
             text = pdf_text(data, path.name, limits)
     elif suffix in DOCX_SUFFIXES:
         text = docx_text(data, path.name)
+    elif suffix in ODT_SUFFIXES:
+        text = odt_text(data, path.name)
+    elif suffix in RTF_SUFFIXES:
+        text = rtf_text(_decode(data, path.name), path.name)
     elif suffix in HTML_SUFFIXES:
         text, title = html_text(_decode(data, path.name), path.name)
     else:

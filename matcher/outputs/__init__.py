@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from matcher.outputs._jsonresume import to_json_resume
 from matcher.outputs._report import (
+    check_output_path,
     format_table,
     iter_json,
     to_csv,
@@ -15,6 +16,7 @@ from matcher.outputs._report import (
 from matcher.outputs._safe import csv_cell, json_safe, printable, terminal_text
 
 __all__ = [
+    "check_output_path",
     "csv_cell",
     "format_table",
     "iter_json",

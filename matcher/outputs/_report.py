@@ -19,7 +19,33 @@ from pathlib import Path
 from matcher.batch import RankEntry, Ranking
 from matcher.outputs._safe import csv_cell, json_safe, terminal_text
 
-__all__ = ["format_table", "iter_json", "to_csv", "to_html", "to_json", "write_atomic"]
+__all__ = ["check_output_path", "format_table", "iter_json", "to_csv", "to_html", "to_json", "write_atomic"]
+
+
+def check_output_path(path: str | Path) -> None:
+    """Raise :class:`~matcher.errors.InputError` unless a report can be written at ``path``: its
+    folder exists and is writable, and it is neither a folder nor a symbolic link (a link is never
+    written through, nor replaced). Called before a ranking, so no run is lost to its output.
+
+    Examples
+    --------
+    >>> check_output_path("/no/such/folder/r.csv")
+    Traceback (most recent call last):
+    ...
+    matcher.errors.InputError: /no/such/folder/r.csv: the folder /no/such/folder does not exist
+    """
+    from matcher.errors import InputError
+
+    target = Path(path)
+    if target.is_symlink():
+        raise InputError(f"{target}: is a symbolic link; name the file itself")
+    if target.is_dir():
+        raise InputError(f"{target}: is a folder; name a file")
+    folder = target.parent
+    if not folder.is_dir():
+        raise InputError(f"{target}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError(f"{target}: the folder {folder} is not writable")
 
 
 def write_atomic(path: str | Path, text: str) -> None:
@@ -86,6 +112,9 @@ def format_table(ranking: Ranking) -> str:
     if ranking.failures:
         lines += ["", f"Not ranked ({len(ranking.failures)}):"]
         lines += [f"  {e.path}: {_kind(e)}: {_message(e)}" for e in ranking.failures]
+    if ranking.hidden:
+        plural = "s" if ranking.hidden > 1 else ""
+        lines += ["", f"{ranking.hidden} hidden file{plural} skipped (names starting with '.')"]
     lines += [
         "",
         "checks: deg = degree level, fld = degree field, exp = years of experience, cer = certifications;"
