@@ -6,6 +6,7 @@ Exit status: 0 on success, 1 when the input cannot be used, 2 for usage errors.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import signal
 import sys
@@ -13,13 +14,13 @@ import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
 from matcher import __version__
 from matcher.errors import MatcherError
-from matcher.outputs import json_safe, terminal_text
-from matcher.records import Posting, Resume
+from matcher.outputs import format_posting, format_resume, json_safe, terminal_text
 
 __all__ = ["main"]
 
@@ -29,6 +30,13 @@ _AS_OF = click.option(
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
     help="The date that Present/Current means (YYYY-MM-DD; default: today).",
+)
+_TIMEOUT = click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds the file may take (as in rank; the memory cap is rank's too).",
 )
 _PDF_ENGINE = click.option(
     "--pdf-engine",
@@ -48,7 +56,8 @@ def main() -> None:
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON contract instead of a summary.")
-def posting(file: Path, as_json: bool) -> None:
+@_TIMEOUT
+def posting(file: Path, as_json: bool, timeout: float) -> None:
     """Show what the job posting FILE requires (.txt, .md, .pdf, .html).
 
     Skills are grouped by importance (required, preferred, mentioned), each with the sentence
@@ -57,7 +66,7 @@ def posting(file: Path, as_json: bool) -> None:
     from matcher.posting import analyze_posting_file
 
     with _command(file):
-        result = analyze_posting_file(file)
+        result = _capped(analyze_posting_file, file, timeout=timeout)
     if as_json:
         click.echo(_json(result.to_dict()))
     else:
@@ -76,15 +85,22 @@ def posting(file: Path, as_json: bool) -> None:
 )
 @_AS_OF
 @_PDF_ENGINE
+@_TIMEOUT
 def resume(
-    file: Path, as_json: bool, output_format: str | None, as_of: datetime | None, pdf_engine: str
+    file: Path,
+    as_json: bool,
+    output_format: str | None,
+    as_of: datetime | None,
+    pdf_engine: str,
+    timeout: float,
 ) -> None:
     """Parse the resume FILE (.pdf, .docx, .txt): contact, skills, education, jobs, years."""
     from matcher.outputs import to_json_resume
     from matcher.resume import parse_resume
 
     with _command(file):
-        result = parse_resume(file, as_of=as_of.date() if as_of else None, engine=pdf_engine)
+        day = as_of.date() if as_of else None
+        result = _capped(functools.partial(parse_resume, as_of=day, engine=pdf_engine), file, timeout=timeout)
     output_format = output_format or ("json" if as_json else "summary")
     if output_format == "json":
         click.echo(_json(result.to_dict()))
@@ -216,6 +232,16 @@ def rank_command(
         raise click.ClickException("nothing could be ranked: every file failed (see the list above)")
 
 
+def _capped(task: Any, file: Path, *, timeout: float) -> Any:
+    """``task(file)`` under rank's caps (a forked child: time and memory), spaCy loaded first."""
+    from matcher._processes import run_capped
+    from matcher.extract import DEFAULT_LIMITS
+    from matcher.language import get_pipeline
+
+    get_pipeline()
+    return run_capped(task, file, max_seconds=timeout, max_memory=DEFAULT_LIMITS.max_memory, what=file.name)
+
+
 def _json(value: object) -> str:
     return json_safe(json.dumps(value, ensure_ascii=False, indent=2))
 
@@ -322,71 +348,6 @@ class _Progress:
             sys.stderr.write("\n")
             sys.stderr.flush()
             self.shown = False
-
-
-def format_resume(result: Resume) -> str:
-    """Return the readable summary ``matcher resume`` prints."""
-    lines = [f"Resume: {result.source}"]
-    for label, value in (("Name", result.name), ("Email", result.email), ("Phone", result.phone)):
-        lines.append(f"{label}: {value or 'not found'}")
-    if result.links:
-        lines.append(f"Links: {', '.join(result.links)}")
-    lines.append(f"Sections: {', '.join(result.sections) or 'none found'}")
-    years = "unknown (no dated job)" if result.total_years is None else f"{result.total_years:g}"
-    lines += ["", f"Experience: {years} years (overlapping jobs counted once)"]
-    for job in result.experience:
-        lines.append(f"  - {job.start} to {job.end}: {job.title or '?'} at {job.employer or '?'}")
-    lines += ["", f"Highest completed degree: {result.highest_degree or 'none found'}"]
-    for edu in result.education:
-        state = "" if edu.completed else " (in progress)"
-        parts = [p for p in (edu.field, edu.institution, str(edu.year) if edu.year else None) if p]
-        lines.append(f"  - {edu.level}{state}: {', '.join(parts)}")
-    lines += ["", f"Skills ({len(result.skills)}):"]
-    for skill in sorted(result.skills, key=lambda s: (-s.count, s.name.lower())):
-        used = f", last used {skill.last_used}" if skill.last_used else ""
-        lines.append(f"  - {skill.name} [{skill.kind}] x{skill.count}{used}")
-    for warning in result.warnings:
-        lines.append(f"Warning: {warning}")
-    return "\n".join(lines)
-
-
-def format_posting(result: Posting) -> str:
-    """Return the readable summary ``matcher posting`` prints."""
-    lines = [f"Posting: {result.title or '(untitled)'}", ""]
-    for importance in ("required", "preferred", "mentioned"):
-        skills = result.skills_by_importance(importance)
-        if not skills:
-            continue
-        lines.append(f"{importance.capitalize()} skills ({len(skills)}):")
-        for s in skills:
-            years = f", {s.years:g}+ years" if s.years is not None else ""
-            evidence = " ".join(s.evidence.split())
-            if len(evidence) > 90:
-                evidence = evidence[:87] + "..."
-            lines.append(f'  - {s.name} [{s.kind}{years}]  "{evidence}"')
-        lines.append("")
-    degree = result.degree
-    if degree is None:
-        lines.append("Degree: none asked")
-    else:
-        need = "required" if degree.required else "preferred"
-        text = f"Degree: {degree.min_level} or higher ({need})"
-        if degree.fields:
-            text += f" in {', '.join(degree.fields)}"
-        if degree.equivalent_experience:
-            text += "; equivalent experience accepted"
-        if degree.preferred_level:
-            text += f"; {degree.preferred_level} preferred"
-        lines.append(text)
-    years = "not stated" if result.min_years is None else f"{result.min_years:g}+"
-    lines.append(f"Years of experience: {years}")
-    if result.preferred_years is not None:
-        lines.append(f"Preferred years: {result.preferred_years:g}+")
-    if result.certifications:
-        lines.append(f"Certifications: {', '.join(result.certifications)}")
-    if result.languages:
-        lines.append(f"Languages: {', '.join(result.languages)}")
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -89,3 +89,14 @@ def test_rank_takes_one_path_as_well_as_a_list(folder: Path) -> None:
     one = rank(posting, str(folder), workers=0)
     assert [Path(e.path).name for e in one.entries] == ["a.txt"]
     assert [e.path for e in rank(posting, folder, workers=0).entries] == [e.path for e in one.entries]
+
+
+@pytest.mark.parametrize("command", ["posting", "resume"])
+def test_a_single_file_command_has_the_batchs_time_cap(command: str, tmp_path: Path) -> None:
+    """A long, legitimate text that takes minutes to analyse stops at --timeout with a typed
+    message (the command had no cap at all)."""
+    path = tmp_path / "long.txt"
+    path.write_text("Requirements\n" + "5+ years of Python, SQL and Kafka. " * 150_000, encoding="utf-8")
+    result = CliRunner().invoke(main, [command, str(path), "--timeout", "1"])
+    assert result.exit_code == 1, result.output
+    assert "[timeout]" in result.output and "Traceback" not in result.output

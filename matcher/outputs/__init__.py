@@ -14,10 +14,13 @@ from matcher.outputs._report import (
     write_atomic,
 )
 from matcher.outputs._safe import csv_cell, json_safe, printable, terminal_text
+from matcher.outputs._summary import format_posting, format_resume
 
 __all__ = [
     "check_output_path",
     "csv_cell",
+    "format_posting",
+    "format_resume",
     "format_table",
     "iter_json",
     "json_safe",
