@@ -34,9 +34,9 @@ _AS_OF = click.option(
 _TIMEOUT = click.option(
     "--timeout",
     type=click.FloatRange(min=0.1),
-    default=10.0,
+    default=60.0,
     show_default=True,
-    help="Seconds the file may take (as in rank; the memory cap is rank's too).",
+    help="Seconds the file may take (one file someone waits for; rank's memory cap).",
 )
 _PDF_ENGINE = click.option(
     "--pdf-engine",

@@ -9,6 +9,7 @@ from matcher.batch._cache import (
     default_cache_path,
     file_key,
     models_digest,
+    open_cache,
     path_key,
 )
 from matcher.batch._listing import RESUME_SUFFIXES, Survey, find_resumes, survey
@@ -33,6 +34,7 @@ __all__ = [
     "file_key",
     "find_resumes",
     "models_digest",
+    "open_cache",
     "parse_file",
     "parse_in_workers",
     "path_key",

@@ -11,6 +11,7 @@ locked.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import time
@@ -33,6 +34,7 @@ __all__ = [
     "default_cache_path",
     "file_key",
     "models_digest",
+    "open_cache",
     "path_key",
 ]
 
@@ -146,6 +148,7 @@ class ResumeCache:
 
         try:
             self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self._refuse_foreign()  # before anything is written, the journal mode even
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA busy_timeout=30000")
             # no disk sync per stored resume: a crashed or killed run still keeps every commit (only
@@ -161,6 +164,17 @@ class ResumeCache:
                 f"{self.path}: cannot be used as the resume cache ({exc}); remove the file or rank with "
                 "--no-cache"
             ) from exc
+
+    def _refuse_foreign(self) -> None:
+        """Another program's database is never written into (nor its "resumes" table dropped)."""
+        import sqlite3
+
+        tables = {row[0] for row in self._retry("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        ours = "resumes" not in tables or "key" in {
+            row[1] for row in self._retry("PRAGMA table_info(resumes)")
+        }  # matcher's own old table had a key column
+        if not tables <= {"parses", "resumes"} or not ours:
+            raise sqlite3.DatabaseError(f"it holds tables of another program: {', '.join(sorted(tables))}")
 
     def _retry(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
         import sqlite3
@@ -183,11 +197,20 @@ class ResumeCache:
         """The resume stored under ``key`` and its packed TF-IDF vector (None when it was stored
         without one), or None."""
         row = self._retry("SELECT resume, vector FROM parses WHERE key = ?", (key,)).fetchone()
-        return (_from_json(row[0]), row[1]) if row else None
+        if not row:
+            return None
+        try:
+            return _from_json(row[0]), row[1]
+        except (ValueError, KeyError, TypeError):  # a row no parser of ours wrote: parsed again
+            return None
+
+    _read_only = False
 
     def put(self, key: str, resume: Resume, vector: bytes | None = None) -> None:
         """Store ``resume`` (and its vector from :func:`matcher.scoring.pack_vectors`) under
-        ``key``, committed at once: an interrupted run keeps it."""
+        ``key``, committed at once: an interrupted run keeps it (a read-only cache stores nothing)."""
+        if self._read_only:
+            return
         self._retry(
             "INSERT OR REPLACE INTO parses (key, resume, vector, stored) VALUES (?, ?, ?, ?)",
             (key, _to_json(resume), vector, time.time()),
@@ -199,3 +222,52 @@ class ResumeCache:
     def close(self) -> None:
         """Close the database."""
         self._db.close()
+
+
+def open_cache(path: str | Path) -> ResumeCache | None:
+    """The cache a ranking uses at ``path``; never the end of the ranking. A file that is no cache
+    (corrupt, truncated, another program's database) is moved aside (``NAME.broken-TIME``, kept
+    whole) with a warning and a new cache started; a read-only one is used read-only; one that
+    cannot be opened at all is skipped with a warning (the files are parsed, nothing is stored)."""
+    import os
+    import sqlite3
+    import warnings
+
+    target = Path(path)
+    try:
+        return ResumeCache(target)
+    except (InputError, sqlite3.Error, OSError) as exc:
+        reason = exc
+    cause = reason.__cause__ or reason
+    if isinstance(cause, sqlite3.OperationalError) and ("locked" in str(cause) or "busy" in str(cause)):
+        warnings.warn(f"{target}: the cache is busy ({cause}): ranking without it", stacklevel=3)
+        return None
+    if (target.exists() and not os.access(target, os.W_OK)) or not os.access(target.parent, os.W_OK):
+        try:
+            cache = ResumeCache.__new__(ResumeCache)
+            cache.path = target
+            cache._db = sqlite3.connect(f"file:{target}?mode=ro", uri=True, timeout=30, isolation_level=None)
+            cache._db.execute("SELECT COUNT(*) FROM parses").fetchone()
+            cache._read_only = True
+            warnings.warn(
+                f"{target}: the cache is read-only: used for reading, nothing new stored", stacklevel=3
+            )
+            return cache
+        except (sqlite3.Error, OSError) as exc:
+            warnings.warn(f"{target}: the cache cannot be used ({exc}): ranking without it", stacklevel=3)
+            return None
+    aside = target.with_name(f"{target.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+    try:
+        os.replace(target, aside)
+        for side in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.replace(target.with_name(target.name + side), aside.with_name(aside.name + side))
+        cache = ResumeCache(target)
+    except (InputError, sqlite3.Error, OSError) as exc:
+        warnings.warn(f"{target}: the cache cannot be used ({exc}): ranking without it", stacklevel=3)
+        return None
+    warnings.warn(
+        f"{target}: not a usable resume cache ({reason}); moved aside to {aside.name} and started anew",
+        stacklevel=3,
+    )
+    return cache

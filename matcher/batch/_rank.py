@@ -156,11 +156,22 @@ def _parse_all(
     """Every file as a parsed Resume (from the cache, or parsed now) with its packed TF-IDF vector
     when there is a cache (None without one), or as a failure entry."""
 
-    from matcher.batch._cache import ResumeCache, content_key, path_key
+    import sqlite3
+    import warnings
+
+    from matcher.batch._cache import content_key, open_cache, path_key
     from matcher.batch._parsing import parse_file
     from matcher.batch._workers import parse_in_workers
 
-    cache = ResumeCache(cache_path) if cache_path else None
+    cache = open_cache(cache_path) if cache_path else None
+
+    def cache_failed(exc: Exception) -> None:  # the ranking is never lost to the cache
+        nonlocal cache
+        warnings.warn(f"the resume cache failed ({exc}): going on without it", stacklevel=4)
+        with contextlib.suppress(sqlite3.Error):
+            cache.close() if cache is not None else None
+        cache = None
+
     done = failures = 0
     todo: list[Path] = []
     seen: dict[str, Path] = {}  # content digest -> the first file with it
@@ -178,7 +189,11 @@ def _parse_all(
         for path in files:
             if cache is not None:
                 key = path_key(path, engine=engine, limits=limits)  # streamed, after a stat
-                hit = cache.get_entry(key) if key is not None else None
+                try:
+                    hit = cache.get_entry(key) if key is not None else None
+                except sqlite3.Error as exc:
+                    cache_failed(exc)
+                    hit = None
                 if hit is not None and key is not None:
                     done += 1
                     twin = duplicate(path, key.split(":", 1)[0])
@@ -221,7 +236,10 @@ def _parse_all(
                     # under the key of the bytes the parse read: a file changed since it was
                     # looked up can never store its new parse under its old content's key
                     (vector,) = pack_vectors([resume.text])
-                    cache.put(content_key(result.digest, engine=engine, limits=limits), resume, vector)
+                    try:
+                        cache.put(content_key(result.digest, engine=engine, limits=limits), resume, vector)
+                    except sqlite3.Error as exc:
+                        cache_failed(exc)
                 yield path, resume, vector, None
             if progress is not None:
                 progress(done, len(files), failures)
