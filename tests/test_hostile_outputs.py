@@ -94,3 +94,17 @@ def test_escape_sequences_in_a_resume_or_its_name_never_reach_the_terminal(
             assert char not in result.output, (result.output, char)
     assert ranked.exit_code == as_json.exit_code == summary.exit_code == resume_json.exit_code == 0
     assert json.loads(as_json.output)[0]["path"].endswith(f"x{ESCAPES}.txt")  # kept, escaped
+
+
+def test_each_json_entry_names_the_candidate_and_the_evidence_of_every_matched_skill(
+    tmp_path: Path, example_posting: Path
+) -> None:
+    folder = _folder(tmp_path, ["cv.txt"])
+    result = CliRunner().invoke(
+        main, ["rank", str(example_posting), str(folder), "--json", "--no-cache", "--workers", "0"]
+    )
+    (entry,) = json.loads(result.output)
+    assert (entry["name"], entry["email"]) == ("Jane Doe", "jane@example.com")
+    assert "phone" in entry and "links" in entry
+    evidence = {m["skill"]: m["evidence"] for m in entry["matched_evidence"]}
+    assert set(evidence) == set(entry["matched"]) and "Python" in evidence["Python"]

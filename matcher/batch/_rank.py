@@ -66,6 +66,10 @@ class RankEntry:
             out["error"] = self.failure.to_dict() if self.failure else None
             return out
         out.update(self.score.to_dict())
+        if self.resume is not None:  # who the candidate is, and where each matched skill was seen
+            resume = self.resume
+            out.update(name=resume.name, email=resume.email, phone=resume.phone, links=list(resume.links))
+        out["matched_evidence"] = [m.to_dict() for m in self.score.matched]
         out["error"] = None
         return out
 
