@@ -84,10 +84,10 @@ def find_years(text: str) -> list[YearsMention]:
     [None]
     """
     found: list[YearsMention] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # every character of a phrase already taken: linear in the phrases
 
     def add(value: float | None, start: int, end: int) -> None:
-        if any(s < end and start < e for s, e in taken):
+        if not taken.isdisjoint(range(start, end)):
             return
         before = text[max(0, start - 25) : start]
         after = text[end : end + 30]
@@ -96,7 +96,7 @@ def find_years(text: str) -> list[YearsMention]:
         near = text[max(0, start - 60) : end + 80].lower()
         if not (_EXPERIENCE_AFTER.match(after) or "experience" in near):
             return
-        taken.append((start, end))
+        taken.update(range(start, end))
         found.append(YearsMention(value, start, end))
 
     for m in _PLACEHOLDER.finditer(text):
