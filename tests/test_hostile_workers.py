@@ -128,3 +128,25 @@ def test_kill_9_of_the_main_process_leaves_no_worker_and_a_sound_cache(tmp_path:
     assert rerun.returncode == 0
     with sqlite3.connect(cache) as db:
         assert db.execute("SELECT count(*) FROM parses").fetchone()[0] == 40
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_or_sigterm_prints_one_line_and_no_traceback(signum: int, tmp_path: Path) -> None:
+    from tests.conftest import EXAMPLE_POSTING
+
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for i in range(20):
+        (folder / f"cv{i:02}.txt").write_text(f"Candidate {i}\n" + _jobs(300), encoding="utf-8")
+    command = [sys.executable, "-m", "matcher", "rank", str(EXAMPLE_POSTING), str(folder), "--workers", "2",
+               "--no-cache", "--quiet"]  # fmt: skip
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(8.0)  # models loaded, workers parsing
+    assert run.poll() is None, "the run ended before it could be interrupted"
+    # a terminal's Ctrl-C reaches the whole process group; SIGTERM, the main process
+    os.killpg(run.pid, signum) if signum == signal.SIGINT else run.send_signal(signum)
+    _, err = run.communicate(timeout=60)
+    text = err.decode("utf-8", "replace")
+    assert "Traceback" not in text
+    assert [line for line in text.splitlines() if line.strip()] == ["interrupted: no output written."], text
+    assert run.returncode == 130
