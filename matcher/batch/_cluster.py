@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from matcher.batch._parsing import ParseResult, parse_file
 from matcher.errors import InputError, failure_of
+from matcher.records import Failure
 
 if TYPE_CHECKING:
     from matcher.extract import Limits
@@ -89,7 +90,11 @@ def parse_on_cluster(
             try:
                 result = future.result()
             except Exception as exc:  # the cluster lost the task (a worker died on this file...)
-                yield ParseResult(path, None, failure_of(exc, path))
+                if type(exc).__name__ == "KilledWorker":  # Dask retried it on other workers first
+                    message = f"{path.name}: the Dask workers reading it died ({exc})"
+                    yield ParseResult(path, None, Failure("worker_died", message))
+                else:
+                    yield ParseResult(path, None, failure_of(exc, path))
                 continue
             yield dataclasses.replace(result, path=path)
     finally:
