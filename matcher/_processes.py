@@ -7,7 +7,7 @@ from typing import Any
 
 from matcher.errors import InputError
 
-__all__ = ["start_context"]
+__all__ = ["run_capped", "start_context"]
 
 
 def start_context(start_method: str | None = None) -> Any:
@@ -29,3 +29,83 @@ def start_context(start_method: str | None = None) -> Any:
     # get_context(None) would fix the host's default for good; a named context leaves it unset
     chosen = start_method or multiprocessing.get_start_method(allow_none=True) or methods[0]
     return multiprocessing.get_context(chosen)
+
+
+def run_capped(task: Any, *args: Any, max_seconds: float, max_memory: int, what: str) -> Any:
+    """``task(*args)`` in a forked child under a time and a memory cap, as the batch's workers run
+    each file, so a single-file command or call never stalls (issue 17); where ``fork`` is not
+    there, in this process, without the caps. A MatcherError in the child is raised here; past the
+    time cap :class:`~matcher.errors.ReadTimeoutError`, past the memory cap
+    :class:`~matcher.errors.TooMuchMemoryError`. ``what`` names the input in those messages.
+
+    Examples
+    --------
+    >>> run_capped(sum, [1, 2], max_seconds=10, max_memory=1 << 30, what="numbers")
+    3
+    """
+    import multiprocessing
+    import os
+
+    from matcher.errors import MatcherError, ReadTimeoutError, TooMuchMemoryError
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return task(*args)
+    receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(
+        target=_capped_child, args=(sender, receiver, os.getpid(), max_memory, task, args), daemon=True
+    )
+    child.start()
+    sender.close()
+    try:
+        if not receiver.poll(max_seconds):
+            raise ReadTimeoutError(f"{what}: reading took longer than {max_seconds:g} s")
+        try:
+            ok, value = receiver.recv()
+        except EOFError:  # the child died: the memory cap hit outside Python, or a kill
+            raise TooMuchMemoryError(
+                f"{what}: reading stopped (needed more than {max_memory >> 20} MiB?)"
+            ) from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receiver.close()
+    if ok:
+        return value
+    if isinstance(value, MatcherError):
+        raise value
+    if value == "memory":
+        raise TooMuchMemoryError(f"{what}: reading needed more than {max_memory >> 20} MiB")
+    raise RuntimeError(value)
+
+
+def _capped_child(sender: Any, receiver: Any, parent: int, max_memory: int, task: Any, args: Any) -> None:
+    import os
+    import resource
+    import signal
+
+    from matcher.errors import MatcherError
+
+    receiver.close()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the caller answers Ctrl-C
+    if os.getppid() != parent:
+        os._exit(0)
+    try:
+        with open("/proc/self/statm") as fh:  # Linux; elsewhere no memory cap
+            held = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        max_memory = 0
+    if max_memory:
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        limit = held + max_memory if hard == resource.RLIM_INFINITY else min(held + max_memory, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    try:
+        sender.send((True, task(*args)))
+    except MatcherError as exc:
+        sender.send((False, exc))
+    except MemoryError:
+        sender.send((False, "memory"))
+    except Exception as exc:  # the caller's failure_of names it as an internal error
+        sender.send((False, f"{type(exc).__name__}: {exc}"))
+    sender.close()
+    os._exit(0)

@@ -6,6 +6,7 @@ Exit status: 0 on success, 1 when the input cannot be used, 2 for usage errors.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import signal
 import sys
@@ -13,13 +14,14 @@ import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
 from matcher import __version__
 from matcher._cli_trust import after_rank, register
 from matcher.errors import MatcherError
-from matcher.records import Posting, Resume
+from matcher.outputs import format_posting, format_resume, json_safe, terminal_text
 
 __all__ = ["main"]
 
@@ -29,6 +31,13 @@ _AS_OF = click.option(
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
     help="The date that Present/Current means (YYYY-MM-DD; default: today).",
+)
+_TIMEOUT = click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=60.0,
+    show_default=True,
+    help="Seconds the file may take (one file someone waits for; rank's memory cap).",
 )
 _PDF_ENGINE = click.option(
     "--pdf-engine",
@@ -59,7 +68,8 @@ def main() -> None:
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON contract instead of a summary.")
-def posting(file: Path, as_json: bool) -> None:
+@_TIMEOUT
+def posting(file: Path, as_json: bool, timeout: float) -> None:
     """Show what the job posting FILE requires (.txt, .md, .pdf, .html).
 
     Skills are grouped by importance (required, preferred, mentioned), each with the sentence
@@ -68,11 +78,11 @@ def posting(file: Path, as_json: bool) -> None:
     from matcher.posting import analyze_posting_file
 
     with _command(file):
-        result = analyze_posting_file(file)
+        result = _capped(analyze_posting_file, file, timeout=timeout)
     if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(_json(result.to_dict()))
     else:
-        click.echo(format_posting(result))
+        click.echo(terminal_text(format_posting(result)))
 
 
 @main.command()
@@ -87,22 +97,29 @@ def posting(file: Path, as_json: bool) -> None:
 )
 @_AS_OF
 @_PDF_ENGINE
+@_TIMEOUT
 def resume(
-    file: Path, as_json: bool, output_format: str | None, as_of: datetime | None, pdf_engine: str
+    file: Path,
+    as_json: bool,
+    output_format: str | None,
+    as_of: datetime | None,
+    pdf_engine: str,
+    timeout: float,
 ) -> None:
     """Parse the resume FILE (.pdf, .docx, .txt): contact, skills, education, jobs, years."""
     from matcher.outputs import to_json_resume
     from matcher.resume import parse_resume
 
     with _command(file):
-        result = parse_resume(file, as_of=as_of.date() if as_of else None, engine=pdf_engine)
+        day = as_of.date() if as_of else None
+        result = _capped(functools.partial(parse_resume, as_of=day, engine=pdf_engine), file, timeout=timeout)
     output_format = output_format or ("json" if as_json else "summary")
     if output_format == "json":
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(_json(result.to_dict()))
     elif output_format == "jsonresume":
-        click.echo(json.dumps(to_json_resume(result), ensure_ascii=False, indent=2))
+        click.echo(_json(to_json_resume(result)))
     else:
-        click.echo(format_resume(result))
+        click.echo(terminal_text(format_resume(result)))
 
 
 @main.command(name="rank")
@@ -181,6 +198,11 @@ def rank_command(
 
     if sum(bool(x) for x in (as_json, csv_out, html_out)) > 1:
         raise click.UsageError("choose one of --json, --csv and --html")
+    for out in filter(None, (csv_out, html_out)):
+        try:  # before any parsing: a run is never lost to its output path
+            outputs.check_output_path(out)
+        except MatcherError as exc:
+            raise click.UsageError(terminal_text(str(exc))) from exc
     bar = _Progress(enabled=not quiet and sys.stderr.isatty())
     try:
         with _command():
@@ -215,10 +237,10 @@ def rank_command(
     with _command(csv_out or html_out):
         if csv_out:
             outputs.write_atomic(csv_out, outputs.to_csv(ranking))
-            click.echo(f"wrote {csv_out} ({ranked} ranked, {failed} not ranked)")
+            click.echo(terminal_text(f"wrote {csv_out} ({ranked} ranked, {failed} not ranked)"))
         elif html_out:
             outputs.write_atomic(html_out, outputs.to_html(ranking))
-            click.echo(f"wrote {html_out} ({ranked} ranked, {failed} not ranked)")
+            click.echo(terminal_text(f"wrote {html_out} ({ranked} ranked, {failed} not ranked)"))
         elif as_json:
             for piece in outputs.iter_json(ranking):  # entry by entry: no one big string for a big folder
                 click.echo(piece, nl=False)
@@ -278,6 +300,18 @@ def calibrate_command(decisions: Path, config_out: Path | None, config: Path | N
         if config_out:
             write_atomic(config_out, result.to_toml())
             click.echo(f"wrote {config_out}")
+def _capped(task: Any, file: Path, *, timeout: float) -> Any:
+    """``task(file)`` under rank's caps (a forked child: time and memory), spaCy loaded first."""
+    from matcher._processes import run_capped
+    from matcher.extract import DEFAULT_LIMITS
+    from matcher.language import get_pipeline
+
+    get_pipeline()
+    return run_capped(task, file, max_seconds=timeout, max_memory=DEFAULT_LIMITS.max_memory, what=file.name)
+
+
+def _json(value: object) -> str:
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -338,14 +372,15 @@ def _command(source: Path | None = None) -> Iterator[None]:
     try:
         yield
     except MatcherError as exc:
-        raise click.ClickException(f"{exc} [{exc.kind}]") from exc
+        raise click.ClickException(terminal_text(f"{exc} [{exc.kind}]")) from exc
     except (click.ClickException, KeyboardInterrupt):
         raise
     except OSError as exc:  # an output file that cannot be written, a folder that cannot be read
-        raise click.ClickException(f"{exc.filename or source or 'matcher'}: {exc.strerror or exc}") from exc
+        where = exc.filename or source or "matcher"
+        raise click.ClickException(terminal_text(f"{where}: {exc.strerror or exc}")) from exc
     except Exception as exc:
         failure = failure_of(exc, source or "matcher")
-        raise click.ClickException(f"{failure.message} [{failure.kind}]") from exc
+        raise click.ClickException(terminal_text(f"{failure.message} [{failure.kind}]")) from exc
     finally:
         pypdf_log.setLevel(level)
         if handler is not None:  # None: a handler not set from Python, which cannot be put back
@@ -381,72 +416,6 @@ class _Progress:
             sys.stderr.write("\n")
             sys.stderr.flush()
             self.shown = False
-
-
-def format_resume(result: Resume) -> str:
-    """Return the readable summary ``matcher resume`` prints."""
-    lines = [f"Resume: {result.source}"]
-    for label, value in (("Name", result.name), ("Email", result.email), ("Phone", result.phone)):
-        lines.append(f"{label}: {value or 'not found'}")
-    if result.links:
-        lines.append(f"Links: {', '.join(result.links)}")
-    lines.append(f"Sections: {', '.join(result.sections) or 'none found'}")
-    years = "unknown (no dated job)" if result.total_years is None else f"{result.total_years:g}"
-    lines += ["", f"Experience: {years} years (overlapping jobs counted once)"]
-    for job in result.experience:
-        lines.append(f"  - {job.start} to {job.end}: {job.title or '?'} at {job.employer or '?'}")
-    lines += ["", f"Highest completed degree: {result.highest_degree or 'none found'}"]
-    for edu in result.education:
-        state = "" if edu.completed else " (in progress)"
-        parts = [p for p in (edu.field, edu.institution, str(edu.year) if edu.year else None) if p]
-        lines.append(f"  - {edu.level}{state}: {', '.join(parts)}")
-    lines += ["", f"Skills ({len(result.skills)}):"]
-    for skill in sorted(result.skills, key=lambda s: (-s.count, s.name.lower())):
-        used = f", last used {skill.last_used}" if skill.last_used else ""
-        lines.append(f"  - {skill.name} [{skill.kind}] x{skill.count}{used}")
-    for warning in result.warnings:
-        lines.append(f"Warning: {warning}")
-    lines += [f"Integrity: {f.kind}: {f.message}: {f.evidence!r}" for f in result.integrity]
-    return "\n".join(lines)
-
-
-def format_posting(result: Posting) -> str:
-    """Return the readable summary ``matcher posting`` prints."""
-    lines = [f"Posting: {result.title or '(untitled)'}", ""]
-    for importance in ("required", "preferred", "mentioned"):
-        skills = result.skills_by_importance(importance)
-        if not skills:
-            continue
-        lines.append(f"{importance.capitalize()} skills ({len(skills)}):")
-        for s in skills:
-            years = f", {s.years:g}+ years" if s.years is not None else ""
-            evidence = " ".join(s.evidence.split())
-            if len(evidence) > 90:
-                evidence = evidence[:87] + "..."
-            lines.append(f'  - {s.name} [{s.kind}{years}]  "{evidence}"')
-        lines.append("")
-    degree = result.degree
-    if degree is None:
-        lines.append("Degree: none asked")
-    else:
-        need = "required" if degree.required else "preferred"
-        text = f"Degree: {degree.min_level} or higher ({need})"
-        if degree.fields:
-            text += f" in {', '.join(degree.fields)}"
-        if degree.equivalent_experience:
-            text += "; equivalent experience accepted"
-        if degree.preferred_level:
-            text += f"; {degree.preferred_level} preferred"
-        lines.append(text)
-    years = "not stated" if result.min_years is None else f"{result.min_years:g}+"
-    lines.append(f"Years of experience: {years}")
-    if result.preferred_years is not None:
-        lines.append(f"Preferred years: {result.preferred_years:g}+")
-    if result.certifications:
-        lines.append(f"Certifications: {', '.join(result.certifications)}")
-    if result.languages:
-        lines.append(f"Languages: {', '.join(result.languages)}")
-    return "\n".join(lines)
 
 
 register(main, _command)

@@ -20,9 +20,12 @@ __all__ = [
     "MatcherError",
     "ModelError",
     "NoTextLayerError",
+    "NotAFileError",
+    "NotFoundError",
     "ReadTimeoutError",
     "TooManyPagesError",
     "TooMuchMemoryError",
+    "UnreadableFileError",
     "UnsupportedFileError",
     "failure_of",
 ]
@@ -73,6 +76,24 @@ class UnsupportedFileError(InputError):
     """
 
     kind = "unsupported"
+
+
+class NotFoundError(InputError):
+    """The file or folder does not exist."""
+
+    kind = "not_found"
+
+
+class UnreadableFileError(InputError):
+    """The file exists but cannot be read (permissions, an I/O error)."""
+
+    kind = "unreadable"
+
+
+class NotAFileError(InputError):
+    """The path is a pipe, a socket or a device, not a regular file."""
+
+    kind = "not_a_file"
 
 
 class EmptyDocumentError(InputError):

@@ -1,10 +1,15 @@
 """Speed benchmarks for the README. Nothing here is asserted in tests.
 
     python scripts/bench.py posting [--runs 50]
+    python scripts/bench.py complexity [--n 4000] [--cap 20]
 
 posting: ``import matcher`` time, loading the taxonomy and building the pipeline, analysing a
 5,000-character posting after load (median and 95th percentile over the dev-set postings cut or
 repeated to 5,000 characters), and ``matcher posting FILE`` end to end (a fresh process).
+
+complexity: each hot path on text (clean-up, ungluing, contact, resume and posting parsing, the
+spaCy pipeline) on each worst-case input of ``scripts/worst_inputs.py`` at n, 2n and 4n characters;
+the table shows the 4n/n time ratio (4 is linear, 16 quadratic) of the worst input per path.
 """
 
 from __future__ import annotations
@@ -729,6 +734,8 @@ def bench_web(workers: int, candidates: int) -> int:
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
 def _label_id(path: str) -> str:
     """A livecareer file's id in the dev split: its category folder and stem ("accountant-14055988")."""
     return f"{Path(path).parent.name.lower()}-{Path(path).stem}"
@@ -783,6 +790,108 @@ def bench_integrity(engines: list[str], workers: int, limit: int | None, show: b
     return 0
 
 
+_PATHS = {
+    "prepare_text": "from matcher.text import prepare_text as f",
+    "unglue": "from matcher.text import unglue as f",
+    "find_contact": "from matcher.resume._contact import find_contact as f",
+    "parse_resume_text": "from matcher.resume import parse_resume_text as f",
+    "analyze_posting": "from matcher import analyze_posting as f",
+    "spaCy pipeline": "from matcher.language import get_pipeline; f = get_pipeline()",
+}
+_CHILD = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from worst_inputs import CASES
+from matcher.errors import MatcherError
+{load}
+f("warm up")
+for line in sys.stdin:
+    name, n = line.rsplit(" ", 1)
+    text = CASES[name](int(n))
+    start = time.perf_counter()
+    try:
+        f(text)
+    except MatcherError:  # a typed outcome ("the posting is empty") is an answer like any other
+        pass
+    except Exception as exc:  # a crash is a finding too: reported, and the sweep goes on
+        print("error", type(exc).__name__, flush=True)
+        continue
+    print(time.perf_counter() - start, flush=True)
+"""
+
+
+def _cell(took: float | None, cap: float) -> str:
+    if took is None:
+        return f"> {cap:.0f} s"
+    return "error" if took < 0 else f"{took:.3f} s"
+
+
+def bench_complexity(n: int, cap: float, only: list[str]) -> int:
+    """Time each hot path on each worst-case input at n, 2n, 4n characters in a child process
+    (killed and restarted past ``cap`` seconds); print the worst growth per path."""
+    import select
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from worst_inputs import CASES
+
+    sizes = (n, 2 * n, 4 * n)
+    errors: list[str] = []
+    print(f"| path | worst input | {' | '.join(f'{s:,} chars' for s in sizes)} | 4n/n |")
+    print("|---|---|---|---|---|---|")
+    for path, load in _PATHS.items():
+        if only and path not in only:
+            continue
+        child: subprocess.Popen[str] | None = None
+        rows = []
+        for name in CASES:
+            times: list[float | None] = []
+            for size in sizes:
+                if times and (times[-1] is None or times[-1] < 0):
+                    times.append(times[-1])
+                    continue
+                if child is None:
+                    child = subprocess.Popen(
+                        [sys.executable, "-c", _CHILD.format(load=load), str(ROOT / "scripts")],
+                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
+                    )  # fmt: skip
+                assert child.stdin is not None and child.stdout is not None
+                child.stdin.write(f"{name} {size}\n")
+                child.stdin.flush()
+                ready, _, _ = select.select([child.stdout], [], [], cap + 60 * (not rows and not times))
+                answer = child.stdout.readline() if ready else ""
+                if answer.startswith("error"):
+                    errors.append(f"{path} on {name} ({size:,} chars): {answer.split()[1]}")
+                    times.append(-1.0)
+                elif answer:
+                    times.append(float(answer))
+                else:
+                    child.kill()
+                    child.wait()
+                    child = None
+                    times.append(None)
+            rows.append((name, times))
+        if child is not None:
+            child.kill()
+            child.wait()
+
+        def growth(times: list[float | None]) -> float:
+            first, last = times[0], times[-1]
+            if first is None or last is None or first < 0 or last < 0:
+                return float("inf")
+            return last / max(first, 1e-4)
+
+        name, times = max(rows, key=lambda row: (growth(row[1]), row[1][-1] or 0.0))
+        cells = [_cell(t, cap) for t in times]
+        print(f"| {path} | {name} | {' | '.join(cells)} | {growth(times):.1f} |", flush=True)
+        slow = [r for r in rows if r[1][-1] is None or (r[1][-1] or 0) > 1.0 or (r[1][-1] or 0) < 0]
+        for name, times in slow:
+            cells = [_cell(t, cap) for t in times]
+            print(f"|   | {name} | {' | '.join(cells)} | {growth(times):.1f} |", flush=True)
+    for error in errors:
+        print("error:", error)
+    return 1 if errors else 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description="matcher benchmarks")
     sub = ap.add_subparsers(dest="what", required=True)
@@ -819,7 +928,13 @@ def main() -> int:
     it.add_argument("--workers", type=int, default=2)
     it.add_argument("--limit", type=int, default=None, help="a seeded sample of this many files")
     it.add_argument("--show", action="store_true", help="list every finding")
+    cx = sub.add_parser("complexity", help="each hot path's time at n, 2n, 4n on its worst input")
+    cx.add_argument("--n", type=int, default=4000)
+    cx.add_argument("--cap", type=float, default=20.0, help="seconds before a run counts as stalled")
+    cx.add_argument("--path", action="append", default=[], choices=list(_PATHS), help="only these")
     args = ap.parse_args()
+    if args.what == "complexity":
+        return bench_complexity(args.n, args.cap, args.path)
     # a script of ours: pypdf's notes on recoverable oddities in the corpus are not news
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     if args.what == "web":

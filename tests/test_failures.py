@@ -217,12 +217,13 @@ def test_a_bug_while_scoring_one_resume_lists_it_and_ranks_the_others(
     assert bad.failure is not None and bad.failure.kind == "internal" and "KeyError" in bad.failure.message
 
 
-def test_a_cache_file_that_is_not_a_cache_is_a_clear_error(tmp_path: Path) -> None:
-    from matcher import InputError
-
+def test_a_cache_file_that_is_not_a_cache_is_moved_aside_and_the_ranking_goes_on(tmp_path: Path) -> None:
+    """Issue 17 changed this: the ranking is never lost to the cache (it was an InputError)."""
     (tmp_path / "cv.txt").write_text(GOOD)
     cache = tmp_path / "cache.sqlite"
     cache.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(InputError, match="cannot be used as the resume cache"):
-        rank(POSTING, [tmp_path / "cv.txt"], workers=0, cache=cache)
-    assert cache.read_bytes() == b"this is not a database" * 100  # left as it was
+    with pytest.warns(UserWarning, match="moved aside"):
+        ranking = rank(POSTING, [tmp_path / "cv.txt"], workers=0, cache=cache)
+    assert len(ranking.ranked) == 1
+    (aside,) = tmp_path.glob("cache.sqlite.broken-*")
+    assert aside.read_bytes() == b"this is not a database" * 100  # kept as it was, under a new name

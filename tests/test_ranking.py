@@ -35,19 +35,19 @@ def folder(tmp_path: Path) -> Path:
     _write(tmp_path, "strong.txt", "EXPERIENCE\nData Engineer, Acme Inc, 2015 - 2023\nPython, SQL and Kafka.")
     _write(tmp_path, "nested/partial.txt", "EXPERIENCE\nAnalyst, Beta LLC, 2019 - 2023\nSQL reports.")
     _write(tmp_path, "same_a.txt", "EXPERIENCE\nCook, Diner Inc, 2020 - 2023\nGrill.")
-    _write(tmp_path, "same_b.txt", "EXPERIENCE\nCook, Diner Inc, 2020 - 2023\nGrill.")
+    _write(tmp_path, "same_b.txt", "EXPERIENCE\nCook, Diner Inc, 2020 - 2023\nGrill!")  # not a copy
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
-    (tmp_path / "notes.md").write_text("ignored: not a resume type")
+    (tmp_path / "notes.md").write_text("ignored: not a resume")  # read (.md), and listed as not one
     return tmp_path
 
 
 def test_rank_orders_by_score_then_path_and_lists_failures_last(folder: Path) -> None:
     ranking = rank(POSTING, [folder], as_of=AS_OF)
     names = [Path(e.path).name for e in ranking.entries]
-    assert names == ["strong.txt", "partial.txt", "same_a.txt", "same_b.txt", "broken.pdf"]
-    assert [e.rank for e in ranking.entries] == [1, 2, 3, 4, None]
+    assert names == ["strong.txt", "partial.txt", "same_a.txt", "same_b.txt", "broken.pdf", "notes.md"]
+    assert [e.rank for e in ranking.entries] == [1, 2, 3, 4, None, None]
     assert ranking.entries[2].score.total == ranking.entries[3].score.total  # a tie, broken by path
-    assert ranking.failures[0].failure.kind == "damaged"
+    assert [f.failure.kind for f in ranking.failures] == ["damaged", "not_a_resume"]
 
 
 def test_a_score_does_not_depend_on_the_other_resumes(folder: Path) -> None:
@@ -95,7 +95,8 @@ def test_json_contract(folder: Path, tmp_path: Path) -> None:
         "margin": 5,
     }
     assert best["error"] is None and 0 <= best["score"] <= 100
-    assert data[-1]["rank"] is None and data[-1]["score"] is None and data[-1]["error"]["kind"] == "damaged"
+    assert data[-2]["rank"] is None and data[-2]["score"] is None and data[-2]["error"]["kind"] == "damaged"
+    assert data[-1]["error"]["kind"] == "not_a_resume"
 
 
 def test_json_written_entry_by_entry_is_the_same_document(folder: Path) -> None:
@@ -178,7 +179,7 @@ def test_exit_status(tmp_path: Path, folder: Path) -> None:
 
 def test_top_keeps_the_best_and_all_failures(folder: Path) -> None:
     ranking = rank(POSTING, [folder], as_of=AS_OF, top=1)
-    assert [Path(e.path).name for e in ranking.entries] == ["strong.txt", "broken.pdf"]
+    assert [Path(e.path).name for e in ranking.entries] == ["strong.txt", "broken.pdf", "notes.md"]
 
 
 def test_config_file_on_the_command_line(tmp_path: Path, folder: Path) -> None:

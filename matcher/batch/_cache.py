@@ -11,6 +11,7 @@ locked.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import time
@@ -27,7 +28,16 @@ if TYPE_CHECKING:
 
     from matcher.extract import Limits
 
-__all__ = ["PARSER_VERSION", "ResumeCache", "default_cache_path", "file_key", "models_digest"]
+__all__ = [
+    "PARSER_VERSION",
+    "ResumeCache",
+    "content_key",
+    "default_cache_path",
+    "file_key",
+    "models_digest",
+    "open_cache",
+    "path_key",
+]
 
 #: Bump when parsing code changes what a Resume holds: older cache entries are then ignored.
 #: (A rebuilt taxonomy, IDF model or word list changes the key by itself: see :func:`models_digest`.)
@@ -93,12 +103,37 @@ def file_key(data: bytes, *, engine: str, limits: Limits | None = None) -> str:
     """
     import hashlib
 
+    return content_key(hashlib.sha256(data).hexdigest(), engine=engine, limits=limits)
+
+
+def content_key(digest: str, *, engine: str, limits: Limits | None = None) -> str:
+    """:func:`file_key` from the SHA-256 hex digest of the bytes."""
     from matcher.extract import DEFAULT_LIMITS
 
     caps = limits or DEFAULT_LIMITS
-    digest = hashlib.sha256(data).hexdigest()
     read = f"{caps.max_bytes}b{caps.max_pages}p{caps.max_stream_bytes}s"
     return f"{digest}:{PARSER_VERSION}-{models_digest()}:{engine}:{read}"
+
+
+def path_key(path: Path, *, engine: str, limits: Limits | None = None) -> str | None:
+    """The key of a file's current content, hashed in 1 MiB pieces (never held whole), to look it
+    up; None when it is no regular file or over the size cap (it is then parsed, and fails, as it
+    would without a cache). What is stored goes under the key of the bytes the parse read."""
+    import hashlib
+    import stat
+
+    from matcher.extract import DEFAULT_LIMITS
+
+    caps = limits or DEFAULT_LIMITS
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > caps.max_bytes:
+            return None
+        with open(path, "rb") as fh:
+            digest = hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+    return content_key(digest, engine=engine, limits=limits)
 
 
 def _to_json(resume: Resume) -> str:
@@ -145,6 +180,7 @@ class ResumeCache:
 
         try:
             self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self._refuse_foreign()  # before anything is written, the journal mode even
             # a new cache gives the pages of dropped entries back to the file system
             self._db.execute("PRAGMA auto_vacuum=INCREMENTAL")
             self._db.execute("PRAGMA journal_mode=WAL")
@@ -164,6 +200,17 @@ class ResumeCache:
                 f"{self.path}: cannot be used as the resume cache ({exc}); remove the file or rank with "
                 "--no-cache"
             ) from exc
+
+    def _refuse_foreign(self) -> None:
+        """Another program's database is never written into (nor its "resumes" table dropped)."""
+        import sqlite3
+
+        tables = {row[0] for row in self._retry("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        ours = "resumes" not in tables or "key" in {
+            row[1] for row in self._retry("PRAGMA table_info(resumes)")
+        }  # matcher's own old table had a key column
+        if not tables <= {"parses", "resumes"} or not ours:
+            raise sqlite3.DatabaseError(f"it holds tables of another program: {', '.join(sorted(tables))}")
 
     def _retry(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
         import sqlite3
@@ -186,14 +233,23 @@ class ResumeCache:
         """The resume stored under ``key`` and its packed TF-IDF vector (None when it was stored
         without one), or None."""
         row = self._retry("SELECT resume, vector FROM parses WHERE key = ?", (key,)).fetchone()
-        if row is None:
+        if not row:
             return None
-        self._usage.touch(key)
-        return _from_json(row[0]), row[1]
+        try:
+            entry = _from_json(row[0]), row[1]
+        except (ValueError, KeyError, TypeError):  # a row no parser of ours wrote: parsed again
+            return None
+        if not self._read_only:
+            self._usage.touch(key)
+        return entry
+
+    _read_only = False
 
     def put(self, key: str, resume: Resume, vector: bytes | None = None) -> None:
         """Store ``resume`` (and its vector from :func:`matcher.scoring.pack_vectors`) under
-        ``key``, committed at once: an interrupted run keeps it."""
+        ``key``, committed at once: an interrupted run keeps it (a read-only cache stores nothing)."""
+        if self._read_only:
+            return
         text, now = _to_json(resume), time.time()
         old = self._retry("SELECT size FROM parses WHERE key = ?", (key,)).fetchone()
         size = entry_size(key, text, vector)
@@ -227,6 +283,56 @@ class ResumeCache:
     def close(self) -> None:
         """Write which entries were used, keep to the size cap, and close the database."""
         try:
-            self._usage.close()
+            if not self._read_only:
+                self._usage.close()
         finally:
             self._db.close()
+
+
+def open_cache(path: str | Path, *, max_bytes: int | None = DEFAULT_CACHE_MAX_MB << 20) -> ResumeCache | None:
+    """The cache a ranking uses at ``path``; never the end of the ranking. A file that is no cache
+    (corrupt, truncated, another program's database) is moved aside (``NAME.broken-TIME``, kept
+    whole) with a warning and a new cache started; a read-only one is used read-only; one that
+    cannot be opened at all is skipped with a warning (the files are parsed, nothing is stored)."""
+    import os
+    import sqlite3
+    import warnings
+
+    target = Path(path)
+    try:
+        return ResumeCache(target, max_bytes=max_bytes)
+    except (InputError, sqlite3.Error, OSError) as exc:
+        reason = exc
+    cause = reason.__cause__ or reason
+    if isinstance(cause, sqlite3.OperationalError) and ("locked" in str(cause) or "busy" in str(cause)):
+        warnings.warn(f"{target}: the cache is busy ({cause}): ranking without it", stacklevel=3)
+        return None
+    if (target.exists() and not os.access(target, os.W_OK)) or not os.access(target.parent, os.W_OK):
+        try:
+            cache = ResumeCache.__new__(ResumeCache)
+            cache.path = target
+            cache._db = sqlite3.connect(f"file:{target}?mode=ro", uri=True, timeout=30, isolation_level=None)
+            cache._db.execute("SELECT COUNT(*) FROM parses").fetchone()
+            cache._read_only = True
+            warnings.warn(
+                f"{target}: the cache is read-only: used for reading, nothing new stored", stacklevel=3
+            )
+            return cache
+        except (sqlite3.Error, OSError) as exc:
+            warnings.warn(f"{target}: the cache cannot be used ({exc}): ranking without it", stacklevel=3)
+            return None
+    aside = target.with_name(f"{target.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+    try:
+        os.replace(target, aside)
+        for side in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.replace(target.with_name(target.name + side), aside.with_name(aside.name + side))
+        cache = ResumeCache(target, max_bytes=max_bytes)
+    except (InputError, sqlite3.Error, OSError) as exc:
+        warnings.warn(f"{target}: the cache cannot be used ({exc}): ranking without it", stacklevel=3)
+        return None
+    warnings.warn(
+        f"{target}: not a usable resume cache ({reason}); moved aside to {aside.name} and started anew",
+        stacklevel=3,
+    )
+    return cache

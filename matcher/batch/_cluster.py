@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from matcher.batch._parsing import ParseResult, parse_file
 from matcher.errors import InputError, failure_of
+from matcher.records import Failure
 
 if TYPE_CHECKING:
     from matcher.extract import Limits
@@ -35,11 +36,12 @@ def _parse_bytes(name: str, data: bytes, engine: str, limits: Limits | None) -> 
         result = parse_file(
             path, engine=engine, limits=limits, isolate=not multiprocessing.current_process().daemon
         )
-    if result.resume is not None:
-        return ParseResult(Path(name), dataclasses.replace(result.resume, source=name))
+    if result.resume is not None:  # the digest of the bytes sent: the caller stores under its key
+        return ParseResult(Path(name), dataclasses.replace(result.resume, source=name), digest=result.digest)
     assert result.failure is not None
     message = result.failure.message.replace(path.name, Path(name).name)
-    return ParseResult(Path(name), None, dataclasses.replace(result.failure, message=message))
+    failure = dataclasses.replace(result.failure, message=message)
+    return ParseResult(Path(name), None, failure, digest=result.digest)
 
 
 def parse_on_cluster(
@@ -53,7 +55,7 @@ def parse_on_cluster(
         raise InputError(
             "a Dask scheduler needs the 'dask' extra: pip install 'skills-matcher[dask]'"
         ) from exc
-    from matcher.extract import DEFAULT_LIMITS
+    from matcher.extract import DEFAULT_LIMITS, read_file
 
     limits = limits or DEFAULT_LIMITS
     own = not isinstance(scheduler, Client)
@@ -64,11 +66,10 @@ def parse_on_cluster(
 
     def submit_next() -> Any:
         for path in pending:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                failure = InputError(f"{path.name}: cannot be read ({exc.strerror or exc})")
-                unread.append(ParseResult(path, None, failure_of(failure, path)))
+            try:  # stat first, never more than the cap read: a huge file is never held to send it
+                data = read_file(path, limits=limits)
+            except Exception as exc:  # unreadable, too large, not a file: that file's failure
+                unread.append(ParseResult(path, None, failure_of(exc, path)))
                 continue
             future = client.submit(_parse_bytes, str(path), data, engine, limits, pure=False)
             futures[future] = path
@@ -90,7 +91,11 @@ def parse_on_cluster(
             try:
                 result = future.result()
             except Exception as exc:  # the cluster lost the task (a worker died on this file...)
-                yield ParseResult(path, None, failure_of(exc, path))
+                if type(exc).__name__ == "KilledWorker":  # Dask retried it on other workers first
+                    message = f"{path.name}: the Dask workers reading it died ({exc})"
+                    yield ParseResult(path, None, Failure("worker_died", message))
+                else:
+                    yield ParseResult(path, None, failure_of(exc, path))
                 continue
             yield dataclasses.replace(result, path=path)
     finally:

@@ -38,6 +38,21 @@ class ParseResult:
     worker: int | None = None
     began: float | None = None
     ended: float | None = None
+    #: SHA-256 (hex) of the bytes that were parsed: the cache stores the parse under their key
+    digest: str | None = None
+
+
+def _looks_like_a_resume(resume: Resume) -> bool:
+    """A resume has a way to reach its writer, a section of its own, a job or a degree; a stray
+    text in the folder (a README, a SOURCE.txt) has none of them."""
+    return bool(
+        resume.email
+        or resume.phone
+        or resume.links
+        or resume.experience
+        or resume.education
+        or any(section != "body" for section in resume.sections)
+    )
 
 
 def parse_file(
@@ -55,11 +70,23 @@ def parse_file(
     >>> parse_file(folder / "cv.pdf").failure.kind
     'unsupported'
     """
-    from matcher.extract import DEFAULT_LIMITS
+    import hashlib
+
+    from matcher.extract import DEFAULT_LIMITS, read_file
     from matcher.resume import parse_resume
 
     limits = limits or DEFAULT_LIMITS
     try:
-        return ParseResult(path, parse_resume(path, engine=engine, limits=limits, isolate=isolate))
+        data = read_file(path, limits=limits)  # read once: these bytes are hashed and parsed
+        digest = hashlib.sha256(data).hexdigest()
+        resume = parse_resume(path, data=data, engine=engine, limits=limits, isolate=isolate)
+        del data
+        if not _looks_like_a_resume(resume):
+            failure = Failure(
+                "not_a_resume",
+                f"{path.name}: no contact details, resume sections or dated jobs: not a resume?",
+            )
+            return ParseResult(path, None, failure, digest=digest)
+        return ParseResult(path, resume, digest=digest)
     except Exception as exc:  # every file gets an outcome: a bug of ours becomes kind "internal"
         return ParseResult(path, None, failure_of(exc, path))

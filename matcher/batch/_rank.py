@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 import warnings
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from matcher._processes import start_context
 from matcher.batch._cache_lru import DEFAULT_CACHE_MAX_MB
 from matcher.batch._compact import Shared
+from matcher.batch._listing import survey
 from matcher.batch._parsing import ParseResult
 from matcher.batch._spill import IN_MEMORY, Spill, SpilledEntries
 from matcher.errors import InputError, failure_of
@@ -30,9 +32,7 @@ if TYPE_CHECKING:
 
 _SCORE_BATCH = 512  # resumes scored together: one TF-IDF product each, and a bound on memory
 
-__all__ = ["RankEntry", "Ranking", "find_resumes", "rank"]
-
-RESUME_SUFFIXES = (".pdf", ".docx", ".txt")
+__all__ = ["RankEntry", "Ranking", "rank"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +77,10 @@ class RankEntry:
             return out
         out.update(self.score.to_dict())
         out["integrity"] = [f.to_dict() for f in self.resume.integrity] if self.resume else []
+        if self.resume is not None:  # who the candidate is, and where each matched skill was seen
+            resume = self.resume
+            out.update(name=resume.name, email=resume.email, phone=resume.phone, links=list(resume.links))
+        out["matched_evidence"] = [m.to_dict() for m in self.score.matched]
         out["error"] = None
         return out
 
@@ -102,6 +106,8 @@ class Ranking:
     entries: Sequence[RankEntry]  # a tuple; past ``keep_in_memory`` entries, read from disk as iterated
     blind: bool = field(default=False, kw_only=True)
     blind_key: tuple[tuple[str, str], ...] = field(default=(), kw_only=True)
+    #: hidden files and folders (a leading ".") skipped under the folders given
+    hidden: int = field(default=0, kw_only=True)
 
     @property
     def ranked(self) -> tuple[RankEntry, ...]:
@@ -140,28 +146,53 @@ def _parse_all(
 ) -> Generator[tuple[Path, Resume | None, bytes | None, RankEntry | None], None, None]:
     """Every file as a parsed Resume (from the cache, or parsed now) with its packed TF-IDF vector
     when there is a cache (None without one), or as a failure entry."""
-    import os
 
-    from matcher.batch._cache import ResumeCache, file_key
+    import sqlite3
+    import warnings
+
+    from matcher.batch._cache import content_key, open_cache, path_key
     from matcher.batch._parsing import parse_file
     from matcher.batch._workers import parse_in_workers
 
-    cache = ResumeCache(cache_path, max_bytes=cache_max_bytes) if cache_path else None
+    cache = open_cache(cache_path, max_bytes=cache_max_bytes) if cache_path else None
+
+    def cache_failed(exc: Exception) -> None:  # the ranking is never lost to the cache
+        nonlocal cache
+        warnings.warn(f"the resume cache failed ({exc}): going on without it", stacklevel=4)
+        with contextlib.suppress(sqlite3.Error):
+            cache.close() if cache is not None else None
+        cache = None
+
     done = failures = 0
-    keys: dict[Path, str] = {}
     todo: list[Path] = []
+    seen: dict[str, Path] = {}  # content digest -> the first file with it
+
+    def duplicate(path: Path, digest: str | None) -> RankEntry | None:
+        if digest is None:
+            return None
+        first = seen.setdefault(digest, path)
+        if first == path:
+            return None
+        failure = Failure("duplicate", f"{path.name}: the same content as {first}")
+        return RankEntry(str(path), None, None, None, failure)
+
     try:
         for path in files:
             if cache is not None:
+                key = path_key(path, engine=engine, limits=limits)  # streamed, after a stat
                 try:
-                    keys[path] = file_key(path.read_bytes(), engine=engine, limits=limits)
-                except OSError:
-                    todo.append(path)
-                    continue
-                hit = cache.get_entry(keys[path])
-                if hit is not None:
+                    hit = cache.get_entry(key) if key is not None else None
+                except sqlite3.Error as exc:
+                    cache_failed(exc)
+                    hit = None
+                if hit is not None and key is not None:
                     done += 1
-                    yield path, dataclasses.replace(hit[0], source=str(path)), hit[1], None
+                    twin = duplicate(path, key.split(":", 1)[0])
+                    if twin is not None:
+                        failures += 1
+                        yield path, None, None, twin
+                    else:
+                        yield path, dataclasses.replace(hit[0], source=str(path)), hit[1], None
                     if progress is not None:
                         progress(done, len(files), failures)
                     continue
@@ -183,14 +214,23 @@ def _parse_all(
         for result in outcomes():
             path, resume = result.path, result.resume
             done += 1
-            if resume is None:
+            twin = duplicate(path, result.digest) if resume is not None else None
+            if twin is not None:
+                failures += 1
+                yield path, None, None, twin
+            elif resume is None:
                 failures += 1
                 yield path, None, None, RankEntry(str(path), None, None, None, result.failure)
             else:
                 vector = None
-                if cache is not None and path in keys:
+                if cache is not None and result.digest is not None:
+                    # under the key of the bytes the parse read: a file changed since it was
+                    # looked up can never store its new parse under its old content's key
                     (vector,) = pack_vectors([resume.text])
-                    cache.put(keys[path], resume, vector)
+                    try:
+                        cache.put(content_key(result.digest, engine=engine, limits=limits), resume, vector)
+                    except sqlite3.Error as exc:
+                        cache_failed(exc)
                 yield path, resume, vector, None
             if progress is not None:
                 progress(done, len(files), failures)
@@ -199,35 +239,9 @@ def _parse_all(
             cache.close()
 
 
-def find_resumes(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named directly, and the .pdf/.docx/.txt files under folders (recursively), sorted.
-
-    Raises InputError for a path that does not exist.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> (folder / "sub").mkdir()
-    >>> _ = [(folder / name).write_bytes(b"x") for name in ("b.pdf", "a.txt", "notes.md", "sub/c.docx")]
-    >>> [p.relative_to(folder).as_posix() for p in find_resumes([folder])]
-    ['a.txt', 'b.pdf', 'sub/c.docx']
-    """
-    found: set[Path] = set()
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in RESUME_SUFFIXES)
-        elif path.is_file():
-            found.add(path)
-        else:
-            raise InputError(f"{path}: no such file or folder")
-    return sorted(found, key=lambda p: str(p))
-
-
 def rank(
     posting: Posting,
-    paths: Iterable[str | Path],
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
     weights: Weights | None = None,
     as_of: date | None = None,
@@ -249,8 +263,9 @@ def rank(
     ----------
     posting : Posting
         From :func:`matcher.analyze_posting` or :func:`matcher.analyze_posting_file`.
-    paths : iterable of str or Path
-        Resume files (.pdf, .docx, .txt) and folders.
+    paths : str, Path, or an iterable of them
+        Resume files (.pdf, .docx, .txt) and folders; one path alone is taken as one path (a
+        string is not iterated letter by letter).
     weights : Weights, optional
         Scoring weights and knockouts (see :class:`matcher.Weights`).
     as_of : date, optional
@@ -320,8 +335,11 @@ def rank(
         raise InputError(f"as_of must be a datetime.date, got {type(as_of).__name__}")
     if start_method is not None:
         start_context(start_method)  # an unknown one is an error before any work
-    files = find_resumes(paths)
-    failed: list[RankEntry] = []
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    found = survey(paths)
+    files = found.files
+    failed = [RankEntry(str(path), None, None, None, failure) for path, failure in found.listed]
     scored: list[tuple[bool, float, str, Any]] = []  # sort key, then (resume, score) or where spilled
     spill: Spill | None = None
     batch: list[tuple[Path, Resume, bytes | None]] = []
@@ -380,15 +398,15 @@ def rank(
     if spill is not None:  # read back from the file one at a time, in rank order
         spilled = SpilledEntries([(i[2], i[3]) for i in scored], failed, spill, RankEntry)
         if blind:  # blinding reads every entry (a blind ranking is held in memory)
-            return _blinded(posting, tuple(spilled))
-        return Ranking(posting, spilled)
+            return _blinded(posting, tuple(spilled), found.hidden)
+        return Ranking(posting, spilled, hidden=found.hidden)
     entries = [RankEntry(p, i, s, r) for i, (_, _, p, (r, s)) in enumerate(scored, 1)]
     if blind:
-        return _blinded(posting, (*entries, *failed))
-    return Ranking(posting, (*entries, *failed))
+        return _blinded(posting, (*entries, *failed), found.hidden)
+    return Ranking(posting, (*entries, *failed), hidden=found.hidden)
 
 
-def _blinded(posting: Posting, entries: tuple[RankEntry, ...]) -> Ranking:
+def _blinded(posting: Posting, entries: tuple[RankEntry, ...], hidden: int) -> Ranking:
     """The ranking with a candidate id for each file and the candidates' identities left out."""
     from matcher.batch._blind import blind_entry_parts, candidate_id
 
@@ -404,4 +422,4 @@ def _blinded(posting: Posting, entries: tuple[RankEntry, ...]) -> Ranking:
     # failures by id: in the order of their file names they would hint at the names
     ranked = [e for e in out if e.score is not None]
     failures = sorted((e for e in out if e.score is None), key=lambda e: e.path)
-    return Ranking(posting, (*ranked, *failures), blind=True, blind_key=tuple(sorted(key)))
+    return Ranking(posting, (*ranked, *failures), blind=True, blind_key=tuple(sorted(key)), hidden=hidden)

@@ -4,7 +4,10 @@ Workers are started once and kept alive across files. With the ``fork`` start me
 forked after spaCy and the taxonomy are loaded, so they start warm; with ``spawn`` (the default
 on macOS and Windows) each loads them itself before its first file. A file that runs past the
 time limit gets its worker killed and replaced and becomes a ``timeout`` failure; one that needs
-more memory than the cap becomes ``too_much_memory``. Nothing else is lost: the other files go on.
+more memory than the cap becomes ``too_much_memory``; a worker killed from outside has its file
+tried once more, then ``worker_died``. Nothing else is lost: the other files go on. Workers die
+with the main process (parent-death signal on Linux; no worker holds another's pipe end), and
+ignore Ctrl-C, which the main process answers.
 Nothing of the calling program is changed: its garbage collector, logging and signal handlers are
 as they were.
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import signal
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -47,12 +51,42 @@ def _address_space() -> int:
         return 0
 
 
-def _worker(conn: Connection, engine: str, limits: Limits) -> None:
+def _die_with(parent: int) -> None:
+    """Make this process end when ``parent`` does: Linux's parent-death signal (the closed pipe
+    ends the others' ``recv`` elsewhere), checked once against a parent that went first."""
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(0)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _worker(
+    conn: Connection, engine: str, limits: Limits, parent: int = 0, inherited: tuple[int, ...] = ()
+) -> None:
     import logging
     import resource
+    import signal
 
     from matcher.language import get_pipeline
 
+    # Ctrl-C reaches the whole process group: the main process answers it and stops this one, so
+    # the worker prints nothing (issue 17: two worker tracebacks on Ctrl-C)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent:
+        _die_with(parent)
+    for fd in inherited:  # forked: the main process's ends of every pipe, ours and the others'
+        with contextlib.suppress(OSError):
+            os.close(fd)
     try:
         # this process is ours: pypdf's notes on recoverable oddities in resumes are not news
         logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -82,9 +116,19 @@ def _worker(conn: Connection, engine: str, limits: Limits) -> None:
 class _Worker:
     """A worker process with up to ``_IN_FLIGHT`` paths handed to it; the first is being parsed."""
 
-    def __init__(self, context: Any, engine: str, limits: Limits) -> None:
+    def __init__(self, context: Any, engine: str, limits: Limits, others: list[_Worker] = []) -> None:  # noqa: B006
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker, args=(child, engine, limits), daemon=True)
+        # a forked worker inherits the main process's end of its own pipe and of every other
+        # worker's: closed in the worker, so each pipe ends (and each worker with it) when the
+        # main process goes; a spawned worker inherits none
+        inherited = (
+            (self.conn.fileno(), *(w.conn.fileno() for w in others if not w.conn.closed))
+            if context.get_start_method() == "fork"
+            else ()
+        )
+        self.process = context.Process(
+            target=_worker, args=(child, engine, limits, os.getpid(), inherited), daemon=True
+        )
         self.process.start()
         child.close()
         self.paths: deque[Path] = deque()
@@ -167,13 +211,16 @@ def parse_in_workers(
         if freeze:
             gc.freeze()
         try:
-            return _Worker(context, engine, limits)
+            return _Worker(context, engine, limits, pool)
         finally:
             if freeze:
                 gc.unfreeze()
 
     queue.reverse()
-    pool = [start() for _ in range(max(1, min(workers, len(queue))))]
+    pool: list[_Worker] = []
+    for _ in range(max(1, min(workers, len(queue)))):
+        pool.append(start())
+    retried: set[Path] = set()
 
     def feed(worker: _Worker) -> None:
         while queue and len(worker.paths) < _IN_FLIGHT:
@@ -204,10 +251,24 @@ def parse_in_workers(
                 worker = busy[conn]
                 try:
                     message = worker.conn.recv()
-                except (EOFError, OSError):  # the worker died: its memory cap or a crash
+                except (EOFError, OSError):  # the worker died: killed, its memory cap or a crash
                     path = worker.paths[0]
+                    worker.process.join(timeout=5)
+                    signalled = worker.process.exitcode in (-signal.SIGKILL, -signal.SIGTERM)
                     replace(worker)
-                    if worker.ready:
+                    if signalled and worker.ready and path not in retried:
+                        retried.add(path)  # killed from outside (or by the kernel): once more
+                        queue.append(path)
+                        feed(pool[-1])
+                        continue
+                    if signalled and worker.ready:
+                        failure = Failure(
+                            "worker_died",
+                            f"{path.name}: the worker reading it was killed twice (signal "
+                            f"{-(worker.process.exitcode or 0)}: from outside, or the system short "
+                            "of memory)",
+                        )
+                    elif worker.ready:
                         failure = Failure(
                             "too_much_memory", f"{path.name}: the reader stopped (out of memory?)"
                         )

@@ -3,7 +3,15 @@ two columns; or pdfium in a capped process), DOCX and HTML with JSON-LD."""
 
 from __future__ import annotations
 
-from matcher.extract._files import ENGINES, Extracted, extract_document, extract_text, read_posting
+from matcher.extract._files import (
+    ENGINES,
+    Extracted,
+    extract_bytes,
+    extract_document,
+    extract_text,
+    read_file,
+    read_posting,
+)
 from matcher.extract._limits import DEFAULT_LIMITS, Limits
 from matcher.extract._pdf import pypdf_limits, repair_glyph_names
 
@@ -12,9 +20,11 @@ __all__ = [
     "ENGINES",
     "Extracted",
     "Limits",
+    "extract_bytes",
     "extract_document",
     "extract_text",
     "pypdf_limits",
+    "read_file",
     "read_posting",
     "repair_glyph_names",
 ]

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import struct
+import zlib
+from typing import Any
 
 from matcher.errors import DamagedFileError, UnsupportedFileError
 
@@ -20,9 +23,30 @@ def docx_text(data: bytes, name: str) -> str:
     if not data.startswith(b"PK"):
         raise UnsupportedFileError(f"{name}: the file is named .docx but is not a Word document")
     try:
-        document = Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, LxmlError) as exc:
-        raise DamagedFileError(f"{name}: the Word document is damaged and cannot be read") from exc
+        return _docx_lines(Document, data)
+    except (
+        PackageNotFoundError,
+        zipfile.BadZipFile,
+        LookupError,
+        ValueError,
+        LxmlError,
+        zlib.error,  # a deflated part's bytes garbled
+        NotImplementedError,  # zipfile: a compression method it does not know
+        RuntimeError,  # zipfile: an encrypted part
+        EOFError,
+        OSError,
+        OverflowError,
+        struct.error,
+        AttributeError,  # python-docx on a part of an unexpected type
+        TypeError,
+    ) as exc:
+        raise DamagedFileError(
+            f"{name}: the Word document is damaged and cannot be read ({type(exc).__name__})"
+        ) from exc
+
+
+def _docx_lines(document_class: Any, data: bytes) -> str:
+    document = document_class(io.BytesIO(data))
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():

@@ -9,22 +9,41 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from matcher.errors import EmptyDocumentError, FileTooLargeError, InputError, UnsupportedFileError
+from matcher.errors import (
+    EmptyDocumentError,
+    FileTooLargeError,
+    InputError,
+    NotAFileError,
+    NotFoundError,
+    UnreadableFileError,
+    UnsupportedFileError,
+)
 from matcher.extract._docx import docx_text
 from matcher.extract._hidden import HiddenText
 from matcher.extract._html import html_text
 from matcher.extract._limits import DEFAULT_LIMITS, Limits
+from matcher.extract._office import odt_text, rtf_text
 from matcher.extract._pdf import check_pdf_header, pdf_text, repair_glyph_names
 from matcher.records import IntegrityFinding, IntegrityKind
 from matcher.text import fix_mojibake
 
-__all__ = ["ENGINES", "Extracted", "extract_document", "extract_text", "read_posting"]
+__all__ = [
+    "ENGINES",
+    "Extracted",
+    "extract_bytes",
+    "extract_document",
+    "extract_text",
+    "read_file",
+    "read_posting",
+]
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 PDF_SUFFIXES = frozenset({".pdf"})
 DOCX_SUFFIXES = frozenset({".docx"})
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
+ODT_SUFFIXES = frozenset({".odt"})
+RTF_SUFFIXES = frozenset({".rtf"})
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES | ODT_SUFFIXES | RTF_SUFFIXES
 
 
 ENGINES = ("pypdf", "pdfium", "auto")
@@ -33,7 +52,7 @@ ENGINES = ("pypdf", "pdfium", "auto")
 def extract_text(
     path: str | Path, *, limits: Limits = DEFAULT_LIMITS, engine: str = "pypdf", isolate: bool = True
 ) -> str:
-    """Return the text of a .txt, .md, .pdf, .docx or .html file.
+    """Return the text of a .txt, .md, .pdf, .docx, .odt, .rtf or .html file.
 
     ``engine`` reads PDFs: pypdf (default), pdfium (extra ``pdfium``) or auto (pdfium when it is
     installed). pdfium runs in a child process under ``limits``' time and memory caps unless
@@ -67,11 +86,17 @@ class Extracted:
 
 
 def extract_document(
-    path: str | Path, *, limits: Limits = DEFAULT_LIMITS, engine: str = "pypdf", isolate: bool = True
+    path: str | Path,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    engine: str = "pypdf",
+    isolate: bool = True,
+    data: bytes | None = None,
 ) -> Extracted:
     """Like :func:`extract_text`, and also find the text of a PDF that a reader cannot see: in
     the colour of what lies beneath it, in the invisible render mode 3, under 2 pt, or outside
-    the page's visible box (with either engine).
+    the page's visible box (with either engine). ``data``: the file's bytes, already read with
+    :func:`read_file` (so the bytes parsed are the bytes hashed); ``path`` then names its type.
 
     Examples
     --------
@@ -81,7 +106,12 @@ def extract_document(
     >>> extract_document(f)
     Extracted(text='Jane Doe', integrity=(), hidden_text=())
     """
-    text, _, hidden = _read(_file_path(path), limits, engine, isolate)
+    if data is None:
+        text, _, hidden = _read(_file_path(path), limits, engine, isolate)
+    else:
+        if engine not in ENGINES:
+            raise InputError(f"unknown PDF engine {engine!r}; use one of {', '.join(ENGINES)}")
+        text, _, hidden = _text_of(data, _file_path(path), limits, engine, isolate)
     return Extracted(text, *_findings(hidden))
 
 
@@ -149,6 +179,24 @@ def _read(
 ) -> tuple[str, str | None, list[HiddenText]]:
     if engine not in ENGINES:
         raise InputError(f"unknown PDF engine {engine!r}; use one of {', '.join(ENGINES)}")
+    return _text_of(read_file(path, limits=limits), path, limits, engine, isolate)
+
+
+def read_file(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of a file matcher reads, its type and size checked with ``stat`` before any read,
+    and never more than ``limits.max_bytes`` read (a file that grows meanwhile is too large).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "cv.txt"
+    >>> _ = f.write_text("Jane Doe")
+    >>> read_file(f)
+    b'Jane Doe'
+    """
+    import stat
+
+    path = _file_path(path)
     if path.is_dir():
         raise InputError(f"{path}: is a folder, not a file")
     suffix = path.suffix.lower()
@@ -158,19 +206,58 @@ def _read(
             f"{path.name}: {suffix or 'no extension'} is not supported; use one of {allowed}"
         )
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file") from exc
+        raise NotFoundError(f"{path}: no such file") from exc
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
+        raise UnreadableFileError(f"{path}: cannot be read ({exc.strerror})") from exc
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read for good, a device never end
+        raise NotAFileError(f"{path}: is not a regular file (a pipe or a device)")
+    size = info.st_size
     if size > limits.max_bytes:
         raise FileTooLargeError(f"{path.name}: {size:,} bytes is over the {limits.max_bytes:,}-byte limit")
     if size == 0:
         raise EmptyDocumentError(f"{path.name}: the file is empty (0 bytes)")
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read(limits.max_bytes + 1)
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+        raise UnreadableFileError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if len(data) > limits.max_bytes:
+        raise FileTooLargeError(f"{path.name}: over the {limits.max_bytes:,}-byte limit")
+    return data
+
+
+def extract_bytes(
+    data: bytes,
+    path: str | Path,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    engine: str = "pypdf",
+    isolate: bool = True,
+) -> str:
+    """:func:`extract_text` of bytes already read (:func:`read_file`); ``path`` names the type
+    (its suffix) and the file in messages. Used where the bytes parsed must be the bytes hashed.
+
+    Examples
+    --------
+    >>> extract_bytes(b"Jane Doe\\nPython developer", "cv.txt")
+    'Jane Doe\\nPython developer'
+    """
+    if engine not in ENGINES:
+        raise InputError(f"unknown PDF engine {engine!r}; use one of {', '.join(ENGINES)}")
+    return _text_of(data, _file_path(path), limits, engine, isolate)[0]
+
+
+def _text_of(
+    data: bytes, path: Path, limits: Limits, engine: str, isolate: bool
+) -> tuple[str, str | None, list[HiddenText]]:
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        allowed = ", ".join(sorted(SUPPORTED))
+        raise UnsupportedFileError(
+            f"{path.name}: {suffix or 'no extension'} is not supported; use one of {allowed}"
+        )
     title: str | None = None
     hidden: list[HiddenText] = []
     if suffix in PDF_SUFFIXES:
@@ -184,6 +271,10 @@ def _read(
             text = pdf_text(data, path.name, limits, hidden=hidden)
     elif suffix in DOCX_SUFFIXES:
         text = docx_text(data, path.name)
+    elif suffix in ODT_SUFFIXES:
+        text = odt_text(data, path.name)
+    elif suffix in RTF_SUFFIXES:
+        text = rtf_text(_decode(data, path.name), path.name)
     elif suffix in HTML_SUFFIXES:
         text, title = html_text(_decode(data, path.name), path.name)
     else:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import re
+import struct
+import zlib
 from typing import TYPE_CHECKING, Any
 
 from matcher.errors import (
@@ -110,7 +112,14 @@ def pypdf_limits(limits: Limits = DEFAULT_LIMITS) -> Any:
 
 def _pdf_read(data: bytes, name: str, limits: Limits, hidden: list[HiddenText] | None = None) -> str:
     import pypdf
-    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError, PyPdfError
+    from pypdf.errors import (
+        DependencyError,
+        DeprecationError,
+        FileNotDecryptedError,
+        LimitReachedError,
+        PdfReadError,
+        PyPdfError,
+    )
 
     from matcher.extract._columns import page_text
     from matcher.extract._hidden import PypdfPageWatch
@@ -142,18 +151,27 @@ def _pdf_read(data: bytes, name: str, limits: Limits, hidden: list[HiddenText] |
         ) from exc
     except FileNotDecryptedError as exc:
         raise EncryptedFileError(f"{name}: the PDF is protected by a password") from exc
+    except (NotImplementedError, DependencyError) as exc:  # a filter or feature pypdf cannot decode
+        raise UnsupportedFileError(
+            f"{name}: the PDF uses a feature pypdf cannot read ({type(exc).__name__}: {exc}); "
+            "try --pdf-engine pdfium, or save it again as PDF"
+        ) from exc
     except (
         PdfReadError,
         PyPdfError,
+        DeprecationError,  # pypdf's, for a code path it has retired, reached by a malformed file
         ValueError,
-        KeyError,
+        LookupError,
         TypeError,
         AttributeError,
-        IndexError,
-        RecursionError,
+        RuntimeError,  # RecursionError among them
         OSError,
-        AssertionError,
+        EOFError,
+        OverflowError,
         ZeroDivisionError,
+        AssertionError,
+        zlib.error,
+        struct.error,
     ) as exc:
         raise DamagedFileError(
             f"{name}: the PDF is damaged and cannot be read ({type(exc).__name__})"

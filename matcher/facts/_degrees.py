@@ -62,7 +62,7 @@ _FIELD_STOP = re.compile(
     r"\b(?:or (?:a )?(?:related|equivalent|similar|relevant)|related|equivalent|with|plus|and \d|preferred|"
     r"required|from|is|are|OR|experience)\b"
 )
-_FIELD_WORDS = re.compile(r"\s*(?:,|/|&|\bor\b|\band\b)\s*")
+_FIELD_WORDS = re.compile(r"(?:(?<!\s)\s++)?(?:,|/|&|\bor\b|\band\b)\s*")  # linear on space runs
 _EQUIVALENT = re.compile(
     r"\bequivalent (?:work |industry |practical |professional |relevant )?(?:experience|combination)|"
     r"\bor equivalent\b|\bin lieu of\b|\bor (?:relevant|comparable) (?:work |industry )?experience|"

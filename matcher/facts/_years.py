@@ -28,16 +28,18 @@ _WORDS = {
     "an": 1,
 }
 _NUM = r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
-_PLACEHOLDER_NUM = r"(?:\[\s*[a-zA-Z#_ ]{1,10}\s*\]|\b[xX]{1,2}\b|\bN\b|_+|\?+)"
+_PLACEHOLDER_NUM = r"(?:\[\s*[a-zA-Z#_ ]{1,10}\s*\]|\b[xX]{1,2}\b|\bN\b|(?<!_)_++|(?<!\?)\?++)"
 _YEARS = r"(?:years?|yrs?\.?)"
+# whitespace is taken possessively ("\s*+") and runs of "_" or "?" from their first character, so
+# a number followed by a long run of spaces is no longer tried at every split of it (issue 17)
 _RANGE = re.compile(
-    rf"(?P<lo>{_NUM})(?:\s*\(\d+\))?\s*\+?\s*(?:-|–|—|to)\s*(?P<hi>{_NUM})\s*\+?\s*{_YEARS}",
+    rf"(?P<lo>{_NUM})(?:\s*+\(\d+\))?\s*+\+?\s*+(?:-|–|—|to)\s*+(?P<hi>{_NUM})\s*+\+?\s*+{_YEARS}",
     re.IGNORECASE,
 )
 _SINGLE = re.compile(
-    rf"(?P<n>{_NUM})(?:\s*\(\d+\))?\s*(?P<plus>\+|\s*or more|\s*plus)?\s*{_YEARS}", re.IGNORECASE
+    rf"(?P<n>{_NUM})(?:\s*+\(\d+\))?\s*+(?P<plus>\+|or more|plus)?\s*+{_YEARS}", re.IGNORECASE
 )
-_PLACEHOLDER = re.compile(rf"{_PLACEHOLDER_NUM}\s*\+?\s*{_YEARS}", re.IGNORECASE)
+_PLACEHOLDER = re.compile(rf"{_PLACEHOLDER_NUM}\s*+\+?\s*+{_YEARS}", re.IGNORECASE)
 # what must follow (or precede) the number for it to be about experience
 _EXPERIENCE_AFTER = re.compile(
     r"^\s*(?:of|'|’|in|with|working|experience|hands-on|professional|industry|relevant|related|"
@@ -90,10 +92,10 @@ def find_years(text: str) -> list[YearsMention]:
     [None]
     """
     found: list[YearsMention] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # every character of a phrase already taken: linear in the phrases
 
     def add(value: float | None, start: int, end: int) -> None:
-        if any(s < end and start < e for s, e in taken):
+        if not taken.isdisjoint(range(start, end)):
             return
         before = text[max(0, start - 25) : start]
         after = text[end : end + 30]
@@ -102,7 +104,7 @@ def find_years(text: str) -> list[YearsMention]:
         near = text[max(0, start - 60) : end + 80].lower()
         if not (_EXPERIENCE_AFTER.match(after) or "experience" in near):
             return
-        taken.append((start, end))
+        taken.update(range(start, end))
         found.append(YearsMention(value, start, end))
 
     for m in _PLACEHOLDER.finditer(text):

@@ -6,6 +6,7 @@ spaCy is imported lazily, so ``import matcher`` stays fast.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -58,8 +59,51 @@ def make_tokenizer(nlp: Language) -> Tokenizer:
     )
 
 
+_LONG_RUN = re.compile(r"\S{65,}")
+_PIECE = 32
+
+
+class _BoundedTokenizer:
+    """spaCy's tokenizer with each run of more than 64 characters without a space cut into pieces of
+    32 first. spaCy looks for a suffix once per character of a token, each look scanning the whole
+    token, so a long run of punctuation ("%" * 5,000) took seconds, growing with its square (issue
+    17); no word or skill is that long. The Doc's text is the text given, character for character.
+
+    Examples
+    --------
+    >>> doc = blank_pipeline()("Python, " + "%" * 100)
+    >>> [len(t) for t in doc], doc.text == "Python, " + "%" * 100
+    ([6, 1, 32, 32, 32, 4], True)
+    """
+
+    def __init__(self, tokenizer: Tokenizer) -> None:
+        self.tokenizer = tokenizer
+        self.vocab = tokenizer.vocab
+
+    def __call__(self, text: str) -> Any:
+        if not _LONG_RUN.search(text):
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        words: list[str] = []
+        spaces: list[bool] = []
+        done = 0
+        for run in _LONG_RUN.finditer(text):
+            self._add(text[done : run.start()], words, spaces)
+            words += [text[i : min(i + _PIECE, run.end())] for i in range(run.start(), run.end(), _PIECE)]
+            spaces += [False] * (len(words) - len(spaces))
+            done = run.end()
+        self._add(text[done:], words, spaces)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def _add(self, segment: str, words: list[str], spaces: list[bool]) -> None:
+        for token in self.tokenizer(segment) if segment else ():
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+
+
 def _tokenizer_factory() -> Any:
-    return make_tokenizer
+    return lambda nlp: _BoundedTokenizer(make_tokenizer(nlp))
 
 
 _SENT_END = frozenset({".", "!", "?", ";"})

@@ -10,21 +10,49 @@ import csv
 import html
 import io
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from matcher.batch import RankEntry, Ranking
 from matcher.outputs._indented import dumps_indented
+from matcher.outputs._safe import csv_cell, json_safe, terminal_text
 
-__all__ = ["format_table", "iter_json", "to_csv", "to_html", "to_json", "write_atomic"]
+__all__ = ["check_output_path", "format_table", "iter_json", "to_csv", "to_html", "to_json", "write_atomic"]
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+def check_output_path(path: str | Path) -> None:
+    """Raise :class:`~matcher.errors.InputError` unless a report can be written at ``path``: its
+    folder exists and is writable, and it is neither a folder nor a symbolic link (a link is never
+    written through, nor replaced). Called before a ranking, so no run is lost to its output.
+
+    Examples
+    --------
+    >>> check_output_path("/no/such/folder/r.csv")
+    Traceback (most recent call last):
+    ...
+    matcher.errors.InputError: /no/such/folder/r.csv: the folder /no/such/folder does not exist
+    """
+    from matcher.errors import InputError
+
+    target = Path(path)
+    if target.is_symlink():
+        raise InputError(f"{target}: is a symbolic link; name the file itself")
+    if target.is_dir():
+        raise InputError(f"{target}: is a folder; name a file")
+    folder = target.parent
+    if not folder.is_dir():
+        raise InputError(f"{target}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError(f"{target}: the folder {folder} is not writable")
 
 
 def write_atomic(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename, so a
-    reader never sees half a file and an interrupted run leaves the old file whole.
+    reader never sees half a file and an interrupted run leaves the old file whole. The file gets
+    the mode a plain ``open`` would give it (the user's umask; an existing file keeps its own);
+    a symbolic link at ``path`` is refused, never written through or replaced.
 
     Examples
     --------
@@ -34,15 +62,39 @@ def write_atomic(path: str | Path, text: str) -> None:
     >>> target.read_text(), [p.name for p in target.parent.iterdir()]  # no temporary file left
     ('[]\\n', ['ranking.json'])
     """
+    from matcher.errors import InputError
+
     target = Path(path)
+    if target.is_symlink():
+        raise InputError(f"{target}: is a symbolic link; name the file itself")
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        os.fchmod(fd, mode)
+        # a character UTF-8 cannot encode (a lone surrogate) is written as an escape, not an error
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
             fh.write(text)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where Linux tells it (/proc)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o077)  # elsewhere: set and put back at once
+    os.umask(mask)
+    return mask
 
 
 _SHORT = {"degree": "deg", "degree_field": "fld", "experience": "exp", "certifications": "cer"}
@@ -98,12 +150,15 @@ def format_table(ranking: Ranking) -> str:
     if ranking.failures:
         lines += ["", f"Not ranked ({len(ranking.failures)}):"]
         lines += [f"  {e.path}: {_kind(e)}: {_message(e)}" for e in ranking.failures]
+    if ranking.hidden:
+        plural = "s" if ranking.hidden > 1 else ""
+        lines += ["", f"{ranking.hidden} hidden file{plural} skipped (names starting with '.')"]
     lines += [
         "",
         "checks: deg = degree level, fld = degree field, exp = years of experience, cer = certifications;"
         " + pass, x fail, ? unknown",
     ]
-    return "\n".join(lines)
+    return terminal_text("\n".join(lines))  # names and paths are the files' words: no escapes
 
 
 def to_json(ranking: Ranking) -> str:
@@ -147,16 +202,9 @@ def iter_json(ranking: Ranking) -> Iterator[str]:
         return
     yield "["
     for i, entry in enumerate(ranking.entries):
-        item = dumps_indented(entry.to_dict()).replace("\n", "\n  ")
+        item = json_safe(dumps_indented(entry.to_dict())).replace("\n", "\n  ")
         yield ("\n  " if i == 0 else ",\n  ") + item
     yield "\n]\n"
-
-
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START):
-        return "'" + text  # a spreadsheet shows it as text instead of running it
-    return text
 
 
 CSV_COLUMNS = (
@@ -186,7 +234,7 @@ def to_csv(ranking: Ranking, *, columns: Mapping[str, Callable[[RankEntry], obje
     """
     extra = dict(columns or {})
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow((*CSV_COLUMNS, *extra))
     for e in ranking.entries:
         checks = {c.name: c.status for c in e.score.checks} if e.score else {}
@@ -209,7 +257,7 @@ def to_csv(ranking: Ranking, *, columns: Mapping[str, Callable[[RankEntry], obje
             "; ".join(f"{f.kind}: {f.message}" for f in e.resume.integrity) if e.resume else None,
             *(column(e) for column in extra.values()),
         ]
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([csv_cell(v) for v in row])
     return out.getvalue()
 
 
@@ -233,7 +281,10 @@ def to_html(ranking: Ranking) -> str:
     >>> page.startswith("<!DOCTYPE html>"), "<script>" in page, "&lt;script&gt;alert(1)" in page
     (True, False, True)
     """
-    e_ = html.escape
+
+    def e_(text: str) -> str:
+        return html.escape(terminal_text(text))
+
     title = e_(ranking.posting.title or "Posting")
     rows = []
     for e in ranking.ranked:

@@ -220,8 +220,14 @@ def _skills(
 def _skill_years(
     offset: int, sent: _Sentence, years: list[tuple[_Sentence, float | None, int, int, str]]
 ) -> float | None:
-    """Years asked for this skill: "3+ years of Python", "Python (3+ years)"."""
-    for ysent, value, start, end, _ in years:
+    """Years asked for this skill: "3+ years of Python", "Python (3+ years)". Only the phrases
+    that start near the skill are looked at (``years`` is in text order), so a list of thousands
+    of "5+ years of X" is not quadratic (issue 17)."""
+    import bisect
+
+    first = bisect.bisect_left(years, offset - _YEARS_REACH, key=lambda y: y[2])
+    last = bisect.bisect_right(years, offset + 20, key=lambda y: y[2])
+    for ysent, value, start, end, _ in years[first:last]:
         if ysent is not sent or value is None:
             continue
         if end <= offset and offset - end <= 45:
@@ -233,6 +239,9 @@ def _skill_years(
             if re.fullmatch(r"[\w.+#/ -]*[(:,-]\s*(?:minimum|min\.?|at least)?\s*", between):
                 return value
     return None
+
+
+_YEARS_REACH = 200  # a years phrase ending within 45 characters before a skill starts within this
 
 
 def _overall_years(

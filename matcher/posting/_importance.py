@@ -92,7 +92,7 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
     """
     if is_boilerplate(sentence, offset, section):
         return BOILERPLATE
-    asked_before = bool(_REQUIRED_CUE.search(sentence, 0, offset))
+    asked_before = _first_required_cue_end(sentence) <= offset
     if len(sentence) > _LONG_SENTENCE:  # a run-on of glued bullets: judge the mention's neighbourhood
         start = max(0, offset - _BOILERPLATE_REACH)
         sentence, offset = sentence[start : offset + _BOILERPLATE_REACH], offset - start
@@ -143,12 +143,23 @@ def is_boilerplate(sentence: str, offset: int, section: str) -> bool:
     """
     if section == BOILERPLATE:
         return True
-    cues = [m.start() for m in _boilerplate_cue().finditer(sentence)]
-    if not cues:
-        return False
     if len(sentence) <= _LONG_SENTENCE:
-        return True
-    return any(-_BOILERPLATE_REACH <= cue - offset <= _BOILERPLATE_REACH for cue in cues)
+        return bool(_boilerplate_cue().search(sentence))
+    # only the cues within reach are looked for: every mention of a run-on sentence scanning all of
+    # it made "5+ years of Python, " * 400 quadratic (issue 17)
+    start, end = max(0, offset - _BOILERPLATE_REACH), offset + _BOILERPLATE_REACH
+    return any(m.start() <= end for m in _boilerplate_cue().finditer(sentence, start, end + _LONGEST_CUE))
+
+
+_LONGEST_CUE = 200
+
+
+@lru_cache(maxsize=64)
+def _first_required_cue_end(sentence: str) -> float:
+    """Where the sentence's first required cue ends (infinity when none): found once per sentence,
+    not once for each of its mentions."""
+    cue = _REQUIRED_CUE.search(sentence)
+    return cue.end() if cue else float("inf")
 
 
 def _clause_around(sentence: str, offset: int) -> str:

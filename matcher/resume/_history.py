@@ -57,11 +57,25 @@ def _in_progress() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
-_INSTITUTION = re.compile(
-    r"[^|,;]*?\b(?:university|college|institute|school|academy|polytechnic|universit[éäàa]\w*|universidad\w*|"
-    r"hochschule|instituto|escuela|politecnico|politécnica)\b[^|,;]*",
+_INSTITUTION_WORD = re.compile(
+    r"\b(?:university|college|institute|school|academy|polytechnic|universit[éäàa]\w*|universidad\w*|"
+    r"hochschule|instituto|escuela|politecnico|politécnica)\b",
     re.IGNORECASE,
 )
+_FIELD_END = re.compile(r"[|,;]")
+
+
+def _institution(context: str) -> str | None:
+    """The field (between "|", "," or ";") naming the first institution word, found in linear time
+    (a lazy pattern around the word rescanned the text from every start: issue 17)."""
+    word = _INSTITUTION_WORD.search(context)
+    if word is None:
+        return None
+    start = max(context.rfind(c, 0, word.start()) for c in "|,;") + 1
+    end = _FIELD_END.search(context, word.end())
+    return context[start : end.start() if end else len(context)].strip()
+
+
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 
 
@@ -189,12 +203,11 @@ def find_education(text: str, sections: list[Section]) -> list[Education]:
                 )
             )  # "Expected in" / "05/2024 Bachelor of Science"
             fields = find_fields(line) or _field_after_of(line)
-            institution = _INSTITUTION.search(context)
             out.append(
                 Education(
                     level=level,
                     field=fields[0] if fields else None,
-                    institution=institution.group(0).strip() if institution else None,
+                    institution=_institution(context),
                     year=year,
                     completed=not in_progress,
                     evidence=line.strip(),

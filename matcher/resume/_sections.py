@@ -42,16 +42,19 @@ def clean_resume_text(text: str, *, fix_encoding: bool = True) -> str:
     text = _join_fields(text)
     text = re.sub(r"(\bto|\buntil|\bthrough|[-–—])[ \t]*\n[ \t]*(?=\S)", r"\1 ", text)  # "to \nNovember 2012"
     text = re.sub(
-        r"[ \t]*\n[ \t]*(?=(?:to|-|–|—)\s+(?:(?:[A-Z][a-z]{2,8}\.?\s+|\d{1,2}/)?(?:19|20)\d\d\b|"
+        r"(?:(?<![ \t])[ \t]++)?\n[ \t]*"
+        r"(?=(?:to|-|–|—)\s+(?:(?:[A-Z][a-z]{2,8}\.?\s+|\d{1,2}/)?(?:19|20)\d\d\b|"
         r"(?:current|present|now)\b))",
         " ",
         text,
         flags=re.IGNORECASE,
     )
-    return re.sub(r"[ \t]+$", "", text, flags=re.MULTILINE).strip()
+    return re.sub(r"(?<![ \t])[ \t]++$", "", text, flags=re.MULTILINE).strip()
 
 
-_FIELD_GAP = re.compile(r"[ \t]*\n[ \t]+\n[ \t]*")
+# A run of spaces is scanned from its first character only ("(?<![ \t])"), never again from each of
+# the others: 40,000 spaces without a line break took 12 s (issue 17).
+_FIELD_GAP = re.compile(r"(?:(?<![ \t])[ \t]++)?\n[ \t]++\n[ \t]*")
 
 
 def _join_fields(text: str) -> str:

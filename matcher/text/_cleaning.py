@@ -31,15 +31,26 @@ def fix_mojibake(text: str) -> str:
     return str(ftfy.fix_text(text))
 
 
+# Every pattern here runs in linear time on any text: quantifiers that could share characters with
+# the next one are possessive (``*+``), runs are scanned from their first character only (a
+# lookbehind for the character before), and words are bounded, so no run of capitals, spaces or
+# dots makes the engine backtrack (issue 17: "Data Engineer. " + "A" * 300 hung for good).
 _INLINE = re.compile(
-    r"(?<=[a-z0-9.!?)\]:])\s*(?=(?:(?:Basic|Minimum|Required|Preferred|Desired|Additional|Key) )?"
-    r"(?:Qualifica\w*|Requirements|Responsibilities)\b(?!\s+(?:of|for|to|and|that|in|are|is|include)\b))"
-    r"|(?<=[a-z.!?)])(?=[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3} (?:is|are) an? (?:proud )?(?:equal|EEO)\b)"
-    r"|(?<=[^A-Z ,/&\n])\s*(?=\b(?:[A-Z]{2,}[ /&,]{0,2}){1,5}:)"  # "...seamlessly.REQUIREMENTS:Analyze"
+    r"(?<=[a-z0-9.!?)\]:])\s*+(?=(?:(?:Basic|Minimum|Required|Preferred|Desired|Additional|Key) )?"
+    r"(?:Qualifica\w*+|Requirements|Responsibilities)"
+    r"\b(?!\s+(?:of|for|to|and|that|in|are|is|include)\b))"
+    r"|(?<=[a-z.!?)])"
+    r"(?=[A-Z][\w&.]{0,30}+(?: [A-Z][\w&.]{0,30}+){0,3} (?:is|are) an? (?:proud )?(?:equal|EEO)\b)"
+    r"|(?<=[^A-Z\s,/&])\s*+(?=\b(?:[A-Z]{2,}+[ /&,]{0,2}+){1,5}:)"  # "...seamlessly.REQUIREMENTS:Analyze"
     r"|(?<=[a-z]:)(?=[A-Z])"  # "Let us know if you have experience with:API design"
 )
-_BULLET = re.compile(r"\s*[\u2022\u25aa\u25cf\u2023\u25e6\u00b7\u27a2\u2794\u261e\u2b9a\u2972]\s*")
-_CANDIDATE = re.compile(r"(?<![\w@/.])[A-Za-z][\w+#.]*[A-Za-z+#](?![\w@]|/[/\w.-]*\.)")
+_BULLET = re.compile(
+    r"(?:(?<!\s)\s++)?[\u2022\u25aa\u25cf\u2023\u25e6\u00b7\u27a2\u2794\u261e\u2b9a\u2972]\s*"
+)
+_MAX_WORD = 80  # no two words glued together are longer; a longer run is left as it is
+_CANDIDATE = re.compile(
+    rf"(?<![\w@/.])[A-Za-z][\w+#.]{{0,{_MAX_WORD}}}[A-Za-z+#](?![\w@]|/[/\w.-]{{0,200}}\.)"
+)
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[!?])(?=[A-Z0-9][a-z ])")
 
 
@@ -60,7 +71,7 @@ def split_glued(word: str, known: frozenset[str]) -> str:
     >>> [split_glued(w, known) for w in ["networksKnowledge", "scale.BS", "ASP.NET", "PowerShell"]]
     ['networks\nKnowledge', 'scale.\nBS', 'ASP.NET', 'PowerShell']
     """
-    if len(word) < 5 or word.lower() in known:
+    if len(word) < 5 or len(word) > _MAX_WORD or word.lower() in known:
         return word
     if "." in word:
         head, _, tail = word.partition(".")
@@ -86,6 +97,9 @@ def split_glued(word: str, known: frozenset[str]) -> str:
     return word
 
 
+_TRAILING_SPACE = re.compile(r"(?<![ \t])[ \t]++\n")  # from a run's first character only: linear
+
+
 def prepare_text(text: str, known: frozenset[str] = frozenset()) -> str:
     r"""Repair mojibake, split glued words and sentences, and put every bullet and run-in heading
     on a line of its own. ``known`` holds lower-cased skill names that must never be split.
@@ -100,5 +114,5 @@ def prepare_text(text: str, known: frozenset[str] = frozenset()) -> str:
     text = _GLUED_SENTENCE.sub(" ", text)
     text = _BULLET.sub("\n\u2022 ", text)
     text = _INLINE.sub("\n", text)
-    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = _TRAILING_SPACE.sub("\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()

@@ -1,0 +1,73 @@
+"""The readable summaries ``matcher resume`` and ``matcher posting`` print."""
+
+from __future__ import annotations
+
+from matcher.records import Posting, Resume
+
+__all__ = ["format_posting", "format_resume"]
+
+
+def format_resume(result: Resume) -> str:
+    """Return the readable summary ``matcher resume`` prints."""
+    lines = [f"Resume: {result.source}"]
+    for label, value in (("Name", result.name), ("Email", result.email), ("Phone", result.phone)):
+        lines.append(f"{label}: {value or 'not found'}")
+    if result.links:
+        lines.append(f"Links: {', '.join(result.links)}")
+    lines.append(f"Sections: {', '.join(result.sections) or 'none found'}")
+    years = "unknown (no dated job)" if result.total_years is None else f"{result.total_years:g}"
+    lines += ["", f"Experience: {years} years (overlapping jobs counted once)"]
+    for job in result.experience:
+        lines.append(f"  - {job.start} to {job.end}: {job.title or '?'} at {job.employer or '?'}")
+    lines += ["", f"Highest completed degree: {result.highest_degree or 'none found'}"]
+    for edu in result.education:
+        state = "" if edu.completed else " (in progress)"
+        parts = [p for p in (edu.field, edu.institution, str(edu.year) if edu.year else None) if p]
+        lines.append(f"  - {edu.level}{state}: {', '.join(parts)}")
+    lines += ["", f"Skills ({len(result.skills)}):"]
+    for skill in sorted(result.skills, key=lambda s: (-s.count, s.name.lower())):
+        used = f", last used {skill.last_used}" if skill.last_used else ""
+        lines.append(f"  - {skill.name} [{skill.kind}] x{skill.count}{used}")
+    for warning in result.warnings:
+        lines.append(f"Warning: {warning}")
+    lines += [f"Integrity: {f.kind}: {f.message}: {f.evidence!r}" for f in result.integrity]
+    return "\n".join(lines)
+
+
+def format_posting(result: Posting) -> str:
+    """Return the readable summary ``matcher posting`` prints."""
+    lines = [f"Posting: {result.title or '(untitled)'}", ""]
+    for importance in ("required", "preferred", "mentioned"):
+        skills = result.skills_by_importance(importance)
+        if not skills:
+            continue
+        lines.append(f"{importance.capitalize()} skills ({len(skills)}):")
+        for s in skills:
+            years = f", {s.years:g}+ years" if s.years is not None else ""
+            evidence = " ".join(s.evidence.split())
+            if len(evidence) > 90:
+                evidence = evidence[:87] + "..."
+            lines.append(f'  - {s.name} [{s.kind}{years}]  "{evidence}"')
+        lines.append("")
+    degree = result.degree
+    if degree is None:
+        lines.append("Degree: none asked")
+    else:
+        need = "required" if degree.required else "preferred"
+        text = f"Degree: {degree.min_level} or higher ({need})"
+        if degree.fields:
+            text += f" in {', '.join(degree.fields)}"
+        if degree.equivalent_experience:
+            text += "; equivalent experience accepted"
+        if degree.preferred_level:
+            text += f"; {degree.preferred_level} preferred"
+        lines.append(text)
+    years = "not stated" if result.min_years is None else f"{result.min_years:g}+"
+    lines.append(f"Years of experience: {years}")
+    if result.preferred_years is not None:
+        lines.append(f"Preferred years: {result.preferred_years:g}+")
+    if result.certifications:
+        lines.append(f"Certifications: {', '.join(result.certifications)}")
+    if result.languages:
+        lines.append(f"Languages: {', '.join(result.languages)}")
+    return "\n".join(lines)

@@ -1,0 +1,152 @@
+"""Workers under faults (issue 17): they die with the main process, and one killed from outside
+gives its file one more try, then kind ``worker_died``."""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from matcher.batch import parse_in_workers
+from matcher.extract import Limits
+
+
+def _jobs(count: int) -> str:
+    """A resume with ``count`` dated jobs: about 3 ms of parsing each."""
+    return "Jane Doe\njane@example.com\nEXPERIENCE\n" + "".join(
+        f"Engineer, Acme {i} Inc, 20{i % 20:02d} - 2024\nBuilt Python and SQL pipelines with Airflow.\n"
+        for i in range(count)
+    )
+
+
+SLOW = _jobs(1500)  # seconds to parse
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    if int(fh.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        out.append(int(entry))
+            except OSError:
+                continue
+    return out
+
+
+def _kill_workers(times: int, stop: threading.Event) -> None:
+    """SIGKILL the parsing worker ``times`` times, each once it has worked a moment."""
+    killed: set[int] = set()
+    while len(killed) < times and not stop.is_set():
+        for child in multiprocessing.active_children():
+            if child.pid and child.pid not in killed:
+                time.sleep(1.0)  # ready and into the slow file
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(child.pid, signal.SIGKILL)
+                killed.add(child.pid)
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize(("kills", "outcome"), [(1, "ok"), (2, "worker_died")])
+def test_a_worker_killed_from_outside_retries_its_file_once_then_says_so(
+    kills: int, outcome: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "slow.txt"
+    path.write_text(SLOW, encoding="utf-8")
+    stop = threading.Event()
+    killer = threading.Thread(target=_kill_workers, args=(kills, stop), daemon=True)
+    killer.start()
+    try:
+        (result,) = parse_in_workers([path], workers=1, limits=Limits(max_seconds=120), start_method="fork")
+    finally:
+        stop.set()
+        killer.join()
+    assert (result.failure.kind if result.failure else "ok") == outcome
+    if result.failure:
+        assert "slow.txt" in result.failure.message
+
+
+_RANK = """
+import sys
+from matcher import analyze_posting, rank
+rank(analyze_posting("Requirements: Python, SQL"), [sys.argv[1]], cache=sys.argv[2], workers=2,
+     start_method="fork")
+"""
+
+
+def test_kill_9_of_the_main_process_leaves_no_worker_and_a_sound_cache(tmp_path: Path) -> None:
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"cv{i:02}.txt").write_text(f"Candidate {i}\n" + _jobs(120), encoding="utf-8")
+    cache = tmp_path / "cache.sqlite"
+    main = subprocess.Popen([sys.executable, "-c", _RANK, str(folder), str(cache)])
+    try:
+        rows = 0
+        deadline = time.monotonic() + 240
+        while rows < 3 and time.monotonic() < deadline and main.poll() is None:
+            time.sleep(0.2)
+            try:
+                with sqlite3.connect(f"file:{cache}?mode=ro", uri=True, timeout=1) as db:
+                    rows = db.execute("SELECT count(*) FROM parses").fetchone()[0]
+            except sqlite3.Error:
+                rows = 0
+        assert main.poll() is None and rows >= 3, "the run ended before it could be killed"
+        workers = _children(main.pid)
+        assert workers
+        main.kill()
+        main.wait()
+        time.sleep(2.0)
+        assert [pid for pid in workers if _alive(pid)] == []
+    finally:
+        if main.poll() is None:
+            main.kill()
+            main.wait()
+    with sqlite3.connect(cache) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        before = db.execute("SELECT count(*) FROM parses").fetchone()[0]
+    assert 3 <= before < 40
+    rerun = subprocess.run([sys.executable, "-c", _RANK, str(folder), str(cache)], timeout=600)
+    assert rerun.returncode == 0
+    with sqlite3.connect(cache) as db:
+        assert db.execute("SELECT count(*) FROM parses").fetchone()[0] == 40
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_or_sigterm_prints_one_line_and_no_traceback(signum: int, tmp_path: Path) -> None:
+    from tests.conftest import EXAMPLE_POSTING
+
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for i in range(20):
+        (folder / f"cv{i:02}.txt").write_text(f"Candidate {i}\n" + _jobs(300), encoding="utf-8")
+    command = [sys.executable, "-m", "matcher", "rank", str(EXAMPLE_POSTING), str(folder), "--workers", "2",
+               "--no-cache", "--quiet"]  # fmt: skip
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(8.0)  # models loaded, workers parsing
+    assert run.poll() is None, "the run ended before it could be interrupted"
+    # a terminal's Ctrl-C reaches the whole process group; SIGTERM, the main process
+    os.killpg(run.pid, signum) if signum == signal.SIGINT else run.send_signal(signum)
+    _, err = run.communicate(timeout=60)
+    text = err.decode("utf-8", "replace")
+    assert "Traceback" not in text
+    assert [line for line in text.splitlines() if line.strip()] == ["interrupted: no output written."], text
+    assert run.returncode == 130
