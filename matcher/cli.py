@@ -61,7 +61,7 @@ def main() -> None:
     'matcher, version ...'
     >>> result = CliRunner().invoke(main, ["posting", "no-such.txt"])
     >>> result.exit_code, result.output
-    (1, 'Error: no-such.txt: no such file [invalid_input]\\n')
+    (1, 'Error: no-such.txt: no such file [not_found]\\n')
     """
 
 

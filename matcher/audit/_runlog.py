@@ -33,10 +33,14 @@ def run_log_path(folder: str | Path | None = None) -> Path:
 
 
 def _sha256(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = hashlib.sha256()
+    try:  # streamed: a file listed as too large is not read into memory to be named here
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
     except OSError:
         return None
+    return digest.hexdigest()
 
 
 def run_record(
@@ -121,7 +125,8 @@ def write_run_record(ranking: Ranking, *, folder: str | Path | None = None, **op
     """
     path = run_log_path(folder)
     path.parent.mkdir(parents=True, exist_ok=True)
-    line = (json.dumps(run_record(ranking, **options), ensure_ascii=False, sort_keys=True) + "\n").encode()
+    # ASCII with escapes: a file name of any bytes (undecodable ones as \udcNN) is written losslessly
+    line = (json.dumps(run_record(ranking, **options), sort_keys=True) + "\n").encode()
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     try:
         os.write(fd, line)  # one write in append mode: runs at the same time do not interleave lines

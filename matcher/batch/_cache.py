@@ -209,7 +209,8 @@ class ResumeCache:
         ours = "resumes" not in tables or "key" in {
             row[1] for row in self._retry("PRAGMA table_info(resumes)")
         }  # matcher's own old table had a key column
-        if not tables <= {"parses", "resumes"} or not ours:
+        # parses (and the old resumes); posting_files and posting_vectors: batch/_postings.py
+        if not tables <= {"parses", "resumes", "posting_files", "posting_vectors"} or not ours:
             raise sqlite3.DatabaseError(f"it holds tables of another program: {', '.join(sorted(tables))}")
 
     def _retry(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
