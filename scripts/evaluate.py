@@ -178,8 +178,10 @@ def run_resumes(args: argparse.Namespace) -> int:
         )
         return 0
     for part, figures in real.items():
-        print(f"resumes, real, {part} part: {figures.pop('documents'):.0f} labelled resumes in {args.dir}"
-              f" (engine {args.engine})")
+        print(
+            f"resumes, real, {part} part: {figures.pop('documents'):.0f} labelled resumes in {args.dir}"
+            f" (engine {args.engine})"
+        )
         for key, value in figures.items():
             if not key.endswith("_n"):
                 print(f"  {key:<22} {value:.3f}  (n={figures[key + '_n']:.0f})")
