@@ -30,7 +30,7 @@ __all__ = ["PARSER_VERSION", "ResumeCache", "default_cache_path", "file_key", "m
 
 #: Bump when parsing code changes what a Resume holds: older cache entries are then ignored.
 #: (A rebuilt taxonomy, IDF model or word list changes the key by itself: see :func:`models_digest`.)
-PARSER_VERSION = "7"
+PARSER_VERSION = "8"
 
 
 def default_cache_path() -> Path:
@@ -43,17 +43,18 @@ def default_cache_path() -> Path:
 @lru_cache(maxsize=1)
 def models_digest() -> str:
     """A short hash of the built artefacts parsing and scoring read (the skill taxonomy, the IDF
-    model and the word lists), so that rebuilding any of them retires the cache entries made with
-    the old one."""
+    model, the word lists and the fields of study), so that rebuilding any of them retires the
+    cache entries made with the old one."""
     import hashlib
 
     from matcher._models import model_dir
+    from matcher.facts import FIELDS_FILE
     from matcher.language import TAXONOMY_FILE
     from matcher.scoring import IDF_FILE
     from matcher.text import WORDLISTS_FILE
 
     digest = hashlib.sha256()
-    for name in (TAXONOMY_FILE, IDF_FILE, WORDLISTS_FILE):
+    for name in (TAXONOMY_FILE, IDF_FILE, WORDLISTS_FILE, FIELDS_FILE):
         digest.update((model_dir() / name).read_bytes())
     return digest.hexdigest()[:12]
 

@@ -35,6 +35,7 @@ class Education:
             "institution": self.institution,
             "year": self.year,
             "completed": self.completed,
+            "in_progress": self.in_progress,
         }
 
 

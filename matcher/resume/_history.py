@@ -15,14 +15,12 @@ from matcher.facts import (
     DateRange,
     find_date_ranges,
     find_degrees,
-    find_fields,
     leading_start,
-    level_rank,
 )
-from matcher.records import Education, Job, Section
+from matcher.records import Job, Section
 from matcher.text import alternation, wordlist
 
-__all__ = ["DatedJob", "find_education", "find_jobs"]
+__all__ = ["DatedJob", "find_jobs"]
 
 WORK_KINDS = frozenset({"experience"})
 NEVER_WORK_KINDS = frozenset({"education", "volunteer", "projects", "publications"})
@@ -48,21 +46,6 @@ def _employer() -> re.Pattern[str]:
 def _title() -> re.Pattern[str]:
     """Job title words ("engineer", "nurses"): data/wordlists/resume_history.txt."""
     return re.compile(rf"\b(?:{alternation(wordlist('resume_history', 'job_titles'))})s?\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _in_progress() -> re.Pattern[str]:
-    """Words of a degree not completed ("expected", "pursuing"): data/wordlists/resume_history.txt."""
-    words = alternation(wordlist("resume_history", "degree_in_progress"))
-    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
-
-
-_INSTITUTION = re.compile(
-    r"[^|,;]*?\b(?:university|college|institute|school|academy|polytechnic|universit[éäàa]\w*|universidad\w*|"
-    r"hochschule|instituto|escuela|politecnico|politécnica)\b[^|,;]*",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,66 +138,3 @@ def _title_employer(rest: str, previous: list[str]) -> tuple[str | None, str | N
     if employer is None:
         employer = next((p for p in parts if p != title), None)
     return title, employer
-
-
-def find_education(text: str, sections: list[Section]) -> list[Education]:
-    """Return the degrees named in the education sections (or anywhere, without headings), each
-    with ``in_progress`` as the resume marks it; ``completed`` is set for a given date by
-    :func:`matcher.resume.resolve_dates`."""
-    out: list[Education] = []
-    for region in _regions(sections, frozenset({"education"})):
-        lines = text[region.start : region.end].splitlines()
-        for i, line in enumerate(lines):
-            hits = find_degrees(line)
-            if not hits:
-                continue
-            block = [line]
-            for nxt in lines[i + 1 : i + 3]:
-                if find_degrees(nxt):
-                    break
-                block.append(nxt)
-            context = " ".join(block)
-            best = max(hits, key=lambda h: level_rank(h[0]))
-            level = best[0]
-            years = [int(y) for y in _YEAR.findall(context)]
-            year = max(years) if years else None
-            in_progress = bool(
-                _in_progress().search(line)
-                or _in_progress().search(" ".join(block[1:]))
-                or (
-                    i
-                    and re.search(
-                        r"\b(?:expected|anticipated)(?: in| graduation)?\s*:?\s*$", lines[i - 1], re.I
-                    )
-                )
-            )  # "Expected in" / "05/2024 Bachelor of Science"
-            fields = find_fields(line) or _field_after_of(line)
-            institution = _INSTITUTION.search(context)
-            out.append(
-                Education(
-                    level=level,
-                    field=fields[0] if fields else None,
-                    institution=institution.group(0).strip() if institution else None,
-                    year=year,
-                    completed=not in_progress,
-                    evidence=line.strip(),
-                    in_progress=in_progress,
-                )
-            )
-    return out
-
-
-def _field_after_of(line: str) -> tuple[str, ...]:
-    """ "Bachelor of Science : Accounting", "Master of Business Administration", "M.Sc. Statistics"."""
-    m = re.search(
-        r"\b(?:B\.?Sc|M\.?Sc|B\.?A|M\.?A|B\.?S|M\.?S|B\.?Eng|M\.?Eng|Ph\.?D|MBA|BBA)\.?\s+"
-        r"(?!in\b|of\b)([A-Z][A-Za-z&]+(?:\s+(?:[A-Z][A-Za-z&]+|and|of))*)",
-        line,
-    )
-    if m:
-        return (m.group(1).strip().lower(),)
-    m = re.search(r"\b(?:of|:)\s+(?:science|arts)?\s*[:,-]?\s*(?:in\s+)?([A-Z][A-Za-z &]{2,50})", line)
-    if not m:
-        return ()
-    field = re.split(r"\s{2,}|,|\b(?:19|20)\d\d\b", m.group(1))[0].strip().lower()
-    return (field,) if field and field not in ("science", "arts") else ()

@@ -11,7 +11,8 @@ from matcher.errors import InputError
 from matcher.records import Resume, ResumeSkill, Section, SkillKind
 from matcher.resume._contact import find_contact
 from matcher.resume._dating import resolve_dates
-from matcher.resume._history import DatedJob, find_education, find_jobs
+from matcher.resume._education import find_education
+from matcher.resume._history import DatedJob, find_jobs
 from matcher.resume._sections import clean_resume_text, split_sections
 from matcher.text import glued_words, unglue
 
