@@ -167,7 +167,9 @@ def _document_scores(label: dict, resume: Any) -> list[tuple[str, bool, str]]:
         for want in label["education"]:
             if want.get("level") is None:
                 continue
-            got = next((e for e in resume.education if e.level == want["level"]), None)
+            same_level = [e for e in resume.education if e.level == want["level"]]
+            got = next((e for e in same_level if field_matches(e.field, want.get("field") or "")), None)
+            got = got or next(iter(same_level), None)
             status = None if got is None else ("in_progress" if got.in_progress else "completed")
             scores.append(
                 ("degree_status", status == want["status"],

@@ -51,9 +51,12 @@ def _education(lines: str) -> list[tuple[str | None, str | None, str | None, int
         ("B.A  :\nBusiness Mgt  University of Houston Downtown", "bachelor", "business management"),
         ("Bachelor of Engineering in Electrical and Electronics; GPA: 3.66", "bachelor",
          "electrical and electronics"),
+        ("M. S  :\nComputer Science  ,\n1989  Union College", "master", "computer science"),
+        ("Bachelor Fine Art  :\nInterior Design, Art History Minor  ,", "bachelor", "interior design"),
+        ("Associates  Borough of Manhattan Community College", "associate", None),
     ],
 )  # fmt: skip
-def test_education_reads_level_and_field_from_every_layout(text: str, level: str, field: str) -> None:
+def test_education_reads_level_and_field_from_every_layout(text: str, level: str, field: str | None) -> None:
     entries = _education(text)
     assert [(e[0], e[1]) for e in entries] == [(level, field)]
 
@@ -113,6 +116,15 @@ def test_a_degree_not_completed_is_in_progress(text: str) -> None:
     r = parse_resume_text(f"EDUCATION\n{text}\nSKILLS\nExcel", as_of=AS_OF)
     assert r.education and all(e.in_progress and not e.completed for e in r.education)
     assert r.highest_degree is None
+
+
+def test_a_degree_one_means_to_take_is_not_held() -> None:
+    entries = _education(
+        "Associate of Applied Science  :\nAviation Pilot Training  Southwestern Illinois College\n"
+        "Aviation Pilot Program. I will be completing two years and then transferring to fulfill my"
+        " bachelors in Aviation Management."
+    )
+    assert [e[0] for e in entries] == ["associate"]
 
 
 def test_the_same_degree_named_twice_is_one_entry() -> None:

@@ -26,6 +26,7 @@ _LEADING = frozenset(
      "emphasis", "field", "studies", "studied", "study", ":", ",", "-", "(", "–", "—", "a", "with"}
 )  # fmt: skip
 _MAX_WORDS = 7
+_MINOR = frozenset({"minor", "concentration", "emphasis", "certificate"})
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +85,7 @@ def field_of_study(text: str) -> str | None:
         i += 1
     out = ""
     pending: list[str] = []  # joiners seen since the last field word
-    count = 0
+    count = last_comma = 0
     for token in tokens[i:]:
         low = token.lower()
         if low in _JOINERS and out:
@@ -94,7 +95,11 @@ def field_of_study(text: str) -> str | None:
             continue
         word = _word(token)
         if word is None or count >= _MAX_WORDS:
+            if low in _MINOR and last_comma > 0:
+                out = out[:last_comma]  # "Interior Design, Art History Minor": the minor is apart
             break
+        if pending == [","]:
+            last_comma = len(out)
         for joiner in pending:
             out += joiner if joiner in ("-", "/") else ("," if joiner == "," else f" {joiner}")
         out += word if not out or (pending and pending[-1] in ("-", "/")) else f" {word}"

@@ -23,7 +23,7 @@ _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _SEGMENTS = re.compile(r"\s{2,}|\t|\s*[|•·;]\s*|\s+[–—]\s+|ï¼")
 # "Bachelor of Science in X", "Master of Arts : X": the degree's generic name before its field
 _GENERIC_OF = re.compile(
-    r"^\s*(?:'?s\b)?\s*(?:degree\s+)?(?:of|in)\s+(?:applied\s+|fine\s+)?(?:science|arts)\b\.?"
+    r"^\s*(?:'?s\b)?\s*(?:degree\s+)?(?:(?:of|in)\s+(?:applied\s+|fine\s+)?(?:science|arts)\b|(?:of\s+)?fine\s+arts?\b)\.?"
     r"(?:\s*\((?:[A-Z.]{2,6}|hons?\.?|honou?rs)\))?",
     re.IGNORECASE,
 )
@@ -64,8 +64,24 @@ def _regions(sections: list[Section]) -> list[Section]:
     return [s for s in sections if s.kind in ("body", "header", "summary", "additional")]
 
 
+# a degree someone means to take is not one they hold: "transferring to fulfill my bachelors"
+_INTENT = re.compile(
+    r"\b(?:my|will|plan(?:ning)? to|intend(?:ing)? to|hope to|seeking|wish to)\b[^.;:]{0,40}$", re.I
+)
+# "Associates  Borough of Manhattan Community College": the word alone opening an entry line
+_LONE_ASSOCIATE = re.compile(r"^\s*(?:Associates?(?:'s)?|ASSOCIATES?)(?=\s{2,}\S|\s*[:,]|\s*$)")
+
+
 def _degree_hits(line: str) -> list[tuple[str, int, int]]:
-    return [h for h in find_degrees(line) if not _NOT_DEGREE.match(line[h[2] :])]
+    hits = [
+        h
+        for h in find_degrees(line)
+        if not _NOT_DEGREE.match(line[h[2] :]) and not _INTENT.search(line[: h[1]])
+    ]
+    lone = _LONE_ASSOCIATE.match(line)
+    if lone and not hits:
+        hits.append(("associate", lone.end() - len(lone.group(0).lstrip()), lone.end()))
+    return hits
 
 
 def find_education(text: str, sections: list[Section]) -> list[Education]:
