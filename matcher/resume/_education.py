@@ -51,7 +51,7 @@ def _in_progress() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _institution_word() -> re.Pattern[str]:
+def institution_word() -> re.Pattern[str]:
     """Words naming a school ("University", "College"): data/wordlists/resume_history.txt."""
     words = alternation(wordlist("resume_history", "institutions"))
     return re.compile(rf"\b(?:{words})\w*", re.IGNORECASE)
@@ -168,7 +168,7 @@ def _first_segment(text: str) -> str:
     """The first part of ``text`` after a leading "Degree :" or separator."""
     text = re.sub(r"^\s*(?:degree\b)?[\s:,\-–—(]*", "", text, flags=re.IGNORECASE)
     segment = _SEGMENTS.split(text, maxsplit=1)[0]
-    school = _institution_word().search(segment)
+    school = institution_word().search(segment)
     if school:  # "Statistics, Technical University of Munich"
         cut = segment.rfind(",", 0, school.start())
         segment = segment[:cut] if cut >= 0 else segment
@@ -184,7 +184,7 @@ def _institution(block: list[str], before: str, field: str | None) -> str | None
         m: re.Match[str] | None = next(
             (
                 m
-                for m in _institution_word().finditer(part)
+                for m in institution_word().finditer(part)
                 if not any(s <= m.start() < e for s, e in degrees)
             ),
             None,
