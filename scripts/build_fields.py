@@ -44,7 +44,8 @@ def build() -> str:
     """The artefact's text, built from data/fields/ alone."""
     labels = [row.split("\t")[-1] for row in _lines("esco_isced_f.tsv")[1:]]
     phrases = labels + _lines("majors.txt")
-    stop = {"and", "of", "in", "the", "for", "with", "to", "a", "an", "on", "or", "not"}
+    stop = {"and", "of", "in", "the", "for", "with", "to", "a", "an", "on", "or", "not", "from", "by"}
+    stop |= {"at", "as", "into", "under", "within", "without", "per", "its", "their", "other", "related"}
     denied = {w.lower() for w in _lines("not_fields.txt")}
     words = sorted({w for p in phrases for w in _WORD.findall(p.lower())} - stop - denied)
     abbreviations: dict[str, str] = {}

@@ -89,12 +89,21 @@ def find_education(text: str, sections: list[Section]) -> list[Education]:
     with ``in_progress`` as the resume marks it; ``completed`` is set for a given date by
     :func:`matcher.resume.resolve_dates`. The same degree named twice (a heading and its summary
     line) is one entry."""
+    out = _entries(text, _regions(sections), strict=False)
+    if not out and any(s.kind == "education" for s in sections):
+        # an education heading printed after its entries (a LaTeX CV's side column), or over
+        # certificates only: degree lines elsewhere count when they name a school and a year
+        out = _entries(text, [s for s in sections if s.kind != "education"], strict=True)
+    return out
+
+
+def _entries(text: str, regions: list[Section], *, strict: bool) -> list[Education]:
     out: list[Education] = []
-    for region in _regions(sections):
+    for region in regions:
         lines = text[region.start : region.end].splitlines()
         for i, line in enumerate(lines):
             hits = _degree_hits(line)
-            if not hits:
+            if not hits or (strict and not (institution_word().search(line) and _YEAR.search(line))):
                 continue
             block = [line]
             for nxt in lines[i + 1 : i + 3]:
@@ -182,11 +191,7 @@ def _institution(block: list[str], before: str, field: str | None) -> str | None
     for part in (piece.strip(" :") for segment in segments for piece in segment.split(",")):
         degrees = [(s, e) for _, s, e in find_degrees(part)]
         m: re.Match[str] | None = next(
-            (
-                m
-                for m in institution_word().finditer(part)
-                if not any(s <= m.start() < e for s, e in degrees)
-            ),
+            (m for m in institution_word().finditer(part) if not any(s <= m.start() < e for s, e in degrees)),
             None,
         )
         high_school = re.search(r"\bHigh School\b", part, re.IGNORECASE)
