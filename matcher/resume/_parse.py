@@ -14,6 +14,7 @@ from matcher.resume._dating import resolve_dates
 from matcher.resume._education import find_education
 from matcher.resume._history import DatedJob, find_jobs
 from matcher.resume._sections import clean_resume_text, split_sections
+from matcher.resume._skill_guard import keep_skill_span
 from matcher.text import glued_words, unglue
 
 if TYPE_CHECKING:
@@ -134,7 +135,12 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
     first: dict[str, str] = {}
     last_used: dict[str, str] = {}
     used_in: dict[str, set[int]] = {}
-    spans = find_skill_spans(doc, taxonomy)
+    listed = _list_lines(text, sections)
+    spans = [
+        span
+        for span in find_skill_spans(doc, taxonomy)
+        if keep_skill_span(span, taxonomy.skills[span.label_], taxonomy, text, _on_list_line(span, listed))
+    ]
     for span in spans:
         sid = span.label_
         counts[sid] = counts.get(sid, 0) + 1
@@ -175,6 +181,15 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
             seen.add(name.lower())
             out.append(ResumeSkill(name, kind, line, 1, None, sid))
     return tuple(out)
+
+
+def _list_lines(text: str, sections: list[Section]) -> list[tuple[int, int]]:
+    """Where the skills and languages sections are: their lines are lists, not prose."""
+    return [(s.start, s.end) for s in sections if s.kind in ("skills", "languages")]
+
+
+def _on_list_line(span: Any, listed: list[tuple[int, int]]) -> bool:
+    return any(start <= span.start_char < end for start, end in listed)
 
 
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;•|·●▪]|\s{2,}|\t|\s-\s|\band\b)\s*")
