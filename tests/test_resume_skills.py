@@ -45,3 +45,22 @@ def test_short_and_common_forms_in_prose_are_not_skills(body: str, wrong: str) -
 )  # fmt: skip
 def test_the_same_forms_count_where_they_name_the_skill(body: str, skills: str, right: str) -> None:
     assert right in _skills(body, skills)
+
+
+@pytest.mark.parametrize(
+    ("body", "right"),
+    [
+        ("Reconciled bank statements and vendor accounts every month.", "account reconciliation"),
+        ("Negotiated vendor contracts worth $2M a year.", "contract negotiation"),
+        ("Managed territory to build referral sources.", "territory management"),
+        ("Rotated stock to maintain freshness.", "stock rotation"),
+        ("Processed new residential mortgage loan submissions.", "loan processing"),
+    ],
+)
+def test_duties_in_experience_bullets_name_their_skills(body: str, right: str) -> None:
+    assert right in _skills(body)
+
+
+def test_a_duty_outside_the_experience_is_no_skill() -> None:
+    text = "Jane Doe\nINTERESTS\nNegotiated contracts for the chess club.\nSKILLS\nExcel\n"
+    assert "contract negotiation" not in {s.name for s in parse_resume_text(text).skills}

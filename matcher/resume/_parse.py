@@ -11,6 +11,7 @@ from matcher.errors import InputError
 from matcher.records import Resume, ResumeSkill, Section, SkillKind
 from matcher.resume._contact import find_contact
 from matcher.resume._dating import resolve_dates
+from matcher.resume._duties import duty_skills
 from matcher.resume._education import find_education
 from matcher.resume._history import DatedJob, find_jobs
 from matcher.resume._sections import clean_resume_text, split_sections
@@ -158,6 +159,19 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
                     or (last_used[sid] != "present" and end > last_used[sid])
                 ):
                     last_used[sid] = end
+    # duties that name a skill as a verb and its object ("reconciled bank accounts")
+    for skill, line, offset in duty_skills(text, sections, taxonomy):
+        if skill.id in counts:
+            continue
+        counts[skill.id] = 1
+        first[skill.id] = line
+        for index, job in enumerate(jobs):
+            if job.block_start <= offset < job.block_end:
+                used_in.setdefault(skill.id, set()).add(index)
+                end = job.job.end
+                held = last_used.get(skill.id)
+                if held is None or end == "present" or (held != "present" and end > held):
+                    last_used[skill.id] = end
     out = []
     for sid, count in counts.items():
         skill = taxonomy.skills[sid]
