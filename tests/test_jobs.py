@@ -66,8 +66,7 @@ def test_jobs_read_title_employer_and_dates_from_every_layout(
 
 def test_the_same_jobs_listed_twice_are_one_list() -> None:
     block = (
-        "Cook, Diner, 01/2010 - 12/2011\nPrepared meals.\n"
-        "Server, Cafe, 01/2012 - 12/2013\nServed tables.\n"
+        "Cook, Diner, 01/2010 - 12/2011\nPrepared meals.\nServer, Cafe, 01/2012 - 12/2013\nServed tables.\n"
     )
     got = _jobs(f"EXPERIENCE\n{block}SUMMARY\nHard worker.\nEXPERIENCE\n{block}")
     assert [(j[2], j[3]) for j in got] == [("2010-01", "2011-12"), ("2012-01", "2013-12")]
@@ -90,3 +89,17 @@ def test_memberships_clubs_and_volunteering_are_not_work(section: str) -> None:
     )
     assert [(j.start, j.end) for j in r.experience] == [("2015-01", "2020-12")]
     assert r.total_years == 6.0
+
+
+@pytest.mark.parametrize("dash", ["ï¼", "－"])
+def test_a_full_width_dash_between_dates_over_two_lines_is_a_range(dash: str) -> None:
+    got = _jobs(
+        f"Work Experience\nIndependent Beauty Advisor  ,\n10/2013  {dash}\nCurrent  Company Name  {dash}\n"
+        f"City  ,\nProvide facials\nCommercial Lines Specialist  ,\n01/2013  {dash}\n09/2013  Company Name"
+        f"  {dash}\nCity  ,\n"
+        "Interviewed clients"
+    )
+    assert [(j[0], j[2], j[3]) for j in got] == [
+        ("Independent Beauty Advisor", "2013-10", "present"),
+        ("Commercial Lines Specialist", "2013-01", "2013-09"),
+    ]
