@@ -80,10 +80,26 @@ def duty_skills(text: str, sections: list[Section], taxonomy: Taxonomy) -> list[
     return found
 
 
+_HEADS: dict[int, frozenset[str]] = {}
+
+
+def _heads(taxonomy: Taxonomy) -> frozenset[str]:
+    """The last words of the taxonomy's two-word names ("negotiation" of "contract negotiation")."""
+    heads = _HEADS.get(id(taxonomy))
+    if heads is None:
+        heads = frozenset(name.rsplit(" ", 1)[1] for name in taxonomy.names if name.count(" ") == 1)
+        _HEADS.clear()
+        _HEADS[id(taxonomy)] = heads
+    return heads
+
+
 def _lookup(verb: str, objects: list[str], taxonomy: Taxonomy) -> Skill | None:
     """The skill "<object> <nominal>" names, trying the word right after the verb, then the
     next one ("negotiated vendor contracts" -> "contract negotiation")."""
-    nominals = _nominals(verb)
+    heads = _heads(taxonomy)
+    nominals = [n for n in _nominals(verb) if n in heads]
+    if not nominals:
+        return None
     for obj in reversed(objects):
         for noun in _singular(obj):
             for nominal in nominals:

@@ -137,10 +137,13 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
     last_used: dict[str, str] = {}
     used_in: dict[str, set[int]] = {}
     listed = _list_lines(text, sections)
+    lowered = text.lower()
     spans = [
         span
         for span in find_skill_spans(doc, taxonomy)
-        if keep_skill_span(span, taxonomy.skills[span.label_], taxonomy, text, _on_list_line(span, listed))
+        if keep_skill_span(
+            span, taxonomy.skills[span.label_], taxonomy, text, _on_list_line(span, listed), lowered
+        )
     ]
     for span in spans:
         sid = span.label_

@@ -31,19 +31,23 @@ _ACRONYM = re.compile(r"^\(?[A-Z][A-Z0-9&]{1,4}\)?$")
 _WORD = re.compile(r"[A-Za-z0-9+#]+")
 
 
-def keep_skill_span(span: Any, skill: Skill, taxonomy: Taxonomy, text: str, in_list: bool) -> bool:
+def keep_skill_span(
+    span: Any, skill: Skill, taxonomy: Taxonomy, text: str, in_list: bool, lowered: str | None = None
+) -> bool:
     """True when the match ``span`` of ``skill`` reads as the skill in ``text``.
 
-    ``in_list`` says the match stands on a line of a skills section (a list, not prose).
+    ``in_list`` says the match stands on a line of a skills section (a list, not prose);
+    ``lowered`` is ``text.lower()`` when the caller has it already.
     """
+    lowered = text.lower() if lowered is None else lowered
     surface = span.text
     forms = (skill.name, *skill.aliases)
     if any(surface == form for form in forms):
         exact = next(form for form in forms if surface == form)
-        return _acronym_known(exact, skill, text, in_list)
+        return _acronym_known(exact, skill, lowered, in_list)
     acronyms = [f for f in forms if _ACRONYM.match(f) and token_key(f.strip("()")) == token_key(surface)]
     if acronyms and surface.rstrip("s") in acronyms:  # "EKGs", "APIs"
-        return _acronym_known(acronyms[0], skill, text, in_list)
+        return _acronym_known(acronyms[0], skill, lowered, in_list)
     if acronyms:
         return False  # an acronym written otherwise ("bi-weekly", "Ids")
     words = surface.split()
@@ -63,14 +67,14 @@ def keep_skill_span(span: Any, skill: Skill, taxonomy: Taxonomy, text: str, in_l
     return _plural_only_at_the_end(words, forms)
 
 
-def _acronym_known(form: str, skill: Skill, text: str, in_list: bool) -> bool:
+def _acronym_known(form: str, skill: Skill, lowered: str, in_list: bool) -> bool:
     """An acronym names the skill when many sources know it, the resume lists it, or the resume
     also writes the skill's full name."""
     if not _ACRONYM.match(form) or form == skill.name or in_list:
         return True
     if _vouched(skill):
         return True  # an acronym the project's list or several sources vouch for ("SOX", "EKG")
-    return skill.name.lower() in text.lower()
+    return skill.name.lower() in lowered
 
 
 def _vouched(skill: Skill) -> bool:
