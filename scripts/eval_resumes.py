@@ -12,9 +12,11 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from matcher import MatcherError  # noqa: E402
 from matcher.extract import extract_text  # noqa: E402
@@ -104,52 +106,119 @@ def _columns_intact(text: str, pages: list[dict[str, list[str]]]) -> float:
 
 
 # -- real, labelled ------------------------------------------------------------------------
-def real(folder: Path, engine: str, show_errors: bool) -> dict[str, float] | None:
-    """Score the labelled real resumes; None when ../shared (the PDFs) is absent."""
+_METRICS = (
+    "highest_degree", "degree_field", "degree_status", "total_years_within_1", "hard_skill_recall",
+    "employer",
+)  # fmt: skip
+
+
+def real(folder: Path, engine: str, show_errors: bool) -> dict[str, dict[str, float]] | None:
+    """Score the labelled real resumes, each part of scripts/dev_split.py apart; None when
+    ../shared (the PDFs) is absent. Errors are printed for the tuning part only."""
     if not SHARED_RESUMES.is_dir():
         return None
-    degree_ok = years_ok = years_n = found = wanted = docs = 0
+    from dev_split import PARTS, part_of
+
+    tallies: dict[str, dict[str, list[float]]] = {part: {m: [] for m in _METRICS} for part in PARTS}
+    docs = dict.fromkeys(PARTS, 0)
     for label_path in sorted(folder.glob("*.json")):
         label = json.loads(label_path.read_text(encoding="utf-8"))
+        part = part_of(label_path.stem)
+        tally = tallies[part]
+        show = show_errors and part == "tuning"
         pdf = SHARED_RESUMES / label["source"]
-        docs += 1
+        docs[part] += 1
         try:
             resume = parse_resume(pdf, as_of=EVAL_AS_OF, engine=engine)
         except MatcherError as exc:
             print(f"  {label['id']}: {exc}", file=sys.stderr)
+            for values in tally.values():
+                values.append(0.0)
             continue
-        degree_ok += resume.highest_degree == label["highest_degree"]
-        true_years = _label_years(label["jobs"])
-        if true_years is not None or resume.total_years is not None:
-            years_n += 1
-            close = (
-                true_years is not None
-                and resume.total_years is not None
-                and abs(resume.total_years - true_years) <= 1.0
-            )
-            years_ok += close
-            if show_errors and not close:
-                print(f"  {label['id']}: years program {resume.total_years}, label {true_years}")
-        else:
-            years_n += 1
-            years_ok += 1
-        names = {_norm(s.name) for s in resume.skills}
-        for entry in label["skills"]:
-            if entry.get("kind", "hard") != "hard":
+        for metric, ok, detail in _document_scores(label, resume):
+            tally[metric].append(float(ok))
+            if show and not ok:
+                print(f"  {label['id']}: {metric}: {detail}")
+    out: dict[str, dict[str, float]] = {}
+    for part in PARTS:
+        out[part] = {"documents": float(docs[part])}
+        for metric, values in tallies[part].items():
+            out[part][metric] = sum(values) / len(values) if values else float("nan")
+            out[part][f"{metric}_n"] = float(len(values))
+    return out
+
+
+def _document_scores(label: dict, resume: Any) -> list[tuple[str, bool, str]]:
+    """(metric, right, what was wrong) for one labelled resume."""
+    scores: list[tuple[str, bool, str]] = []
+    got_degree = resume.highest_degree
+    scores.append(
+        ("highest_degree", got_degree == label["highest_degree"],
+         f"program {got_degree}, label {label['highest_degree']}")
+    )  # fmt: skip
+    if label.get("degree_field"):
+        entry = next((e for e in resume.education if e.completed and e.level == got_degree), None)
+        field = entry.field if entry else None
+        scores.append(
+            ("degree_field", field_matches(field, label["degree_field"]),
+             f"program {field!r} ({got_degree}), label {label['degree_field']!r}")
+        )  # fmt: skip
+    if label.get("education"):
+        for want in label["education"]:
+            if want.get("level") is None:
                 continue
-            wanted += 1
-            if any(_norm(n) in names for n in entry["names"]):
-                found += 1
-            elif show_errors:
-                print(f"  {label['id']}: missed skill {entry['names'][0]}")
-        if show_errors and resume.highest_degree != label["highest_degree"]:
-            print(f"  {label['id']}: degree program {resume.highest_degree}, label {label['highest_degree']}")
-    return {
-        "documents": float(docs),
-        "highest_degree": degree_ok / docs if docs else float("nan"),
-        "total_years_within_1": years_ok / years_n if years_n else float("nan"),
-        "hard_skill_recall": found / wanted if wanted else float("nan"),
-    }
+            same_level = [e for e in resume.education if e.level == want["level"]]
+            got = next((e for e in same_level if field_matches(e.field, want.get("field") or "")), None)
+            got = got or next(iter(same_level), None)
+            status = None if got is None else ("in_progress" if got.in_progress else "completed")
+            scores.append(
+                ("degree_status", status == want["status"],
+                 f"{want['level']} {want.get('field')}: program {status}, label {want['status']}")
+            )  # fmt: skip
+    true_years = _label_years(label["jobs"])
+    if true_years is None and resume.total_years is None:
+        scores.append(("total_years_within_1", True, ""))
+    else:
+        close = (
+            true_years is not None
+            and resume.total_years is not None
+            and abs(resume.total_years - true_years) <= 1.0
+        )
+        scores.append(("total_years_within_1", close, f"program {resume.total_years}, label {true_years}"))
+    names = {_norm(s.name) for s in resume.skills}
+    for entry in label["skills"]:
+        if entry.get("kind", "hard") == "hard":
+            hit = any(_norm(n) in names for n in entry["names"])
+            scores.append(("hard_skill_recall", hit, f"missed {entry['names'][0]}"))
+    for job in label["jobs"]:
+        if not job.get("employer"):
+            continue
+        got_job = next((j for j in resume.experience if j.start == job["start"]), None)
+        employer = got_job.employer if got_job else None
+        scores.append(
+            ("employer", field_matches(employer, job["employer"]),
+             f"{job['start']}: program {employer!r}, label {job['employer']!r}")
+        )  # fmt: skip
+    return scores
+
+
+_STOP = frozenset({"of", "and", "in", "the", "a", "an"})
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9+#]+", text.lower().replace("&", " and ")) if w not in _STOP]
+
+
+def field_matches(program: str | None, label: str) -> bool:
+    """A program's field (or employer) matches the label's when their words are the same, or one's
+    words are all in the other and it has at most one word more ("Acme" ~ "Acme Corp")."""
+    if not program:
+        return False
+    got, want = set(_words(program)), set(_words(label))
+    if not got or not want:
+        return False
+    small, large = (got, want) if len(got) <= len(want) else (want, got)
+    return small <= large and len(large) - len(small) <= 1
 
 
 def _label_years(jobs: list[dict[str, str]]) -> float | None:

@@ -178,9 +178,14 @@ def run_resumes(args: argparse.Namespace) -> int:
             f"resumes, real: skipped: {eval_resumes.SHARED_RESUMES} is absent (the PDFs are not in the repo)"
         )
         return 0
-    print(f"resumes, real: {real.pop('documents'):.0f} labelled resumes in {args.dir} (engine {args.engine})")
-    for key, value in real.items():
-        print(f"  {key:<22} {value:.3f}")
+    for part, figures in real.items():
+        print(
+            f"resumes, real, {part} part: {figures.pop('documents'):.0f} labelled resumes in {args.dir}"
+            f" (engine {args.engine})"
+        )
+        for key, value in figures.items():
+            if not key.endswith("_n"):
+                print(f"  {key:<22} {value:.3f}  (n={figures[key + '_n']:.0f})")
     return 0
 
 

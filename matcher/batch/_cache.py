@@ -61,8 +61,8 @@ def default_cache_path() -> Path:
 @lru_cache(maxsize=1)
 def models_digest() -> str:
     """A short hash of the built artefacts parsing and scoring read (the skill taxonomy, the IDF
-    model and the word lists), so that rebuilding any of them retires the cache entries made with
-    the old one.
+    model, the word lists and the fields of study), so that rebuilding any of them retires the
+    cache entries made with the old one.
 
     Examples
     --------
@@ -73,12 +73,13 @@ def models_digest() -> str:
     import hashlib
 
     from matcher._models import model_dir
+    from matcher.facts import FIELDS_FILE
     from matcher.language import TAXONOMY_FILE
     from matcher.scoring import IDF_FILE
     from matcher.text import WORDLISTS_FILE
 
     digest = hashlib.sha256()
-    for name in (TAXONOMY_FILE, IDF_FILE, WORDLISTS_FILE):
+    for name in (TAXONOMY_FILE, IDF_FILE, WORDLISTS_FILE, FIELDS_FILE):
         digest.update((model_dir() / name).read_bytes())
     return digest.hexdigest()[:12]
 

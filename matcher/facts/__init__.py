@@ -20,10 +20,12 @@ from matcher.facts._degrees import (
     find_fields,
     level_rank,
 )
+from matcher.facts._fields import FIELDS_FILE, field_of_study, is_field_word
 from matcher.facts._headings import HeadingMatch, HeadingScanner, cut_sections, heading_lines
 from matcher.facts._years import YearsMention, find_years
 
 __all__ = [
+    "FIELDS_FILE",
     "DateRange",
     "DegreeMention",
     "HeadingMatch",
@@ -32,12 +34,14 @@ __all__ = [
     "YearsMention",
     "accepts_equivalent",
     "cut_sections",
+    "field_of_study",
     "field_spans",
     "find_date_ranges",
     "find_degrees",
     "find_fields",
     "find_years",
     "heading_lines",
+    "is_field_word",
     "leading_start",
     "level_rank",
     "merged_years",

@@ -42,6 +42,7 @@ class Education:
             "institution": self.institution,
             "year": self.year,
             "completed": self.completed,
+            "in_progress": self.in_progress,
         }
 
 

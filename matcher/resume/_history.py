@@ -15,22 +15,26 @@ from matcher.facts import (
     DateRange,
     find_date_ranges,
     find_degrees,
-    find_fields,
     leading_start,
-    level_rank,
 )
-from matcher.records import Education, Job, Section
+from matcher.records import Job, Section
 from matcher.text import alternation, wordlist
 
-__all__ = ["DatedJob", "find_education", "find_jobs"]
+__all__ = ["DatedJob", "find_jobs"]
 
 WORK_KINDS = frozenset({"experience"})
-NEVER_WORK_KINDS = frozenset({"education", "volunteer", "projects", "publications"})
+# memberships, clubs, honours, volunteering and study are never work, wherever their dates stand
+NEVER_WORK_KINDS = frozenset(
+    {"education", "volunteer", "projects", "publications", "affiliations", "accomplishments", "interests",
+     "references"}
+)  # fmt: skip
 NO_WORK_KINDS = frozenset(
     {"education", "volunteer", "certifications", "projects", "publications", "accomplishments", "references",
      "interests", "affiliations", "languages", "skills"}
 )  # fmt: skip
-_SPLIT = re.compile(r"\s{2,}|\s*[|•·–—]\s*|\s+-\s+|\t|,\s+(?=[A-Z])|\s+at\s+(?=[A-Z])")
+_SPLIT = re.compile(r"\s{2,}|\s*[|•·–—]\s*|\s+-\s+|\t|,\s+(?=[A-Z])|\s+at\s+(?=[A-Z])|\s*\(\s*|\s*\)\s*")
+# "2016 / 09 - University of Bremen": a start date, a dash, then words (no end date)
+_START_DASH = re.compile(r"^(\s*\d{4}\s*/\s*\d{1,2}|\s*\d{1,2}\s*/\s*\d{4})\s*[-–—]\s+(?=[A-Za-z])")
 _LOCATION = re.compile(
     r"^(?:city|state|city,?\s*state|remote|[A-Z][a-zA-Z.]+(?:\s[A-Z][a-zA-Z.]+)*,\s*[A-Z]{2}|"
     r"[A-Z]{2}|usa|united states|uk|ï¼|,)$",
@@ -48,35 +52,6 @@ def _employer() -> re.Pattern[str]:
 def _title() -> re.Pattern[str]:
     """Job title words ("engineer", "nurses"): data/wordlists/resume_history.txt."""
     return re.compile(rf"\b(?:{alternation(wordlist('resume_history', 'job_titles'))})s?\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _in_progress() -> re.Pattern[str]:
-    """Words of a degree not completed ("expected", "pursuing"): data/wordlists/resume_history.txt."""
-    words = alternation(wordlist("resume_history", "degree_in_progress"))
-    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
-
-
-_INSTITUTION_WORD = re.compile(
-    r"\b(?:university|college|institute|school|academy|polytechnic|universit[éäàa]\w*|universidad\w*|"
-    r"hochschule|instituto|escuela|politecnico|politécnica)\b",
-    re.IGNORECASE,
-)
-_FIELD_END = re.compile(r"[|,;]")
-
-
-def _institution(context: str) -> str | None:
-    """The field (between "|", "," or ";") naming the first institution word, found in linear time
-    (a lazy pattern around the word rescanned the text from every start: issue 17)."""
-    word = _INSTITUTION_WORD.search(context)
-    if word is None:
-        return None
-    start = max(context.rfind(c, 0, word.start()) for c in "|,;") + 1
-    end = _FIELD_END.search(context, word.end())
-    return context[start : end.start() if end else len(context)].strip()
-
-
-_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,11 +85,14 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
         lines = body.splitlines(keepends=True)
         pos = region.start
         previous: list[str] = []
-        for line in lines:
+        content_seen = False  # a line of content after the heading, before the first dated line
+        date_first: bool | None = None  # decided at the region's first dated line
+        for k, line in enumerate(lines):
             ranges = find_date_ranges(line)
             if not ranges and not stray and explicit and not any(f[0] >= region.start for f in found):
-                first = leading_start(line)  # the newest job, written with its start only
+                first = leading_start(_START_DASH.sub(r"\1 ", line))  # the newest job, with its start only
                 ranges = [first] if first is not None else []
+            following = next((n.strip() for n in lines[k + 1 : k + 3] if n.strip()), "")
             if ranges and not explicit and _is_education_line(line):
                 ranges = []
             if ranges and stray and find_degrees(line):
@@ -122,13 +100,19 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
             if ranges and stray and not _looks_like_job(line, previous):
                 ranges = []
             if ranges:
-                for r in ranges[:1]:
-                    title, employer = _title_employer(line.replace(r.text, "  "), previous)
-                    found.append((pos, r, title, employer, line.strip()))
+                r = ranges[0]
+                if date_first is None:  # the dates open the entry, its title is on the line below
+                    date_first = not content_seen and not _title().search(line.replace(r.text, " "))
+                rest = line.replace(r.text, "  ")
+                title, employer = _title_employer(rest, previous, following if date_first else "")
+                found.append((pos, r, title, employer, line.strip()))
             if line.strip():
+                if k > 0 and not ranges and date_first is None:
+                    content_seen = True
                 previous = [*previous[-1:], line.strip()]
             pos += len(line)
     found.sort(key=lambda item: item[0])
+    found = _without_repeats(found)
     jobs: list[DatedJob] = []
     for i, (offset, r, title, employer, evidence) in enumerate(found):
         region_end = next((s.end for s in sections if s.start <= offset < s.end), len(text))
@@ -136,6 +120,23 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
         job = Job(title, employer, str(r.start), "present" if r.end is None else str(r.end), evidence)
         jobs.append(DatedJob(job, r, offset, block_end))
     return jobs
+
+
+def _without_repeats(
+    found: list[tuple[int, DateRange, str | None, str | None, str]],
+) -> list[tuple[int, DateRange, str | None, str | None, str]]:
+    """One job for each job listed twice (a resume pasted into itself, a sidebar repeating the
+    history): the same dates and the same title, or no title on one of them."""
+    kept: list[tuple[int, DateRange, str | None, str | None, str]] = []
+    for item in found:
+        _, r, title, _, _ = item
+        if not any(
+            (str(r.start), r.end and str(r.end)) == (str(k[1].start), k[1].end and str(k[1].end))
+            and (title is None or k[2] is None or title.lower() == k[2].lower())
+            for k in kept
+        ):
+            kept.append(item)
+    return kept
 
 
 def _looks_like_job(line: str, previous: list[str]) -> bool:
@@ -150,18 +151,44 @@ def _is_education_line(line: str) -> bool:
 
 def _parts(line: str) -> list[str]:
     """The fields of a job header line, without locations and dates."""
-    parts = (p.strip(" ,:;()") for p in _SPLIT.split(line))
+    parts = (p.strip(" ,:;()-–—\n\t") for p in _SPLIT.split(_without_place(line)))
     return [p for p in parts if p and not _LOCATION.match(p) and len(p) <= 80 and not find_date_ranges(p)]
 
 
-def _title_employer(rest: str, previous: list[str]) -> tuple[str | None, str | None]:
-    """Title and employer from the date line, or from the line above it when that one holds the
-    title ("Senior Engineer, Acme" above "Madrid | 2021 - Present")."""
+_PLACE_COLUMN = (
+    re.compile(r"\s+[A-Z][a-z]+,\s*[A-Z]{2}(?=\s*$|\s{2,})"),
+    re.compile(r"\s+[A-Z][a-z]+\s[A-Z][a-z]+,\s*[A-Z]{2}(?=\s*$|\s{2,})"),
+)
+
+
+def _without_place(line: str) -> str:
+    """ "Georgia Institute of Technology Atlanta, GA": the employer without its place column (a
+    city and a state code after a name that ends in an employer word, or in "Institute of X")."""
+    for pattern in _PLACE_COLUMN:
+        m = pattern.search(line)
+        if m is None:
+            continue
+        name = line[: m.start()].split("  ")[-1]
+        words = name.split()
+        ends_as_employer = bool(words) and bool(_employer().fullmatch(words[-1].lower()))
+        if ends_as_employer or (re.search(r"\b\w+ of [A-Z]\w+$", name) and _employer().search(name)):
+            return line[: m.start()] + "  " + line[m.end() :]
+    return line
+
+
+def _title_employer(rest: str, previous: list[str], following: str) -> tuple[str | None, str | None]:
+    """Title and employer from the date line, and from the line above it ("Senior Engineer, Acme"
+    above "Madrid | 2021 - Present"; "Google LLC  Mountain View, CA" above "Software Engineer
+    Oct 2016 - Present"), or below it in a layout that writes the dates first."""
     parts = _parts(rest)
-    if previous and not any(_title().search(p) for p in parts):
-        before = _parts(previous[-1])
-        if not parts or any(_title().search(p) for p in before):
-            parts = before
+    near = _parts(following) if following and len(following) < 90 else []
+    if not near and previous:
+        near = _parts(previous[-1])
+    if not any(_title().search(p) for p in parts):
+        if not parts or any(_title().search(p) for p in near):
+            parts = near + [p for p in parts if p not in near]
+    elif near and not any(_title().search(p) for p in near) and not any(_employer().search(p) for p in parts):
+        parts = parts + near[:1]  # the employer on the line above (or below) the title's
     title = next((p for p in parts if _title().search(p) and not _employer().search(p)), None)
     employer = next((p for p in parts if _employer().search(p) and p != title), None)
     if title is None:
@@ -169,65 +196,3 @@ def _title_employer(rest: str, previous: list[str]) -> tuple[str | None, str | N
     if employer is None:
         employer = next((p for p in parts if p != title), None)
     return title, employer
-
-
-def find_education(text: str, sections: list[Section]) -> list[Education]:
-    """Return the degrees named in the education sections (or anywhere, without headings), each
-    with ``in_progress`` as the resume marks it; ``completed`` is set for a given date by
-    :func:`matcher.resume.resolve_dates`."""
-    out: list[Education] = []
-    for region in _regions(sections, frozenset({"education"})):
-        lines = text[region.start : region.end].splitlines()
-        for i, line in enumerate(lines):
-            hits = find_degrees(line)
-            if not hits:
-                continue
-            block = [line]
-            for nxt in lines[i + 1 : i + 3]:
-                if find_degrees(nxt):
-                    break
-                block.append(nxt)
-            context = " ".join(block)
-            best = max(hits, key=lambda h: level_rank(h[0]))
-            level = best[0]
-            years = [int(y) for y in _YEAR.findall(context)]
-            year = max(years) if years else None
-            in_progress = bool(
-                _in_progress().search(line)
-                or _in_progress().search(" ".join(block[1:]))
-                or (
-                    i
-                    and re.search(
-                        r"\b(?:expected|anticipated)(?: in| graduation)?\s*:?\s*$", lines[i - 1], re.I
-                    )
-                )
-            )  # "Expected in" / "05/2024 Bachelor of Science"
-            fields = find_fields(line) or _field_after_of(line)
-            out.append(
-                Education(
-                    level=level,
-                    field=fields[0] if fields else None,
-                    institution=_institution(context),
-                    year=year,
-                    completed=not in_progress,
-                    evidence=line.strip(),
-                    in_progress=in_progress,
-                )
-            )
-    return out
-
-
-def _field_after_of(line: str) -> tuple[str, ...]:
-    """ "Bachelor of Science : Accounting", "Master of Business Administration", "M.Sc. Statistics"."""
-    m = re.search(
-        r"\b(?:B\.?Sc|M\.?Sc|B\.?A|M\.?A|B\.?S|M\.?S|B\.?Eng|M\.?Eng|Ph\.?D|MBA|BBA)\.?\s+"
-        r"(?!in\b|of\b)([A-Z][A-Za-z&]+(?:\s+(?:[A-Z][A-Za-z&]+|and|of))*)",
-        line,
-    )
-    if m:
-        return (m.group(1).strip().lower(),)
-    m = re.search(r"\b(?:of|:)\s+(?:science|arts)?\s*[:,-]?\s*(?:in\s+)?([A-Z][A-Za-z &]{2,50})", line)
-    if not m:
-        return ()
-    field = re.split(r"\s{2,}|,|\b(?:19|20)\d\d\b", m.group(1))[0].strip().lower()
-    return (field,) if field and field not in ("science", "arts") else ()

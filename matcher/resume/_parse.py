@@ -12,8 +12,11 @@ from matcher.integrity import keyword_stuffing
 from matcher.records import IntegrityFinding, Resume, ResumeSkill, Section, SkillKind
 from matcher.resume._contact import find_contact
 from matcher.resume._dating import resolve_dates
-from matcher.resume._history import DatedJob, find_education, find_jobs
+from matcher.resume._duties import duty_skills
+from matcher.resume._education import find_education
+from matcher.resume._history import DatedJob, find_jobs
 from matcher.resume._sections import clean_resume_text, split_sections
+from matcher.resume._skill_guard import keep_skill_span
 from matcher.text import glued_words, unglue
 
 if TYPE_CHECKING:
@@ -161,7 +164,15 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
     first: dict[str, str] = {}
     last_used: dict[str, str] = {}
     used_in: dict[str, set[int]] = {}
-    spans = find_skill_spans(doc, taxonomy)
+    listed = _list_lines(text, sections)
+    lowered = text.lower()
+    spans = [
+        span
+        for span in find_skill_spans(doc, taxonomy)
+        if keep_skill_span(
+            span, taxonomy.skills[span.label_], taxonomy, text, _on_list_line(span, listed), lowered
+        )
+    ]
     for span in spans:
         sid = span.label_
         counts[sid] = counts.get(sid, 0) + 1
@@ -179,6 +190,19 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
                     or (last_used[sid] != "present" and end > last_used[sid])
                 ):
                     last_used[sid] = end
+    # duties that name a skill as a verb and its object ("reconciled bank accounts")
+    for skill, line, offset in duty_skills(text, sections, taxonomy):
+        if skill.id in counts:
+            continue
+        counts[skill.id] = 1
+        first[skill.id] = line
+        for index, job in enumerate(jobs):
+            if job.block_start <= offset < job.block_end:
+                used_in.setdefault(skill.id, set()).add(index)
+                end = job.job.end
+                held = last_used.get(skill.id)
+                if held is None or end == "present" or (held != "present" and end > held):
+                    last_used[skill.id] = end
     out = []
     for sid, count in counts.items():
         skill = taxonomy.skills[sid]
@@ -202,6 +226,15 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
             seen.add(name.lower())
             out.append(ResumeSkill(name, kind, line, 1, None, sid))
     return tuple(out)
+
+
+def _list_lines(text: str, sections: list[Section]) -> list[tuple[int, int]]:
+    """Where the skills and languages sections are: their lines are lists, not prose."""
+    return [(s.start, s.end) for s in sections if s.kind in ("skills", "languages")]
+
+
+def _on_list_line(span: Any, listed: list[tuple[int, int]]) -> bool:
+    return any(start <= span.start_char < end for start, end in listed)
 
 
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;•|·●▪]|\s{2,}|\t|\s-\s|\band\b)\s*")

@@ -40,6 +40,8 @@ def clean_resume_text(text: str, *, fix_encoding: bool = True) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
     text = text.replace("\u200b", "").replace("\ufeff", "")
     text = _join_fields(text)
+    # "10/2013  ï¼\n09/2013": a full-width dash (or what is left of one) between two dates
+    text = _WIDE_DASH_RANGE.sub(r"\1 - ", text)
     text = re.sub(r"(\bto|\buntil|\bthrough|[-–—])[ \t]*\n[ \t]*(?=\S)", r"\1 ", text)  # "to \nNovember 2012"
     text = re.sub(
         r"(?:(?<![ \t])[ \t]++)?\n[ \t]*"
@@ -52,6 +54,11 @@ def clean_resume_text(text: str, *, fix_encoding: bool = True) -> str:
     return re.sub(r"(?<![ \t])[ \t]++$", "", text, flags=re.MULTILINE).strip()
 
 
+_WIDE_DASH_RANGE = re.compile(
+    r"\b((?:\d{1,2}/)?(?:19|20)\d\d)[ \t]*(?:ï¼\x8d?|－)[ \t]*\n?[ \t]*"
+    r"(?=(?:\d{1,2}/)?(?:19|20)\d\d\b|(?:current|present|now)\b)",
+    re.IGNORECASE,
+)
 # A run of spaces is scanned from its first character only ("(?<![ \t])"), never again from each of
 # the others: 40,000 spaces without a line break took 12 s (issue 17).
 _FIELD_GAP = re.compile(r"(?:(?<![ \t])[ \t]++)?\n[ \t]++\n[ \t]*")

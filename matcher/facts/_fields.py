@@ -1,0 +1,110 @@
+"""Fields of study: the words a degree's field is made of, from ``models/fields.json``.
+
+The vocabulary is built by scripts/build_fields.py from the ISCED-F fields of education and
+training (as ESCO publishes them, with the knowledge concepts filed under them) and the project's
+list of majors, minus words of places and schools. A field is the longest run of such words, so
+"Digital Media University of Bremen" is "digital media" and "Texas" is no field at all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from matcher._models import model_dir
+from matcher.errors import ModelError
+
+__all__ = ["FIELDS_FILE", "field_of_study", "is_field_word"]
+
+FIELDS_FILE = "fields.json"
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.]*|&|/|,|-|\S")
+_JOINERS = frozenset({"and", "&", "of", "/", ",", "-"})
+# words that may open a field phrase without being part of it ("Degree : Cognitive Science")
+_LEADING = frozenset(
+    {"in", "of", "the", "degree", "major", "majoring", "majored", "concentration", "specialization",
+     "emphasis", "field", "studies", "studied", "study", ":", ",", "-", "(", "–", "—", "a", "with"}
+)  # fmt: skip
+_MAX_WORDS = 7
+_MINOR = frozenset({"minor", "concentration", "emphasis", "certificate"})
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset[str], dict[str, str]]:
+    path = model_dir() / FIELDS_FILE
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return frozenset(raw["words"]), dict(raw["abbreviations"])
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"cannot read {path}: {exc}; rebuild it with scripts/build_fields.py") from exc
+
+
+def _word(token: str) -> str | None:
+    """The field word a token stands for ("Mgt" -> "management"), or None."""
+    words, abbreviations = _vocabulary()
+    low = token.lower().strip(".'’")
+    low = abbreviations.get(low, low)
+    if low in words:
+        return low
+    if low.endswith("s") and low[:-1] in words:  # "Sciences"
+        return low
+    if low.endswith("'s"):
+        return None
+    return None
+
+
+def is_field_word(word: str) -> bool:
+    """True when ``word`` is a word of some field of study.
+
+    Examples
+    --------
+    >>> is_field_word("Nursing"), is_field_word("Bremen")
+    (True, False)
+    """
+    return _word(word) is not None
+
+
+def field_of_study(text: str) -> str | None:
+    """The field of study ``text`` starts with, lower-cased, or None.
+
+    Leading filler ("in", "Degree :", "Major:") is skipped; the field ends at the first word that
+    is no word of a field of study (a school, a place, a date).
+
+    Examples
+    --------
+    >>> field_of_study("Digital Media University of Bremen")
+    'digital media'
+    >>> field_of_study(": Human Resources Mgt  05/2016")
+    'human resources management'
+    >>> field_of_study("Texas") is None
+    True
+    """
+    tokens = _TOKEN.findall(text)
+    i = 0
+    while i < len(tokens) and tokens[i].lower() in _LEADING:
+        i += 1
+    out = ""
+    pending: list[str] = []  # joiners seen since the last field word
+    count = last_comma = 0
+    for token in tokens[i:]:
+        low = token.lower()
+        if low in _JOINERS and out:
+            if low in (",", "-", "/") and pending:
+                break
+            pending.append("and" if low == "&" else low)
+            continue
+        word = _word(token)
+        if word is None or count >= _MAX_WORDS:
+            if low in _MINOR and last_comma > 0:
+                out = out[:last_comma]  # "Interior Design, Art History Minor": the minor is apart
+            break
+        if pending == [","]:
+            last_comma = len(out)
+        for joiner in pending:
+            out += joiner if joiner in ("-", "/") else ("," if joiner == "," else f" {joiner}")
+        out += word if not out or (pending and pending[-1] in ("-", "/")) else f" {word}"
+        pending = []
+        count += 1
+    if not out or len(out) < 3:
+        return None
+    return out

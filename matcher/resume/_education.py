@@ -1,0 +1,239 @@
+"""Education entries: level, field, institution, year and status from a resume's education section.
+
+An entry starts at a line that names a degree ("B.S. Computer Science", "Master of Business
+Administration : Finance", "Bachelor of Engineering (Computer Science)", "MBA, Finance") and takes
+the lines under it up to the next degree. Its field is a field of study
+(:func:`matcher.facts.field_of_study`): read after the degree on its line, else at the start of
+the next line (the "Degree :" / "Field  School" layout), else before the degree
+("Computer Science, B.S."). "Master Thesis: ..." or "Master Project" lines are no degrees.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from matcher.facts import field_of_study, find_degrees, level_rank
+from matcher.records import Education, Section
+from matcher.text import alternation, wordlist
+
+__all__ = ["find_education"]
+
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+_SEGMENTS = re.compile(r"\s{2,}|\t|\s*[|•·;]\s*|\s+[–—]\s+|ï¼")
+# "Bachelor of Science in X", "Master of Arts : X": the degree's generic name before its field
+_GENERIC_OF = re.compile(
+    r"^\s*(?:'?s\b)?\s*(?:degree\s+)?(?:(?:of|in)\s+(?:applied\s+|fine\s+)?(?:science|arts)\b|(?:of\s+)?fine\s+arts?\b)\.?"
+    r"(?:\s*\((?:[A-Z.]{2,6}|hons?\.?|honou?rs)\))?",
+    re.IGNORECASE,
+)
+_NAMED_OF = re.compile(r"^\s*(?:'?s\b)?\s*(?:degree\s+)?of\s+", re.IGNORECASE)
+# what follows a degree word when it is not a degree: "Master Thesis", "Bachelor project"
+_NOT_DEGREE = re.compile(
+    r"^\s*(?:'?s)?\s*(?:thesis|project|projects|dissertation|courses?|class|student|level)\b",
+    re.IGNORECASE,
+)
+_CREDITS_TOWARD = re.compile(
+    r"\b(?:\d+\s+)?(?:semester |quarter |credit )?(?:hours|credits|units)\s+(?:towards?|in)\b"
+    r"|\btowards?\s+(?:an?\s+|my\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_EXPECTED_ABOVE = re.compile(
+    r"\b(?:expected|anticipated|currently enrolled)(?: in| graduation)?\s*:?\s*$", re.I
+)
+
+
+@lru_cache(maxsize=1)
+def _in_progress() -> re.Pattern[str]:
+    """Words of a degree not completed ("expected", "pursuing"): data/wordlists/resume_history.txt."""
+    words = alternation(wordlist("resume_history", "degree_in_progress"))
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def institution_word() -> re.Pattern[str]:
+    """Words naming a school ("University", "College"): data/wordlists/resume_history.txt."""
+    words = alternation(wordlist("resume_history", "institutions"))
+    return re.compile(rf"\b(?:{words})\w*", re.IGNORECASE)
+
+
+def _regions(sections: list[Section]) -> list[Section]:
+    chosen = [s for s in sections if s.kind == "education"]
+    if chosen:
+        return chosen
+    return [s for s in sections if s.kind in ("body", "header", "summary", "additional")]
+
+
+# a degree someone means to take is not one they hold: "transferring to fulfill my bachelors"
+_INTENT = re.compile(
+    r"\b(?:my|will|plan(?:ning)? to|intend(?:ing)? to|hope to|seeking|wish to)\b[^.;:]{0,40}$", re.I
+)
+# "Associates  Borough of Manhattan Community College": the word alone opening an entry line
+_LONE_ASSOCIATE = re.compile(r"^\s*(?:Associates?(?:'s)?|ASSOCIATES?)(?=\s{2,}\S|\s*[:,]|\s*$)")
+
+
+def _degree_hits(line: str) -> list[tuple[str, int, int]]:
+    hits = [
+        h
+        for h in find_degrees(line)
+        if not _NOT_DEGREE.match(line[h[2] :]) and not _INTENT.search(line[: h[1]])
+    ]
+    lone = _LONE_ASSOCIATE.match(line)
+    if lone and not hits:
+        hits.append(("associate", lone.end() - len(lone.group(0).lstrip()), lone.end()))
+    return hits
+
+
+def find_education(text: str, sections: list[Section]) -> list[Education]:
+    """Return the degrees named in the education sections (or anywhere, without headings), each
+    with ``in_progress`` as the resume marks it; ``completed`` is set for a given date by
+    :func:`matcher.resume.resolve_dates`. The same degree named twice (a heading and its summary
+    line) is one entry."""
+    out = _entries(text, _regions(sections), strict=False)
+    if not out and any(s.kind == "education" for s in sections):
+        # an education heading printed after its entries (a LaTeX CV's side column), or over
+        # certificates only: degree lines elsewhere count when they name a school and a year
+        out = _entries(text, [s for s in sections if s.kind != "education"], strict=True)
+    return out
+
+
+def _entries(text: str, regions: list[Section], *, strict: bool) -> list[Education]:
+    out: list[Education] = []
+    for region in regions:
+        lines = text[region.start : region.end].splitlines()
+        for i, line in enumerate(lines):
+            hits = _degree_hits(line)
+            if not hits or (strict and not (institution_word().search(line) and _YEAR.search(line))):
+                continue
+            block = [line]
+            for nxt in lines[i + 1 : i + 3]:
+                if _degree_hits(nxt) and not (len(block) == 1 and line.rstrip().endswith((":", ","))):
+                    break  # the next degree; but "Bachelor of Science :" takes the line below it
+                block.append(nxt)
+            best = max(hits, key=lambda h: level_rank(h[0]))
+            entry = _entry(line, best, block, lines[i - 1] if i else "")
+            if not any(_same(entry, seen) for seen in out):
+                out.append(entry)
+            else:
+                out = [_richer(seen, entry) if _same(entry, seen) else seen for seen in out]
+    return out
+
+
+def _entry(line: str, hit: tuple[str, int, int], block: list[str], before: str) -> Education:
+    level, start, end = hit
+    end += len(re.match(r"[A-Za-z.]*", line[end:]).group(0))  # type: ignore[union-attr]  # "B.S" of "B.Sc."
+    context = " ".join(block)
+    years = [int(y) for y in _YEAR.findall(context)]
+    rest = " ".join(block[1:])
+    field = _field(line, start, end, block)
+    in_progress = bool(
+        _in_progress().search(line)
+        or _in_progress().search(rest)
+        or _EXPECTED_ABOVE.search(before)
+        or _CREDITS_TOWARD.search(line[:start])
+        or _CREDITS_TOWARD.search(before)
+    )  # "Expected in" / "05/2024 Bachelor of Science"; "78 semester hours toward Bachelors"
+    return Education(
+        level=level,
+        field=field,
+        institution=_institution(block, line[:start], field),
+        year=max(years) if years else None,
+        completed=not in_progress,
+        evidence=line.strip(),
+        in_progress=in_progress,
+    )
+
+
+def _field(line: str, start: int, end: int, block: list[str]) -> str | None:
+    """The field of the degree at ``line[start:end]``."""
+    nxt = _first_segment(block[1]) if len(block) > 1 else ""
+    rest = line[end:]
+    generic = _GENERIC_OF.match(rest)
+    named_of = None if generic else _NAMED_OF.match(rest)
+    if generic:
+        rest = rest[generic.end() :]
+    elif named_of:
+        # "Master of Public Administration : Health Care Management": the named field, unless a
+        # concentration follows it (after a colon, comma, bracket or "in", or on the next line)
+        rest = rest[named_of.end() :]
+        named = field_of_study(_first_segment(rest))
+        tail = re.split(r"\s*[:(,]\s*|\s+in\s+", rest, maxsplit=1)
+        special = field_of_study(_first_segment(tail[1])) if len(tail) > 1 and tail[1].strip() else None
+        if special is None and len(tail) > 1 and not tail[1].strip():
+            special = field_of_study(nxt)
+        if special or named:
+            return special or named
+    first = _first_segment(rest)
+    found = field_of_study(first)
+    if found is None and nxt and not re.search(r"[A-Za-z]{2}", re.sub(r"^\s*(?:in|of)\b", "", first)):
+        found = field_of_study(nxt)  # "Bachelor of Science :" with the field on the next line
+    if found is None:
+        before = _SEGMENTS.split(line[:start])[-1].strip(" ,:-")
+        found = field_of_study(before) if before and line[:start].rstrip().endswith(",") else None
+    return found
+
+
+def _first_segment(text: str) -> str:
+    """The first part of ``text`` after a leading "Degree :" or separator."""
+    text = re.sub(r"^\s*(?:degree\b)?[\s:,\-–—(]*", "", text, flags=re.IGNORECASE)
+    segment = _SEGMENTS.split(text, maxsplit=1)[0]
+    school = institution_word().search(segment)
+    if school:  # "Statistics, Technical University of Munich"
+        cut = segment.rfind(",", 0, school.start())
+        segment = segment[:cut] if cut >= 0 else segment
+    return segment
+
+
+def _institution(block: list[str], before: str, field: str | None) -> str | None:
+    """The first part of the entry that names a school: "University of Bremen", "Curry College"."""
+    field_words = set((field or "").split())
+    segments = [*_SEGMENTS.split(before), *(p for line in block for p in _SEGMENTS.split(line))]
+    for part in (piece.strip(" :") for segment in segments for piece in segment.split(",")):
+        degrees = [(s, e) for _, s, e in find_degrees(part)]
+        m: re.Match[str] | None = next(
+            (m for m in institution_word().finditer(part) if not any(s <= m.start() < e for s, e in degrees)),
+            None,
+        )
+        high_school = re.search(r"\bHigh School\b", part, re.IGNORECASE)
+        if m is None and high_school and part[: high_school.start()].strip():
+            m = high_school
+        if m is None:
+            continue
+        words = part.split()
+        at = first = len(part[: m.start()].split())
+        while (
+            at > 0
+            and first - at < 4
+            and words[at - 1][:1].isupper()
+            and words[at - 1].lower() not in field_words
+        ):
+            at -= 1  # "Curry College", "Grand Canyon University", not "Digital Media University"
+        name = " ".join(words[at:]).strip(" ,:-")
+        name = re.split(r"\s+(?:GPA|City)\b|\s+(?:19|20)\d\d\b", name)[0].strip(" ,")
+        if len(name) > 3:
+            return name
+    return None
+
+
+def _same(a: Education, b: Education) -> bool:
+    """Two entries are one degree: the same level, and no field or year of one contradicts the other."""
+    return (
+        a.level == b.level
+        and (a.field is None or b.field is None or a.field == b.field)
+        and (a.year is None or b.year is None or a.year == b.year)
+        and (a.institution is None or b.institution is None or a.institution == b.institution)
+    )
+
+
+def _richer(a: Education, b: Education) -> Education:
+    """One entry from two readings of the same degree, keeping what each knows."""
+    in_progress = a.in_progress or b.in_progress
+    return Education(
+        level=a.level,
+        field=a.field or b.field,
+        institution=a.institution or b.institution,
+        year=a.year or b.year,
+        completed=not in_progress,
+        evidence=a.evidence,
+        in_progress=in_progress,
+    )

@@ -1,0 +1,99 @@
+"""Guards on skill matches in resume prose: short and common surface forms that name a skill only
+when written as the skill is written.
+
+The taxonomy's finder is shared with postings; these checks look at what a resume's own words
+around a match say, and drop:
+
+- an acronym alias not written as an acronym ("bi-weekly" is no BI), or written as one but naming
+  a product only one or two outside sources know (not the project's curated list) whose full
+  name the resume never writes ("FMS", "CALM", "ICS", "GCE");
+- a one-word name that is also an English word, of a product no more than two outside sources
+  know, written in lower case in prose ("brought forth" is no Forth); a skills section's list is
+  not prose and keeps it;
+- a one-letter language followed by another capitalised abbreviation ("C SE Dept");
+- a multi-word form matched only through a plural folded inside it ("security compliance" is not
+  "securities compliance"): only the last word of a form may be singular or plural.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from matcher.text import token_key
+
+if TYPE_CHECKING:
+    from matcher.language import Skill, Taxonomy
+
+__all__ = ["keep_skill_span"]
+
+_ACRONYM = re.compile(r"^\(?[A-Z][A-Z0-9&]{1,4}\)?$")
+_WORD = re.compile(r"[A-Za-z0-9+#]+")
+
+
+def keep_skill_span(
+    span: Any, skill: Skill, taxonomy: Taxonomy, text: str, in_list: bool, lowered: str | None = None
+) -> bool:
+    """True when the match ``span`` of ``skill`` reads as the skill in ``text``.
+
+    ``in_list`` says the match stands on a line of a skills section (a list, not prose);
+    ``lowered`` is ``text.lower()`` when the caller has it already.
+    """
+    lowered = text.lower() if lowered is None else lowered
+    surface = span.text
+    forms = (skill.name, *skill.aliases)
+    if any(surface == form for form in forms):
+        exact = next(form for form in forms if surface == form)
+        return _acronym_known(exact, skill, lowered, in_list)
+    acronyms = [f for f in forms if _ACRONYM.match(f) and token_key(f.strip("()")) == token_key(surface)]
+    if acronyms and surface.rstrip("s") in acronyms:  # "EKGs", "APIs"
+        return _acronym_known(acronyms[0], skill, lowered, in_list)
+    if acronyms:
+        return False  # an acronym written otherwise ("bi-weekly", "Ids")
+    words = surface.split()
+    if len(words) == 1:
+        if (
+            not in_list
+            and surface.islower()
+            and skill.name[:1].isupper()
+            and not _vouched(skill)
+            and _context_word(skill, surface, taxonomy)
+        ):
+            return False  # "brought forth"; but "tests using selenium" stays
+        if len(surface) == 1 and not in_list:
+            after = text[span.end_char : span.end_char + 12].split()
+            return not (after and after[0][:1].isupper() and after[0].isalpha())  # "C SE Dept"
+        return True
+    return _plural_only_at_the_end(words, forms)
+
+
+def _acronym_known(form: str, skill: Skill, lowered: str, in_list: bool) -> bool:
+    """An acronym names the skill when many sources know it, the resume lists it, or the resume
+    also writes the skill's full name."""
+    if not _ACRONYM.match(form) or form == skill.name or in_list:
+        return True
+    if _vouched(skill):
+        return True  # an acronym the project's list or several sources vouch for ("SOX", "EKG")
+    return skill.name.lower() in lowered
+
+
+def _vouched(skill: Skill) -> bool:
+    """The project's curated list or at least three sources know the skill."""
+    return "curated" in skill.sources or len(skill.sources) >= 3
+
+
+def _context_word(skill: Skill, surface: str, taxonomy: Taxonomy) -> bool:
+    """The one-word form is ordinary English (the taxonomy asks for context around it)."""
+    key = token_key(surface)
+    return any(
+        p.skill_id == skill.id and p.keys == (key,) and p.context for p in taxonomy.by_first.get(key, ())
+    )
+
+
+def _plural_only_at_the_end(words: list[str], forms: tuple[str, ...]) -> bool:
+    """The words match a form of the skill word for word, except for a plural on the last word."""
+    got = [w.lower() for w in _WORD.findall(" ".join(words))]
+    same_count = [
+        want for want in ([w.lower() for w in _WORD.findall(f)] for f in forms) if len(want) == len(got)
+    ]
+    return not same_count or any(got[:-1] == want[:-1] for want in same_count)

@@ -1,0 +1,108 @@
+"""Build models/fields.json, the vocabulary of fields of study, from data/fields/.
+
+    python scripts/build_fields.py [--check]
+    python scripts/build_fields.py --import-shared ../shared   # refresh data/fields/esco_isced_f.tsv
+
+A degree's field is a field of study ("computer science", "health care management"), never a
+place or a school ("Texas", "University of Bremen"): matcher.facts.field_of_study keeps the longest
+run of words that are all words of a field of study. The words come from
+
+- ``esco_isced_f.tsv``: the ISCED-F 2013 fields of education and training as ESCO publishes them
+  (skill groups under ``isced-f``), and the ESCO knowledge concepts filed under those fields whose
+  label is plain lowercase words (no product names); filtered from ../shared by ``--import-shared``;
+- ``majors.txt``: the project's own list of degree fields as resumes name them (US and UK majors);
+
+minus ``not_fields.txt`` (the project's own): words of places, schools and degree titles, which
+end a field ("Digital Media University of Bremen" -> "digital media").
+``abbreviations.txt`` maps short forms printed in fields ("Mgt", "Admin") to their words.
+
+Deterministic: the same inputs give a byte-identical file; ``--check`` exits 1 when the committed
+artefact differs (the test suite does the same).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "data" / "fields"
+OUT = ROOT / "models" / "fields.json"
+_WORD = re.compile(r"[a-z]+")
+
+
+def _lines(name: str) -> list[str]:
+    text = (SRC / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def build() -> str:
+    """The artefact's text, built from data/fields/ alone."""
+    labels = [row.split("\t")[-1] for row in _lines("esco_isced_f.tsv")[1:]]
+    phrases = labels + _lines("majors.txt")
+    stop = {"and", "of", "in", "the", "for", "with", "to", "a", "an", "on", "or", "not", "from", "by"}
+    stop |= {"at", "as", "into", "under", "within", "without", "per", "its", "their", "other", "related"}
+    denied = {w.lower() for w in _lines("not_fields.txt")}
+    words = sorted({w for p in phrases for w in _WORD.findall(p.lower())} - stop - denied)
+    abbreviations: dict[str, str] = {}
+    for line in _lines("abbreviations.txt"):
+        short, _, full = line.partition("\t")
+        abbreviations[short.strip().lower()] = full.strip().lower()
+    artefact = {"abbreviations": dict(sorted(abbreviations.items())), "words": words}
+    return json.dumps(artefact, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def import_shared(shared: Path) -> int:
+    """Filter the ESCO ISCED-F fields and the knowledge concepts under them into data/fields/."""
+    base = shared / "data" / "taxonomy" / "esco-1.1.1"
+    if not base.is_dir():
+        print(f"{base} is absent", file=sys.stderr)
+        return 1
+    with (base / "skillGroups_en.csv").open(encoding="utf-8") as fh:
+        rows_in = csv.DictReader(fh)
+        groups = {r["conceptUri"]: r["preferredLabel"] for r in rows_in if "/isced-f/" in r["conceptUri"]}
+    with (base / "skills_en.csv").open(encoding="utf-8") as fh:
+        rows_in = csv.DictReader(fh)
+        knowledge = {r["conceptUri"]: r["preferredLabel"] for r in rows_in if r["skillType"] == "knowledge"}
+    rows = {(uri.rsplit("/", 1)[1], label) for uri, label in groups.items()}
+    with (base / "broaderRelationsSkillPillar.csv").open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            label = knowledge.get(r["conceptUri"], "")
+            if r["broaderUri"] in groups and re.fullmatch(r"[a-z][a-z ,'-]*", label):
+                rows.add((r["broaderUri"].rsplit("/", 1)[1], label))
+    lines = [
+        "# ESCO v1.1.1 (European Commission, https://esco.ec.europa.eu), reuse: Decision 2011/833/EU.",
+        "# ISCED-F code, then the field's label or a knowledge concept filed under it.",
+        "isced_f\tlabel",
+    ]
+    lines += [f"{code}\t{label}" for code, label in sorted(rows)]
+    (SRC / "esco_isced_f.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"data/fields/esco_isced_f.tsv: {len(rows)} rows")
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="exit 1 when models/fields.json is stale")
+    ap.add_argument("--import-shared", type=Path, metavar="SHARED", help="refresh data/fields/ from SHARED")
+    args = ap.parse_args()
+    if args.import_shared:
+        return import_shared(args.import_shared)
+    text = build()
+    if args.check:
+        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
+        if current != text:
+            print("models/fields.json is stale: run python scripts/build_fields.py", file=sys.stderr)
+            return 1
+        return 0
+    OUT.write_text(text, encoding="utf-8")
+    print(f"models/fields.json: {len(json.loads(text)['words'])} words")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,171 @@
+"""Education entries: level, field, institution, year and status from the layouts resumes use; a
+field is a field of study (models/fields.json, built from ESCO ISCED-F and a list of majors)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from datetime import date
+from typing import Any
+
+import pytest
+
+from matcher import parse_resume_text
+from matcher.facts import field_of_study, is_field_word
+
+from .conftest import ROOT
+
+AS_OF = date(2026, 11, 1)
+
+
+def _education(lines: str) -> list[tuple[str | None, str | None, str | None, int | None, bool]]:
+    r = parse_resume_text(f"Jane Doe\nEDUCATION\n{lines}\nSKILLS\nExcel", as_of=AS_OF)
+    return [(e.level, e.field, e.institution, e.year, e.in_progress) for e in r.education]
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "field"),
+    [
+        ("B.S. Computer Science, State University, 2014", "bachelor", "computer science"),
+        ("B.Sc. Economics, University of Leeds, 2017", "bachelor", "economics"),
+        ("M.Sc. Statistics, Technical University of Munich, 2017", "master", "statistics"),
+        ("Bachelor of Engineering (Computer Science)", "bachelor", "computer science"),
+        ("MBA, Finance", "master", "finance"),
+        ("B.E. in Computer Science", "bachelor", "computer science"),
+        ("BE in Mechanical Engineering, Anna University, 2010", "bachelor", "mechanical engineering"),
+        ("Master of Science in Computer Science; GPA: 4.00 Aug 2012 – Dec 2013", "master",
+         "computer science"),
+        ("Bachelor of Science : Accounting  2008  Curry College", "bachelor", "accounting"),
+        ("Bachelor of Arts  :  Business Management  2008  Curry College", "bachelor", "business management"),
+        ("Bachelor of Science  :\nUrban and Regional Planning  University of Technology", "bachelor",
+         "urban and regional planning"),
+        ("M.S  :\nComputer Science  Illinois Institute of Technology", "master", "computer science"),
+        ("B.S. Degree  :\nCognitive Science  June 1993  University of California", "bachelor",
+         "cognitive science"),
+        ("Master of Public Administration  :\nHealth Care Management  Grand Canyon University", "master",
+         "health care management"),
+        ("Master of Business Administration", "master", "business administration"),
+        ("Computer Science, B.S., 2012", "bachelor", "computer science"),
+        ("Associate of Applied Science in Nursing", "associate", "nursing"),
+        ("BACHELOR OF SCIENCE : NURSING  Illinois State University", "bachelor", "nursing"),
+        ("B.A  :\nBusiness Mgt  University of Houston Downtown", "bachelor", "business management"),
+        ("Bachelor of Engineering in Electrical and Electronics; GPA: 3.66", "bachelor",
+         "electrical and electronics"),
+        ("M. S  :\nComputer Science  ,\n1989  Union College", "master", "computer science"),
+        ("Bachelor Fine Art  :\nInterior Design, Art History Minor  ,", "bachelor", "interior design"),
+        ("Associates  Borough of Manhattan Community College", "associate", None),
+    ],
+)  # fmt: skip
+def test_education_reads_level_and_field_from_every_layout(text: str, level: str, field: str | None) -> None:
+    entries = _education(text)
+    assert [(e[0], e[1]) for e in entries] == [(level, field)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Graduated as M.Sc. Digital Media University of Bremen",
+        "M.S. Texas A&M University, 2012",
+        "Bachelor of Science, University of Illinois Chicago",
+        "Master of Science : Bremen",
+    ],
+)
+def test_a_place_or_a_school_is_never_a_field(text: str) -> None:
+    fields = [e[1] for e in _education(text)]
+    assert all(f is None or ("bremen" not in f and "texas" not in f and "illinois" not in f) for f in fields)
+    assert all(f is None or "university" not in f for f in fields)
+
+
+def test_a_thesis_or_a_project_line_is_no_degree() -> None:
+    entries = _education(
+        "2015 / 07 Graduated as M.Sc. Digital Media University of Bremen\n"
+        "Master Thesis: A netless neural network for scoring\n"
+        "2012 - 2013 Master Project - PrIMA University of Bremen"
+    )
+    assert entries == [("master", "digital media", "University of Bremen", 2015, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "institution"),
+    [
+        ("Bachelor of Arts : Business Management 2008  Curry College", "Curry College"),
+        ("High School Diploma  :  Jun 2015  Oldham County High School", "Oldham County High School"),
+        ("M.Sc. Statistics, Technical University of Munich, 2017", "Technical University of Munich"),
+        ("Graduated as M.Sc. Digital Media University of Bremen", "University of Bremen"),
+    ],
+)
+def test_education_reads_the_institution(text: str, institution: str) -> None:
+    assert [e[2] for e in _education(text)] == [institution]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Currently enrolled MBA program, State University",
+        "Currently enrolled\nMBA, State University",
+        "Pursuing B.S. in Computer Science",
+        "MBA Candidate, Wharton School",
+        "B.S. Computer Science (expected May 2027)",
+        "78 semester hours toward Bachelors degree",
+        "60 credits toward a Bachelor of Science in Nursing",
+        "Coursework toward B.A. in Psychology",
+        "Associate of Arts  Business Administration  Coursework\nin Business, degree not completed",
+    ],
+)
+def test_a_degree_not_completed_is_in_progress(text: str) -> None:
+    r = parse_resume_text(f"EDUCATION\n{text}\nSKILLS\nExcel", as_of=AS_OF)
+    assert r.education and all(e.in_progress and not e.completed for e in r.education)
+    assert r.highest_degree is None
+
+
+def test_a_degree_one_means_to_take_is_not_held() -> None:
+    entries = _education(
+        "Associate of Applied Science  :\nAviation Pilot Training  Southwestern Illinois College\n"
+        "Aviation Pilot Program. I will be completing two years and then transferring to fulfill my"
+        " bachelors in Aviation Management."
+    )
+    assert [e[0] for e in entries] == ["associate"]
+
+
+def test_the_same_degree_named_twice_is_one_entry() -> None:
+    entries = _education(
+        "Master Studies Digital Media University of Bremen, 2012 - 2015\n"
+        "Graduated as M.Sc. Digital Media University of Bremen, 2015"
+    )
+    assert [(e[0], e[1]) for e in entries] == [("master", "digital media")]
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("Digital Media University of Bremen", "digital media"),
+        (": Human Resources Mgt  05/2016", "human resources management"),
+        ("Child, Adolescent, and Family Studies", "child, adolescent, and family studies"),
+        ("Texas", None),
+        ("City, State", None),
+        ("a netless neural network", None),
+        ("hyperv", None),
+    ],
+)
+def test_field_of_study_keeps_the_words_of_a_field(text: str, field: str | None) -> None:
+    assert field_of_study(text) == field
+
+
+def test_field_words_come_from_isced_f_and_majors() -> None:
+    assert all(is_field_word(w) for w in ("midwifery", "entomology", "aeronautics", "accounting"))
+    assert not any(is_field_word(w) for w in ("university", "bremen", "texas", "gpa"))
+
+
+def _build_script() -> Any:
+    spec = importlib.util.spec_from_file_location("build_fields", ROOT / "scripts" / "build_fields.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_fields"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_fields_model_is_current() -> None:
+    rebuilt = _build_script().build()
+    committed = (ROOT / "models" / "fields.json").read_text(encoding="utf-8")
+    assert rebuilt == committed, "models/fields.json is stale: run python scripts/build_fields.py"

@@ -1,0 +1,105 @@
+"""Jobs: title, employer, start and end from the layouts real resumes use; repeated jobs merged;
+memberships, clubs, volunteering and education never counted as work."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from matcher import parse_resume_text
+
+AS_OF = date(2026, 11, 1)
+
+
+def _jobs(text: str) -> list[tuple[str | None, str | None, str, str]]:
+    r = parse_resume_text(f"Jane Doe\n{text}", as_of=AS_OF)
+    return [(j.title, j.employer, j.start, j.end) for j in r.experience]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # title | employer | dates on one line
+            "EXPERIENCE\nData Engineer | Acme Corp | Jan 2018 - Present\n- Built pipelines.",
+            [("Data Engineer", "Acme Corp", "2018-01", "present")],
+        ),
+        (  # title, employer above; place and dates below
+            "EXPERIENCE\nSenior Engineer, Acme Corporation\nMadrid | Mar 2021 - Present\n- Built things.",
+            [("Senior Engineer", "Acme Corporation", "2021-03", "present")],
+        ),
+        (  # LaTeX rows: "Title (Employer) dates"
+            "EXPERIENCE\nFullstack Javascript Engineer (University of Bremen) 2016 - now\n"
+            "Invent a realtime classroom management\n"
+            "IT Consultant for IBM XPages (We4IT GmbH Bremen) 2014 - 2016\nRealize projects",
+            [
+                ("Fullstack Javascript Engineer", "University of Bremen", "2016-01", "present"),
+                ("IT Consultant for IBM XPages", "We4IT GmbH Bremen", "2014-01", "2016-12"),
+            ],
+        ),
+        (  # date first, employer on the date line, title on the line below
+            "Experience\n2016 / 09 - University of Bremen\nFullstack Javascript Engineer\n"
+            "Invent a realtime classroom management using Meteor and React\n"
+            "2014 - 2016 - We4IT GmbH Bremen\nIT Consultant for IBM XPages and Notes Domino\n"
+            "Realize projects in XPages, monitor project status",
+            [
+                ("Fullstack Javascript Engineer", "University of Bremen", "2016-09", "present"),
+                ("IT Consultant for IBM XPages and Notes Domino", "We4IT GmbH Bremen", "2014-01", "2016-12"),
+            ],
+        ),
+        (  # LaTeX CV class: employer and place columns, title and dates below
+            "Experience\nGoogle LLC Mountain View, CA\nSoftware Engineer Oct 2016 – Present\n"
+            "◦ TensorFlow: an open source library\nGeorgia Institute of Technology Atlanta, GA\n"
+            "Graduate Research Assistant Jan 2015 – Sep 2016\n◦ Research on systems",
+            [
+                ("Software Engineer", "Google LLC", "2016-10", "present"),
+                ("Graduate Research Assistant", "Georgia Institute of Technology", "2015-01", "2016-09"),
+            ],
+        ),
+    ],
+)
+def test_jobs_read_title_employer_and_dates_from_every_layout(
+    text: str, want: list[tuple[str | None, str | None, str, str]]
+) -> None:
+    assert _jobs(text) == want
+
+
+def test_the_same_jobs_listed_twice_are_one_list() -> None:
+    block = (
+        "Cook, Diner, 01/2010 - 12/2011\nPrepared meals.\nServer, Cafe, 01/2012 - 12/2013\nServed tables.\n"
+    )
+    got = _jobs(f"EXPERIENCE\n{block}SUMMARY\nHard worker.\nEXPERIENCE\n{block}")
+    assert [(j[2], j[3]) for j in got] == [("2010-01", "2011-12"), ("2012-01", "2013-12")]
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        "Professional Affiliations\nMember, Society for Human Resource Management, 2009 to 2017",
+        "Volunteer Associations\nVolunteer Coordinator, Red Cross, 2012 - 2015",
+        "Clubs and Organizations\nPresident, Chess Club, 2008 - 2010",
+        "Activities and Honors\nTreasurer, Student Government Association, 2009 - 2011",
+        "Memberships\nMember, American Nurses Association, 2010 - present",
+    ],
+)
+def test_memberships_clubs_and_volunteering_are_not_work(section: str) -> None:
+    r = parse_resume_text(
+        f"Jane Doe\nEXPERIENCE\nNurse, City Hospital, 2015 - 2020\nCared for patients.\n{section}\n",
+        as_of=AS_OF,
+    )
+    assert [(j.start, j.end) for j in r.experience] == [("2015-01", "2020-12")]
+    assert r.total_years == 6.0
+
+
+@pytest.mark.parametrize("dash", ["ï¼", "－"])
+def test_a_full_width_dash_between_dates_over_two_lines_is_a_range(dash: str) -> None:
+    got = _jobs(
+        f"Work Experience\nIndependent Beauty Advisor  ,\n10/2013  {dash}\nCurrent  Company Name  {dash}\n"
+        f"City  ,\nProvide facials\nCommercial Lines Specialist  ,\n01/2013  {dash}\n09/2013  Company Name"
+        f"  {dash}\nCity  ,\n"
+        "Interviewed clients"
+    )
+    assert [(j[0], j[2], j[3]) for j in got] == [
+        ("Independent Beauty Advisor", "2013-10", "present"),
+        ("Commercial Lines Specialist", "2013-01", "2013-09"),
+    ]

@@ -1,0 +1,66 @@
+"""Skill matches in resume prose: short and common forms count only when written as the skill is
+written (alias guards measured on real resumes), and the same forms still count where they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher import parse_resume_text
+
+
+def _skills(body: str, skills: str = "Excel") -> set[str]:
+    text = f"Jane Doe\nEXPERIENCE\nAnalyst, Acme Corp, 2015 - 2020\n{body}\nSKILLS\n{skills}\n"
+    return {s.name for s in parse_resume_text(text).skills}
+
+
+@pytest.mark.parametrize(
+    ("body", "wrong"),
+    [
+        ("CALM AND PATIENT under pressure with every customer.", "Computerized aircraft log manager"),
+        ("Wrote tools in C and Python and brought forth new ideas for the compiler.", "Forth"),
+        ("Managed the FMS rollout for the finance team.", "Multipath Corporation Fast Matrix Solver"),
+        ("Led security compliance audits for the plant.", "securities law"),
+        ("Taught evening classes for the C SE Dept of the college.", "C"),
+        ("Ran the bi-weekly payroll process.", "business intelligence"),
+        ("Bakery Lead, ICS associate, Apparel Sales Floor Associate",
+         "General Electric Mark VI Integrated Control System"),
+        ("Four General Certificate of Education (GCE), Advanced Level Subjects", "Compute Engine"),
+    ],
+)  # fmt: skip
+def test_short_and_common_forms_in_prose_are_not_skills(body: str, wrong: str) -> None:
+    assert wrong not in _skills(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "skills", "right"),
+    [
+        ("Performed EKGs and blood draws on every shift.", "Excel", "EKG"),
+        ("Kept the applications SOX compliant.", "Excel", "SOX compliance"),
+        ("Built BI dashboards for the sales team.", "Excel", "business intelligence"),
+        ("Wrote firmware in C and C++ for sensors.", "Excel", "C"),
+        ("Wrote a small interpreter.", "Forth, Lisp", "Forth"),
+        ("Used the Multipath Corporation Fast Matrix Solver (FMS) for load studies.", "Excel",
+         "Multipath Corporation Fast Matrix Solver"),
+    ],
+)  # fmt: skip
+def test_the_same_forms_count_where_they_name_the_skill(body: str, skills: str, right: str) -> None:
+    assert right in _skills(body, skills)
+
+
+@pytest.mark.parametrize(
+    ("body", "right"),
+    [
+        ("Reconciled bank statements and vendor accounts every month.", "account reconciliation"),
+        ("Negotiated vendor contracts worth $2M a year.", "contract negotiation"),
+        ("Managed territory to build referral sources.", "territory management"),
+        ("Rotated stock to maintain freshness.", "stock rotation"),
+        ("Processed new residential mortgage loan submissions.", "loan processing"),
+    ],
+)
+def test_duties_in_experience_bullets_name_their_skills(body: str, right: str) -> None:
+    assert right in _skills(body)
+
+
+def test_a_duty_outside_the_experience_is_no_skill() -> None:
+    text = "Jane Doe\nINTERESTS\nNegotiated contracts for the chess club.\nSKILLS\nExcel\n"
+    assert "contract negotiation" not in {s.name for s in parse_resume_text(text).skills}
