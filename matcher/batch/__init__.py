@@ -17,11 +17,8 @@ from matcher.batch._cache_lru import DEFAULT_CACHE_MAX_MB
 from matcher.batch._listing import RESUME_SUFFIXES, Survey, find_resumes, survey
 from matcher.batch._parsing import ParseResult, parse_file
 from matcher.batch._postings import analyze_posting_file_cached
-from matcher.batch._rank import (
-    RankEntry,
-    Ranking,
-    rank,
-)
+from matcher.batch._rank import rank
+from matcher.batch._ranking import RankEntry, Ranking
 from matcher.batch._workers import parse_in_workers
 
 __all__ = [

@@ -9,9 +9,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import warnings
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,11 +18,12 @@ from matcher._processes import start_context
 from matcher.batch._cache_lru import DEFAULT_CACHE_MAX_MB
 from matcher.batch._compact import Shared
 from matcher.batch._listing import survey
-from matcher.batch._parsing import ParseResult
+from matcher.batch._parse_all import parse_all
+from matcher.batch._ranking import RankEntry, Ranking
 from matcher.batch._spill import IN_MEMORY, Spill, SpilledEntries
 from matcher.errors import InputError, failure_of
 from matcher.integrity import posting_copied
-from matcher.records import Failure, Posting, Resume, Score
+from matcher.records import Posting, Resume
 from matcher.scoring import Weights, pack_vectors, score, similarities_of_packed
 
 if TYPE_CHECKING:
@@ -32,211 +31,7 @@ if TYPE_CHECKING:
 
 _SCORE_BATCH = 512  # resumes scored together: one TF-IDF product each, and a bound on memory
 
-__all__ = ["RankEntry", "Ranking", "rank"]
-
-
-@dataclass(frozen=True, slots=True)
-class RankEntry:
-    """One file of a ranking: its score and parsed resume, or the :class:`Failure` that stopped it.
-
-    Examples
-    --------
-    >>> RankEntry("cv.pdf", None, None, None, Failure("encrypted", "cv.pdf: needs a password")).to_dict()
-    {'rank': None, 'path': 'cv.pdf', 'score': None, 'error': {'kind': 'encrypted', 'message': 'cv.pdf: ...'}}
-    """
-
-    path: str
-    rank: int | None
-    score: Score | None
-    resume: Resume | None
-    failure: Failure | None = None
-
-    @property
-    def error_kind(self) -> str | None:
-        """Deprecated: ``failure.kind``."""
-        warnings.warn(
-            "RankEntry.error_kind is deprecated; use .failure.kind", DeprecationWarning, stacklevel=2
-        )
-        return self.failure.kind if self.failure else None
-
-    @property
-    def error_message(self) -> str | None:
-        """Deprecated: ``failure.message``."""
-        warnings.warn(
-            "RankEntry.error_message is deprecated; use .failure.message", DeprecationWarning, stacklevel=2
-        )
-        return self.failure.message if self.failure else None
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the JSON contract form (DESIGN.md section 5); ``integrity`` lists the resume's
-        integrity findings (hidden text, keyword stuffing, a copied posting)."""
-        out: dict[str, Any] = {"rank": self.rank, "path": self.path}
-        if self.score is None:
-            out["score"] = None
-            out["error"] = self.failure.to_dict() if self.failure else None
-            return out
-        out.update(self.score.to_dict())
-        out["integrity"] = [f.to_dict() for f in self.resume.integrity] if self.resume else []
-        if self.resume is not None:  # who the candidate is, and where each matched skill was seen
-            resume = self.resume
-            out.update(name=resume.name, email=resume.email, phone=resume.phone, links=list(resume.links))
-        out["matched_evidence"] = [m.to_dict() for m in self.score.matched]
-        out["error"] = None
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class Ranking:
-    """Ranked entries, best first, then failures (by path).
-
-    A blind ranking (``rank(..., blind=True)``) shows a candidate id in each entry's ``path``;
-    ``blind_key`` pairs each id with its file, for the employer to keep.
-    Examples
-    --------
-    >>> s = Score(80.0, {"skills": 0.8}, checks=(), matched=(), missing=(), knocked_out=False)
-    >>> bad = RankEntry("bad.pdf", None, None, None, Failure("damaged", "bad.pdf: the PDF is damaged"))
-    >>> ranking = Ranking(Posting("Analyst", (), None, None, None, ()), (RankEntry("a.txt", 1, s, None), bad))
-    >>> [e.path for e in ranking.ranked], [e.path for e in ranking.failures]
-    (['a.txt'], ['bad.pdf'])
-    >>> [row["score"] for row in ranking.to_list()]
-    [80, None]
-    """
-
-    posting: Posting
-    entries: Sequence[RankEntry]  # a tuple; past ``keep_in_memory`` entries, read from disk as iterated
-    blind: bool = field(default=False, kw_only=True)
-    blind_key: tuple[tuple[str, str], ...] = field(default=(), kw_only=True)
-    #: hidden files and folders (a leading ".") skipped under the folders given
-    hidden: int = field(default=0, kw_only=True)
-
-    @property
-    def ranked(self) -> tuple[RankEntry, ...]:
-        """The entries that were scored."""
-        return tuple(e for e in self.entries if e.score is not None)
-
-    @property
-    def counts(self) -> tuple[int, int]:
-        """How many entries were ranked and how many failed, without reading spilled entries."""
-        if isinstance(self.entries, SpilledEntries):
-            ranked = self.entries.ranked_count
-        else:
-            ranked = sum(e.score is not None for e in self.entries)
-        return ranked, len(self.entries) - ranked
-
-    @property
-    def failures(self) -> tuple[RankEntry, ...]:
-        """The files that could not be read, with their error."""
-        return tuple(e for e in self.entries if e.score is None)
-
-    def to_list(self) -> list[dict[str, Any]]:
-        """Return the JSON contract form: a list, best first, failures last."""
-        return [e.to_dict() for e in self.entries]
-
-
-def _parse_all(
-    files: list[Path],
-    engine: str,
-    workers: int | None,
-    cache_path: str | Path | None,
-    limits: Limits,
-    start_method: str | None,
-    progress: Callable[[int, int, int], None] | None = None,
-    scheduler: Any = None,
-    cache_max_bytes: int | None = None,
-) -> Generator[tuple[Path, Resume | None, bytes | None, RankEntry | None], None, None]:
-    """Every file as a parsed Resume (from the cache, or parsed now) with its packed TF-IDF vector
-    when there is a cache (None without one), or as a failure entry."""
-
-    import sqlite3
-    import warnings
-
-    from matcher.batch._cache import content_key, open_cache, path_key
-    from matcher.batch._parsing import parse_file
-    from matcher.batch._workers import parse_in_workers
-
-    cache = open_cache(cache_path, max_bytes=cache_max_bytes) if cache_path else None
-
-    def cache_failed(exc: Exception) -> None:  # the ranking is never lost to the cache
-        nonlocal cache
-        warnings.warn(f"the resume cache failed ({exc}): going on without it", stacklevel=4)
-        with contextlib.suppress(sqlite3.Error):
-            cache.close() if cache is not None else None
-        cache = None
-
-    done = failures = 0
-    todo: list[Path] = []
-    seen: dict[str, Path] = {}  # content digest -> the first file with it
-
-    def duplicate(path: Path, digest: str | None) -> RankEntry | None:
-        if digest is None:
-            return None
-        first = seen.setdefault(digest, path)
-        if first == path:
-            return None
-        failure = Failure("duplicate", f"{path.name}: the same content as {first}")
-        return RankEntry(str(path), None, None, None, failure)
-
-    try:
-        for path in files:
-            if cache is not None:
-                key = path_key(path, engine=engine, limits=limits)  # streamed, after a stat
-                try:
-                    hit = cache.get_entry(key) if key is not None else None
-                except sqlite3.Error as exc:
-                    cache_failed(exc)
-                    hit = None
-                if hit is not None and key is not None:
-                    done += 1
-                    twin = duplicate(path, key.split(":", 1)[0])
-                    if twin is not None:
-                        failures += 1
-                        yield path, None, None, twin
-                    else:
-                        yield path, dataclasses.replace(hit[0], source=str(path)), hit[1], None
-                    if progress is not None:
-                        progress(done, len(files), failures)
-                    continue
-            todo.append(path)
-        count = (os.cpu_count() or 1) if workers is None else workers
-
-        def outcomes() -> Iterator[ParseResult]:
-            if scheduler is not None:
-                from matcher.batch._cluster import parse_on_cluster
-
-                return parse_on_cluster(todo, scheduler, engine=engine, limits=limits)
-            if count <= 0:
-                return (parse_file(path, engine=engine, limits=limits) for path in todo)
-            return parse_in_workers(
-                todo, workers=count, engine=engine, limits=limits, start_method=start_method
-            )
-
-        # each parse is stored the moment it is done: an interrupted run keeps everything finished
-        for result in outcomes():
-            path, resume = result.path, result.resume
-            done += 1
-            twin = duplicate(path, result.digest) if resume is not None else None
-            if twin is not None:
-                failures += 1
-                yield path, None, None, twin
-            elif resume is None:
-                failures += 1
-                yield path, None, None, RankEntry(str(path), None, None, None, result.failure)
-            else:
-                vector = None
-                if cache is not None and result.digest is not None:
-                    # under the key of the bytes the parse read: a file changed since it was
-                    # looked up can never store its new parse under its old content's key
-                    (vector,) = pack_vectors([resume.text])
-                    try:
-                        cache.put(content_key(result.digest, engine=engine, limits=limits), resume, vector)
-                    except sqlite3.Error as exc:
-                        cache_failed(exc)
-                yield path, resume, vector, None
-            if progress is not None:
-                progress(done, len(files), failures)
-    finally:
-        if cache is not None:
-            cache.close()
+__all__ = ["rank"]
 
 
 def rank(
@@ -378,7 +173,7 @@ def rank(
     # closing: an interrupt stops the workers and closes the cache at once, not when collected
     cap = None if cache_max_mb is None else int(cache_max_mb * (1 << 20))
     with contextlib.closing(
-        _parse_all(files, engine, workers, cache, limits, start_method, progress, scheduler, cap)
+        parse_all(files, engine, workers, cache, limits, start_method, progress, scheduler, cap)
     ) as results:
         for path, resume, vector, failure in results:
             if failure is not None:

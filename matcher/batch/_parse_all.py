@@ -1,0 +1,127 @@
+"""``parse_all``: every file of a ranking as a parsed resume with its TF-IDF vector, or as a listed
+failure, through the cache, the local workers or a Dask cluster, one outcome per file as it comes."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+from collections.abc import Callable, Generator, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from matcher.batch._parsing import ParseResult
+from matcher.batch._ranking import RankEntry
+from matcher.records import Failure, Resume
+from matcher.scoring import pack_vectors
+
+if TYPE_CHECKING:
+    from matcher.extract import Limits
+
+__all__ = ["parse_all"]
+
+
+def parse_all(
+    files: list[Path],
+    engine: str,
+    workers: int | None,
+    cache_path: str | Path | None,
+    limits: Limits,
+    start_method: str | None,
+    progress: Callable[[int, int, int], None] | None = None,
+    scheduler: Any = None,
+    cache_max_bytes: int | None = None,
+) -> Generator[tuple[Path, Resume | None, bytes | None, RankEntry | None], None, None]:
+    """Every file as a parsed Resume (from the cache, or parsed now) with its packed TF-IDF vector
+    when there is a cache (None without one), or as a failure entry."""
+
+    import sqlite3
+    import warnings
+
+    from matcher.batch._cache import content_key, open_cache, path_key
+    from matcher.batch._parsing import parse_file
+    from matcher.batch._workers import parse_in_workers
+
+    cache = open_cache(cache_path, max_bytes=cache_max_bytes) if cache_path else None
+
+    def cache_failed(exc: Exception) -> None:  # the ranking is never lost to the cache
+        nonlocal cache
+        warnings.warn(f"the resume cache failed ({exc}): going on without it", stacklevel=4)
+        with contextlib.suppress(sqlite3.Error):
+            cache.close() if cache is not None else None
+        cache = None
+
+    done = failures = 0
+    todo: list[Path] = []
+    seen: dict[str, Path] = {}  # content digest -> the first file with it
+
+    def duplicate(path: Path, digest: str | None) -> RankEntry | None:
+        if digest is None:
+            return None
+        first = seen.setdefault(digest, path)
+        if first == path:
+            return None
+        failure = Failure("duplicate", f"{path.name}: the same content as {first}")
+        return RankEntry(str(path), None, None, None, failure)
+
+    try:
+        for path in files:
+            if cache is not None:
+                key = path_key(path, engine=engine, limits=limits)  # streamed, after a stat
+                try:
+                    hit = cache.get_entry(key) if key is not None else None
+                except sqlite3.Error as exc:
+                    cache_failed(exc)
+                    hit = None
+                if hit is not None and key is not None:
+                    done += 1
+                    twin = duplicate(path, key.split(":", 1)[0])
+                    if twin is not None:
+                        failures += 1
+                        yield path, None, None, twin
+                    else:
+                        yield path, dataclasses.replace(hit[0], source=str(path)), hit[1], None
+                    if progress is not None:
+                        progress(done, len(files), failures)
+                    continue
+            todo.append(path)
+        count = (os.cpu_count() or 1) if workers is None else workers
+
+        def outcomes() -> Iterator[ParseResult]:
+            if scheduler is not None:
+                from matcher.batch._cluster import parse_on_cluster
+
+                return parse_on_cluster(todo, scheduler, engine=engine, limits=limits)
+            if count <= 0:
+                return (parse_file(path, engine=engine, limits=limits) for path in todo)
+            return parse_in_workers(
+                todo, workers=count, engine=engine, limits=limits, start_method=start_method
+            )
+
+        # each parse is stored the moment it is done: an interrupted run keeps everything finished
+        for result in outcomes():
+            path, resume = result.path, result.resume
+            done += 1
+            twin = duplicate(path, result.digest) if resume is not None else None
+            if twin is not None:
+                failures += 1
+                yield path, None, None, twin
+            elif resume is None:
+                failures += 1
+                yield path, None, None, RankEntry(str(path), None, None, None, result.failure)
+            else:
+                vector = None
+                if cache is not None and result.digest is not None:
+                    # under the key of the bytes the parse read: a file changed since it was
+                    # looked up can never store its new parse under its old content's key
+                    (vector,) = pack_vectors([resume.text])
+                    try:
+                        cache.put(content_key(result.digest, engine=engine, limits=limits), resume, vector)
+                    except sqlite3.Error as exc:
+                        cache_failed(exc)
+                yield path, resume, vector, None
+            if progress is not None:
+                progress(done, len(files), failures)
+    finally:
+        if cache is not None:
+            cache.close()
