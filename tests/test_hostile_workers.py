@@ -136,16 +136,29 @@ def test_ctrl_c_or_sigterm_prints_one_line_and_no_traceback(signum: int, tmp_pat
 
     folder = tmp_path / "cvs"
     folder.mkdir()
-    for i in range(20):
+    for i in range(80):
         (folder / f"cv{i:02}.txt").write_text(f"Candidate {i}\n" + _jobs(300), encoding="utf-8")
     command = [sys.executable, "-m", "matcher", "rank", str(EXAMPLE_POSTING), str(folder), "--workers", "2",
                "--no-cache", "--quiet"]  # fmt: skip
-    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    time.sleep(8.0)  # models loaded, workers parsing
-    assert run.poll() is None, "the run ended before it could be interrupted"
-    # a terminal's Ctrl-C reaches the whole process group; SIGTERM, the main process
-    os.killpg(run.pid, signum) if signum == signal.SIGINT else run.send_signal(signum)
-    _, err = run.communicate(timeout=60)
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    ) as run:
+        try:
+            deadline = time.monotonic() + 180
+            while not _children(run.pid) and run.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.1)
+            time.sleep(1.0)  # the workers are parsing
+            assert run.poll() is None, "the run ended before it could be interrupted"
+            # a terminal's Ctrl-C reaches the whole process group; SIGTERM, the main process
+            if signum == signal.SIGINT:
+                os.killpg(run.pid, signum)
+            else:
+                run.send_signal(signum)
+            _, err = run.communicate(timeout=120)
+        finally:
+            if run.poll() is None:
+                os.killpg(run.pid, signal.SIGKILL)
+                run.communicate()
     text = err.decode("utf-8", "replace")
     assert "Traceback" not in text
     assert [line for line in text.splitlines() if line.strip()] == ["interrupted: no output written."], text
