@@ -51,7 +51,14 @@ def _number(value: float | None) -> float | int | None:
 class GroupRate:
     """One group's figures: ``n`` candidates, ``rate`` (None for an empty group), ``impact_ratio``
     (rate / the highest rate of the groups not excluded; None when it cannot be computed), ``flag``
-    (impact ratio under 0.8) and ``excluded`` (under 2% of the candidates: left out of the ratios)."""
+    (impact ratio under 0.8) and ``excluded`` (under 2% of the candidates: left out of the ratios).
+
+    Examples
+    --------
+    >>> men = GroupRate("M", n=10, rate=0.3, impact_ratio=0.6, flag=True, excluded=False)
+    >>> men.flag, men.to_dict()["impact_ratio"]
+    (True, 0.6)
+    """
 
     group: str
     n: int
@@ -74,7 +81,16 @@ class GroupRate:
 
 @dataclass(frozen=True, slots=True)
 class CharacteristicRates:
-    """The groups of one characteristic (``sex``), or of an intersection (``sex x race_ethnicity``)."""
+    """The groups of one characteristic (``sex``), or of an intersection (``sex x race_ethnicity``).
+
+    Examples
+    --------
+    >>> women = GroupRate("F", n=10, rate=0.5, impact_ratio=1.0, flag=False, excluded=False)
+    >>> men = GroupRate("M", n=10, rate=0.3, impact_ratio=0.6, flag=True, excluded=False)
+    >>> sex = CharacteristicRates("sex", (women, men))
+    >>> [g.group for g in sex.groups if g.flag], sex.to_dict()["name"]
+    (['M'], 'sex')
+    """
 
     name: str
     groups: tuple[GroupRate, ...]
@@ -86,7 +102,18 @@ class CharacteristicRates:
 
 @dataclass(frozen=True, slots=True)
 class AuditReport:
-    """An adverse-impact audit of one ranking (see :func:`audit`)."""
+    """An adverse-impact audit of one ranking (see :func:`audit`).
+
+    Examples
+    --------
+    >>> ranking = [{"path": p, "score": s} for p, s in [("a", 90), ("b", 80), ("c", 70), ("d", 60)]]
+    >>> groups = {"a": {"sex": "F"}, "b": {"sex": "M"}, "c": {"sex": "F"}, "d": {"sex": ""}}
+    >>> report = audit(ranking, groups, selected={"a", "b"})
+    >>> report.basis, report.candidates, report.unknown
+    ('selection_rate', 4, 1)
+    >>> report.to_dict()["characteristics"][0]["groups"][1]
+    {'group': 'M', 'n': 1, 'rate': 1.0, 'impact_ratio': 1.0, 'flag': False, 'excluded': False}
+    """
 
     basis: Basis
     median: float | None
@@ -245,7 +272,21 @@ def _read(path: str | Path) -> str:
 
 
 def read_groups(path: str | Path) -> dict[str, dict[str, str | None]]:
-    """Read GROUPS.csv: a ``path`` column and one column per characteristic."""
+    """Read GROUPS.csv: a ``path`` column and one column per characteristic.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "groups.csv"
+    >>> _ = path.write_text("path,sex,race_ethnicity\\na.pdf,F,Asian\\nb.pdf,M,\\n", encoding="utf-8")
+    >>> read_groups(path)
+    {'a.pdf': {'sex': 'F', 'race_ethnicity': 'Asian'}, 'b.pdf': {'sex': 'M', 'race_ethnicity': ''}}
+    >>> _ = path.write_text("name,sex\\nAnn,F\\n", encoding="utf-8")
+    >>> read_groups(path)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    matcher.errors.InputError: ...: the CSV needs a 'path' column (and one column per characteristic)
+    """
     rows = _csv_rows(_read(path), str(path))
     out: dict[str, dict[str, str | None]] = {}
     for row in rows:
@@ -259,7 +300,16 @@ def read_groups(path: str | Path) -> dict[str, dict[str, str | None]]:
 
 def read_selected(path: str | Path) -> set[str]:
     """Read DECISIONS.csv: a ``path`` column, and a ``selected`` column (yes/true/1) or none (then
-    every path listed was selected)."""
+    every path listed was selected).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "decisions.csv"
+    >>> _ = path.write_text("path,selected\\na.pdf,yes\\nb.pdf,no\\nc.pdf,1\\n", encoding="utf-8")
+    >>> sorted(read_selected(path))
+    ['a.pdf', 'c.pdf']
+    """
     rows = _csv_rows(_read(path), str(path))
     if rows and "selected" in rows[0]:
         return {r["path"] for r in rows if r["selected"].lower() in ("1", "yes", "y", "true", "selected")}

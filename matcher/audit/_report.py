@@ -71,7 +71,21 @@ def _safe(value: object) -> str:
 
 
 def audit_csv(report: AuditReport) -> str:
-    """One row per group: characteristic, group, n, rate, impact_ratio, flag, excluded, basis."""
+    """One row per group: characteristic, group, n, rate, impact_ratio, flag, excluded, basis.
+
+    A value starting with ``=``, ``+``, ``-`` or ``@`` gets a leading ``'`` so a spreadsheet does
+    not run it as a formula.
+
+    Examples
+    --------
+    >>> from matcher.audit import audit
+    >>> ranking = [{"path": "a", "score": 80}, {"path": "b", "score": 40}]
+    >>> print(audit_csv(audit(ranking, {"a": {"sex": "F"}, "b": {"sex": "=M"}})), end="")
+    characteristic,group,n,rate,impact_ratio,flag,excluded,basis
+    sex,'=M,1,0.0,0.0,True,False,scoring_rate
+    sex,F,1,1.0,1.0,False,False,scoring_rate
+    (unknown),,0,,,,,scoring_rate
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["characteristic", "group", "n", "rate", "impact_ratio", "flag", "excluded", "basis"])
@@ -85,7 +99,18 @@ def audit_csv(report: AuditReport) -> str:
 
 
 def audit_html(report: AuditReport) -> str:
-    """One self-contained HTML file with a table per characteristic; every value escaped."""
+    """One self-contained HTML file with a table per characteristic; every value escaped.
+
+    Examples
+    --------
+    >>> from matcher.audit import audit
+    >>> ranking = [{"path": "a", "score": 80}, {"path": "b", "score": 40}]
+    >>> page = audit_html(audit(ranking, {"a": {"sex": "F"}, "b": {"sex": "<b>M</b>"}}))
+    >>> page.startswith("<!DOCTYPE html>"), "&lt;b&gt;M&lt;/b&gt;" in page, "<b>M" in page
+    (True, True, False)
+    >>> '<tr class="flag"><td>&lt;b&gt;M&lt;/b&gt;</td>' in page
+    True
+    """
     e_ = html.escape
     blocks = []
     for characteristic in report.characteristics:

@@ -22,7 +22,15 @@ _FILE = "runs.jsonl"
 
 def run_log_path(folder: str | Path | None = None) -> Path:
     """Where the run log is: ``folder``, else ``$MATCHER_DATA_DIR``, else the user's data folder
-    (``~/.local/share/matcher`` on Linux), each with ``runs.jsonl`` in it."""
+    (``~/.local/share/matcher`` on Linux), each with ``runs.jsonl`` in it.
+
+    Examples
+    --------
+    >>> run_log_path("/srv/hiring").as_posix()
+    '/srv/hiring/runs.jsonl'
+    >>> run_log_path().name
+    'runs.jsonl'
+    """
     if folder is None:
         folder = os.environ.get(RUN_LOG_ENV) or None
     if folder is None:
@@ -136,7 +144,21 @@ def write_run_record(ranking: Ranking, *, folder: str | Path | None = None, **op
 
 
 def read_run_log(folder: str | Path | None = None) -> list[dict[str, Any]]:
-    """Every record of the run log, oldest first (empty when there is none yet)."""
+    """Every record of the run log, oldest first (empty when there is none yet).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from matcher import analyze_posting
+    >>> from matcher.batch import Ranking
+    >>> folder = tempfile.mkdtemp()
+    >>> read_run_log(folder)
+    []
+    >>> for text in ("Requirements: Python", "Requirements: SQL"):
+    ...     _ = write_run_record(Ranking(analyze_posting(text), ()), folder=folder)
+    >>> [r["posting"]["requirements"]["skills"][0]["name"] for r in read_run_log(folder)]
+    ['Python', 'SQL']
+    """
     path = run_log_path(folder)
     if not path.exists():
         return []

@@ -15,7 +15,23 @@ __all__ = ["CacheInfo", "cache_info", "clear_cache"]
 @dataclass(frozen=True, slots=True)
 class CacheInfo:
     """What a resume cache holds: its path, entries, the bytes they hold, the size of the file(s)
-    on disk, and when the least and most recently used entries were last used (epoch seconds)."""
+    on disk, and when the least and most recently used entries were last used (epoch seconds).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from matcher.batch import ResumeCache, cache_info
+    >>> from matcher.resume import parse_resume_text
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "c.sqlite"
+    >>> cache_info(path).to_dict() | {"path": "..."}
+    {'path': '...', 'entries': 0, 'data_bytes': 0, 'file_bytes': 0, 'oldest_use': None, 'newest_use': None}
+    >>> cache = ResumeCache(path)
+    >>> cache.put("k", parse_resume_text("Ann Lee\\nann@x.org"))
+    >>> cache.close()
+    >>> info = cache_info(path)
+    >>> info.entries, info.file_bytes >= info.data_bytes > 0, info.oldest_use == info.newest_use
+    (1, True, True)
+    """
 
     path: Path
     entries: int

@@ -78,7 +78,19 @@ def extract_text(
 @dataclass(frozen=True, slots=True)
 class Extracted:
     """A file's text, what its integrity checks found while reading it, and the text a reader
-    cannot see (hidden, tiny or off-page text of a PDF; in ``text`` as well)."""
+    cannot see (hidden, tiny or off-page text of a PDF; in ``text`` as well).
+
+    Examples
+    --------
+    >>> from matcher.records import IntegrityFinding
+    >>> doc = Extracted(
+    ...     "Jane Doe\\nPython Kubernetes",
+    ...     (IntegrityFinding("tiny_text", "text under 2 pt on page 1", "Kubernetes"),),
+    ...     hidden_text=("Kubernetes",),
+    ... )
+    >>> [f.kind for f in doc.integrity], all(h in doc.text for h in doc.hidden_text)
+    (['tiny_text'], True)
+    """
 
     text: str
     integrity: tuple[IntegrityFinding, ...] = ()

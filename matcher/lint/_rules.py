@@ -26,7 +26,17 @@ Severity = Literal["warning", "info"]
 class LintFinding:
     """One thing to fix in a posting: ``rule`` (age_coded, gender_coded, years_exceed_technology,
     entry_level_years, degree_without_equivalent, too_many_requirements, missing_salary),
-    ``severity`` (warning or info), ``message`` for a person and ``evidence`` from the posting."""
+    ``severity`` (warning or info), ``message`` for a person and ``evidence`` from the posting.
+
+    Examples
+    --------
+    >>> findings = lint_posting("Data Analyst\\nRequirements: SQL")
+    >>> (finding,) = [f for f in findings if f.rule == "missing_salary"]
+    >>> finding.severity, finding.message  # doctest: +ELLIPSIS
+    ('warning', 'no pay range: Colorado, California, ... require one in a posting')
+    >>> LintFinding("age_coded", "warning", "age-coded wording", "digital native").to_dict()["evidence"]
+    'digital native'
+    """
 
     rule: str
     severity: Severity

@@ -15,7 +15,16 @@ __all__ = ["similarities_of_packed", "vocabulary_terms"]
 
 @lru_cache(maxsize=1)
 def vocabulary_terms() -> tuple[str, ...]:
-    """The background vocabulary's terms in index order (the IDF model's ``terms``)."""
+    """The background vocabulary's terms in index order (the IDF model's ``terms``).
+
+    Words and two-word phrases, sorted; a term's place is its column in a packed vector.
+
+    Examples
+    --------
+    >>> terms = vocabulary_terms()
+    >>> "python" in terms, "machine learning" in terms, terms == tuple(sorted(terms))
+    (True, True, True)
+    """
     from matcher._models import model_dir
 
     path = model_dir() / IDF_FILE

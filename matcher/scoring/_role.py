@@ -111,7 +111,17 @@ def resume_titles(resume: Resume) -> tuple[str, ...]:
 @dataclass(frozen=True, slots=True)
 class RoleMatch:
     """How close the resume's role is to the posting's: ``credit`` 0 to 1, the resume title that
-    earned it, and the shared level of the O*NET-SOC hierarchy in words."""
+    earned it, and the shared level of the O*NET-SOC hierarchy in words.
+
+    Examples
+    --------
+    >>> RoleMatch(0.5, "Line Cook", "Sous Chef", "same broad occupation").describe()
+    "Role: 'Sous Chef' for 'Line Cook': same broad occupation, 0.5 credit"
+    >>> from matcher import parse_resume_text
+    >>> m = role_match("Data Analyst", parse_resume_text("DATA ANALYST\\nExperience\\nReports."))
+    >>> m.credit, m.resume_title
+    (1.0, 'DATA ANALYST')
+    """
 
     credit: float
     posting_title: str

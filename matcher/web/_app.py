@@ -123,7 +123,25 @@ def serve(
     """Run the web app until interrupted, printing its address (with the token when one is needed).
 
     Any ``host`` but 127.0.0.1, ::1 or localhost needs an access token: ``token``, or one made
-    here and printed.
+    here and printed. A port already in use stops it at once (``SystemExit``, uvicorn's).
+
+    Examples
+    --------
+    Here the port is taken, so it prints its address and stops (a free port would serve until
+    Ctrl+C; :func:`running` serves in a background thread instead):
+
+    >>> import socket, tempfile
+    >>> taken = socket.socket()
+    >>> taken.bind(("127.0.0.1", 0))
+    >>> taken.listen()
+    >>> port = taken.getsockname()[1]
+    >>> try:
+    ...     serve(port=port, data=tempfile.mkdtemp(), workers=0, token="s3cret")
+    ... except SystemExit:
+    ...     print("port in use")
+    matcher web app: http://127.0.0.1:...?token=s3cret  (data in ...; Ctrl+C stops it)
+    port in use
+    >>> taken.close()
     """
     import uvicorn
 

@@ -47,7 +47,20 @@ CREATE TABLE IF NOT EXISTS decisions (
 
 @dataclass(frozen=True, slots=True)
 class JobRow:
-    """One job as stored: the posting file it came from and its latest requirement version."""
+    """One job as stored: the posting file it came from and its latest requirement version.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> store = Store(tempfile.mkdtemp())
+    >>> sha = store.put_file(b"Data Analyst\\nRequirements: SQL", ".txt")
+    >>> job_id = store.add_job("Data Analyst", "job.txt", sha, {"skills": [{"name": "SQL"}]})
+    >>> _ = store.add_version(job_id, {"add_skills": ["Excel"]}, ("degree",), {"skills": []})
+    >>> job = store.job(job_id)
+    >>> job.title, job.source_name, job.version, job.corrections, job.knockouts
+    ('Data Analyst', 'job.txt', 2, {'add_skills': ['Excel']}, ('degree',))
+    >>> store.close()
+    """
 
     id: int
     title: str | None
@@ -62,7 +75,23 @@ class JobRow:
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One uploaded resume of a job: its content hash, the name it was uploaded as (shown, never a
-    path), and the recruiter's decision and note."""
+    path), and the recruiter's decision and note.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> store = Store(tempfile.mkdtemp())
+    >>> job_id = store.add_job("Data Analyst", "job.txt", store.put_file(b"SQL", ".txt"), {})
+    >>> for text in (b"Ann Lee", b"Ann Lee, again"):
+    ...     _ = store.add_candidate(job_id, store.put_file(text, ".txt"), "ann.txt")
+    >>> first, second = store.candidates(job_id)
+    >>> store.decide(job_id, first.sha, "shortlist", "strong SQL")
+    >>> [(c.name, c.decision, c.note) for c in store.candidates(job_id)]
+    [('ann.txt', 'shortlist', 'strong SQL'), ('ann (2).txt', None, '')]
+    >>> first.path.read_bytes()
+    b'Ann Lee'
+    >>> store.close()
+    """
 
     sha: str
     name: str

@@ -21,7 +21,19 @@ _MAX_ZIP_MEMBERS = 5000
 
 @dataclass(frozen=True, slots=True)
 class UploadLimits:
-    """Caps on uploads: bytes per file (default the CLI's file cap), per request, files per request."""
+    """Caps on uploads: bytes per file (default the CLI's file cap), per request, files per request.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from matcher.web import Workspace
+    >>> ws = Workspace(tempfile.mkdtemp(), workers=0, limits=UploadLimits(max_file_bytes=1000))
+    >>> ws.create_job("job.txt", b"x" * 5000)
+    Traceback (most recent call last):
+    ...
+    matcher.errors.FileTooLargeError: job.txt: 5,000 bytes is over the 1,000-byte limit
+    >>> ws.close()
+    """
 
     max_file_bytes: int = DEFAULT_LIMITS.max_bytes
     max_request_bytes: int = 200_000_000

@@ -30,7 +30,19 @@ __all__ = ["CHECK_NAMES", "NotFoundError", "RankState", "UploadLimits", "Workspa
 
 
 class NotFoundError(InputError):
-    """No such job or candidate (HTTP 404)."""
+    """No such job or candidate (HTTP 404).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> ws = Workspace(tempfile.mkdtemp(), workers=0)
+    >>> try:
+    ...     ws.job(99)
+    ... except NotFoundError as exc:
+    ...     print(exc.kind, "-", exc, "-", isinstance(exc, InputError))
+    not_found - no job 99 - True
+    >>> ws.close()
+    """
 
     kind = "not_found"
 
@@ -41,7 +53,20 @@ CHECK_NAMES: tuple[str, ...] = get_args(CheckName)
 
 @dataclass
 class RankState:
-    """A job's ranking as the background parsing leaves it: ``status`` parsing or done."""
+    """A job's ranking as the background parsing leaves it: ``status`` parsing or done.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> ws = Workspace(tempfile.mkdtemp(), workers=0)
+    >>> job = ws.create_job("job.txt", b"Data Analyst\\nRequirements: SQL and Excel.")
+    >>> resumes = [("ann.txt", b"Ann Lee\\nSKILLS\\nSQL"), ("bob.txt", b"Bob Roe\\nSKILLS\\nExcel")]
+    >>> _ = ws.add_resumes(job, resumes)
+    >>> state = ws.wait(job)
+    >>> state.status, state.done, state.total, state.error, len(state.ranking.entries)
+    ('done', 2, 2, None, 2)
+    >>> ws.close()
+    """
 
     status: str = "done"
     done: int = 0
