@@ -113,3 +113,19 @@ def test_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     result = doctest.testfile(str(ROOT / "README.md"), module_relative=False)
     assert result.attempted >= 4 and result.failed == 0
+
+
+def test_collecting_the_tests_loads_no_spacy() -> None:
+    """Test modules analyse their postings on first use (the ``analyzed`` fixture), never while
+    pytest collects them: collecting stays fast and a broken model fails the tests, not collection."""
+    code = (
+        "import importlib, pkgutil, sys, tests\n"
+        "for m in pkgutil.iter_modules(tests.__path__):\n"
+        "    if m.name.startswith('test_'):\n"
+        "        importlib.import_module('tests.' + m.name)\n"
+        "        assert 'spacy' not in sys.modules, m.name\n"
+    )
+    from .conftest import ROOT
+
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]

@@ -6,14 +6,23 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from matcher import MatcherError, analyze_posting, analyze_posting_file, parse_resume, rank
+from matcher.records import Posting
 from matcher.resume import _parse
 
-POSTING = analyze_posting("Requirements: Python and SQL, 3+ years of experience")
+POSTING_TEXT = "Requirements: Python and SQL, 3+ years of experience"
+
+
+@pytest.fixture
+def posting(analyzed: Callable[[str], Posting]) -> Posting:
+    return analyzed(POSTING_TEXT)
+
+
 GOOD = "Ann Lee\nEXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nPython and SQL"
 
 
@@ -34,11 +43,11 @@ def parser_bug(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize("workers", [0, 1])
 @pytest.mark.usefixtures("parser_bug")
 def test_a_parser_bug_on_one_file_is_an_internal_failure_and_the_batch_goes_on(
-    tmp_path: Path, workers: int
+    tmp_path: Path, workers: int, posting: Posting
 ) -> None:
     (tmp_path / "a-good.txt").write_text(GOOD)
     (tmp_path / "b-bug.txt").write_text(GOOD + "\nBOOM")
-    ranking = rank(POSTING, [tmp_path], workers=workers)
+    ranking = rank(posting, [tmp_path], workers=workers)
     good, bug = ranking.entries
     assert Path(good.path).name == "a-good.txt" and good.score is not None
     assert Path(bug.path).name == "b-bug.txt" and bug.score is None
@@ -196,9 +205,8 @@ def test_json_ld_nested_past_any_real_page_falls_back_to_the_visible_text(tmp_pa
         assert posting.title in ("Line Cook", "Cook")
 
 
-
 def test_a_bug_while_scoring_one_resume_lists_it_and_ranks_the_others(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, posting: Posting
 ) -> None:
     from matcher.batch import _rank
 
@@ -212,18 +220,20 @@ def test_a_bug_while_scoring_one_resume_lists_it_and_ranks_the_others(
     monkeypatch.setattr(_rank, "score", buggy)
     (tmp_path / "a.txt").write_text(GOOD)
     (tmp_path / "b.txt").write_text(GOOD.replace("Ann Lee", "Bo Chen"))
-    good, bad = rank(POSTING, [tmp_path], workers=0).entries
+    good, bad = rank(posting, [tmp_path], workers=0).entries
     assert good.score is not None and Path(good.path).name == "a.txt"
     assert bad.failure is not None and bad.failure.kind == "internal" and "KeyError" in bad.failure.message
 
 
-def test_a_cache_file_that_is_not_a_cache_is_moved_aside_and_the_ranking_goes_on(tmp_path: Path) -> None:
+def test_a_cache_file_that_is_not_a_cache_is_moved_aside_and_the_ranking_goes_on(
+    tmp_path: Path, posting: Posting
+) -> None:
     """Issue 17 changed this: the ranking is never lost to the cache (it was an InputError)."""
     (tmp_path / "cv.txt").write_text(GOOD)
     cache = tmp_path / "cache.sqlite"
     cache.write_bytes(b"this is not a database" * 100)
     with pytest.warns(UserWarning, match="moved aside"):
-        ranking = rank(POSTING, [tmp_path / "cv.txt"], workers=0, cache=cache)
+        ranking = rank(posting, [tmp_path / "cv.txt"], workers=0, cache=cache)
     assert len(ranking.ranked) == 1
     (aside,) = tmp_path.glob("cache.sqlite.broken-*")
     assert aside.read_bytes() == b"this is not a database" * 100  # kept as it was, under a new name

@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -15,11 +16,17 @@ from click.testing import CliRunner
 from matcher import analyze_posting, rank
 from matcher.cli import main
 from matcher.outputs import iter_json, to_csv, to_html, write_atomic
+from matcher.records import Posting
 
 from .conftest import make_pdf
 
 AS_OF = date(2024, 6, 1)
-POSTING = analyze_posting("Data Engineer\nRequirements:\n- 4+ years of Python and SQL\n- Kafka is a plus\n")
+POSTING_TEXT = "Data Engineer\nRequirements:\n- 4+ years of Python and SQL\n- Kafka is a plus\n"
+
+
+@pytest.fixture
+def posting(analyzed: Callable[[str], Posting]) -> Posting:
+    return analyzed(POSTING_TEXT)
 
 
 def _write(folder: Path, name: str, body: str) -> Path:
@@ -41,8 +48,8 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_rank_orders_by_score_then_path_and_lists_failures_last(folder: Path) -> None:
-    ranking = rank(POSTING, [folder], as_of=AS_OF)
+def test_rank_orders_by_score_then_path_and_lists_failures_last(folder: Path, posting: Posting) -> None:
+    ranking = rank(posting, [folder], as_of=AS_OF)
     names = [Path(e.path).name for e in ranking.entries]
     assert names == ["strong.txt", "partial.txt", "same_a.txt", "same_b.txt", "broken.pdf", "notes.md"]
     assert [e.rank for e in ranking.entries] == [1, 2, 3, 4, None, None]
@@ -50,10 +57,10 @@ def test_rank_orders_by_score_then_path_and_lists_failures_last(folder: Path) ->
     assert [f.failure.kind for f in ranking.failures] == ["damaged", "not_a_resume"]
 
 
-def test_a_score_does_not_depend_on_the_other_resumes(folder: Path) -> None:
-    alone = rank(POSTING, [folder / "strong.txt"], as_of=AS_OF).entries[0].score
+def test_a_score_does_not_depend_on_the_other_resumes(folder: Path, posting: Posting) -> None:
+    alone = rank(posting, [folder / "strong.txt"], as_of=AS_OF).entries[0].score
     together = next(
-        e.score for e in rank(POSTING, [folder], as_of=AS_OF).entries if e.path.endswith("strong.txt")
+        e.score for e in rank(posting, [folder], as_of=AS_OF).entries if e.path.endswith("strong.txt")
     )
     assert alone == together
 
@@ -99,22 +106,22 @@ def test_json_contract(folder: Path, tmp_path: Path) -> None:
     assert data[-1]["error"]["kind"] == "not_a_resume"
 
 
-def test_json_written_entry_by_entry_is_the_same_document(folder: Path) -> None:
-    ranking = rank(POSTING, [folder], as_of=AS_OF)
+def test_json_written_entry_by_entry_is_the_same_document(folder: Path, posting: Posting) -> None:
+    ranking = rank(posting, [folder], as_of=AS_OF)
     whole = json.dumps(ranking.to_list(), ensure_ascii=False, indent=2) + "\n"
     assert len(ranking.entries) >= 3 and "".join(iter_json(ranking)) == whole
     empty = dataclasses.replace(ranking, entries=())
     assert "".join(iter_json(empty)) == json.dumps([], indent=2) + "\n"
 
 
-def test_csv_neutralises_formulas_from_resumes(tmp_path: Path) -> None:
+def test_csv_neutralises_formulas_from_resumes(tmp_path: Path, posting: Posting) -> None:
     _write(
         tmp_path,
         "evil.txt",
         '=HYPERLINK("http://x")\nevil@example.com\nEXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nPython',
     )
     _write(tmp_path, "plus.txt", "+1 555 0100 Jo\nEXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nSQL")
-    ranking = rank(POSTING, [tmp_path], as_of=AS_OF)
+    ranking = rank(posting, [tmp_path], as_of=AS_OF)
     rows = list(csv.DictReader(io.StringIO(to_csv(ranking))))
     for row in rows:
         for value in row.values():
@@ -134,7 +141,7 @@ def test_csv_neutralises_formulas_from_resumes(tmp_path: Path) -> None:
     assert result.exit_code == 0 and out.exists() and "wrote" in result.output
 
 
-def test_html_report_escapes_resume_text(tmp_path: Path) -> None:
+def test_html_report_escapes_resume_text(tmp_path: Path, posting: Posting) -> None:
     _write(
         tmp_path,
         "xss.txt",
@@ -142,7 +149,7 @@ def test_html_report_escapes_resume_text(tmp_path: Path) -> None:
         "Python <img src=x onerror=alert(2)>",
     )
     (tmp_path / "bad<i>.pdf").write_bytes(b"nope")
-    page = to_html(rank(POSTING, [tmp_path], as_of=AS_OF))
+    page = to_html(rank(posting, [tmp_path], as_of=AS_OF))
     assert "<script>alert" not in page and "<img" not in page and "<b>x" not in page
     assert "&lt;img src=x onerror=alert(2)&gt;" in page
     assert "bad&lt;i&gt;.pdf" in page and page.startswith("<!DOCTYPE html>")
@@ -177,8 +184,8 @@ def test_exit_status(tmp_path: Path, folder: Path) -> None:
     assert CliRunner().invoke(main, ["rank", str(posting), str(tmp_path / "missing")]).exit_code == 1
 
 
-def test_top_keeps_the_best_and_all_failures(folder: Path) -> None:
-    ranking = rank(POSTING, [folder], as_of=AS_OF, top=1)
+def test_top_keeps_the_best_and_all_failures(folder: Path, posting: Posting) -> None:
+    ranking = rank(posting, [folder], as_of=AS_OF, top=1)
     assert [Path(e.path).name for e in ranking.entries] == ["strong.txt", "broken.pdf", "notes.md"]
 
 
@@ -196,11 +203,11 @@ def test_config_file_on_the_command_line(tmp_path: Path, folder: Path) -> None:
     assert result.exit_code == 1 and "unknown setting" in result.output
 
 
-def test_pdf_resumes_rank_too(tmp_path: Path) -> None:
+def test_pdf_resumes_rank_too(tmp_path: Path, posting: Posting) -> None:
     make_pdf(
         tmp_path / "cv.pdf", ["EXPERIENCE", "Data Engineer, Acme Inc, 2015 - 2023", "Python, SQL and Kafka"]
     )
-    ranking = rank(POSTING, [tmp_path], as_of=AS_OF)
+    ranking = rank(posting, [tmp_path], as_of=AS_OF)
     assert ranking.entries[0].rank == 1 and "Python" in [m.skill for m in ranking.entries[0].score.matched]
 
 
@@ -211,7 +218,7 @@ def _chromium() -> str | None:
 
 
 @pytest.mark.skipif(_chromium() is None, reason="needs Chromium (.ci/run installs it)")
-def test_html_report_in_a_real_browser_runs_no_resume_code(tmp_path: Path) -> None:
+def test_html_report_in_a_real_browser_runs_no_resume_code(tmp_path: Path, posting: Posting) -> None:
     import subprocess
 
     attack = "<script>document.body.setAttribute('data-pwned','1')</script>"
@@ -220,7 +227,7 @@ def test_html_report_in_a_real_browser_runs_no_resume_code(tmp_path: Path) -> No
         tmp_path / "cvs", "a.txt", f"{attack}\nEXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nPython {image}"
     )
     report = tmp_path / "report.html"
-    write_atomic(report, to_html(rank(POSTING, [tmp_path / "cvs"], as_of=AS_OF)))
+    write_atomic(report, to_html(rank(posting, [tmp_path / "cvs"], as_of=AS_OF)))
     browser = _chromium()
     assert browser is not None
     dom = subprocess.run(
