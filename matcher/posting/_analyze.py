@@ -9,7 +9,7 @@ from typing import Any
 
 from matcher.errors import EmptyDocumentError, InputError
 from matcher.facts import accepts_equivalent, field_spans, find_degrees, find_fields, find_years, level_rank
-from matcher.posting._importance import BOILERPLATE, mention_role, sentence_role
+from matcher.posting._importance import BOILERPLATE, FORWARD_CUE, PREFERRED_CUE, mention_role, sentence_role
 from matcher.posting._sections import find_sections
 from matcher.records import DegreeRequirement, Importance, Posting, Section, SkillMention
 from matcher.text import prepare_text
@@ -251,6 +251,7 @@ def _degree(sentences: list[_Sentence]) -> DegreeRequirement | None:
     required: list[str] = []
     preferred: list[str] = []
     fields: list[str] = []
+    wished: list[bool] = []
     equivalent = False
     evidence = ""
     for sent in sentences:
@@ -264,17 +265,34 @@ def _degree(sentences: list[_Sentence]) -> DegreeRequirement | None:
             clause = _clause(sent.text, start, end)
             is_preferred = sent.section == "preferred" or sentence_role(clause, "intro") == "preferred"
             (preferred if is_preferred else required).append(level)
-        fields += [f for f in find_fields(sent.text) if f not in fields]
+        new_fields = [f for f in find_fields(sent.text) if f not in fields]
+        if new_fields:
+            fields += new_fields
+            wished.append(_fields_wished(sent.text, hits[0][2]))
         equivalent = equivalent or accepts_equivalent(sent.text)
     if not required and not preferred:
         return None
+    fields_preferred = bool(wished) and all(wished)
     if required:
         low = min(required, key=level_rank)
         higher = [lvl for lvl in preferred if level_rank(lvl) > level_rank(low)]
         pref = min(higher, key=level_rank) if higher else None
-        return DegreeRequirement(low, tuple(fields), True, equivalent, pref, evidence)
+        return DegreeRequirement(low, tuple(fields), True, equivalent, pref, evidence, fields_preferred)
     low = min(preferred, key=level_rank)
-    return DegreeRequirement(low, tuple(fields), False, equivalent, None, evidence)
+    return DegreeRequirement(low, tuple(fields), False, equivalent, None, evidence, fields_preferred)
+
+
+def _fields_wished(text: str, degree_end: int) -> bool:
+    """True when the degree's fields are only a wish: "a Bachelor's degree (ideally in CS)",
+    "BS, preferably in statistics", "a degree; computer science preferred"."""
+    spans = [a for a, _ in field_spans(text) if a >= degree_end]
+    if not spans:
+        return False
+    lead = text[degree_end : spans[0]]
+    if FORWARD_CUE.search(lead) or PREFERRED_CUE.search(lead):
+        return True
+    tail = _clause(text, spans[0], spans[0])
+    return bool(PREFERRED_CUE.search(text[spans[0] : spans[0] + len(tail)]))
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -285,11 +303,25 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
+_TEMPLATE_WORDS = r"(?:job|position|role)\s+(?:description|posting|profile|advert|ad|template)s?(?:\s+templates?)?"
+_TITLE_AROUND = re.compile(
+    rf"^(?:{_TEMPLATE_WORDS}|job title)\s*[:|\u2013-]\s*|\s*[:|\u2013-]?\s*\b{_TEMPLATE_WORDS}\s*$", re.IGNORECASE
+)
+
+
 def _title(text: str) -> str | None:
+    """The role named by the first short line; a template's or a site's words around it ("Job
+    Description Templates", "Data Engineer Job Description Template") are not the role."""
+    skipped = 0
     for line in text.splitlines():
         line = line.strip(" #*\t")
-        if line:
-            if len(line) <= 80 and not line.endswith((".", ":")) and len(line.split()) <= 10:
-                return line
-            return None
+        if not line:
+            continue
+        role = _TITLE_AROUND.sub("", line).strip(" #*\t")
+        if not role and skipped < 3:
+            skipped += 1
+            continue
+        if len(role) <= 80 and not role.endswith((".", ":")) and len(role.split()) <= 10:
+            return role
+        return None
     return None

@@ -7,12 +7,13 @@ into the analysed text, so a recruiter can check it.
 from __future__ import annotations
 
 from matcher.records._kinds import DEGREE_LEVELS, CheckName, CheckStatus, Importance, MatchHow, SkillKind
-from matcher.records._posting import DegreeRequirement, Posting, Section, SkillMention
+from matcher.records._posting import Certification, DegreeRequirement, Posting, Section, SkillGroup, SkillMention
 from matcher.records._resume import Education, Job, Resume, ResumeSkill
 from matcher.records._score import Check, Failure, Score, SkillMatch
 
 __all__ = [
     "DEGREE_LEVELS",
+    "Certification",
     "Check",
     "CheckName",
     "CheckStatus",
@@ -27,6 +28,7 @@ __all__ = [
     "ResumeSkill",
     "Score",
     "Section",
+    "SkillGroup",
     "SkillKind",
     "SkillMatch",
     "SkillMention",
