@@ -96,7 +96,8 @@ def evaluate_posting(posting: Posting, label: dict, tally: Tally, verbose: bool)
             if group in counted:
                 continue
             counted.add(group)
-            members = groups[group].union(*(_entry_names(e) for e, _ in graded if _entry_names(e) & groups[group]))
+            alike = [_entry_names(e) for e, _ in graded if _entry_names(e) & groups[group]]
+            members = groups[group].union(*alike)
             hit = bool(members & program_names)
             tally.add("group_gold")
             tally.add("group_found", int(hit))
@@ -163,7 +164,8 @@ def _source_text(label: dict) -> tuple[str, str | None] | None:
         with path.open(encoding="utf-8", errors="replace", newline="") as fh:
             rows = list(csv.DictReader(fh))
         record = rows[int(row)]
-        text_key = next((k for k in ("jobdescription", "description", "job_description", "text") if k in record), None)
+        keys = ("jobdescription", "description", "job_description", "text")
+        text_key = next((k for k in keys if k in record), None)
         if text_key is None:
             return None
         title = record.get("jobtitle") or record.get("title")

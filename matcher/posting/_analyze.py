@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from matcher.errors import EmptyDocumentError, InputError
 from matcher.facts import accepts_equivalent, field_spans, find_degrees, find_fields, find_years, level_rank
+from matcher.posting._certifications import find_certifications, posting_certifications
+from matcher.posting._groups import Placed, find_groups
 from matcher.posting._importance import BOILERPLATE, FORWARD_CUE, PREFERRED_CUE, mention_role, sentence_role
 from matcher.posting._sections import find_sections
-from matcher.records import DegreeRequirement, Importance, Posting, Section, SkillMention
+from matcher.records import DegreeRequirement, Importance, Posting, Section, SkillGroup, SkillMention
 from matcher.text import prepare_text
 
 __all__ = ["analyze_posting", "analyze_posting_file"]
 
 _RANK = {"required": 0, "preferred": 1, "mentioned": 2}
+_BY_RANK: dict[int, Importance] = {0: "required", 1: "preferred", 2: "mentioned"}
 _IMPORTANCE: dict[str, Importance] = {
     "required": "required",
     "preferred": "preferred",
@@ -88,7 +91,12 @@ def analyze_posting(text: str, *, title: str | None = None) -> Posting:
     sections = find_sections(prepared)
     sentences = _sentences(doc, sections)
     years = _years(sentences)
-    skills = _skills(doc, sentences, years)
+    named = [(s.start + a, s.start + b) for s in sentences for _, a, b in find_certifications(s.text)]
+    skills, groups = _skills(doc, sentences, years, named)
+    certifications = posting_certifications(
+        [(s.text, s.start, s.section, s.evidence) for s in sentences],
+        [(s.name, s.importance, s.evidence, s.start, s.end) for s in skills if s.kind == "certification"],
+    )
     min_years, preferred_years = _overall_years(sentences, years)
     return Posting(
         title=title or _title(prepared),
@@ -96,12 +104,12 @@ def analyze_posting(text: str, *, title: str | None = None) -> Posting:
         degree=_degree(sentences),
         min_years=min_years,
         preferred_years=preferred_years,
-        certifications=tuple(
-            s.name for s in skills if s.kind == "certification" and s.importance != "mentioned"
-        ),
+        certifications=tuple(c.name for c in certifications if c.importance != "mentioned"),
         sections=tuple(sections),
         languages=tuple(s.name for s in skills if s.kind == "language" and s.importance != "mentioned"),
         text=prepared,
+        groups=groups,
+        certifications_detail=tuple(certifications),
     )
 
 
@@ -167,12 +175,16 @@ def _years(sentences: list[_Sentence]) -> list[tuple[_Sentence, float | None, in
 
 
 def _skills(
-    doc: Any, sentences: list[_Sentence], years: list[tuple[_Sentence, float | None, int, int, str]]
-) -> tuple[SkillMention, ...]:
+    doc: Any,
+    sentences: list[_Sentence],
+    years: list[tuple[_Sentence, float | None, int, int, str]],
+    certifications: list[tuple[int, int]],
+) -> tuple[tuple[SkillMention, ...], tuple[SkillGroup, ...]]:
     from matcher.language import load_taxonomy
 
     taxonomy = load_taxonomy()
     best: dict[str, SkillMention] = {}
+    placed: list[Placed] = []
     order: dict[str, int] = {}
     fields: dict[int, list[tuple[int, int]]] = {}
     for span in doc.spans["skills"]:
@@ -184,6 +196,8 @@ def _skills(
         if any(a <= span.start_char < b for a, b in fields[sent.start]):
             continue  # "BS in Computer Science": a degree's field, not a skill
         skill = taxonomy.skills[span.label_]
+        if skill.kind != "certification" and any(a <= span.start_char < b for a, b in certifications):
+            continue  # "Scrum" in "any other Scrum certification": the certification is asked, not the skill
         importance = mention_role(sent.text, span.start_char - sent.start, sent.section)
         if sent is sentences[0] and importance == "mentioned" and _title(sent.text) is not None:
             importance = "required"  # the job title names the core skill: "Java Backend Engineer"
@@ -202,6 +216,17 @@ def _skills(
             surface=span.text,
             skill_id=skill.id,
         )
+        placed.append(
+            Placed(
+                sent.start,
+                sent.text,
+                span.start_char,
+                span.end_char,
+                skill.id,
+                _RANK[importance],
+                mention.years,
+            )
+        )
         old = best.get(skill.id)
         if old is None:
             order[skill.id] = len(order)
@@ -214,7 +239,16 @@ def _skills(
             )
         ):
             best[skill.id] = mention
-    return tuple(sorted(best.values(), key=lambda m: (_RANK[m.importance], order[m.skill_id])))
+    groups = []
+    for number, found in enumerate(find_groups(placed), 1):
+        names = tuple(best[i].name for i in found.skill_ids)
+        groups.append(
+            SkillGroup(number, names, _BY_RANK[found.rank], found.years, _MARKER.sub("", found.evidence))
+        )
+        for skill_id in found.skill_ids:
+            best[skill_id] = replace(best[skill_id], group=number)
+    skills = tuple(sorted(best.values(), key=lambda m: (_RANK[m.importance], order[m.skill_id])))
+    return skills, tuple(groups)
 
 
 def _skill_years(
@@ -303,9 +337,12 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
-_TEMPLATE_WORDS = r"(?:job|position|role)\s+(?:description|posting|profile|advert|ad|template)s?(?:\s+templates?)?"
+_TEMPLATE_WORDS = (
+    r"(?:job|position|role)\s+(?:description|posting|profile|advert|ad|template)s?(?:\s+templates?)?"
+)
 _TITLE_AROUND = re.compile(
-    rf"^(?:{_TEMPLATE_WORDS}|job title)\s*[:|\u2013-]\s*|\s*[:|\u2013-]?\s*\b{_TEMPLATE_WORDS}\s*$", re.IGNORECASE
+    rf"^(?:{_TEMPLATE_WORDS}|job title)\s*[:|\u2013-]\s*|\s*[:|\u2013-]?\s*\b{_TEMPLATE_WORDS}\s*$",
+    re.IGNORECASE,
 )
 
 

@@ -46,7 +46,9 @@ _REQUIRED_CUE = re.compile(
 @lru_cache(maxsize=1)
 def _boilerplate_cue() -> re.Pattern[str]:
     """Boilerplate phrases (data/wordlists/posting_cues.txt) and the patterns no list can say."""
-    phrases = alternation(wordlist("posting_cues", "boilerplate") + wordlist("posting_cues", "template_guidance"))
+    phrases = alternation(
+        wordlist("posting_cues", "boilerplate") + wordlist("posting_cues", "template_guidance")
+    )
     return re.compile(
         rf"(?:{phrases})|\bbenefits (?:include|package)|\b401\(?k\)?|\bPTO\b|@\w+\.\w+|"
         r"(?:application|applications) (?:must|should) (?:include|contain|be)",

@@ -7,7 +7,14 @@ into the analysed text, so a recruiter can check it.
 from __future__ import annotations
 
 from matcher.records._kinds import DEGREE_LEVELS, CheckName, CheckStatus, Importance, MatchHow, SkillKind
-from matcher.records._posting import Certification, DegreeRequirement, Posting, Section, SkillGroup, SkillMention
+from matcher.records._posting import (
+    Certification,
+    DegreeRequirement,
+    Posting,
+    Section,
+    SkillGroup,
+    SkillMention,
+)
 from matcher.records._resume import Education, Job, Resume, ResumeSkill
 from matcher.records._score import Check, Failure, Score, SkillMatch
 

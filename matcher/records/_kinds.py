@@ -13,7 +13,7 @@ CheckName = Literal["degree", "degree_field", "experience", "certifications"]
 #: The outcome of a rule check: unknown is never a fail.
 CheckStatus = Literal["pass", "fail", "unknown"]
 #: How a posting skill was met (see ``SkillMatch``).
-MatchHow = Literal["exact", "related", "short_years", "missing"]
+MatchHow = Literal["exact", "related", "short_years", "missing", "group"]
 
 #: Degree levels, lowest first. Comparisons use the position in this tuple.
 DEGREE_LEVELS: tuple[str, ...] = ("high_school", "associate", "bachelor", "master", "doctorate")

@@ -99,8 +99,8 @@ class Certification:
 
     Examples
     --------
-    >>> Certification("Scrum certification", "preferred", "Any Scrum certification is a plus.").to_dict()
-    {'name': 'Scrum certification', 'importance': 'preferred', 'evidence': 'Any Scrum certification is a plus.'}
+    >>> Certification("Scrum certification", "preferred", "Scrum certification is a plus").to_dict()
+    {'name': 'Scrum certification', 'importance': 'preferred', 'evidence': 'Scrum certification is a plus'}
     """
 
     name: str

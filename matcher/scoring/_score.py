@@ -29,6 +29,7 @@ from matcher.records import (
     Score,
     SkillMatch,
 )
+from matcher.scoring._groups import credit_groups
 from matcher.scoring._similarity import Similarity
 from matcher.scoring._weights import Weights
 
@@ -78,7 +79,7 @@ def score(
     Score 86.5/100: skills 1.00, similarity 0.33, degree 1.00, experience 1.00
     """
     weights = weights or Weights()
-    matched, missing = _skill_matches(posting, resume, weights)
+    matched, missing = credit_groups(posting, *_skill_matches(posting, resume, weights))
     checks = _checks(posting, resume)
     components, top_terms = _components(posting, resume, weights, matched, missing, checks, similarity)
     parts = {k: v for k, v in components.items() if v is not None}
