@@ -71,6 +71,8 @@ class Tally:
                 "cert_imp_n",
                 "group_gold",
                 "group_found",
+                "title_ok",
+                "title_n",
             )
         }
 
@@ -140,6 +142,12 @@ def evaluate_posting(posting: Posting, label: dict, tally: Tally, verbose: bool)
     )
     tally.add("years_ok", int(years_ok))
     tally.add("docs")
+    if label.get("title"):
+        tally.add("title_n")
+        title_ok = norm(str(label["title"])) == norm(posting.title or "")
+        tally.add("title_ok", int(title_ok))
+        if verbose and not title_ok:
+            print(f"  TITLE    program {posting.title!r}, label {label['title']!r}")
     _certifications(posting, label, tally, verbose)
     if verbose and gold_degree != got_degree:
         print(f"  DEGREE   program {got_degree}, label {gold_degree}")
@@ -151,26 +159,25 @@ SHARED = ROOT.parent / "shared"
 
 
 def _source_text(label: dict) -> tuple[str, str | None] | None:
-    """The text of a label whose document lives in ../shared ("source": "file.csv#row" or a path)."""
-    source = str(label["source"])
-    path_part, _, row = source.partition("#")
-    path = SHARED / path_part if not Path(path_part).is_absolute() else Path(path_part)
+    """The text of a label whose document may not be copied into the repo: its "source" names a
+    file under ../shared/data ({"path": ...}), or a CSV row ({"path", "row", "column"}, the row
+    by the CSV's index column). None when ../shared is absent."""
+    source = label["source"]
+    path = SHARED / "data" / str(source["path"])
     if not path.exists():
         return None
-    if path.suffix.lower() == ".csv":
-        import csv
+    if "row" not in source:
+        return path.read_text(encoding="utf-8", errors="replace"), None
+    import csv
 
-        csv.field_size_limit(sys.maxsize)
-        with path.open(encoding="utf-8", errors="replace", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-        record = rows[int(row)]
-        keys = ("jobdescription", "description", "job_description", "text")
-        text_key = next((k for k in keys if k in record), None)
-        if text_key is None:
-            return None
-        title = record.get("jobtitle") or record.get("title")
-        return record[text_key], title
-    return path.read_text(encoding="utf-8", errors="replace"), None
+    csv.field_size_limit(sys.maxsize)
+    with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+        for record in csv.DictReader(fh):
+            index = record.get("") or record.get("index") or ""
+            if index.strip() == str(source["row"]):
+                title = record.get("jobtitle") or record.get("title")
+                return record[str(source.get("column", "jobdescription"))], title
+    return None
 
 
 def _summary(name: str, tally: Tally) -> None:
@@ -193,6 +200,8 @@ def _summary(name: str, tally: Tally) -> None:
             f"  certs      found {tally.n['cert_found']}/{tally.n['cert_gold']}"
             f"  importance {tally.n['cert_imp_ok']}/{tally.n['cert_imp_n']}  given {tally.n['cert_got']}"
         )
+    if tally.n["title_n"]:
+        print(f"  title      {tally.ratio('title_ok', 'title_n'):.3f} ({tally.n['title_n']} labelled)")
     if tally.n["group_gold"]:
         print(f"  groups     found {tally.ratio('group_found', 'group_gold'):.3f} ({tally.n['group_gold']})")
 

@@ -12,8 +12,16 @@ from matcher.facts import accepts_equivalent, field_spans, find_degrees, find_fi
 from matcher.posting._certifications import find_certifications, posting_certifications
 from matcher.posting._groups import Placed, find_groups
 from matcher.posting._importance import BOILERPLATE, FORWARD_CUE, PREFERRED_CUE, mention_role, sentence_role
+from matcher.posting._learned import skill_candidates
 from matcher.posting._sections import find_sections
-from matcher.records import DegreeRequirement, Importance, Posting, Section, SkillGroup, SkillMention
+from matcher.records import (
+    DegreeRequirement,
+    Importance,
+    Posting,
+    Section,
+    SkillGroup,
+    SkillMention,
+)
 from matcher.text import prepare_text
 
 __all__ = ["analyze_posting", "analyze_posting_file"]
@@ -187,7 +195,8 @@ def _skills(
     placed: list[Placed] = []
     order: dict[str, int] = {}
     fields: dict[int, list[tuple[int, int]]] = {}
-    for span in doc.spans["skills"]:
+    asked = [(s.start, s.end) for s in sentences if s.role in ("required", "preferred")]
+    for span in skill_candidates(doc, taxonomy, asked):
         sent = _sentence_at(sentences, span.start_char)
         if sent is None:
             continue
@@ -195,7 +204,7 @@ def _skills(
             fields[sent.start] = [(sent.start + a, sent.start + b) for a, b in field_spans(sent.text)]
         if any(a <= span.start_char < b for a, b in fields[sent.start]):
             continue  # "BS in Computer Science": a degree's field, not a skill
-        skill = taxonomy.skills[span.label_]
+        skill = span.skill
         if skill.kind != "certification" and any(a <= span.start_char < b for a, b in certifications):
             continue  # "Scrum" in "any other Scrum certification": the certification is asked, not the skill
         importance = mention_role(sent.text, span.start_char - sent.start, sent.section)
@@ -203,8 +212,8 @@ def _skills(
             importance = "required"  # the job title names the core skill: "Java Backend Engineer"
         if importance == "mentioned" and skill.kind == "soft" and _SELF_DESCRIPTION.match(sent.evidence):
             continue  # "Our team values creativity": the company describing itself, not a requirement
-        if importance not in _IMPORTANCE:
-            continue  # boilerplate
+        if importance not in _IMPORTANCE or (importance == "mentioned" and skill.id.startswith("learned:")):
+            continue  # boilerplate; or a learned name the posting does not ask for
         mention = SkillMention(
             name=skill.name,
             kind=skill.kind,
