@@ -156,11 +156,12 @@ def learned_spans(doc: Any, ranges: list[tuple[int, int]] | None = None) -> list
     ]
     tagged = nlp(Doc(nlp.vocab, words=[t.text for t in tokens], spaces=spaces))
     out = []
+    whole = doc.text  # built from the tokens on each access: once
     for ent in tagged.ents:
         first, last = tokens[ent.start], tokens[ent.end - 1]
         if last.i - first.i != ent.end - 1 - ent.start:
             continue  # runs across two stretches of the text
         start, end = first.idx, last.idx + len(last.text)
-        text = doc.text[start:end]
+        text = whole[start:end]
         out.append(LearnedSpan(start, end, ent.label_, text, link_span(text)))
     return out

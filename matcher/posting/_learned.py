@@ -41,6 +41,7 @@ def skill_candidates(doc: Any, taxonomy: Taxonomy, asked: list[tuple[int, int]])
     ]
     from matcher.language import learned_spans, well_formed
 
+    text = doc.text  # built from the tokens on each access: once
     for span in learned_spans(doc, asked):
         if any(c.start_char < span.end and span.start < c.end_char for c in found):
             continue
@@ -49,7 +50,7 @@ def skill_candidates(doc: Any, taxonomy: Taxonomy, asked: list[tuple[int, int]])
             continue
         if len(span.text.split()) > _MAX_WORDS or not well_formed(span.text):
             continue
-        if not _listed(doc.text, span.start, span.end, found):
+        if not _listed(text, span.start, span.end, found):
             continue
         name = " ".join(span.text.split())
         kind: SkillKind = "hard" if span.label == "KNOWLEDGE" else "soft"
