@@ -12,6 +12,14 @@ from matcher.language._pipeline import (
     text_doc,
 )
 from matcher.language._skill_finder import SPAN_KEY, SkillFinder, find_skill_spans
+from matcher.language._spans import (
+    SPANS_MODEL,
+    LearnedSpan,
+    learned_spans,
+    link_span,
+    load_span_model,
+    well_formed,
+)
 from matcher.language._taxonomy import (
     TAXONOMY_FILE,
     Pattern,
@@ -24,8 +32,10 @@ from matcher.language._taxonomy import (
 
 __all__ = [
     "MAX_TEXT_LENGTH",
+    "SPANS_MODEL",
     "SPAN_KEY",
     "TAXONOMY_FILE",
+    "LearnedSpan",
     "Pattern",
     "Skill",
     "SkillFinder",
@@ -33,10 +43,14 @@ __all__ = [
     "blank_pipeline",
     "find_skill_spans",
     "get_pipeline",
+    "learned_spans",
+    "link_span",
+    "load_span_model",
     "load_taxonomy",
     "make_doc",
     "make_tokenizer",
     "read_taxonomy",
     "skill_word_keys",
     "text_doc",
+    "well_formed",
 ]

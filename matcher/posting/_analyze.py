@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from matcher.errors import EmptyDocumentError, InputError
 from matcher.facts import accepts_equivalent, field_spans, find_degrees, find_fields, find_years, level_rank
-from matcher.posting._importance import BOILERPLATE, mention_role, sentence_role
+from matcher.posting._certifications import find_certifications, posting_certifications
+from matcher.posting._groups import Placed, find_groups
+from matcher.posting._importance import BOILERPLATE, FORWARD_CUE, PREFERRED_CUE, mention_role, sentence_role
+from matcher.posting._learned import skill_candidates
 from matcher.posting._sections import find_sections
-from matcher.records import DegreeRequirement, Importance, Posting, Section, SkillMention
+from matcher.records import (
+    DegreeRequirement,
+    Importance,
+    Posting,
+    Section,
+    SkillGroup,
+    SkillMention,
+)
 from matcher.text import prepare_text
 
 __all__ = ["analyze_posting", "analyze_posting_file"]
 
 _RANK = {"required": 0, "preferred": 1, "mentioned": 2}
+_BY_RANK: dict[int, Importance] = {0: "required", 1: "preferred", 2: "mentioned"}
 _IMPORTANCE: dict[str, Importance] = {
     "required": "required",
     "preferred": "preferred",
@@ -88,7 +99,12 @@ def analyze_posting(text: str, *, title: str | None = None) -> Posting:
     sections = find_sections(prepared)
     sentences = _sentences(doc, sections)
     years = _years(sentences)
-    skills = _skills(doc, sentences, years)
+    named = [(s.start + a, s.start + b) for s in sentences for _, a, b in find_certifications(s.text)]
+    skills, groups = _skills(doc, sentences, years, named)
+    certifications = posting_certifications(
+        [(s.text, s.start, s.section, s.evidence) for s in sentences],
+        [(s.name, s.importance, s.evidence, s.start, s.end) for s in skills if s.kind == "certification"],
+    )
     min_years, preferred_years = _overall_years(sentences, years)
     return Posting(
         title=title or _title(prepared),
@@ -96,12 +112,12 @@ def analyze_posting(text: str, *, title: str | None = None) -> Posting:
         degree=_degree(sentences),
         min_years=min_years,
         preferred_years=preferred_years,
-        certifications=tuple(
-            s.name for s in skills if s.kind == "certification" and s.importance != "mentioned"
-        ),
+        certifications=tuple(c.name for c in certifications if c.importance != "mentioned"),
         sections=tuple(sections),
         languages=tuple(s.name for s in skills if s.kind == "language" and s.importance != "mentioned"),
         text=prepared,
+        groups=groups,
+        certifications_detail=tuple(certifications),
     )
 
 
@@ -167,15 +183,20 @@ def _years(sentences: list[_Sentence]) -> list[tuple[_Sentence, float | None, in
 
 
 def _skills(
-    doc: Any, sentences: list[_Sentence], years: list[tuple[_Sentence, float | None, int, int, str]]
-) -> tuple[SkillMention, ...]:
+    doc: Any,
+    sentences: list[_Sentence],
+    years: list[tuple[_Sentence, float | None, int, int, str]],
+    certifications: list[tuple[int, int]],
+) -> tuple[tuple[SkillMention, ...], tuple[SkillGroup, ...]]:
     from matcher.language import load_taxonomy
 
     taxonomy = load_taxonomy()
     best: dict[str, SkillMention] = {}
+    placed: list[Placed] = []
     order: dict[str, int] = {}
     fields: dict[int, list[tuple[int, int]]] = {}
-    for span in doc.spans["skills"]:
+    asked = [(s.start, s.end) for s in sentences if s.role in ("required", "preferred")]
+    for span in skill_candidates(doc, taxonomy, asked):
         sent = _sentence_at(sentences, span.start_char)
         if sent is None:
             continue
@@ -183,14 +204,16 @@ def _skills(
             fields[sent.start] = [(sent.start + a, sent.start + b) for a, b in field_spans(sent.text)]
         if any(a <= span.start_char < b for a, b in fields[sent.start]):
             continue  # "BS in Computer Science": a degree's field, not a skill
-        skill = taxonomy.skills[span.label_]
+        skill = span.skill
+        if skill.kind != "certification" and any(a <= span.start_char < b for a, b in certifications):
+            continue  # "Scrum" in "any other Scrum certification": the certification is asked, not the skill
         importance = mention_role(sent.text, span.start_char - sent.start, sent.section)
         if sent is sentences[0] and importance == "mentioned" and _title(sent.text) is not None:
             importance = "required"  # the job title names the core skill: "Java Backend Engineer"
         if importance == "mentioned" and skill.kind == "soft" and _SELF_DESCRIPTION.match(sent.evidence):
             continue  # "Our team values creativity": the company describing itself, not a requirement
-        if importance not in _IMPORTANCE:
-            continue  # boilerplate
+        if importance not in _IMPORTANCE or (importance == "mentioned" and skill.id.startswith("learned:")):
+            continue  # boilerplate; or a learned name the posting does not ask for
         mention = SkillMention(
             name=skill.name,
             kind=skill.kind,
@@ -201,6 +224,17 @@ def _skills(
             end=span.end_char,
             surface=span.text,
             skill_id=skill.id,
+        )
+        placed.append(
+            Placed(
+                sent.start,
+                sent.text,
+                span.start_char,
+                span.end_char,
+                skill.id,
+                _RANK[importance],
+                mention.years,
+            )
         )
         old = best.get(skill.id)
         if old is None:
@@ -214,7 +248,16 @@ def _skills(
             )
         ):
             best[skill.id] = mention
-    return tuple(sorted(best.values(), key=lambda m: (_RANK[m.importance], order[m.skill_id])))
+    groups = []
+    for number, found in enumerate(find_groups(placed), 1):
+        names = tuple(best[i].name for i in found.skill_ids)
+        groups.append(
+            SkillGroup(number, names, _BY_RANK[found.rank], found.years, _MARKER.sub("", found.evidence))
+        )
+        for skill_id in found.skill_ids:
+            best[skill_id] = replace(best[skill_id], group=number)
+    skills = tuple(sorted(best.values(), key=lambda m: (_RANK[m.importance], order[m.skill_id])))
+    return skills, tuple(groups)
 
 
 def _skill_years(
@@ -260,6 +303,7 @@ def _degree(sentences: list[_Sentence]) -> DegreeRequirement | None:
     required: list[str] = []
     preferred: list[str] = []
     fields: list[str] = []
+    wished: list[bool] = []
     equivalent = False
     evidence = ""
     for sent in sentences:
@@ -273,17 +317,34 @@ def _degree(sentences: list[_Sentence]) -> DegreeRequirement | None:
             clause = _clause(sent.text, start, end)
             is_preferred = sent.section == "preferred" or sentence_role(clause, "intro") == "preferred"
             (preferred if is_preferred else required).append(level)
-        fields += [f for f in find_fields(sent.text) if f not in fields]
+        new_fields = [f for f in find_fields(sent.text) if f not in fields]
+        if new_fields:
+            fields += new_fields
+            wished.append(_fields_wished(sent.text, hits[0][2]))
         equivalent = equivalent or accepts_equivalent(sent.text)
     if not required and not preferred:
         return None
+    fields_preferred = bool(wished) and all(wished)
     if required:
         low = min(required, key=level_rank)
         higher = [lvl for lvl in preferred if level_rank(lvl) > level_rank(low)]
         pref = min(higher, key=level_rank) if higher else None
-        return DegreeRequirement(low, tuple(fields), True, equivalent, pref, evidence)
+        return DegreeRequirement(low, tuple(fields), True, equivalent, pref, evidence, fields_preferred)
     low = min(preferred, key=level_rank)
-    return DegreeRequirement(low, tuple(fields), False, equivalent, None, evidence)
+    return DegreeRequirement(low, tuple(fields), False, equivalent, None, evidence, fields_preferred)
+
+
+def _fields_wished(text: str, degree_end: int) -> bool:
+    """True when the degree's fields are only a wish: "a Bachelor's degree (ideally in CS)",
+    "BS, preferably in statistics", "a degree; computer science preferred"."""
+    spans = [a for a, _ in field_spans(text) if a >= degree_end]
+    if not spans:
+        return False
+    lead = text[degree_end : spans[0]]
+    if FORWARD_CUE.search(lead) or PREFERRED_CUE.search(lead):
+        return True
+    tail = _clause(text, spans[0], spans[0])
+    return bool(PREFERRED_CUE.search(text[spans[0] : spans[0] + len(tail)]))
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -294,11 +355,28 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
+_TEMPLATE_WORDS = (
+    r"(?:job|position|role)\s+(?:description|posting|profile|advert|ad|template)s?(?:\s+templates?)?"
+)
+_TITLE_AROUND = re.compile(
+    rf"^(?:{_TEMPLATE_WORDS}|job title)\s*[:|\u2013-]\s*|\s*[:|\u2013-]?\s*\b{_TEMPLATE_WORDS}\s*$",
+    re.IGNORECASE,
+)
+
+
 def _title(text: str) -> str | None:
+    """The role named by the first short line; a template's or a site's words around it ("Job
+    Description Templates", "Data Engineer Job Description Template") are not the role."""
+    skipped = 0
     for line in text.splitlines():
         line = line.strip(" #*\t")
-        if line:
-            if len(line) <= 80 and not line.endswith((".", ":")) and len(line.split()) <= 10:
-                return line
-            return None
+        if not line:
+            continue
+        role = _TITLE_AROUND.sub("", line).strip(" #*\t")
+        if not role and skipped < 3:
+            skipped += 1
+            continue
+        if len(role) <= 80 and not role.endswith((".", ":")) and len(role.split()) <= 10:
+            return role
+        return None
     return None

@@ -16,6 +16,8 @@ from matcher.text import alternation, wordlist
 __all__ = ["is_boilerplate", "mention_role", "sentence_role"]
 
 REQUIRED, PREFERRED, DUTIES, BOILERPLATE, INTRO = "required", "preferred", "duties", "boilerplate", "intro"
+MATERIAL = "material"  # about the job in general (salary survey, career guide, FAQ): counts not at all
+_NOTHING = (BOILERPLATE, MATERIAL)
 
 PREFERRED_CUE = re.compile(
     r"\b(?:a plus|plus\b(?! \d)|preferred|preferably|prefer|ideally|ideal\b|bonus|desired|desirable|"
@@ -44,7 +46,9 @@ _REQUIRED_CUE = re.compile(
 @lru_cache(maxsize=1)
 def _boilerplate_cue() -> re.Pattern[str]:
     """Boilerplate phrases (data/wordlists/posting_cues.txt) and the patterns no list can say."""
-    phrases = alternation(wordlist("posting_cues", "boilerplate"))
+    phrases = alternation(
+        wordlist("posting_cues", "boilerplate") + wordlist("posting_cues", "template_guidance")
+    )
     return re.compile(
         rf"(?:{phrases})|\bbenefits (?:include|package)|\b401\(?k\)?|\bPTO\b|@\w+\.\w+|"
         r"(?:application|applications) (?:must|should) (?:include|contain|be)",
@@ -141,7 +145,7 @@ def is_boilerplate(sentence: str, offset: int, section: str) -> bool:
     >>> is_boilerplate("We are an equal opportunity employer.", 10, "intro")
     True
     """
-    if section == BOILERPLATE:
+    if section in _NOTHING:
         return True
     if len(sentence) <= _LONG_SENTENCE:
         return bool(_boilerplate_cue().search(sentence))
@@ -183,7 +187,7 @@ def sentence_role(sentence: str, section: str) -> str:
     >>> sentence_role("Build data pipelines in Spark.", "duties")
     'mentioned'
     """
-    if section == BOILERPLATE or _boilerplate_cue().search(sentence):
+    if section in _NOTHING or _boilerplate_cue().search(sentence):
         return BOILERPLATE
     preferred = bool(PREFERRED_CUE.search(sentence))
     if section == PREFERRED:

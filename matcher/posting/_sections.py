@@ -5,6 +5,12 @@ often have them ("...at scale.Preferred Qualifications: Knowledge of..."), split
 ("Preferred" / "Qualifications:"), as a lead-in to a list ("Bonus if you have:"), or not at all:
 then sentence cues decide (``matcher.posting._importance``). The headings and what kind of section
 each opens are data: data/wordlists/posting_headings.txt.
+
+Job-description templates, career pages and aggregators wrap the posting in material about the
+job in general: a salary survey, a "How to become" guide, an FAQ. A heading of such material
+(data/wordlists/posting_cues.txt [material_headings]) opens a ``material`` section that yields
+nothing, and it lasts: a heading inside it ("Education" in the guide) opens a section only when
+it is a posting heading with a list under it, as a posting's are, not the prose of a guide.
 """
 
 from __future__ import annotations
@@ -14,16 +20,18 @@ from functools import lru_cache
 
 from matcher.facts import HeadingScanner, cut_sections, heading_lines
 from matcher.posting._importance import (
+    DUTIES,
     FORWARD_CUE,
     INTRO,
+    MATERIAL,
     PREFERRED,
     PREFERRED_CUE,
     REQUIRED,
 )
 from matcher.records import Section
-from matcher.text import heading_vocabulary, wordlist
+from matcher.text import alternation, heading_vocabulary, wordlist
 
-__all__ = ["find_sections", "heading_kind"]
+__all__ = ["find_sections", "heading_kind", "material_heading"]
 
 _ITEM_LENGTH = 60
 
@@ -38,6 +46,38 @@ def _scanner() -> HeadingScanner:
 def _second_lines() -> frozenset[str]:
     """Generic headings that finish a short one above them ("Preferred" / "Qualifications:")."""
     return frozenset(wordlist("posting_cues", "second_line_headings"))
+
+
+@lru_cache(maxsize=1)
+def _material_cue() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(wordlist('posting_cues', 'material_headings'))})\b", re.IGNORECASE)
+
+
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25aa\u25cf\u25e6\u00b7\u2013>]+|\d{1,2}[.)])\s+\S")
+
+
+def material_heading(line: str) -> str | None:
+    """Return the heading when ``line`` is a short heading of general material about the job
+    (salary survey, career guide, FAQ), not of the posting.
+
+    Examples
+    --------
+    >>> material_heading("How to become a Data Engineer"), material_heading("Requirements")
+    ('How to become a Data Engineer', None)
+    """
+    stripped = line.strip(" \t\r\n#*")
+    if not stripped or _BULLET.match(line) or len(stripped) > 100 or len(stripped.split()) > 14:
+        return None
+    if stripped.endswith((".", ",", ";")) or not _material_cue().search(stripped):
+        return None
+    return stripped.rstrip(":")
+
+
+def _list_follows(text: str, pos: int) -> bool:
+    """True when a list starts right under the heading that ends at ``pos``: two of its first
+    three lines (after one lead-in line at most) are list items."""
+    lines = [ln for ln in text[pos:].splitlines()[:12] if ln.strip()][:4]
+    return sum(bool(_BULLET.match(ln)) for ln in lines) >= 2
 
 
 def heading_kind(line: str) -> tuple[str, str, int] | None:
@@ -91,7 +131,18 @@ def find_sections(text: str) -> list[Section]:
     marks: list[tuple[int, str, str]] = [(0, INTRO, "")]
     for pos, line in heading_lines(text):
         start, kind, heading = marks[-1]
+        material = material_heading(line)
+        if material is not None:
+            if kind != MATERIAL:
+                marks.append((pos, MATERIAL, material))
+            continue
         found = heading_kind(line)
+        if kind == MATERIAL and (
+            found is None
+            or found[0] not in (REQUIRED, PREFERRED, DUTIES)
+            or not _list_follows(text, pos + len(line))
+        ):
+            continue  # a heading inside the material ("Education" in a career guide)
         if (
             found is not None
             and kind in (REQUIRED, PREFERRED)

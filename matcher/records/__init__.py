@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from matcher.records._integrity import IntegrityFinding, IntegrityKind
 from matcher.records._kinds import DEGREE_LEVELS, CheckName, CheckStatus, Importance, MatchHow, SkillKind
-from matcher.records._posting import DegreeRequirement, Posting, Section, SkillMention
+from matcher.records._posting import (
+    Certification,
+    DegreeRequirement,
+    Posting,
+    Section,
+    SkillGroup,
+    SkillMention,
+)
 from matcher.records._resume import Education, Job, Resume, ResumeSkill
 from matcher.records._score import Check, Failure, Score, SkillMatch
 
 __all__ = [
     "DEGREE_LEVELS",
+    "Certification",
     "Check",
     "CheckName",
     "CheckStatus",
@@ -30,6 +38,7 @@ __all__ = [
     "ResumeSkill",
     "Score",
     "Section",
+    "SkillGroup",
     "SkillKind",
     "SkillMatch",
     "SkillMention",

@@ -12,8 +12,9 @@ Importance = Literal["required", "preferred", "mentioned"]
 CheckName = Literal["degree", "degree_field", "experience", "certifications"]
 #: The outcome of a rule check: unknown is never a fail.
 CheckStatus = Literal["pass", "fail", "unknown"]
-#: How a posting skill was met (see ``SkillMatch``); ``listed``: named only outside the dated jobs.
-MatchHow = Literal["exact", "related", "short_years", "listed", "missing"]
+#: How a posting skill was met (see ``SkillMatch``); ``listed``: named only outside the dated jobs;
+#: ``group``: one alternative of a requirement group shown.
+MatchHow = Literal["exact", "related", "short_years", "listed", "missing", "group"]
 
 #: Degree levels, lowest first. Comparisons use the position in this tuple.
 DEGREE_LEVELS: tuple[str, ...] = ("high_school", "associate", "bachelor", "master", "doctorate")

@@ -7,7 +7,7 @@ from typing import Any
 
 from matcher.records._kinds import Importance, SkillKind, json_number
 
-__all__ = ["DegreeRequirement", "Posting", "Section", "SkillMention"]
+__all__ = ["Certification", "DegreeRequirement", "Posting", "Section", "SkillGroup", "SkillMention"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,9 @@ class SkillMention:
         The words as written ("k8s").
     skill_id : str
         Stable taxonomy id.
+    group : int or None
+        The id of the requirement group ("Java, Python or C++") this skill is one alternative
+        of, shared by the group's members (``Posting.groups``); None when it stands alone.
 
     Examples
     --------
@@ -49,6 +52,7 @@ class SkillMention:
     end: int = 0
     surface: str = ""
     skill_id: str = ""
+    group: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON contract form (DESIGN.md section 5)."""
@@ -58,7 +62,62 @@ class SkillMention:
             "importance": self.importance,
             "years": json_number(self.years),
             "evidence": self.evidence,
+            "group": self.group,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class SkillGroup:
+    """Alternatives that are one requirement: "7+ years of Java, Python or C++" is met by any one.
+
+    Examples
+    --------
+    >>> SkillGroup(1, ("Java", "Python", "C++"), "required", 7.0).to_dict()
+    {'id': 1, 'any_of': ['Java', 'Python', 'C++'], 'importance': 'required', 'years': 7}
+    """
+
+    id: int
+    any_of: tuple[str, ...]
+    importance: Importance
+    years: float | None = None
+    evidence: str = ""
+
+    @property
+    def label(self) -> str:
+        """The alternatives as a phrase: "Java, Python or C++"."""
+        if len(self.any_of) < 2:
+            return "".join(self.any_of)
+        return f"{', '.join(self.any_of[:-1])} or {self.any_of[-1]}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON contract form."""
+        return {
+            "id": self.id,
+            "any_of": list(self.any_of),
+            "importance": self.importance,
+            "years": json_number(self.years),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Certification:
+    """A certification a posting asks for, with its importance and the sentence it is named in.
+
+    Examples
+    --------
+    >>> Certification("Scrum certification", "preferred", "Scrum certification is a plus").to_dict()
+    {'name': 'Scrum certification', 'importance': 'preferred', 'evidence': 'Scrum certification is a plus'}
+    """
+
+    name: str
+    importance: Importance
+    evidence: str = ""
+    start: int = 0
+    end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON contract form."""
+        return {"name": self.name, "importance": self.importance, "evidence": self.evidence}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +126,8 @@ class DegreeRequirement:
 
     ``min_level`` is the lowest level that satisfies the posting ("BS/MS" -> bachelor);
     ``required`` is False when the degree is only preferred; ``preferred_level`` is a higher
-    level named as preferred ("MS or PhD preferred" -> master).
+    level named as preferred ("MS or PhD preferred" -> master); ``fields_preferred`` is True
+    when the fields are only a wish ("a Bachelor's degree, ideally in computer science").
 
     Examples
     --------
@@ -82,6 +142,7 @@ class DegreeRequirement:
     equivalent_experience: bool = False
     preferred_level: str | None = None
     evidence: str = ""
+    fields_preferred: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON contract form."""
@@ -91,6 +152,7 @@ class DegreeRequirement:
             "required": self.required,
             "equivalent_experience": self.equivalent_experience,
             "preferred_level": self.preferred_level,
+            "fields_preferred": self.fields_preferred,
         }
 
 
@@ -124,7 +186,9 @@ class Posting:
     """What a job posting asks for, with evidence.
 
     ``min_years`` is None when the posting states no number (a placeholder such as
-    "[x] years" is unknown, never 0).
+    "[x] years" is unknown, never 0). ``groups`` are the requirements met by any one of their
+    skills; ``certifications`` names the certifications asked for (required or preferred) and
+    ``certifications_detail`` gives each with its importance and evidence.
 
     Examples
     --------
@@ -154,6 +218,8 @@ class Posting:
     sections: tuple[Section, ...] = ()
     languages: tuple[str, ...] = ()
     text: str = ""
+    groups: tuple[SkillGroup, ...] = ()
+    certifications_detail: tuple[Certification, ...] = ()
 
     def skills_by_importance(self, importance: Importance) -> tuple[SkillMention, ...]:
         """Return the skills of one importance (``required``, ``preferred``, ``mentioned``)."""
@@ -168,6 +234,8 @@ class Posting:
             "min_years": json_number(self.min_years),
             "preferred_years": json_number(self.preferred_years),
             "certifications": list(self.certifications),
+            "certifications_detail": [c.to_dict() for c in self.certifications_detail],
             "languages": list(self.languages),
             "sections": [s.to_dict() for s in self.sections],
+            "groups": [g.to_dict() for g in self.groups],
         }

@@ -68,14 +68,15 @@ class Check:
 @dataclass(frozen=True, slots=True)
 class SkillMatch:
     """How one posting skill was met: ``credit`` 0 to 1, ``how`` exact, related, short_years,
-    listed (named only in a list or summary, in none of the resume's dated jobs) or missing (a
-    ``MatchHow``), and the resume evidence.
+    listed (named only in a list or summary, in none of the resume's dated jobs), missing or group
+    (a ``MatchHow``; for a requirement group, ``skill`` names the alternatives and ``via`` the one
+    shown), and the resume evidence.
 
     Examples
     --------
     >>> from typing import get_args
     >>> get_args(MatchHow)
-    ('exact', 'related', 'short_years', 'listed', 'missing')
+    ('exact', 'related', 'short_years', 'listed', 'missing', 'group')
     >>> SkillMatch("PostgreSQL", "required", 0.5, "related", "MySQL daily", via="MySQL").via
     'MySQL'
     """
@@ -202,6 +203,8 @@ class Score:
                 lines.append(f"Short on years: {m.skill} ({m.importance}), {m.credit:.0%} credit")
             elif m.how == "listed":
                 lines.append(f"Only listed, in no dated job: {m.skill} ({m.importance}), {m.credit:g} credit")
+            elif m.how == "group":
+                lines.append(f"One of {m.skill} ({m.importance}): {m.via}, {m.credit:g} credit")
         exact = [m.skill for m in self.matched if m.how == "exact"]
         if exact:
             lines.append(f"Has: {', '.join(exact)}")

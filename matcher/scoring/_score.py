@@ -35,6 +35,7 @@ from matcher.records import (
     SkillMatch,
 )
 from matcher.scoring._role import role_match
+from matcher.scoring._groups import credit_groups
 from matcher.scoring._similarity import Similarity
 from matcher.scoring._weights import COMPONENTS, Weights
 
@@ -84,7 +85,7 @@ def score(
     Score 72.5/100: skills 1.00, similarity 0.33, history 0.17, degree 1.00, experience 1.00
     """
     weights = weights or Weights()
-    matched, missing = _skill_matches(posting, resume, weights)
+    matched, missing = credit_groups(posting, *_skill_matches(posting, resume, weights))
     checks = _checks(posting, resume)
     components, top_terms = _components(posting, resume, weights, matched, missing, checks, similarity)
     details: list[str] = []

@@ -1,0 +1,167 @@
+"""The learned skill-span extractor: a small spaCy NER trained on labelled job-posting sentences.
+
+``models/spans/`` is built by ``scripts/train_spans.py`` from data/spans/ (SkillSpan's train
+split, Green et al. 2022, Sayfullina et al. 2018). It marks SKILL phrases ("stakeholder
+management", "work independently") and KNOWLEDGE ("statistics", "Python") that no list holds;
+:func:`learned_spans` links each to the taxonomy when its words name a skill there, and keeps the
+others as named skills.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from matcher._models import model_dir
+from matcher.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["SPANS_MODEL", "LearnedSpan", "learned_spans", "link_span", "load_span_model", "well_formed"]
+
+#: The folder of the trained extractor inside models/.
+SPANS_MODEL = "spans"
+
+# words around a skill that are not the skill: "strong knowledge of statistics" -> "statistics"
+_LEAD = re.compile(
+    r"^(?:(?:a|an|the|strong|solid|good|excellent|proven|deep|advanced|basic|working|hands-on|"
+    r"extensive|sound|great|some|relevant|demonstrated|practical|professional|(?:knowledge|experience|"
+    r"understanding|expertise|proficiency|familiarity|background|skills?) (?:of|in|with)|"
+    r"ability to|able to)\s+)+",
+    re.IGNORECASE,
+)
+_TAIL = re.compile(
+    r"\s+(?:skills?|abilities|ability|knowledge|experience|expertise|principles|concepts)$", re.I
+)
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the and or of in on at to for with by from as such like including other good strong using "
+    "is are be this that these those your our their its".split()
+)
+_DEGREE_WORDS = re.compile(
+    r"\b(?:degree|diploma|ged|phd|ph\.d|doctorate|masters?|master's|bachelors?|bachelor's|bs|ba|ms|msc|bsc|mba)\b",
+    re.IGNORECASE,
+)
+
+
+def well_formed(text: str) -> bool:
+    """True when a span's words can name a skill on their own: it starts and ends on a content
+    word (not "and", "with", a bullet or a full stop), names no degree ("Master's degree"), and
+    has no words run together ("technologiesSQL").
+
+    Examples
+    --------
+    >>> well_formed("stakeholder management"), well_formed("Integration with"), well_formed("PhD")
+    (True, False, False)
+    """
+    words = text.split()
+    if not words or not re.match(r"\w", words[0]) or not re.search(r"[\w+#)]$", words[-1]):
+        return False
+    if words[0].lower() in _FUNCTION_WORDS or words[-1].lower() in _FUNCTION_WORDS:
+        return False
+    glued = re.search(r"[a-z]{2}[A-Z]{2}", text)  # "technologiesSQL"
+    return not (_DEGREE_WORDS.search(text) or glued or re.search(r"[.;:!?]\s", text))
+
+
+@dataclass(frozen=True, slots=True)
+class LearnedSpan:
+    """A span the extractor marked: character offsets, its label (SKILL or KNOWLEDGE), the words,
+    and the taxonomy id it links to ("" when it names no skill there)."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    skill_id: str = ""
+
+
+@lru_cache(maxsize=1)
+def load_span_model() -> Language:
+    """Load the trained extractor (once per process).
+
+    Raises
+    ------
+    ModelError
+        When models/spans/ is missing or unreadable.
+    """
+    import spacy
+
+    path = model_dir() / SPANS_MODEL
+    if not (path / "meta.json").exists():
+        raise ModelError(f"the span extractor {path} is missing; build it with scripts/train_spans.py")
+    try:
+        return spacy.load(path)
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"the span extractor {path} cannot be read ({exc}); rebuild it") from exc
+
+
+def link_span(text: str) -> str:
+    """The taxonomy id a span's words name ("" when none): the words as they are, then without
+    the words around a skill ("strong knowledge of statistics", "communication skills").
+
+    Examples
+    --------
+    >>> from matcher.language import load_taxonomy
+    >>> load_taxonomy().skills[link_span("solid knowledge of Python")].name
+    'Python'
+    """
+    from matcher.language._taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    for candidate in (text, _LEAD.sub("", text), _TAIL.sub("", _LEAD.sub("", text))):
+        candidate = candidate.strip(" .,;:()")
+        skill = taxonomy.find(candidate) if candidate else None
+        if skill is not None:
+            return skill.id
+    return ""
+
+
+def learned_spans(doc: Any, ranges: list[tuple[int, int]] | None = None) -> list[LearnedSpan]:
+    """Run the extractor over a spaCy ``doc`` of the analysed text (its tokens are kept), or over
+    the tokens that start inside ``ranges`` (character offsets: the sentences worth reading), and
+    return the spans it marks, each linked to the taxonomy where its words allow.
+
+    Examples
+    --------
+    >>> from matcher.language import get_pipeline, text_doc
+    >>> doc = text_doc(get_pipeline(), "You have experience with stakeholder management and Python.")
+    >>> [(s.text, s.label) for s in learned_spans(doc)]  # doctest: +SKIP
+    [('stakeholder management', 'SKILL'), ('Python', 'KNOWLEDGE')]
+    """
+    from spacy.tokens import Doc
+
+    nlp = load_span_model()
+    if ranges is None:
+        tokens = list(doc)
+    else:
+        tokens = []
+        spans = sorted(ranges)
+        i = 0
+        for token in doc:
+            while i < len(spans) and spans[i][1] <= token.idx:
+                i += 1
+            if i < len(spans) and spans[i][0] <= token.idx:
+                tokens.append(token)
+    tokens = [t for t in tokens if not t.is_space]
+    if not tokens:
+        return []
+    # a token that does not follow the one before it in the text ends a stretch: a space there
+    spaces = [
+        bool(t.whitespace_) or (k + 1 < len(tokens) and tokens[k + 1].i != t.i + 1)
+        for k, t in enumerate(tokens)
+    ]
+    tagged = nlp(Doc(nlp.vocab, words=[t.text for t in tokens], spaces=spaces))
+    out = []
+    whole = doc.text  # built from the tokens on each access: once
+    for ent in tagged.ents:
+        first, last = tokens[ent.start], tokens[ent.end - 1]
+        if last.i - first.i != ent.end - 1 - ent.start:
+            continue  # runs across two stretches of the text
+        start, end = first.idx, last.idx + len(last.text)
+        text = whole[start:end]
+        out.append(LearnedSpan(start, end, ent.label_, text, link_span(text)))
+    return out

@@ -1,0 +1,75 @@
+"""The skill mentions a posting is read for: the taxonomy's, and the learned extractor's.
+
+The extractor (``matcher.language.learned_spans``) reads only the sentences that ask for
+something. A span it marks that no taxonomy span covers counts when its words name a taxonomy
+skill ("solid knowledge of statistics" -> statistics), or, under its own words, when it is well
+formed and stands in a list beside a skill the taxonomy knows ("Java, SpringBoot, XML"): an item
+of a list of skills is a skill. Measured on the dev set's tuning and check parts (README).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+from matcher.language import Skill, Taxonomy
+from matcher.records import SkillKind
+
+__all__ = ["Candidate", "skill_candidates"]
+
+
+class Candidate(NamedTuple):
+    """A skill mention to weigh: where it is, its words, and the skill it names."""
+
+    start_char: int
+    end_char: int
+    text: str
+    skill: Skill
+
+
+_MAX_WORDS = 4  # a learned name longer than this is a phrase, not a skill's name
+
+
+def skill_candidates(doc: Any, taxonomy: Taxonomy, asked: list[tuple[int, int]]) -> list[Candidate]:
+    """The skill mentions to weigh, in text order: the taxonomy's spans, and those the learned
+    extractor marks in the sentences that ask for something (``asked``, character ranges) where
+    no taxonomy span is: linked to the taxonomy when their words name a skill there ("solid
+    knowledge of statistics"), else kept under their own words when they stand in a list beside
+    a known skill ("Java, SpringBoot, XML")."""
+    found = [
+        Candidate(s.start_char, s.end_char, s.text, taxonomy.skills[s.label_]) for s in doc.spans["skills"]
+    ]
+    from matcher.language import learned_spans, well_formed
+
+    text = doc.text  # built from the tokens on each access: once
+    for span in learned_spans(doc, asked):
+        if any(c.start_char < span.end and span.start < c.end_char for c in found):
+            continue
+        if span.skill_id:
+            found.append(Candidate(span.start, span.end, span.text, taxonomy.skills[span.skill_id]))
+            continue
+        if len(span.text.split()) > _MAX_WORDS or not well_formed(span.text):
+            continue
+        if not _listed(text, span.start, span.end, found):
+            continue
+        name = " ".join(span.text.split())
+        kind: SkillKind = "hard" if span.label == "KNOWLEDGE" else "soft"
+        learned = Skill(f"learned:{name.lower()}", name, kind, "", (), (), ("learned",))
+        found.append(Candidate(span.start, span.end, span.text, learned))
+    return sorted(found, key=lambda c: c.start_char)
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|/|;|\(|\)|\band\b|\bor\b|&)\s*(?:and\s+|or\s+)?")
+
+
+def _listed(text: str, start: int, end: int, known: list[Candidate]) -> bool:
+    """True when a span stands in a list next to a skill the taxonomy knows ("Java, SpringBoot,
+    XML"): an item of a list of skills is a skill."""
+    for c in known:
+        if c.skill.id.startswith("learned:"):
+            continue
+        if 0 <= start - c.end_char <= 8 and _LIST_GAP.fullmatch(text[c.end_char : start]):
+            return True
+        if 0 <= c.start_char - end <= 8 and _LIST_GAP.fullmatch(text[end : c.start_char]):
+            return True
+    return False
