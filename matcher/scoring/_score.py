@@ -34,8 +34,8 @@ from matcher.records import (
     Score,
     SkillMatch,
 )
-from matcher.scoring._role import role_match
 from matcher.scoring._groups import credit_groups
+from matcher.scoring._role import role_match
 from matcher.scoring._similarity import Similarity
 from matcher.scoring._weights import COMPONENTS, Weights
 
