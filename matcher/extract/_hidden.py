@@ -17,6 +17,7 @@ import contextlib
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["MIN_POINTS", "HiddenText", "PypdfPageWatch", "contrast", "pdfium_page_hidden"]
@@ -41,6 +42,7 @@ def _luminance(rgb: RGB) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
+@lru_cache(maxsize=4096)  # pages repeat a few colours thousands of times
 def contrast(a: RGB, b: RGB) -> float:
     """The WCAG contrast ratio of two colours (1: the same; 21: black on white).
 
@@ -282,40 +284,61 @@ def pdfium_page_hidden(page: Any, textpage: Any, number: int) -> list[HiddenText
     regions: list[_Region] = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    size, matrix = ctypes.c_float(), pdfium_c.FS_MATRIX()
+    fillmode, stroke = ctypes.c_int(), ctypes.c_int()
     try:
         box = tuple(float(v) for v in page.get_cropbox())
         crop = (box[0], box[1], box[2], box[3])
     except Exception:
         crop = (-math.inf, -math.inf, math.inf, math.inf)
+    # pdfium's functions bound once: a page may hold thousands of objects (one per glyph)
+    get_object, get_type, get_bounds = (
+        pdfium_c.FPDFPage_GetObject,
+        pdfium_c.FPDFPageObj_GetType,
+        pdfium_c.FPDFPageObj_GetBounds,
+    )
+    render_mode, fill_color = pdfium_c.FPDFTextObj_GetTextRenderMode, pdfium_c.FPDFPageObj_GetFillColor
+    font_size, get_matrix, draw_mode = (
+        pdfium_c.FPDFTextObj_GetFontSize,
+        pdfium_c.FPDFPageObj_GetMatrix,
+        pdfium_c.FPDFPath_GetDrawMode,
+    )
+    text_kind, path_kind = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
     raw = page.raw
+    # by reference once, not at every call
+    p_left, p_bottom, p_right, p_top = (ctypes.byref(v) for v in (left, bottom, right, top))
+    p_r, p_g, p_b, p_a = (ctypes.byref(v) for v in (r, g, b, a))
+    p_size, p_matrix = ctypes.byref(size), ctypes.byref(matrix)
+    p_fillmode, p_stroke = ctypes.byref(fillmode), ctypes.byref(stroke)
     for index in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        obj = pdfium_c.FPDFPage_GetObject(raw, index)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        obj = get_object(raw, index)
+        kind = get_type(obj)
+        if not get_bounds(obj, p_left, p_bottom, p_right, p_top):
             continue
         bounds = (left.value, bottom.value, right.value, top.value)
-        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            render = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+        if kind == text_kind:
+            render = render_mode(obj)
             fill: RGB | None = None
-            if pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a):
+            if fill_color(obj, p_r, p_g, p_b, p_a):
                 fill = (r.value / 255, g.value / 255, b.value / 255) if a.value > 0 else None
                 if a.value == 0:
                     render = 3  # fully transparent: as invisible as render mode 3
-            size = ctypes.c_float()
-            matrix = pdfium_c.FS_MATRIX()
-            points = 0.0
-            if pdfium_c.FPDFTextObj_GetFontSize(obj, size) and pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
+            points = 2 * MIN_POINTS  # a glyph box 3 pt tall or more holds no text under 2 pt
+            if (
+                bounds[3] - bounds[1] < 1.5 * MIN_POINTS
+                and font_size(obj, p_size)
+                and get_matrix(obj, p_matrix)
+            ):
                 points = abs(size.value) * math.hypot(matrix.c, matrix.d)
             hidden = _judge(render, fill, points, crop, bounds, regions)
             if hidden is not None:
                 text = _object_text(pdfium_c, obj, textpage)
                 if re.search(r"\w", text):
                     found.append((hidden, number, text))
-        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            fillmode, stroke = ctypes.c_int(), ctypes.c_int()
-            if pdfium_c.FPDFPath_GetDrawMode(obj, fillmode, stroke) and (fillmode.value or stroke.value):
+        elif kind == path_kind:
+            if draw_mode(obj, p_fillmode, p_stroke) and (fillmode.value or stroke.value):
                 color = None  # a stroke paints too, over an area not cheap to know (a wide pen draws a disc)
-                filled = pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a) and a.value == 255
+                filled = fill_color(obj, p_r, p_g, p_b, p_a) and a.value == 255
                 if fillmode.value and not stroke.value and filled:
                     color = (r.value / 255, g.value / 255, b.value / 255)
                 regions.append((*bounds, color))
