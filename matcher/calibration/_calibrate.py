@@ -316,8 +316,9 @@ def calibrate(
     >>> folder = Path(tempfile.mkdtemp())
     >>> files = {"data.txt": "Data Engineer\\nRequirements: Python, SQL, Spark",
     ...          "web.txt": "Web Developer\\nRequirements: JavaScript, React, CSS",
-    ...          "py.txt": "Skills: Python, SQL, Spark", "js.txt": "Skills: JavaScript, React, CSS",
-    ...          "cook.txt": "Skills: cooking"}
+    ...          "py.txt": "Ann Lee\\nann@x.org\\nSkills: Python, SQL, Spark",
+    ...          "js.txt": "Bo Chen\\nbo@x.org\\nSkills: JavaScript, React, CSS",
+    ...          "cook.txt": "Cy Diaz\\ncy@x.org\\nSkills: cooking"}
     >>> for name, text in files.items():
     ...     _ = (folder / name).write_text(text)
     >>> grades = {"data.txt": {"py.txt": 7, "js.txt": 2, "cook.txt": 1},

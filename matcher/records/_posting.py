@@ -39,8 +39,9 @@ class SkillMention:
     Examples
     --------
     >>> m = SkillMention("Kubernetes", "hard", "required", "3+ years k8s", years=3.0, surface="k8s")
-    >>> m.to_dict()
-    {'name': 'Kubernetes', 'kind': 'hard', 'importance': 'required', 'years': 3, 'evidence': '3+ years k8s'}
+    >>> m.to_dict()  # doctest: +NORMALIZE_WHITESPACE
+    {'name': 'Kubernetes', 'kind': 'hard', 'importance': 'required', 'years': 3,
+     'evidence': '3+ years k8s', 'group': None}
     """
 
     name: str

@@ -22,8 +22,9 @@ class Education:
     Examples
     --------
     >>> e = Education("master", "data science", "Leeds", 2027, completed=False, in_progress=True)
-    >>> e.to_dict()
-    {'level': 'master', 'field': 'data science', 'institution': 'Leeds', 'year': 2027, 'completed': False}
+    >>> e.to_dict()  # doctest: +NORMALIZE_WHITESPACE
+    {'level': 'master', 'field': 'data science', 'institution': 'Leeds', 'year': 2027, 'completed': False,
+     'in_progress': True}
     """
 
     level: str | None
