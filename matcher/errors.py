@@ -79,19 +79,59 @@ class UnsupportedFileError(InputError):
 
 
 class NotFoundError(InputError):
-    """The file or folder does not exist."""
+    """The file or folder does not exist.
+
+    Examples
+    --------
+    >>> from matcher.extract import extract_text
+    >>> try:
+    ...     extract_text("no-such-cv.pdf")
+    ... except ValueError as exc:  # an InputError, not an OSError
+    ...     print(exc.kind, "-", exc, "-", isinstance(exc, NotFoundError))
+    not_found - no-such-cv.pdf: no such file - True
+    """
 
     kind = "not_found"
 
 
 class UnreadableFileError(InputError):
-    """The file exists but cannot be read (permissions, an I/O error)."""
+    """The file exists but cannot be read (permissions, an I/O error).
+
+    Examples
+    --------
+    A path through a file as if it were a folder cannot even be looked at:
+
+    >>> import tempfile, pathlib
+    >>> from matcher.extract import extract_text
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "cv.txt"
+    >>> _ = f.write_text("Ann Lee")
+    >>> try:
+    ...     extract_text(f / "cv.txt")
+    ... except UnreadableFileError as exc:
+    ...     print(exc.kind, "-", exc)
+    unreadable - .../cv.txt/cv.txt: cannot be read (Not a directory)
+    """
 
     kind = "unreadable"
 
 
 class NotAFileError(InputError):
-    """The path is a pipe, a socket or a device, not a regular file."""
+    """The path is a pipe, a socket or a device, not a regular file.
+
+    Examples
+    --------
+    A named pipe is refused before it is opened (reading it would block for good):
+
+    >>> import os, tempfile, pathlib
+    >>> from matcher.extract import extract_text
+    >>> pipe = pathlib.Path(tempfile.mkdtemp()) / "cv.txt"
+    >>> os.mkfifo(pipe)
+    >>> try:
+    ...     extract_text(pipe)
+    ... except NotAFileError as exc:
+    ...     print(exc.kind, "-", exc)
+    not_a_file - .../cv.txt: is not a regular file (a pipe or a device)
+    """
 
     kind = "not_a_file"
 

@@ -108,7 +108,19 @@ def file_key(data: bytes, *, engine: str, limits: Limits | None = None) -> str:
 
 
 def content_key(digest: str, *, engine: str, limits: Limits | None = None) -> str:
-    """:func:`file_key` from the SHA-256 hex digest of the bytes."""
+    """:func:`file_key` from the SHA-256 hex digest of the bytes.
+
+    Examples
+    --------
+    For bytes hashed elsewhere (in pieces, or by a worker): the same key as :func:`file_key`.
+
+    >>> import hashlib
+    >>> digest = hashlib.sha256(b"Ann Lee").hexdigest()
+    >>> content_key(digest, engine="pypdf") == file_key(b"Ann Lee", engine="pypdf")
+    True
+    >>> content_key(digest, engine="pdfium").split(":")[2]
+    'pdfium'
+    """
     from matcher.extract import DEFAULT_LIMITS
 
     caps = limits or DEFAULT_LIMITS
@@ -119,7 +131,19 @@ def content_key(digest: str, *, engine: str, limits: Limits | None = None) -> st
 def path_key(path: Path, *, engine: str, limits: Limits | None = None) -> str | None:
     """The key of a file's current content, hashed in 1 MiB pieces (never held whole), to look it
     up; None when it is no regular file or over the size cap (it is then parsed, and fails, as it
-    would without a cache). What is stored goes under the key of the bytes the parse read."""
+    would without a cache). What is stored goes under the key of the bytes the parse read.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from matcher.extract import Limits
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "cv.txt"
+    >>> _ = f.write_text("Ann Lee")
+    >>> path_key(f, engine="pypdf") == file_key(b"Ann Lee", engine="pypdf")
+    True
+    >>> path_key(f.parent, engine="pypdf"), path_key(f, engine="pypdf", limits=Limits(max_bytes=3))
+    (None, None)
+    """
     import hashlib
     import stat
 
@@ -295,7 +319,28 @@ def open_cache(path: str | Path, *, max_bytes: int | None = DEFAULT_CACHE_MAX_MB
     """The cache a ranking uses at ``path``; never the end of the ranking. A file that is no cache
     (corrupt, truncated, another program's database) is moved aside (``NAME.broken-TIME``, kept
     whole) with a warning and a new cache started; a read-only one is used read-only; one that
-    cannot be opened at all is skipped with a warning (the files are parsed, nothing is stored)."""
+    cannot be opened at all is skipped with a warning (the files are parsed, nothing is stored).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, warnings
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> cache = open_cache(folder / "new.sqlite")
+    >>> len(cache), cache.path.name
+    (0, 'new.sqlite')
+    >>> cache.close()
+    >>> path = folder / "resumes.sqlite"
+    >>> _ = path.write_bytes(b"not a database" * 100)  # a damaged cache
+    >>> with warnings.catch_warnings(record=True) as seen:
+    ...     warnings.simplefilter("always")
+    ...     cache = open_cache(path)
+    >>> print(len(cache), seen[0].message)  # doctest: +NORMALIZE_WHITESPACE
+    0 ...resumes.sqlite: not a usable resume cache (...file is not a database...); moved aside to
+    resumes.sqlite.broken-... and started anew
+    >>> cache.close()
+    >>> [p.read_bytes()[:14] for p in folder.glob("resumes.sqlite.broken-*")]  # kept whole
+    [b'not a database']
+    """
     import os
     import sqlite3
     import warnings

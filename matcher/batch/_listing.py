@@ -27,7 +27,23 @@ _SAVE_AS = "save it as PDF or DOCX"
 
 @dataclass(slots=True)
 class Survey:
-    """The files to parse, every other file with its failure, and how many hidden ones were skipped."""
+    """The files to parse, every other file with its failure, and how many hidden ones were skipped.
+
+    Examples
+    --------
+    What :func:`survey` returns; a ranking parses ``files`` and lists each of ``listed`` with its
+    failure, so no file under the paths given goes unaccounted:
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "ann.pdf").write_bytes(b"%PDF-1.7")
+    >>> _ = (folder / "notes").write_text("no extension")
+    >>> found = survey([folder])
+    >>> [p.name for p in found.files], found.hidden
+    (['ann.pdf'], 0)
+    >>> [(p.name, f.kind, f.message) for p, f in found.listed]
+    [('notes', 'unsupported', 'notes: a file with no extension is not read; save it as PDF or DOCX')]
+    """
 
     files: list[Path] = field(default_factory=list)
     listed: list[tuple[Path, Failure]] = field(default_factory=list)
@@ -109,6 +125,21 @@ def find_resumes(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Files named directly, and the resume files under folders (recursively), sorted.
 
     Raises InputError for a path that does not exist (:func:`survey` lists it instead).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> (folder / "2024").mkdir()
+    >>> _ = (folder / "2024" / "ben.docx").write_bytes(b"PK")
+    >>> _ = (folder / "ann.pdf").write_bytes(b"%PDF-1.7")
+    >>> _ = (folder / "photo.jpg").write_bytes(b"")
+    >>> [str(p.relative_to(folder)) for p in find_resumes([folder])]
+    ['2024/ben.docx', 'ann.pdf']
+    >>> find_resumes([folder / "typo.pdf"])
+    Traceback (most recent call last):
+    ...
+    matcher.errors.InputError: .../typo.pdf: no such file or folder
     """
     found = survey(paths)
     for path, failure in found.listed:

@@ -70,7 +70,21 @@ def well_formed(text: str) -> bool:
 @dataclass(frozen=True, slots=True)
 class LearnedSpan:
     """A span the extractor marked: character offsets, its label (SKILL or KNOWLEDGE), the words,
-    and the taxonomy id it links to ("" when it names no skill there)."""
+    and the taxonomy id it links to ("" when it names no skill there).
+
+    Examples
+    --------
+    What :func:`learned_spans` returns for each phrase it marks; the offsets point into the
+    analysed text, and ``skill_id`` comes from :func:`link_span`:
+
+    >>> text = "Strong knowledge of Python and a feel for the customer."
+    >>> span = LearnedSpan(20, 26, "KNOWLEDGE", "Python", link_span("Python"))
+    >>> text[span.start:span.end] == span.text, span.skill_id
+    (True, 'python')
+    >>> # a phrase no skill in the taxonomy names is kept with an empty id
+    >>> LearnedSpan(31, 54, "SKILL", "a feel for the customer", link_span("a feel for the customer"))
+    LearnedSpan(start=31, end=54, label='SKILL', text='a feel for the customer', skill_id='')
+    """
 
     start: int
     end: int
@@ -87,6 +101,12 @@ def load_span_model() -> Language:
     ------
     ModelError
         When models/spans/ is missing or unreadable.
+
+    Examples
+    --------
+    >>> nlp = load_span_model()
+    >>> nlp.pipe_names, sorted(nlp.get_pipe("ner").labels), load_span_model() is nlp
+    (['ner'], ['KNOWLEDGE', 'SKILL'], True)
     """
     import spacy
 

@@ -8,7 +8,35 @@ __all__ = ["format_posting", "format_resume"]
 
 
 def format_resume(result: Resume) -> str:
-    """Return the readable summary ``matcher resume`` prints."""
+    """Return the readable summary ``matcher resume`` prints.
+
+    Examples
+    --------
+    >>> from matcher.records import Education, Job, ResumeSkill
+    >>> resume = Resume(
+    ...     source="ann.pdf", name="Ann Lee", email="ann@x.org", phone=None, links=(),
+    ...     sections=("experience", "skills"),
+    ...     skills=(ResumeSkill("Python", "hard", "ETL jobs in Python", 2, last_used="present"),),
+    ...     education=(Education("bachelor", "computer science", "Leeds", 2018, completed=True),),
+    ...     experience=(Job("Data Engineer", "Acme", "2019-03", "present"),),
+    ...     total_years=5.8,
+    ... )
+    >>> print(format_resume(resume))
+    Resume: ann.pdf
+    Name: Ann Lee
+    Email: ann@x.org
+    Phone: not found
+    Sections: experience, skills
+    <BLANKLINE>
+    Experience: 5.8 years (overlapping jobs counted once)
+      - 2019-03 to present: Data Engineer at Acme
+    <BLANKLINE>
+    Highest completed degree: bachelor
+      - bachelor: computer science, Leeds, 2018
+    <BLANKLINE>
+    Skills (1):
+      - Python [hard] x2, last used present
+    """
     lines = [f"Resume: {result.source}"]
     for label, value in (("Name", result.name), ("Email", result.email), ("Phone", result.phone)):
         lines.append(f"{label}: {value or 'not found'}")
@@ -35,7 +63,32 @@ def format_resume(result: Resume) -> str:
 
 
 def format_posting(result: Posting) -> str:
-    """Return the readable summary ``matcher posting`` prints."""
+    """Return the readable summary ``matcher posting`` prints.
+
+    Examples
+    --------
+    >>> from matcher.records import DegreeRequirement, SkillMention
+    >>> posting = Posting(
+    ...     title="Data Engineer",
+    ...     skills=(
+    ...         SkillMention("Python", "hard", "required", "3+ years of Python are required."),
+    ...         SkillMention("Airflow", "hard", "preferred", "Airflow is a plus."),
+    ...     ),
+    ...     degree=DegreeRequirement("bachelor", ("computer science",)),
+    ...     min_years=3.0, preferred_years=None, certifications=(),
+    ... )
+    >>> print(format_posting(posting))
+    Posting: Data Engineer
+    <BLANKLINE>
+    Required skills (1):
+      - Python [hard]  "3+ years of Python are required."
+    <BLANKLINE>
+    Preferred skills (1):
+      - Airflow [hard]  "Airflow is a plus."
+    <BLANKLINE>
+    Degree: bachelor or higher (required) in computer science
+    Years of experience: 3+
+    """
     lines = [f"Posting: {result.title or '(untitled)'}", ""]
     for importance in ("required", "preferred", "mentioned"):
         skills = result.skills_by_importance(importance)
