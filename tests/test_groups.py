@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -92,3 +93,21 @@ def test_a_group_with_no_member_shown_is_one_missing_requirement() -> None:
     s = score(analyze_posting("Requirements:\n- Experience with Rust or Haskell\n- SQL\n"), cv)
     assert [m.skill for m in s.missing] == ["Rust or Haskell"]
     assert s.components["skills"] == 0.5
+
+
+def test_a_cached_posting_analysis_keeps_its_groups_and_certifications(tmp_path: Path) -> None:
+    """The second read of a posting comes from the cache and is the same record, groups and
+    certifications with their importance included (a cached re-rank scored them apart before)."""
+    from matcher import analyze_posting_file
+    from matcher.batch import analyze_posting_file_cached
+
+    posting = tmp_path / "job.txt"
+    posting.write_text(
+        "Data Engineer\nRequirements:\n- 3+ years of Java, Python or C++\n"
+        "- AWS Certified Data Engineer certification is preferred\n"
+    )
+    fresh = analyze_posting_file(posting)
+    assert fresh.groups and fresh.certifications_detail
+    cache = tmp_path / "cache.sqlite"
+    analyze_posting_file_cached(posting, cache)
+    assert analyze_posting_file_cached(posting, cache) == fresh

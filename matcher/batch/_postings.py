@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from matcher.errors import InputError
-from matcher.records import DegreeRequirement, Posting, Section, SkillMention
+from matcher.records import Certification, DegreeRequirement, Posting, Section, SkillGroup, SkillMention
 
 __all__ = ["analyze_posting_file_cached", "code_digest", "posting_vector"]
 
@@ -90,6 +90,8 @@ def _posting_from_json(text: str) -> Posting:
         sections=tuple(Section(**s) for s in data["sections"]),
         languages=tuple(data["languages"]),
         text=data["text"],
+        groups=tuple(SkillGroup(**{**g, "any_of": tuple(g["any_of"])}) for g in data["groups"]),
+        certifications_detail=tuple(Certification(**c) for c in data["certifications_detail"]),
     )
 
 
