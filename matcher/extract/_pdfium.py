@@ -163,7 +163,18 @@ def _serve(conn: Connection, max_memory: int) -> None:
     import resource
 
     if max_memory:
-        resource.setrlimit(resource.RLIMIT_AS, (max_memory, max_memory))
+        # on top of what the forked child already holds (all of its parent's address space: a big
+        # host process would otherwise leave it nothing), as the workers' cap is
+        import os
+
+        try:
+            with open("/proc/self/statm") as fh:
+                held = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError):
+            held = 0
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        limit = held + max_memory if hard == resource.RLIM_INFINITY else min(held + max_memory, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     while True:
         try:
             data, max_pages = conn.recv()
