@@ -328,6 +328,10 @@ def _command(source: Path | None = None) -> Iterator[None]:
         raise click.ClickException(terminal_text(f"{exc} [{exc.kind}]")) from exc
     except (click.ClickException, KeyboardInterrupt):
         raise
+    except BrokenPipeError:  # the reader went away (``matcher rank ... | head``): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's last flush finds no pipe
+        sys.exit(141)  # what a shell reports for a writer stopped by SIGPIPE
     except OSError as exc:  # an output file that cannot be written, a folder that cannot be read
         where = exc.filename or source or "matcher"
         raise click.ClickException(terminal_text(f"{where}: {exc.strerror or exc}")) from exc

@@ -84,3 +84,26 @@ def test_readme_shows_the_real_first_run_output(example_posting: Path) -> None:
     assert ranked.output.replace(str(ROOT) + "/", "").rstrip("\n") == blocks[0]
     posting = CliRunner().invoke(main, ["posting", str(example_posting)])
     assert posting.output.rstrip("\n") == blocks[1]
+
+
+def test_a_reader_that_stops_early_gets_no_error_message(tmp_path: Path) -> None:
+    """``matcher rank ... --json | head -1``: the pipe closes after one line; matcher stops quietly
+    (before, it printed "Error: matcher: Broken pipe")."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for i in range(80):  # far more JSON than a pipe holds, so matcher is still writing when it closes
+        (folder / f"cv{i:02d}.txt").write_text(f"Candidate {i}\nc{i}@example.org\nSkills: Python, SQL")
+    job = tmp_path / "job.txt"
+    job.write_text("Requirements: Python and SQL")
+    command = [sys.executable, "-m", "matcher", "rank", str(job), str(folder), "--json", "--no-cache",
+               "--workers", "0", "--quiet", "--no-log"]  # fmt: skip
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.readline() == b"[\n"
+        proc.stdout.close()  # as head does after its line
+        err = proc.stderr.read().decode()
+        proc.wait(timeout=120)
+    assert err == "" and proc.returncode in (0, 141)
