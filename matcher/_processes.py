@@ -7,7 +7,7 @@ from typing import Any
 
 from matcher.errors import InputError
 
-__all__ = ["run_capped", "start_context"]
+__all__ = ["address_space", "cap_memory", "run_capped", "start_context"]
 
 
 def start_context(start_method: str | None = None) -> Any:
@@ -79,9 +79,32 @@ def run_capped(task: Any, *args: Any, max_seconds: float, max_memory: int, what:
     raise RuntimeError(value)
 
 
+def address_space() -> int:
+    """This process's current virtual memory size in bytes (Linux), 0 when unknown."""
+    import os
+
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
+
+
+def cap_memory(max_memory: int) -> None:
+    """Cap this process's address space at what it holds now plus ``max_memory`` bytes, never
+    above the hard limit: a forked child starts with all of its parent's memory, so the cap is on
+    top of that, not an absolute size that a big parent would already exceed."""
+    import resource
+
+    limit = address_space() + max_memory
+    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
 def _capped_child(sender: Any, receiver: Any, parent: int, max_memory: int, task: Any, args: Any) -> None:
     import os
-    import resource
     import signal
 
     from matcher.errors import MatcherError
@@ -90,15 +113,8 @@ def _capped_child(sender: Any, receiver: Any, parent: int, max_memory: int, task
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the caller answers Ctrl-C
     if os.getppid() != parent:
         os._exit(0)
-    try:
-        with open("/proc/self/statm") as fh:  # Linux; elsewhere no memory cap
-            held = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError):
-        max_memory = 0
-    if max_memory:
-        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
-        limit = held + max_memory if hard == resource.RLIM_INFINITY else min(held + max_memory, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    if max_memory and address_space():  # Linux; elsewhere no memory cap
+        cap_memory(max_memory)
     try:
         sender.send((True, task(*args)))
     except MatcherError as exc:

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from matcher._processes import start_context
+from matcher._processes import cap_memory, start_context
 from matcher.batch._feed import spread, timed_parse
 from matcher.batch._parsing import ParseResult
 from matcher.errors import failure_of
@@ -40,15 +40,6 @@ __all__ = ["parse_in_workers"]
 _IN_FLIGHT = 2  # paths handed to a worker at once: it never waits for the caller between files
 _START_UP = 120.0  # seconds a spawned worker may take to load spaCy and the taxonomy
 _READY = "ready"
-
-
-def _address_space() -> int:
-    """This process's current virtual memory size in bytes (Linux), 0 when unknown."""
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError):
-        return 0
 
 
 def _die_with(parent: int) -> None:
@@ -74,7 +65,6 @@ def _worker(
     conn: Connection, engine: str, limits: Limits, parent: int = 0, inherited: tuple[int, ...] = ()
 ) -> None:
     import logging
-    import resource
     import signal
 
     from matcher.language import get_pipeline
@@ -93,11 +83,7 @@ def _worker(
         get_pipeline()  # loaded already when forked; a spawned worker loads it before its first file
         if limits.max_memory:
             # the cap is on top of what the warm worker holds, and never above the hard limit
-            limit = _address_space() + limits.max_memory
-            hard = resource.getrlimit(resource.RLIMIT_AS)[1]
-            if hard != resource.RLIM_INFINITY:
-                limit = min(limit, hard)
-            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+            cap_memory(limits.max_memory)
     except Exception as exc:  # a worker that cannot start says why, instead of dying silently
         conn.send(failure_of(exc, "worker start-up"))
         return

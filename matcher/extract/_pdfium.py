@@ -10,7 +10,7 @@ import re
 import threading
 from typing import TYPE_CHECKING
 
-from matcher._processes import start_context
+from matcher._processes import cap_memory, start_context
 from matcher.errors import (
     DamagedFileError,
     EncryptedFileError,
@@ -160,21 +160,9 @@ def _read(data: bytes, max_pages: int) -> tuple[str, str, list[HiddenText]]:
 
 
 def _serve(conn: Connection, max_memory: int) -> None:
-    import resource
 
-    if max_memory:
-        # on top of what the forked child already holds (all of its parent's address space: a big
-        # host process would otherwise leave it nothing), as the workers' cap is
-        import os
-
-        try:
-            with open("/proc/self/statm") as fh:
-                held = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, ValueError):
-            held = 0
-        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
-        limit = held + max_memory if hard == resource.RLIM_INFINITY else min(held + max_memory, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    if max_memory:  # on top of what the forked child already holds, as the workers' cap is
+        cap_memory(max_memory)
     while True:
         try:
             data, max_pages = conn.recv()
