@@ -112,6 +112,7 @@ def test_a_resume_that_cannot_be_read_is_skipped_and_counted(tmp_path: Path) -> 
         "posting,resume,shortlisted\njob.txt,a.pdf,maybe\n",
         "posting,resume,grade\n",
         "posting,resume,grade\n,a.pdf,3\n",
+        "# a README, not a CSV\nsome text, and more, than the header has\n",  # more cells than headings
     ],
 )
 def test_bad_decisions_are_clear_errors(tmp_path: Path, text: str) -> None:

@@ -75,8 +75,10 @@ def read_decisions(path: str | Path, *, resumes: str | Path | None = None) -> li
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise InputError(f"cannot read the decisions {path}: {exc.strerror}") from exc
-    rows = list(csv.DictReader(text.splitlines()))
-    columns = {c.strip().lower(): c for c in (rows[0].keys() if rows else ())}
+    reader = csv.DictReader(text.splitlines())
+    rows = list(reader)
+    # the headings only: a row with more cells than headings adds a None key to its dict
+    columns = {c.strip().lower(): c for c in reader.fieldnames or ()}
     grade_column = next((columns[c] for c in (*_GRADE_COLUMNS, "shortlisted") if c in columns), None)
     if not rows or "posting" not in columns or "resume" not in columns or grade_column is None:
         raise InputError(
