@@ -142,3 +142,13 @@ def test_cli_lint_and_notice(tmp_path: Path) -> None:
     assert run.exit_code == 0 and "Machine Learning Engineer" in run.stdout and "hr@example.com" in run.stdout
     missing = runner.invoke(main, ["lint", str(tmp_path / "none.md")])
     assert missing.exit_code == 1 and "Traceback" not in missing.output
+
+
+def test_notice_says_which_requirements_are_alternatives_and_which_fields_are_only_preferred() -> None:
+    posting = analyze_posting(
+        "Data Analyst\nRequirements:\n- Bachelor's degree, ideally in statistics or economics\n"
+        "- 3+ years of Python or R\n- SQL"
+    )
+    text = candidate_notice(posting)
+    assert "- Required skills: Python or R (3+ years), SQL\n" in text
+    assert "- Degree: bachelor or higher (required); statistics or economics preferred\n" in text

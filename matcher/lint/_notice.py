@@ -23,18 +23,20 @@ def _requirements(posting: Posting) -> list[str]:
             if importance == "preferred"
             else "mentioned"
         )
-        if skills:
-            named = ", ".join(s.name + (f" ({s.years:g}+ years)" if s.years else "") for s in skills)
-            items.append(f"{label} skills: {named}")
+        groups = {g.id: g for g in posting.groups}
+        named, shown = [], set()
+        for s in skills:  # a group's members are one requirement, named where its first stands
+            if s.group in groups and s.group in shown:
+                continue
+            group = groups.get(s.group) if s.group is not None else None
+            shown.add(s.group)
+            name, years = (group.label, group.years) if group is not None else (s.name, s.years)
+            named.append(name + (f" ({years:g}+ years)" if years else ""))
+        if named:
+            items.append(f"{label} skills: {', '.join(named)}")
     degree = posting.degree
     if degree is not None and degree.min_level:
-        need = "required" if degree.required else "preferred"
-        text = f"Degree: {degree.min_level.replace('_', ' ')} or higher ({need})"
-        if degree.fields:
-            text += f" in {', '.join(degree.fields)}"
-        if degree.equivalent_experience:
-            text += "; equivalent experience accepted"
-        items.append(text)
+        items.append(f"Degree: {degree.summary}")
     if posting.min_years is not None:
         items.append(f"Years of experience: {posting.min_years:g} or more")
     if posting.certifications:

@@ -102,24 +102,21 @@ def format_posting(result: Posting) -> str:
                 evidence = evidence[:87] + "..."
             lines.append(f'  - {s.name} [{s.kind}{years}]  "{evidence}"')
         lines.append("")
+    for group in result.groups:  # alternatives: any one member meets the requirement
+        years = f", {group.years:g}+ years" if group.years is not None else ""
+        lines.append(f"Any one of ({group.importance}{years}): {group.label}")
+    if result.groups:
+        lines.append("")
     degree = result.degree
-    if degree is None:
-        lines.append("Degree: none asked")
-    else:
-        need = "required" if degree.required else "preferred"
-        text = f"Degree: {degree.min_level} or higher ({need})"
-        if degree.fields:
-            text += f" in {', '.join(degree.fields)}"
-        if degree.equivalent_experience:
-            text += "; equivalent experience accepted"
-        if degree.preferred_level:
-            text += f"; {degree.preferred_level} preferred"
-        lines.append(text)
+    lines.append("Degree: none asked" if degree is None else f"Degree: {degree.summary}")
     years = "not stated" if result.min_years is None else f"{result.min_years:g}+"
     lines.append(f"Years of experience: {years}")
     if result.preferred_years is not None:
         lines.append(f"Preferred years: {result.preferred_years:g}+")
-    if result.certifications:
+    if result.certifications_detail:
+        named = (f"{c.name} ({c.importance})" for c in result.certifications_detail)
+        lines.append(f"Certifications: {', '.join(named)}")
+    elif result.certifications:
         lines.append(f"Certifications: {', '.join(result.certifications)}")
     if result.languages:
         lines.append(f"Languages: {', '.join(result.languages)}")

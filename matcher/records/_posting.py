@@ -67,6 +67,13 @@ class SkillMention:
         }
 
 
+def _either(names: tuple[str, ...]) -> str:
+    """Names of which any one will do, as a phrase: "A, B or C"."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} or {names[-1]}"
+
+
 @dataclass(frozen=True, slots=True)
 class SkillGroup:
     """Alternatives that are one requirement: "7+ years of Java, Python or C++" is met by any one.
@@ -86,9 +93,7 @@ class SkillGroup:
     @property
     def label(self) -> str:
         """The alternatives as a phrase: "Java, Python or C++"."""
-        if len(self.any_of) < 2:
-            return "".join(self.any_of)
-        return f"{', '.join(self.any_of[:-1])} or {self.any_of[-1]}"
+        return _either(self.any_of)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON contract form."""
@@ -135,6 +140,10 @@ class DegreeRequirement:
     >>> d = DegreeRequirement("bachelor", ("computer science",), preferred_level="master")
     >>> d.to_dict()["min_level"], d.to_dict()["preferred_level"], d.required
     ('bachelor', 'master', True)
+    >>> d.summary
+    'bachelor or higher (required) in computer science; master preferred'
+    >>> DegreeRequirement("bachelor", ("statistics", "economics"), fields_preferred=True).summary
+    'bachelor or higher (required); statistics or economics preferred'
     """
 
     min_level: str | None
@@ -144,6 +153,21 @@ class DegreeRequirement:
     preferred_level: str | None = None
     evidence: str = ""
     fields_preferred: bool = False
+
+    @property
+    def summary(self) -> str:
+        """The requirement in words, as ``matcher posting`` and the candidate notice print it."""
+        level = (self.min_level or "any degree").replace("_", " ")
+        text = f"{level} or higher ({'required' if self.required else 'preferred'})"
+        if self.fields and not self.fields_preferred:
+            text += f" in {', '.join(self.fields)}"
+        if self.equivalent_experience:
+            text += "; equivalent experience accepted"
+        if self.preferred_level:
+            text += f"; {self.preferred_level.replace('_', ' ')} preferred"
+        if self.fields and self.fields_preferred:
+            text += f"; {_either(self.fields)} preferred"
+        return text
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON contract form."""
