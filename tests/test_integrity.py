@@ -202,3 +202,23 @@ def test_findings_and_hidden_skills_survive_the_cache(tmp_path: Path) -> None:
     cache.close()
     assert again is not None
     assert again.integrity == resume.integrity and again.skills == resume.skills
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_hidden_text_does_not_raise_the_similarity(tmp_path: Path, engine: str) -> None:
+    """White text full of the posting's words once raised the TF-IDF similarity though its skills
+    no longer counted: similarity reads only what a reader sees, alone, in a ranking and cached."""
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    plain = folder / "plain.pdf"
+    plain.write_bytes(one_page(VISIBLE))
+    stuffed = _pdf(folder, "stuffed", HIDDEN_CASES["white_on_white"][0] * 6)
+    posting = analyze_posting("Cook\nRequirements: Python, Kubernetes, TensorFlow, food safety")
+    parsed = [parse_resume(p, engine=engine) for p in (plain, stuffed)]
+    alone = [score(posting, resume).components["similarity"] for resume in parsed]
+    assert alone[0] == alone[1]
+    cache = tmp_path / "cache.sqlite"
+    for _ in range(2):  # parsed, then read from the cache
+        ranking = rank(posting, [folder], engine=engine, cache=cache, workers=0)
+        ranked = {Path(e.path).name: e.score.components["similarity"] for e in ranking.ranked if e.score}
+        assert ranked["plain.pdf"] == ranked["stuffed.pdf"] == alone[0]

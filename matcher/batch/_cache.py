@@ -41,7 +41,7 @@ __all__ = [
 
 #: Bump when parsing code changes what a Resume holds: older cache entries are then ignored.
 #: (A rebuilt taxonomy, IDF model or word list changes the key by itself: see :func:`models_digest`.)
-PARSER_VERSION = "8"
+PARSER_VERSION = "9"
 
 
 def default_cache_path() -> Path:
@@ -181,6 +181,7 @@ def _from_json(text: str) -> Resume:
         warnings=tuple(data["warnings"]),
         text=data["text"],
         integrity=tuple(IntegrityFinding(**f) for f in data.get("integrity", ())),
+        hidden_text=tuple(data.get("hidden_text", ())),
     )
 
 

@@ -114,7 +114,7 @@ def parse_all(
                 if cache is not None and result.digest is not None:
                     # under the key of the bytes the parse read: a file changed since it was
                     # looked up can never store its new parse under its old content's key
-                    (vector,) = pack_vectors([resume.text])
+                    (vector,) = pack_vectors([resume.visible_text])
                     try:
                         cache.put(content_key(result.digest, engine=engine, limits=limits), resume, vector)
                     except sqlite3.Error as exc:

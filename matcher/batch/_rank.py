@@ -146,7 +146,7 @@ def rank(
         # one sparse matrix product per batch (each resume's similarity is still its own); the
         # text is dropped once scored, so memory does not grow with every resume's text. Cached
         # resumes bring their vector; the others are vectorised here, together, the same way.
-        made = iter(pack_vectors([resume.text for _, resume, vector in batch if vector is None]))
+        made = iter(pack_vectors([resume.visible_text for _, resume, vector in batch if vector is None]))
         vectors = [next(made) if vector is None else vector for _, _, vector in batch]
         if not posting_vectors:
             from matcher.batch._postings import posting_vector

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,8 +119,8 @@ class Resume:
     the jobs naming each skill) are kept as written; what depends on the as-of date
     (``total_years``, ``Education.completed``, ``ResumeSkill.years``) is worked out from them by
     :func:`matcher.resume.resolve_dates`. ``integrity`` lists what a reader would not see or
-    believe (hidden, tiny or off-page text, keyword stuffing, a copied posting).
-    :func:`matcher.resume.resolve_dates`.
+    believe (hidden, tiny or off-page text, keyword stuffing, a copied posting); ``hidden_text``
+    holds the runs of text a reader cannot see, which ``visible_text`` leaves out.
 
     Examples
     --------
@@ -142,6 +143,10 @@ class Resume:
     'bachelor'
     >>> r.to_dict()["path"], r.to_dict()["experience"][0]["end"]
     ('cv.txt', 'present')
+    >>> hid = Resume("cv.pdf", None, None, None, (), (), (), (), (), None, text="Cook. Python  SQL Grill.",
+    ...              hidden_text=("Python SQL",))
+    >>> hid.visible_text
+    'Cook.   Grill.'
     """
 
     source: str
@@ -157,6 +162,16 @@ class Resume:
     warnings: tuple[str, ...] = ()
     text: str = ""
     integrity: tuple[IntegrityFinding, ...] = ()
+    hidden_text: tuple[str, ...] = ()
+
+    @property
+    def visible_text(self) -> str:
+        """``text`` without the runs a reader cannot see: what the similarity reads."""
+        visible = self.text
+        for run in self.hidden_text:  # each run once, where extraction put it (spacing may differ)
+            pattern = r"\s*".join(re.escape(word) for word in run.split())
+            visible = re.sub(pattern, " ", visible, count=1) if pattern else visible
+        return visible
 
     @property
     def highest_degree(self) -> str | None:

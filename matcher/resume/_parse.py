@@ -84,10 +84,8 @@ def _with_hidden_text(resume: Resume, found: tuple[IntegrityFinding, ...], hidde
 
     from matcher.language import blank_pipeline, find_skill_spans, load_taxonomy, text_doc
 
-    visible = resume.text
-    for run in hidden:
-        pattern = r"\s*".join(re.escape(word) for word in run.split())
-        visible = re.sub(pattern, " ", visible, count=1)
+    resume = dataclasses.replace(resume, hidden_text=hidden)
+    visible = resume.visible_text
     seen = {span.label_ for span in find_skill_spans(text_doc(blank_pipeline(), visible), load_taxonomy())}
     lowered = visible.lower()
     skills = tuple(

@@ -293,7 +293,7 @@ def _components(
     total = sum(importance[m.importance] for m in [*matched, *missing])
     got = sum(importance[m.importance] * m.credit for m in matched)
     components: dict[str, float | None] = {"skills": round(got / total, 4) if total else None}
-    sim = known if known is not None else similarity(posting.text, resume.text)
+    sim = known if known is not None else similarity(posting.text, resume.visible_text)
     components["similarity"] = round(sim.score, 4)
     by_name = {c.name: c for c in checks}
     degree = by_name.get("degree")

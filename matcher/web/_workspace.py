@@ -143,7 +143,7 @@ class Workspace:
         try:
             posting = analyze_posting("Engineer\nRequirements: Python and SQL, 3+ years, a BSc degree.")
             resume = parse_resume_text("Ann Lee\nEXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nPythonand SQL")
-            similarity(posting.text, resume.text)
+            similarity(posting.text, resume.visible_text)
         finally:
             self._warming.release()
 
