@@ -92,6 +92,18 @@ async def uploads_of(request: Request, form: Any, field: str) -> list[tuple[str,
     return [(f.filename or "upload", await f.read()) for f in files]
 
 
+async def posting_of(request: Request, form: Any, missing: str) -> tuple[str, bytes]:
+    """The posting a form sends, as (name, bytes): its file (field ``posting``), else its pasted
+    text (field ``text``); neither raises InputError(``missing``)."""
+    files = [f for f in await uploads_of(request, form, "posting") if f[1]]
+    text = form.get("text")
+    if files:
+        return files[0]
+    if isinstance(text, str) and text.strip():
+        return "posting.txt", text.encode("utf-8")
+    raise InputError(missing)
+
+
 def _job_id(request: Request) -> int:
     job_id: int = request.path_params["job_id"]
     workspace_of(request).job(job_id)
@@ -115,14 +127,8 @@ def list_jobs(request: Request) -> Response:
 async def create_job(request: Request) -> Response:
     ws = workspace_of(request)
     form = await form_of(request)
-    files = await uploads_of(request, form, "posting")
-    text = form.get("text")
-    if files:
-        name, data = files[0]
-    elif isinstance(text, str) and text.strip():
-        name, data = "posting.txt", text.encode("utf-8")
-    else:
-        raise InputError("send the posting as a file in the field 'posting' (or its text in 'text')")
+    missing = "send the posting as a file in the field 'posting' (or its text in 'text')"
+    name, data = await posting_of(request, form, missing)
     job_id = await run_in_threadpool(ws.create_job, name, data)  # reading a posting takes a while
     return JSONResponse(_job_json(ws, job_id), status_code=201)
 

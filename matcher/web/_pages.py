@@ -17,7 +17,7 @@ from starlette.routing import Route
 from matcher.errors import InputError
 from matcher.posting import IGNORED
 from matcher.records import DEGREE_LEVELS
-from matcher.web._api import closing, form_of, state_json, uploads_of, workspace_of
+from matcher.web._api import closing, form_of, posting_of, state_json, uploads_of, workspace_of
 from matcher.web._store import DECISIONS
 from matcher.web._views import SORTS, find_evidence, highlight, posting_marks, rows_of, table
 from matcher.web._workspace import CHECK_NAMES, Workspace
@@ -46,14 +46,7 @@ def index(request: Request) -> Response:
 async def new_job(request: Request) -> Response:
     ws = workspace_of(request)
     form = await form_of(request)
-    files = [f for f in await uploads_of(request, form, "posting") if f[1]]
-    text = form.get("text")
-    if files:
-        name, data = files[0]
-    elif isinstance(text, str) and text.strip():
-        name, data = "posting.txt", text.encode("utf-8")
-    else:
-        raise InputError("paste the posting's text or choose its file")
+    name, data = await posting_of(request, form, "paste the posting's text or choose its file")
     return _back(f"/jobs/{await run_in_threadpool(ws.create_job, name, data)}")
 
 
