@@ -103,3 +103,61 @@ def test_a_full_width_dash_between_dates_over_two_lines_is_a_range(dash: str) ->
         ("Independent Beauty Advisor", "2013-10", "present"),
         ("Commercial Lines Specialist", "2013-01", "2013-09"),
     ]
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        # a certifications section below the history: a membership's dates there are no job
+        "Certifications\nEmergency Response\n"
+        "Active Fire Dept. member from 2000-2012, Honorary Member to Present\nSafety Officer",
+        "Certifications\nCertified Safety Officer, National Safety Council, 2011 - 2014",
+        # a summary's award for a club office: no job either
+        "Summary of Skills\n"
+        "Leadership Activities: Director of Sports - Students Union, University of Technology,\n"
+        "Jamaica (2008-2009) University of Technology Student Union Award for Exemplary Service as Director"
+        " of Sports (2008-2009)",
+    ],
+)
+def test_certifications_and_awards_outside_the_history_are_not_work(section: str) -> None:
+    r = parse_resume_text(
+        f"Jane Doe\n{section}\nEXPERIENCE\nNurse, City Hospital, 2015 - 2020\nCared for patients.\n",
+        as_of=AS_OF,
+    )
+    assert [(j.start, j.end) for j in r.experience] == [("2015-01", "2020-12")]
+
+
+@pytest.mark.parametrize(
+    ("entry", "is_job"),
+    [
+        ("Nursing Student | State University | 2019 - 2021\nClinical rotations.", False),
+        ("Graduate Students, Acme Lab, 2019 - 2021\nRan assays.", False),
+        # a job held as a student is a job
+        ("Student Assistant / Programmer | University of Bremen | 2019 - 2021\nWrote tools.", True),
+        ("Scientific Employee / PhD Student (University of Bremen) 2019 - 2021\nResearch.", True),
+        ("Student Accounts Representative, City College, 2019 - 2021\nBilled students.", True),
+    ],
+)  # fmt: skip
+def test_studies_listed_as_a_job_are_not_work(entry: str, is_job: bool) -> None:
+    r = parse_resume_text(
+        f"Jane Doe\nEXPERIENCE\nNurse, City Hospital, 2015 - 2018\nCared for patients.\n{entry}\n",
+        as_of=AS_OF,
+    )
+    want = [("2015-01", "2018-12")] + ([("2019-01", "2021-12")] if is_job else [])
+    assert [(j.start, j.end) for j in r.experience if j.start != "2014-01"] == want
+    assert all(j.start != "2014-01" for j in r.experience)
+
+
+def test_studies_listed_as_a_job_with_the_dates_first_are_not_work() -> None:
+    entry = "Company Name\n \n{start}\n \nto \n{end}\n \n{title}\n \nCity\n \n, \nState\n{duty}\n"
+    r = parse_resume_text(
+        "Jane Doe\nWork Experience\n"
+        + entry.format(start="January 2014", end="Current", title="INFORMATION TECHNOLOGY STUDENT",
+                       duty="Presented various projects")
+        + entry.format(start="September 2010", end="October 2013", title="FORECLOSURE PROCESSOR PARALEGAL",
+                       duty="Processed files"),
+        as_of=AS_OF,
+    )  # fmt: skip
+    assert [(j.title, j.start, j.end) for j in r.experience] == [
+        ("FORECLOSURE PROCESSOR PARALEGAL", "2010-09", "2013-10")
+    ]
