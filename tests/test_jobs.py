@@ -161,3 +161,37 @@ def test_studies_listed_as_a_job_with_the_dates_first_are_not_work() -> None:
     assert [(j.title, j.start, j.end) for j in r.experience] == [
         ("FORECLOSURE PROCESSOR PARALEGAL", "2010-09", "2013-10")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # LaTeX CV: month and a two-digit year
+            "WORK EXPERIENCE\nDevOps/FullStack developer Sep 15 - NOW\nResearch and Development\n"
+            "DevOps engineer                 Jan 15 - Sep 15\nResearch and Development\n"
+            "Systems Analyst                 Mar 14 - Jan 15\nResearch and Development",
+            [("2015-09", "present"), ("2015-01", "2015-09"), ("2014-03", "2015-01")],
+        ),
+        (
+            "EXPERIENCE\nAnalyst, Acme Corp, Sept '98 – Jun '03\nBuilt reports.",
+            [("1998-09", "2003-06")],
+        ),
+        (  # a day of the month is no year
+            "EXPERIENCE\nAnalyst, Acme Corp, Jan 15, 2019 - Sep 15, 2020\nBuilt reports.",
+            [("2019-01", "2020-09")],
+        ),
+    ],
+)
+def test_a_month_with_a_two_digit_year_dates_a_job(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(j[2], j[3]) for j in _jobs(text)] == want
+
+
+def test_a_history_that_runs_on_under_a_sidebar_certifications_heading_still_counts() -> None:
+    r = parse_resume_text(
+        "Jane Doe\nWORK EXPERIENCE\nDevOps engineer            2015 - 2016\nResearch and Development\n"
+        "CERTIFICATIONS\nLPIC 1 - Linux administrator\n"
+        "Certificate issued by the Linux Professional Institute\n"
+        "Systems Analyst            2013 - 2014\nTourism industry\nLegacy code analysis\n",
+        as_of=AS_OF,
+    )
+    assert [(j.start, j.end) for j in r.experience] == [("2015-01", "2016-12"), ("2013-01", "2014-12")]

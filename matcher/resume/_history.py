@@ -25,17 +25,19 @@ __all__ = ["DatedJob", "find_jobs"]
 WORK_KINDS = frozenset({"experience"})
 # memberships, clubs, honours, volunteering and study are never work, wherever their dates stand
 NEVER_WORK_KINDS = frozenset(
-    {"education", "volunteer", "certifications", "projects", "publications", "affiliations",
-     "accomplishments", "interests", "references"}
+    {"education", "volunteer", "projects", "publications", "affiliations", "accomplishments", "interests",
+     "references"}
 )  # fmt: skip
 NO_WORK_KINDS = frozenset(
     {"education", "volunteer", "certifications", "projects", "publications", "accomplishments", "references",
      "interests", "affiliations", "languages", "skills"}
 )  # fmt: skip
-# a date line outside the history that names an award or a club office is no job
+# a date line outside the history that names an award or a club office is no job, nor one in a
+# certifications section that names a certificate (a sidebar layout may run the history on there)
 _HONOUR = re.compile(
     r"\b(?:awards?|awarded|honou?rs?|honorary|scholarships?|student union|club)\b", re.IGNORECASE
 )
+_CERTIFICATE = re.compile(r"\b(?:certifi\w*|licen[cs]\w*)\b", re.IGNORECASE)
 # "Information Technology Student", "Nursing Student": studies listed as a job (every part of the
 # title names a student; "Student Assistant" and "Scientific Employee / PhD Student" are jobs)
 _STUDENT_PART = re.compile(r"^.*\bstudents?$", re.IGNORECASE)
@@ -105,6 +107,8 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
             if ranges and stray and find_degrees(line):
                 ranges = []
             if ranges and stray and (not _looks_like_job(line, previous) or _HONOUR.search(line)):
+                ranges = []
+            if ranges and region.kind == "certifications" and _CERTIFICATE.search(line):
                 ranges = []
             if ranges:
                 r = ranges[0]
