@@ -54,6 +54,22 @@ def _education(lines: str) -> list[tuple[str | None, str | None, str | None, int
         ("M. S  :\nComputer Science  ,\n1989  Union College", "master", "computer science"),
         ("Bachelor Fine Art  :\nInterior Design, Art History Minor  ,", "bachelor", "interior design"),
         ("Associates  Borough of Manhattan Community College", "associate", None),
+        # dotted abbreviations with a space after the dot, as LaTeX CVs write them
+        ("M. Sc. Physics.\nUniversität Bonn", "master", "physics"),
+        ("B. Sc. Physics.\nUniversität Bonn", "bachelor", "physics"),
+        ("M. Eng. Mechanical Engineering, TU Delft, 2015", "master", "mechanical engineering"),
+        ("B. Tech. Computer Science, IIT Delhi, 2012", "bachelor", "computer science"),
+        ("M. Ed. Special Education, 2011", "master", "special education"),
+        # "Degree : School - Field City": the field after the school
+        ("Bachelor of Arts  :  West Virginia State University  - Marketing  City  ,\nState  ,\nUS",
+         "bachelor", "marketing"),
+        ("Masters  :  UNIVERSITY OF PENNSYLVANIA  - Public Policy  City  ,\nState", "master",
+         "public policy"),
+        # the colon or comma on a line of its own, the field below it
+        ("The University of Texas at San Antonio  1999  Bachelor of Arts\n:\nCriminal Justice  City  ,",
+         "bachelor", "criminal justice"),
+        ("Master of Science\n,\nIndustrial Engineering\nPurdue University", "master",
+         "industrial engineering"),
     ],
 )  # fmt: skip
 def test_education_reads_level_and_field_from_every_layout(text: str, level: str, field: str | None) -> None:

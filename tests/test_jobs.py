@@ -103,3 +103,95 @@ def test_a_full_width_dash_between_dates_over_two_lines_is_a_range(dash: str) ->
         ("Independent Beauty Advisor", "2013-10", "present"),
         ("Commercial Lines Specialist", "2013-01", "2013-09"),
     ]
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        # a certifications section below the history: a membership's dates there are no job
+        "Certifications\nEmergency Response\n"
+        "Active Fire Dept. member from 2000-2012, Honorary Member to Present\nSafety Officer",
+        "Certifications\nCertified Safety Officer, National Safety Council, 2011 - 2014",
+        # a summary's award for a club office: no job either
+        "Summary of Skills\n"
+        "Leadership Activities: Director of Sports - Students Union, University of Technology,\n"
+        "Jamaica (2008-2009) University of Technology Student Union Award for Exemplary Service as Director"
+        " of Sports (2008-2009)",
+    ],
+)
+def test_certifications_and_awards_outside_the_history_are_not_work(section: str) -> None:
+    r = parse_resume_text(
+        f"Jane Doe\n{section}\nEXPERIENCE\nNurse, City Hospital, 2015 - 2020\nCared for patients.\n",
+        as_of=AS_OF,
+    )
+    assert [(j.start, j.end) for j in r.experience] == [("2015-01", "2020-12")]
+
+
+@pytest.mark.parametrize(
+    ("entry", "is_job"),
+    [
+        ("Nursing Student | State University | 2019 - 2021\nClinical rotations.", False),
+        ("Graduate Students, Acme Lab, 2019 - 2021\nRan assays.", False),
+        # a job held as a student is a job
+        ("Student Assistant / Programmer | University of Bremen | 2019 - 2021\nWrote tools.", True),
+        ("Scientific Employee / PhD Student (University of Bremen) 2019 - 2021\nResearch.", True),
+        ("Student Accounts Representative, City College, 2019 - 2021\nBilled students.", True),
+    ],
+)  # fmt: skip
+def test_studies_listed_as_a_job_are_not_work(entry: str, is_job: bool) -> None:
+    r = parse_resume_text(
+        f"Jane Doe\nEXPERIENCE\nNurse, City Hospital, 2015 - 2018\nCared for patients.\n{entry}\n",
+        as_of=AS_OF,
+    )
+    want = [("2015-01", "2018-12")] + ([("2019-01", "2021-12")] if is_job else [])
+    assert [(j.start, j.end) for j in r.experience if j.start != "2014-01"] == want
+    assert all(j.start != "2014-01" for j in r.experience)
+
+
+def test_studies_listed_as_a_job_with_the_dates_first_are_not_work() -> None:
+    entry = "Company Name\n \n{start}\n \nto \n{end}\n \n{title}\n \nCity\n \n, \nState\n{duty}\n"
+    r = parse_resume_text(
+        "Jane Doe\nWork Experience\n"
+        + entry.format(start="January 2014", end="Current", title="INFORMATION TECHNOLOGY STUDENT",
+                       duty="Presented various projects")
+        + entry.format(start="September 2010", end="October 2013", title="FORECLOSURE PROCESSOR PARALEGAL",
+                       duty="Processed files"),
+        as_of=AS_OF,
+    )  # fmt: skip
+    assert [(j.title, j.start, j.end) for j in r.experience] == [
+        ("FORECLOSURE PROCESSOR PARALEGAL", "2010-09", "2013-10")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # LaTeX CV: month and a two-digit year
+            "WORK EXPERIENCE\nDevOps/FullStack developer Sep 15 - NOW\nResearch and Development\n"
+            "DevOps engineer                 Jan 15 - Sep 15\nResearch and Development\n"
+            "Systems Analyst                 Mar 14 - Jan 15\nResearch and Development",
+            [("2015-09", "present"), ("2015-01", "2015-09"), ("2014-03", "2015-01")],
+        ),
+        (
+            "EXPERIENCE\nAnalyst, Acme Corp, Sept '98 – Jun '03\nBuilt reports.",
+            [("1998-09", "2003-06")],
+        ),
+        (  # a day of the month is no year
+            "EXPERIENCE\nAnalyst, Acme Corp, Jan 15, 2019 - Sep 15, 2020\nBuilt reports.",
+            [("2019-01", "2020-09")],
+        ),
+    ],
+)
+def test_a_month_with_a_two_digit_year_dates_a_job(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(j[2], j[3]) for j in _jobs(text)] == want
+
+
+def test_a_history_that_runs_on_under_a_sidebar_certifications_heading_still_counts() -> None:
+    r = parse_resume_text(
+        "Jane Doe\nWORK EXPERIENCE\nDevOps engineer            2015 - 2016\nResearch and Development\n"
+        "CERTIFICATIONS\nLPIC 1 - Linux administrator\n"
+        "Certificate issued by the Linux Professional Institute\n"
+        "Systems Analyst            2013 - 2014\nTourism industry\nLegacy code analysis\n",
+        as_of=AS_OF,
+    )
+    assert [(j.start, j.end) for j in r.experience] == [("2015-01", "2016-12"), ("2013-01", "2014-12")]

@@ -44,6 +44,10 @@ _RANGE = re.compile(
     rf"(?P<start>{_POINT}|{_NOW}){_SEP}(?P<end>{_POINT}|{_NOW})(?![\d/])",
     re.IGNORECASE,
 )
+# "Sep 15 - NOW", "Jan 15 - Sep 15", "Sept '98 – Jun '03": a month and a two-digit year (not a day:
+# no year follows)
+_SHORT = rf"{_MONTH}\s*'?\d\d(?![\d:]|\s*,?\s*'?\d)"
+_SHORT_RANGE = re.compile(rf"\b(?P<start>{_SHORT}){_SEP}(?P<end>{_SHORT}|{_NOW}\b)", re.IGNORECASE)
 _SINCE = re.compile(rf"\b(?:since|from)\s+(?P<start>{_POINT})(?!\s*{_SEP})", re.IGNORECASE)
 
 
@@ -116,6 +120,10 @@ def parse_year_month(text: str, *, is_end: bool = False) -> YearMonth | None:
     m = re.fullmatch(rf"({_MONTH})\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s*)?({_YEAR})", raw, re.IGNORECASE)
     if m:
         return YearMonth(int(m.group(2)), _MONTHS[m.group(1).rstrip(".")])
+    m = re.fullmatch(rf"({_MONTH})\s*(\d\d)", raw, re.IGNORECASE)  # "Sep 15": 2015; "Jun 98": 1998
+    if m:
+        short = int(m.group(2))
+        return YearMonth(short + (2000 if short < 50 else 1900), _MONTHS[m.group(1).rstrip(".")])
     m = re.fullmatch(rf"(0?[1-9]|1[0-2])\s*[/.-]\s*({_YEAR})", raw)
     if m:
         return YearMonth(int(m.group(2)), int(m.group(1)))
@@ -160,6 +168,13 @@ def find_date_ranges(text: str) -> list[DateRange]:
         if start is None or (end is None and not (_is_now(first) or _is_now(second))):
             continue
         out.append(DateRange(start, end, m.group(0), m.start()))
+    for m in _SHORT_RANGE.finditer(text):
+        if any(r.offset < m.end() and m.start() < r.offset + len(r.text) for r in out):
+            continue
+        start = parse_year_month(m.group("start"))
+        end = None if _is_now(m.group("end")) else parse_year_month(m.group("end"), is_end=True)
+        if start is not None and (end is None or end.index >= start.index):
+            out.append(DateRange(start, end, m.group(0), m.start()))
     for m in _SINCE.finditer(text):
         start = parse_year_month(m.group("start"))
         if start is not None and not any(r.offset <= m.start() < r.offset + len(r.text) for r in out):

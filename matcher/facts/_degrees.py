@@ -27,14 +27,15 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bMasters?'\b|\bM\.S\.?\b|\bM\. S\b(?=\s*[:,(])"
         r"|\bMS(?:c|CS|EE)?\b(?![ -]?(?:Office|Excel|Word|SQL|"
         r"Teams|Project|Access|Dynamics|Azure|Visio|PowerPoint|Outlook|Windows|Exchange|Fabric|365|DOS))"
-        r"|\bM\.Sc\.?|\bM\.E\.(?![A-Za-z])|\bMBA\b|\bM(?:SN|PH|SW|FA|PA|Phil|Acc|HA|Arch)\b|\bLL\.?M\b|\bM\.?Eng\b|\bM\.?Ed\b|\bM\.A\."
+        r"|\bM\.\s?Sc\b\.?|\bM\.E\.(?![A-Za-z])|\bMBA\b|\bM(?:SN|PH|SW|FA|PA|Phil|Acc|HA|Arch)\b|\bLL\.?M\b"
+        r"|\bM(?:\.\s?)?Eng\b\.?|\bM(?:\.\s?)?Ed\b\.?|\bM\.A\."
         r"|\b[Gg]raduate degree|\b[Aa]dvanced degree|\bpost-?graduate\b",
     ),
     (
         "bachelor",
         r"\b(?:[Bb]achelor|BACHELOR)'?[sS]?\b|\bB\.S\.?|\bB\. S\b(?=\s*[:,(])"
-        r"|\bBS(?:c|CS|EE)?\b(?!&)|\bB\.Sc\.?|\bBA\b"
-        r"|\bB\.A\.?(?![A-Za-z])|\bB\.?Tech\b|\bB\.?Eng\b|\bB\.E\.(?![A-Za-z])|\bB\.?E(?=\s*[:,(]|\s+in\s+[A-Z])|\bBBA\b|\bB(?:SN|FA|SW|SBA|Ed|Com|Arch|Mus)\b"
+        r"|\bBS(?:c|CS|EE)?\b(?!&)|\bB\.\s?Sc\b\.?|\bBA\b"
+        r"|\bB\.A\.?(?![A-Za-z])|\bB(?:\.\s?)?Tech\b\.?|\bB(?:\.\s?)?Eng\b\.?|\bB\.E\.(?![A-Za-z])|\bB\.?E(?=\s*[:,(]|\s+in\s+[A-Z])|\bBBA\b|\bB(?:SN|FA|SW|SBA|Ed|Com|Arch|Mus)\b"
         r"|\bLL\.?B\b|\b[Uu]ndergraduate degree|\b(?:4|four)[- ]year (?:college |university )?degree"
         r"|\b(?:[Uu]niversity|[Cc]ollege) degree",
     ),

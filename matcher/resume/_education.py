@@ -146,7 +146,9 @@ def _entry(line: str, hit: tuple[str, int, int], block: list[str], before: str) 
 
 def _field(line: str, start: int, end: int, block: list[str]) -> str | None:
     """The field of the degree at ``line[start:end]``."""
-    nxt = _first_segment(block[1]) if len(block) > 1 else ""
+    # the line below, past a colon or comma standing on a line of its own
+    below = next((b for b in block[1:] if re.search(r"[A-Za-z]", b)), "")
+    nxt = _first_segment(below)
     rest = line[end:]
     generic = _GENERIC_OF.match(rest)
     named_of = None if generic else _NAMED_OF.match(rest)
@@ -170,7 +172,19 @@ def _field(line: str, start: int, end: int, block: list[str]) -> str | None:
     if found is None:
         before = _SEGMENTS.split(line[:start])[-1].strip(" ,:-")
         found = field_of_study(before) if before and line[:start].rstrip().endswith(",") else None
+    if found is None:
+        found = _field_after_school(rest)
     return found
+
+
+def _field_after_school(rest: str) -> str | None:
+    """ "Bachelor of Arts : West Virginia State University - Marketing City": the field after the
+    school's name and a dash."""
+    text = re.sub(r"^\s*(?:degree\b)?[\s:,\-–—(]*", "", rest, flags=re.IGNORECASE)
+    school, dash, after = text.partition(" - ")
+    if not dash or not institution_word().search(school) or len(school) > 80:
+        return None
+    return field_of_study(_SEGMENTS.split(after.strip(), maxsplit=1)[0])
 
 
 def _first_segment(text: str) -> str:

@@ -32,6 +32,15 @@ NO_WORK_KINDS = frozenset(
     {"education", "volunteer", "certifications", "projects", "publications", "accomplishments", "references",
      "interests", "affiliations", "languages", "skills"}
 )  # fmt: skip
+# a date line outside the history that names an award or a club office is no job, nor one in a
+# certifications section that names a certificate (a sidebar layout may run the history on there)
+_HONOUR = re.compile(
+    r"\b(?:awards?|awarded|honou?rs?|honorary|scholarships?|student union|club)\b", re.IGNORECASE
+)
+_CERTIFICATE = re.compile(r"\b(?:certifi\w*|licen[cs]\w*)\b", re.IGNORECASE)
+# "Information Technology Student", "Nursing Student": studies listed as a job (every part of the
+# title names a student; "Student Assistant" and "Scientific Employee / PhD Student" are jobs)
+_STUDENT_PART = re.compile(r"^.*\bstudents?$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s{2,}|\s*[|•·–—]\s*|\s+-\s+|\t|,\s+(?=[A-Z])|\s+at\s+(?=[A-Z])|\s*\(\s*|\s*\)\s*")
 # "2016 / 09 - University of Bremen": a start date, a dash, then words (no end date)
 _START_DASH = re.compile(r"^(\s*\d{4}\s*/\s*\d{1,2}|\s*\d{1,2}\s*/\s*\d{4})\s*[-–—]\s+(?=[A-Za-z])")
@@ -97,7 +106,9 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
                 ranges = []
             if ranges and stray and find_degrees(line):
                 ranges = []
-            if ranges and stray and not _looks_like_job(line, previous):
+            if ranges and stray and (not _looks_like_job(line, previous) or _HONOUR.search(line)):
+                ranges = []
+            if ranges and region.kind == "certifications" and _CERTIFICATE.search(line):
                 ranges = []
             if ranges:
                 r = ranges[0]
@@ -105,7 +116,8 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
                     date_first = not content_seen and not _title().search(line.replace(r.text, " "))
                 rest = line.replace(r.text, "  ")
                 title, employer = _title_employer(rest, previous, following if date_first else "")
-                found.append((pos, r, title, employer, line.strip()))
+                if not _studies(title):
+                    found.append((pos, r, title, employer, line.strip()))
             if line.strip():
                 if k > 0 and not ranges and date_first is None:
                     content_seen = True
@@ -137,6 +149,12 @@ def _without_repeats(
         ):
             kept.append(item)
     return kept
+
+
+def _studies(title: str | None) -> bool:
+    """True when a job's title names studies, not work: every part of it ends in "student"."""
+    parts = [p.strip() for p in re.split(r"[/&,]| and ", title or "") if p.strip()]
+    return bool(parts) and all(_STUDENT_PART.match(p) for p in parts)
 
 
 def _looks_like_job(line: str, previous: list[str]) -> bool:
