@@ -134,6 +134,7 @@ def _read(data: bytes, max_pages: int) -> tuple[str, str, list[HiddenText]]:
     import pypdfium2 as pdfium
 
     from matcher.extract._hidden import pdfium_page_hidden
+    from matcher.extract._pdfium_text import pdfium_page_text
 
     try:
         try:
@@ -150,7 +151,7 @@ def _read(data: bytes, max_pages: int) -> tuple[str, str, list[HiddenText]]:
         for index in range(pages):
             page = document[index]
             textpage = page.get_textpage()
-            texts.append(textpage.get_text_range())
+            texts.append(pdfium_page_text(textpage, page.get_width()))
             hidden += pdfium_page_hidden(page, textpage, index + 1)
         return "ok", "\n".join(t.replace("\r\n", "\n").replace("\r", "\n") for t in texts), hidden
     except MemoryError:
