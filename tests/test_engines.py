@@ -108,3 +108,87 @@ def test_letters_of_one_word_stay_together_under_pdfium(tmp_path: Path) -> None:
     text = extract_text(path, engine="pdfium")
     assert text == "\n".join(lines)
     assert not re.search(r"\b\w \w\b", text)
+
+
+def _catalog_numbered_zero() -> bytes:
+    """A PDF whose catalog is object 0 (as in qpdf's issue-99b.pdf): pypdf reads it, pdfium
+    calls it damaged."""
+    import pdfgen
+
+    content = b"BT /F1 11 Tf 72 720 Td (Avery Quinn) Tj 0 -16 Td (Nurse, Jan 2015 - Dec 2020) Tj ET"
+    objects = {
+        0: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        4: pdfgen.FONT_OBJ,
+        5: pdfgen.stream(content, compress=False),
+    }
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = {}
+    for number, body in objects.items():
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 6\n"
+    for number in range(6):
+        out += (b"%010d 00000 n \n" % offsets[number]) if number in offsets else b"0000000000 65535 f \n"
+    out += b"trailer\n<< /Size 6 /Root 0 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def test_auto_reads_with_pypdf_a_file_pdfium_finds_damaged(tmp_path: Path) -> None:
+    from matcher.errors import DamagedFileError
+
+    path = tmp_path / "cv.pdf"
+    path.write_bytes(_catalog_numbered_zero())
+    with pytest.raises(DamagedFileError):
+        extract_text(path, engine="pdfium")
+    assert extract_text(path, engine="auto") == extract_text(path, engine="pypdf")
+    resume = parse_resume(path, as_of=AS_OF, engine="auto")
+    assert [(j.start, j.end) for j in resume.experience] == [("2015-01", "2020-12")]
+
+
+def test_auto_is_pdfium_where_pdfium_reads(tmp_path: Path) -> None:
+    from matcher.extract import engine_in_use
+
+    assert engine_in_use("auto") == "pdfium"  # pypdfium2 is installed (a dependency)
+    path = glyph_by_glyph_pdf(tmp_path / "cv.pdf", ["Avery Quinn", "Registered nurse since 2015"], gap=1.5)
+    assert extract_text(path, engine="auto") == extract_text(path, engine="pdfium")
+
+
+def test_the_cache_key_of_auto_names_the_engine_that_reads() -> None:
+    from matcher.batch import file_key
+
+    keys = {engine: file_key(b"%PDF-1.7 x", engine=engine) for engine in ("pypdf", "pdfium", "auto")}
+    assert len(set(keys.values())) == 3  # auto's fallback to pypdf makes its parses its own
+    assert keys["auto"].split(":")[2] == "auto-pdfium"
+
+
+def test_the_cli_reads_with_auto_by_default() -> None:
+    from matcher.cli import rank_command
+
+    assert next(p.default for p in rank_command.params if p.name == "pdf_engine") == "auto"
+
+
+def test_a_page_box_inherited_from_the_page_tree_is_the_page_box_under_pdfium(tmp_path: Path) -> None:
+    # fpdf2 writes an A4 MediaBox on the page tree, not the page: text at the top of an A4 page
+    # lies above a US letter page, pdfium's answer for a page without a box of its own
+    import pdfgen
+
+    content = b"BT /F1 10 Tf 31 802 Td (Lena Fischer) Tj 0 -17 Td (Machine learning engineer) Tj ET"
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595.28 841.89] >>",
+        3: b"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        4: pdfgen.FONT_OBJ,
+        5: pdfgen.stream(content, compress=False),
+    }
+    path = tmp_path / "cv.pdf"
+    path.write_bytes(bytes(pdfgen.raw_pdf(objects)))
+    from matcher.extract import extract_document
+
+    for engine in ("pypdf", "pdfium"):
+        document = extract_document(path, engine=engine)
+        assert document.text.startswith("Lena Fischer\n"), engine
+        assert document.integrity == (), engine
