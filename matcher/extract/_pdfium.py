@@ -1,7 +1,7 @@
-"""The optional pdfium engine (extra ``pdfium``): fast, keeps XeLaTeX word spacing, but has no
-decompression-bomb limits, so it runs in a child process under a time and memory cap, kept for file
-after file and replaced when a file runs past a cap (or in one of matcher's workers, which have
-those caps already)."""
+"""The pdfium engine (pypdfium2; ``auto``, the CLI's default, uses it): fast, keeps XeLaTeX word
+spacing, but has no decompression-bomb limits, so it runs in a child process under a time and
+memory cap, kept for file after file and replaced when a file runs past a cap (or in one of
+matcher's workers, which have those caps already)."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def pdfium_text(
         import pypdfium2  # noqa: F401
     except ImportError as exc:
         raise InputError(
-            "the pdfium engine needs the 'pdfium' extra: pip install 'skills-matcher[pdfium]'"
+            "the pdfium engine needs pypdfium2 (a dependency of matcher): pip install pypdfium2"
         ) from exc
     if not isolate:
         kind, payload, hidden = _read(data, limits.max_pages)
