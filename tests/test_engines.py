@@ -192,3 +192,17 @@ def test_a_page_box_inherited_from_the_page_tree_is_the_page_box_under_pdfium(tm
         document = extract_document(path, engine=engine)
         assert document.text.startswith("Lena Fischer\n"), engine
         assert document.integrity == (), engine
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "auto"])
+def test_the_resume_command_reads_a_pdf_with_pdfium_in_its_capped_child(engine: str, tmp_path: Path) -> None:
+    # the command parses in a daemonic child under the caps: pdfium runs right there, since a
+    # daemonic process may not start one of its own
+    from click.testing import CliRunner
+
+    from matcher.cli import main
+
+    path = glyph_by_glyph_pdf(tmp_path / "cv.pdf", ["Avery Quinn", "Nurse, Jan 2015 - Dec 2020"], gap=1.5)
+    run = CliRunner().invoke(main, ["resume", str(path), "--pdf-engine", engine, "--as-of", "2026-11-01"])
+    assert run.exit_code == 0, run.output
+    assert "Avery Quinn" in run.output

@@ -5,6 +5,7 @@ matcher's workers, which have those caps already)."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import threading
@@ -48,7 +49,9 @@ def pdfium_text(
         raise InputError(
             "the pdfium engine needs pypdfium2 (a dependency of matcher): pip install pypdfium2"
         ) from exc
-    if not isolate:
+    # a daemonic process (a matcher worker, the capped child of a single-file command) has the
+    # caps already, and may not start a child of its own
+    if not isolate or multiprocessing.current_process().daemon:
         kind, payload, hidden = _read(data, limits.max_pages)
         return _outcome(kind, payload, name), hidden
     with _LOCK:  # one request at a time per child; threads of the host take turns
