@@ -43,9 +43,9 @@ _TIMEOUT = click.option(
 _PDF_ENGINE = click.option(
     "--pdf-engine",
     type=click.Choice(["pypdf", "pdfium", "auto"]),
-    default="pypdf",
+    default="auto",
     show_default=True,
-    help="PDF text extractor (pdfium needs the 'pdfium' extra).",
+    help="PDF text extractor: auto is pdfium when installed (pypdf for a file pdfium cannot read).",
 )
 
 

@@ -118,6 +118,36 @@ def _real_resumes(what: str, limit: int | None = None, seed: int = 1) -> list[Pa
     return files
 
 
+def bench_pdfium_text(limit: int, seed: int, rounds: int = 2) -> int:
+    """Bare pypdfium2 text against matcher's pdfium extraction (hidden-text checks, columns,
+    spaces), in this process as matcher's workers run it, alternating, on the same real resumes."""
+    from matcher.extract import extract_text
+
+    files = _real_resumes("resumes", limit, seed)
+    if files is None:
+        return 0
+    extract_text(files[0], engine="pdfium", isolate=False)  # warm up: imports, word list
+    bare, ours = "bare pypdfium2 `get_text_range()`", "matcher's pdfium extraction"
+    times: dict[str, list[float]] = {bare: [], ours: []}
+    for _ in range(rounds):
+        for label in times:
+            t = time.perf_counter()
+            for path in files:
+                if label == bare:
+                    _bare_pdfium(path)
+                else:
+                    extract_text(path, engine="pdfium", isolate=False)
+            times[label].append(time.perf_counter() - t)
+    n = len(files)
+    print(f"{n} real resumes (livecareer, seed {seed}), one process, {rounds} alternating rounds:")
+    print("| step | per doc, each round | docs/s (best) |")
+    print("|---|---|---|")
+    for label, runs in times.items():
+        each = ", ".join(f"{1000 * t / n:.1f} ms" for t in runs)
+        print(f"| {label} | {each} | {n / min(runs):.1f} |")
+    return 0
+
+
 def bench_resumes(limit: int, seed: int) -> int:
     """Bare pypdf extract_text, matcher's extraction, parsing on top, and the pdfium engine, one
     process, on the same sample of real resumes."""
@@ -904,6 +934,7 @@ def main() -> int:
     rs = sub.add_parser("resumes", help="extraction and parsing speed on real resumes")
     rs.add_argument("--limit", type=int, default=300)
     rs.add_argument("--seed", type=int, default=1)
+    rs.add_argument("--pdfium-only", action="store_true", help="bare pypdfium2 against matcher's pdfium text")
     sub.add_parser("streams", help="matcher's content-stream reader against pypdf's, every page")
     sc = sub.add_parser("scale", help="cold and cached matcher rank against bare pypdf, same processes")
     sc.add_argument("--limit", type=int, default=2484)
@@ -949,6 +980,8 @@ def main() -> int:
         return bench_growth(args.sizes, args.workers, args.engine, args.cold, args.work, args.limit)
     if args.what == "scale":
         return bench_scale(args.limit, args.workers, args.seed)
+    if args.what == "resumes" and args.pdfium_only:
+        return bench_pdfium_text(args.limit, args.seed)
     if args.what == "resumes":
         return bench_resumes(args.limit, args.seed)
     if args.what == "posting":

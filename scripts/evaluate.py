@@ -1,7 +1,7 @@
 """Score matcher's extraction against labelled documents (the schema of LABELS.md).
 
     python scripts/evaluate.py postings [--dir data/eval/postings] [--show ID] [--errors]
-    python scripts/evaluate.py resumes [--synthetic 200] [--engine pypdf|pdfium] [--errors]
+    python scripts/evaluate.py resumes [--synthetic 200] [--engine pypdf|pdfium|auto] [--errors]
     python scripts/evaluate.py ranking [--components] [--weights weights.toml]  (scripts/eval_ranking.py)
 
 A folder holds pairs: ID.txt (or .md/.pdf/.html) with the document and ID.json with its label.
@@ -325,7 +325,7 @@ def main() -> int:
     )
     r.add_argument("--synthetic", type=int, default=200, help="how many synthetic PDFs (0 to skip)")
     r.add_argument("--seed", type=int, default=1234)
-    r.add_argument("--engine", choices=["pypdf", "pdfium"], default="pypdf")
+    r.add_argument("--engine", choices=["pypdf", "pdfium", "auto"], default="pypdf")
     r.add_argument("--keep", type=Path, help="generate (or reuse) the synthetic PDFs in this folder")
     r.add_argument("--errors", action="store_true", help="print every error on the real set")
     import eval_ranking

@@ -120,11 +120,15 @@ def content_key(digest: str, *, engine: str, limits: Limits | None = None) -> st
     True
     >>> content_key(digest, engine="pdfium").split(":")[2]
     'pdfium'
+    >>> content_key(digest, engine="auto").split(":")[2] in ("auto-pdfium", "auto-pypdf")
+    True
     """
-    from matcher.extract import DEFAULT_LIMITS
+    from matcher.extract import DEFAULT_LIMITS, engine_in_use
 
     caps = limits or DEFAULT_LIMITS
     read = f"{caps.max_bytes}b{caps.max_pages}p{caps.max_stream_bytes}s"
+    if engine == "auto":  # which engine reads: pdfium (pypdf where it cannot), or pypdf alone
+        engine = f"auto-{engine_in_use(engine)}"
     return f"{digest}:{PARSER_VERSION}-{models_digest()}:{engine}:{read}"
 
 

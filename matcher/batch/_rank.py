@@ -41,7 +41,7 @@ def rank(
     weights: Weights | None = None,
     as_of: date | None = None,
     top: int | None = None,
-    engine: str = "pypdf",
+    engine: str = "auto",
     workers: int | None = None,
     cache: str | Path | None = None,
     limits: Limits | None = None,
@@ -68,7 +68,7 @@ def rank(
     top : int, optional
         Keep only the best ``top`` ranked entries (failures are always listed).
     engine : str
-        PDF engine: pypdf (default), pdfium or auto.
+        PDF engine: auto (default; pdfium, pypdf for a file pdfium cannot read), pypdf or pdfium.
     workers : int, optional
         Worker processes that parse the files (default: the machine's cores; 0 parses in this
         process, without the time and memory caps).

@@ -6,6 +6,7 @@ from __future__ import annotations
 from matcher.extract._files import (
     ENGINES,
     Extracted,
+    engine_in_use,
     extract_bytes,
     extract_document,
     extract_text,
@@ -20,6 +21,7 @@ __all__ = [
     "ENGINES",
     "Extracted",
     "Limits",
+    "engine_in_use",
     "extract_bytes",
     "extract_document",
     "extract_text",

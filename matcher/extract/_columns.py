@@ -17,7 +17,7 @@ from matcher.extract._content_stream import fast_contents
 if TYPE_CHECKING:
     from matcher.extract._hidden import PypdfPageWatch
 
-__all__ = ["page_text", "split_at_gutter"]
+__all__ = ["column_edge", "page_text", "split_at_gutter"]
 
 _BIN = 6.0  # points: x starts this close share a column edge
 
@@ -55,26 +55,43 @@ def page_text(page: Any, watch: PypdfPageWatch | None = None) -> str:
 
 
 def _two_columns(starts: list[tuple[float, float]], width: float) -> bool:
-    """True when text runs start at a fixed x right of the page's left quarter, and the runs left
-    of it cover the same stretch of the page (two columns side by side, in any stream order)."""
+    return column_edge(starts, width) is not None
+
+
+def column_edge(starts: list[tuple[float, float]], width: float) -> float | None:
+    """The x at which a page's right column starts, when text runs (x, y of their starts) start
+    at a fixed x right of the page's left quarter and the runs left of it cover the same stretch
+    of the page (two columns side by side, in any stream order); None for any other page. Both
+    engines use it: pypdf's visitor gives the starts, pdfium's text rectangles give them.
+
+    Examples
+    --------
+    >>> rows = [(40.0, 700.0 - 14 * i) for i in range(10)] + [(330.0, 697.0 - 14 * i) for i in range(10)]
+    >>> column_edge(rows, 612.0)
+    330.0
+    >>> column_edge([(40.0, 700.0 - 14 * i) for i in range(20)], 612.0) is None
+    True
+    """
     if len(starts) < 12:
-        return False
+        return None
     edges = Counter(round(x / _BIN) for x, _ in starts if 0.25 * width < x < 0.75 * width)
     if not edges:
-        return False
+        return None
     edge_bin, hits = edges.most_common(1)[0]
     if hits < 8:
-        return False
+        return None
     edge = edge_bin * _BIN
     right = [y for x, y in starts if abs(x - edge) <= _BIN]
     left = [y for x, y in starts if x < edge - 4 * _BIN]
     if len(left) < 6:
-        return False
+        return None
     # side by side: many runs of each column lie within the other column's vertical stretch (a
     # table's columns or a column of right-aligned dates do not reach that far)
     left_beside = sum(min(right) <= y <= max(right) for y in left)
     right_beside = sum(min(left) <= y <= max(left) for y in right)
-    return left_beside >= max(6, 0.4 * len(left)) and right_beside >= max(6, 0.4 * len(right))
+    if left_beside >= max(6, 0.4 * len(left)) and right_beside >= max(6, 0.4 * len(right)):
+        return edge
+    return None
 
 
 def split_at_gutter(layout: str) -> str | None:

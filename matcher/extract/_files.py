@@ -7,13 +7,17 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from matcher.errors import (
+    DamagedFileError,
     EmptyDocumentError,
+    EncryptedFileError,
     FileTooLargeError,
     InputError,
     NotAFileError,
+    NoTextLayerError,
     NotFoundError,
     UnreadableFileError,
     UnsupportedFileError,
@@ -30,6 +34,7 @@ from matcher.text import fix_mojibake
 __all__ = [
     "ENGINES",
     "Extracted",
+    "engine_in_use",
     "extract_bytes",
     "extract_document",
     "extract_text",
@@ -54,9 +59,10 @@ def extract_text(
 ) -> str:
     """Return the text of a .txt, .md, .pdf, .docx, .odt, .rtf or .html file.
 
-    ``engine`` reads PDFs: pypdf (default), pdfium (extra ``pdfium``) or auto (pdfium when it is
-    installed). pdfium runs in a child process under ``limits``' time and memory caps unless
-    ``isolate`` is False (for a caller that already is such a process, as matcher's workers are).
+    ``engine`` reads PDFs: pypdf (default here), pdfium, or auto (pdfium when it is installed,
+    pypdf for a file pdfium cannot read; the CLI's default). pdfium runs in a child process
+    under ``limits``' time and memory caps unless ``isolate`` is False (for a caller that
+    already is such a process, as matcher's workers are).
 
     Raises
     ------
@@ -273,14 +279,7 @@ def _text_of(
     title: str | None = None
     hidden: list[HiddenText] = []
     if suffix in PDF_SUFFIXES:
-        if engine == "pdfium" or (engine == "auto" and _have_pdfium()):
-            from matcher.extract._pdfium import pdfium_text
-
-            check_pdf_header(data, path.name)
-            text, hidden = pdfium_text(data, path.name, limits, isolate=isolate)
-            text = repair_glyph_names(text)
-        else:
-            text = pdf_text(data, path.name, limits, hidden=hidden)
+        text, hidden = _pdf(data, path.name, limits, engine, isolate)
     elif suffix in DOCX_SUFFIXES:
         text = docx_text(data, path.name)
     elif suffix in ODT_SUFFIXES:
@@ -295,6 +294,43 @@ def _text_of(
     if not re.search(r"\w", text):
         raise EmptyDocumentError(f"{path.name}: no readable words in the file")
     return text, title, hidden
+
+
+def _pdf(data: bytes, name: str, limits: Limits, engine: str, isolate: bool) -> tuple[str, list[HiddenText]]:
+    """A PDF's text and hidden text by ``engine``; ``auto`` is pdfium, and pypdf for a file pdfium
+    finds damaged, encrypted (pypdf opens some with the empty password), without text or cannot
+    read. A file over the time or memory cap or the page limit stays listed as such: the caps
+    are there so that one file cannot hold up the batch."""
+    hidden: list[HiddenText] = []
+    if engine_in_use(engine) == "pypdf":
+        return pdf_text(data, name, limits, hidden=hidden), hidden
+    from matcher.extract._pdfium import pdfium_text
+
+    check_pdf_header(data, name)
+    try:
+        text, hidden = pdfium_text(data, name, limits, isolate=isolate)
+    except (DamagedFileError, EncryptedFileError, NoTextLayerError, UnsupportedFileError):
+        if engine != "auto":
+            raise
+        return pdf_text(data, name, limits, hidden=hidden), hidden
+    return repair_glyph_names(text), hidden
+
+
+def engine_in_use(engine: str) -> str:
+    """The engine that reads PDFs for ``engine``: ``auto`` is pdfium when pypdfium2 is installed
+    (with pypdf for a file pdfium cannot read), else pypdf. Cache keys carry it, so that no entry
+    read by one engine is served to another.
+
+    Examples
+    --------
+    >>> engine_in_use("pypdf"), engine_in_use("pdfium")
+    ('pypdf', 'pdfium')
+    >>> engine_in_use("auto") in ("pdfium", "pypdf")
+    True
+    """
+    if engine == "auto":
+        return "pdfium" if _have_pdfium() else "pypdf"
+    return engine
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -312,6 +348,7 @@ def _decode(data: bytes, name: str) -> str:
     return data.decode("cp1252", errors="replace")
 
 
+@lru_cache(maxsize=1)
 def _have_pdfium() -> bool:
     import importlib.util
 

@@ -287,7 +287,9 @@ def pdfium_page_hidden(page: Any, textpage: Any, number: int) -> list[HiddenText
     size, matrix = ctypes.c_float(), pdfium_c.FS_MATRIX()
     fillmode, stroke = ctypes.c_int(), ctypes.c_int()
     try:
-        box = tuple(float(v) for v in page.get_cropbox())
+        # the visible box, a MediaBox or CropBox inherited from the page tree included
+        # (get_cropbox reads the page's own dictionary only, and says US letter when it has none)
+        box = tuple(float(v) for v in page.get_bbox())
         crop = (box[0], box[1], box[2], box[3])
     except Exception:
         crop = (-math.inf, -math.inf, math.inf, math.inf)

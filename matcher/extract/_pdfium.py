@@ -1,10 +1,11 @@
-"""The optional pdfium engine (extra ``pdfium``): fast, keeps XeLaTeX word spacing, but has no
-decompression-bomb limits, so it runs in a child process under a time and memory cap, kept for file
-after file and replaced when a file runs past a cap (or in one of matcher's workers, which have
-those caps already)."""
+"""The pdfium engine (pypdfium2; ``auto``, the CLI's default, uses it): fast, keeps XeLaTeX word
+spacing, but has no decompression-bomb limits, so it runs in a child process under a time and
+memory cap, kept for file after file and replaced when a file runs past a cap (or in one of
+matcher's workers, which have those caps already)."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import threading
@@ -46,9 +47,11 @@ def pdfium_text(
         import pypdfium2  # noqa: F401
     except ImportError as exc:
         raise InputError(
-            "the pdfium engine needs the 'pdfium' extra: pip install 'skills-matcher[pdfium]'"
+            "the pdfium engine needs pypdfium2 (a dependency of matcher): pip install pypdfium2"
         ) from exc
-    if not isolate:
+    # a daemonic process (a matcher worker, the capped child of a single-file command) has the
+    # caps already, and may not start a child of its own
+    if not isolate or multiprocessing.current_process().daemon:
         kind, payload, hidden = _read(data, limits.max_pages)
         return _outcome(kind, payload, name), hidden
     with _LOCK:  # one request at a time per child; threads of the host take turns
@@ -134,6 +137,7 @@ def _read(data: bytes, max_pages: int) -> tuple[str, str, list[HiddenText]]:
     import pypdfium2 as pdfium
 
     from matcher.extract._hidden import pdfium_page_hidden
+    from matcher.extract._pdfium_text import pdfium_page_text
 
     try:
         try:
@@ -150,7 +154,7 @@ def _read(data: bytes, max_pages: int) -> tuple[str, str, list[HiddenText]]:
         for index in range(pages):
             page = document[index]
             textpage = page.get_textpage()
-            texts.append(textpage.get_text_range())
+            texts.append(pdfium_page_text(textpage, page.get_width()))
             hidden += pdfium_page_hidden(page, textpage, index + 1)
         return "ok", "\n".join(t.replace("\r\n", "\n").replace("\r", "\n") for t in texts), hidden
     except MemoryError:

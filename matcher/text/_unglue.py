@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from matcher.text._tokens import token_key
 
-__all__ = ["glued_words", "unglue"]
+__all__ = ["english_words", "glued_words", "unglue"]
 
 _LONG_WORD = re.compile(r"[A-Za-z]{22,}")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -145,6 +145,18 @@ def _english_words() -> tuple[str, ...]:
     path = Path(wordninja.__file__).parent / "wordninja" / "wordninja_words.txt.gz"
     with gzip.open(path, "rt", encoding="utf-8") as f:
         return tuple(f.read().split())
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The English words (lower case) glued words are split into: wordninja's list.
+
+    Examples
+    --------
+    >>> "registered" in english_words(), "asaregistered" in english_words()
+    (True, False)
+    """
+    return frozenset(_english_words())
 
 
 def _list_size() -> int:

@@ -326,7 +326,7 @@ class Workspace:
         """The candidate's parsed resume with its text (from the resume cache), dates resolved."""
         cache = ResumeCache(self.cache_path)
         try:
-            found = cache.get(file_key(candidate.path.read_bytes(), engine="pypdf", limits=DEFAULT_LIMITS))
+            found = cache.get(file_key(candidate.path.read_bytes(), engine="auto", limits=DEFAULT_LIMITS))
         finally:
             cache.close()
         return None if found is None else resolve_dates(found, self.as_of or date.today())
