@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from matcher.records import IntegrityFinding
 
@@ -13,8 +14,18 @@ _SHINGLE = 8  # words: a run shorter than this is a phrase any two texts may sha
 MIN_COPIED_WORDS = 30
 
 
+_WORD = re.compile(r"[a-z0-9+#]+")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9+#]+", text.lower())
+    return _WORD.findall(text.lower())
+
+
+@lru_cache(maxsize=8)
+def _shingles(posting_text: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """The posting's words and its runs of ``_SHINGLE`` words: made once for a whole ranking."""
+    source = _words(posting_text)
+    return frozenset(source), frozenset(tuple(source[i : i + _SHINGLE]) for i in range(len(source) - _SHINGLE + 1))
 
 
 def copied_run(posting_text: str, resume_text: str) -> tuple[int, str]:
@@ -27,14 +38,20 @@ def copied_run(posting_text: str, resume_text: str) -> tuple[int, str]:
     >>> copied_run(posting, "Summary: a data engineer who builds reliable pipelines in Python and SQL.")
     (11, 'a data engineer who builds reliable pipelines in python and sql')
     """
-    source = _words(posting_text)
-    shingles = {tuple(source[i : i + _SHINGLE]) for i in range(len(source) - _SHINGLE + 1)}
+    vocabulary, shingles = _shingles(posting_text)
     words = _words(resume_text)
     covered = [False] * len(words)
-    for i in range(len(words) - _SHINGLE + 1):
-        if tuple(words[i : i + _SHINGLE]) in shingles:
-            for j in range(i, i + _SHINGLE):
-                covered[j] = True
+    # only a stretch of _SHINGLE or more words that are all the posting's can hold a shared run
+    run = 0
+    for end, word in enumerate([*words, ""]):
+        if word in vocabulary:
+            run += 1
+            continue
+        for i in range(end - run, end - _SHINGLE + 1):
+            if tuple(words[i : i + _SHINGLE]) in shingles:
+                for j in range(i, i + _SHINGLE):
+                    covered[j] = True
+        run = 0
     best = (0, 0)
     start = None
     for i, flag in enumerate([*covered, False]):
