@@ -170,7 +170,8 @@ def _skill(data: dict[str, Any]) -> ResumeSkill:
     """One stored skill, its repeated strings held once (as a ranking keeps them: see _compact)."""
     intern = sys.intern
     data["jobs"] = tuple(data["jobs"])
-    data["name"], data["kind"], data["skill_id"] = intern(data["name"]), intern(data["kind"]), intern(data["skill_id"])
+    for name in ("name", "kind", "skill_id"):
+        data[name] = intern(data[name])
     if data["last_used"] is not None:
         data["last_used"] = intern(data["last_used"])
     return ResumeSkill(**data)

@@ -25,7 +25,8 @@ def _words(text: str) -> list[str]:
 def _shingles(posting_text: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
     """The posting's words and its runs of ``_SHINGLE`` words: made once for a whole ranking."""
     source = _words(posting_text)
-    return frozenset(source), frozenset(tuple(source[i : i + _SHINGLE]) for i in range(len(source) - _SHINGLE + 1))
+    runs = frozenset(tuple(source[i : i + _SHINGLE]) for i in range(len(source) - _SHINGLE + 1))
+    return frozenset(source), runs
 
 
 def copied_run(posting_text: str, resume_text: str) -> tuple[int, str]:
