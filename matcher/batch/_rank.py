@@ -140,6 +140,7 @@ def rank(
     batch: list[tuple[Path, Resume, bytes | None]] = []
     shared = Shared()
     posting_vectors: list[bytes] = []  # made (or read from the cache) for the first batch
+    digests: dict[str, str] = {}
 
     def score_batch() -> None:
         nonlocal spill
@@ -175,7 +176,9 @@ def rank(
     with contextlib.closing(
         parse_all(files, engine, workers, cache, limits, start_method, progress, scheduler, cap)
     ) as results:
-        for path, resume, vector, failure in results:
+        for path, resume, vector, failure, digest in results:
+            if digest is not None:  # the run log names each file by the digest of the bytes ranked
+                digests[str(path)] = digest
             if failure is not None:
                 failed.append(failure)
                 continue
@@ -193,15 +196,17 @@ def rank(
     if spill is not None:  # read back from the file one at a time, in rank order
         spilled = SpilledEntries([(i[2], i[3]) for i in scored], failed, spill, RankEntry)
         if blind:  # blinding reads every entry (a blind ranking is held in memory)
-            return _blinded(posting, tuple(spilled), found.hidden)
-        return Ranking(posting, spilled, hidden=found.hidden)
+            return _blinded(posting, tuple(spilled), found.hidden, digests)
+        return Ranking(posting, spilled, hidden=found.hidden, digests=digests)
     entries = [RankEntry(p, i, s, r) for i, (_, _, p, (r, s)) in enumerate(scored, 1)]
     if blind:
-        return _blinded(posting, (*entries, *failed), found.hidden)
-    return Ranking(posting, (*entries, *failed), hidden=found.hidden)
+        return _blinded(posting, (*entries, *failed), found.hidden, digests)
+    return Ranking(posting, (*entries, *failed), hidden=found.hidden, digests=digests)
 
 
-def _blinded(posting: Posting, entries: tuple[RankEntry, ...], hidden: int) -> Ranking:
+def _blinded(
+    posting: Posting, entries: tuple[RankEntry, ...], hidden: int, digests: dict[str, str]
+) -> Ranking:
     """The ranking with a candidate id for each file and the candidates' identities left out."""
     from matcher.batch._blind import blind_entry_parts, candidate_id
 
@@ -217,4 +222,5 @@ def _blinded(posting: Posting, entries: tuple[RankEntry, ...], hidden: int) -> R
     # failures by id: in the order of their file names they would hint at the names
     ranked = [e for e in out if e.score is not None]
     failures = sorted((e for e in out if e.score is None), key=lambda e: e.path)
-    return Ranking(posting, (*ranked, *failures), blind=True, blind_key=tuple(sorted(key)), hidden=hidden)
+    entries = (*ranked, *failures)
+    return Ranking(posting, entries, blind=True, blind_key=tuple(sorted(key)), hidden=hidden, digests=digests)

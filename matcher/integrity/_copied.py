@@ -15,6 +15,7 @@ MIN_COPIED_WORDS = 30
 
 
 _WORD = re.compile(r"[a-z0-9+#]+")
+_STRETCH = re.compile(b"\x01{%d,}" % _SHINGLE)
 
 
 def _words(text: str) -> list[str]:
@@ -41,26 +42,22 @@ def copied_run(posting_text: str, resume_text: str) -> tuple[int, str]:
     """
     vocabulary, shingles = _shingles(posting_text)
     words = _words(resume_text)
-    covered = [False] * len(words)
-    # only a stretch of _SHINGLE or more words that are all the posting's can hold a shared run
-    run = 0
-    for end, word in enumerate([*words, ""]):
-        if word in vocabulary:
-            run += 1
-            continue
-        for i in range(end - run, end - _SHINGLE + 1):
-            if tuple(words[i : i + _SHINGLE]) in shingles:
-                for j in range(i, i + _SHINGLE):
-                    covered[j] = True
-        run = 0
+    # only a stretch of _SHINGLE or more words that are all the posting's can hold a shared run;
+    # the windows found there are merged into runs where they touch or overlap
+    flags = bytes(map(vocabulary.__contains__, words))
     best = (0, 0)
-    start = None
-    for i, flag in enumerate([*covered, False]):
-        if flag and start is None:
-            start = i
-        elif not flag and start is not None:
-            best = max(best, (i - start, start))
-            start = None
+    for stretch in _STRETCH.finditer(flags):
+        low, high = stretch.span()
+        start = end = -1
+        for i in range(low, high - _SHINGLE + 1):
+            if tuple(words[i : i + _SHINGLE]) in shingles:
+                if i > end:
+                    if end >= 0:
+                        best = max(best, (end - start, start))
+                    start = i
+                end = i + _SHINGLE
+        if end >= 0:
+            best = max(best, (end - start, start))
     length, at = best
     return length, " ".join(words[at : at + length])
 
