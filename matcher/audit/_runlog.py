@@ -155,11 +155,10 @@ def write_run_record(ranking: Ranking, *, folder: str | Path | None = None, **op
     # into it: no list of every file's record, nor their text twice, for a big folder
     head = json.dumps(_record_head(ranking, **options), sort_keys=True)
     before, after = head.split('"files": []', 1)  # the first: only as_of, blind, engine come before
-    pieces = [before.encode(), b'"files": [']
+    line = bytearray(before.encode() + b'"files": [')
     for i, item in enumerate(_file_records(ranking)):
-        pieces.append((", " if i else "").encode() + json.dumps(item, sort_keys=True).encode())
-    pieces += [b"]", after.encode(), b"\n"]
-    line = b"".join(pieces)
+        line += (", " if i else "").encode() + json.dumps(item, sort_keys=True).encode()
+    line += b"]" + after.encode() + b"\n"
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     try:
         os.write(fd, line)  # one write in append mode: runs at the same time do not interleave lines

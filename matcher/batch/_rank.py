@@ -137,7 +137,7 @@ def rank(
     failed = [RankEntry(str(path), None, None, None, failure) for path, failure in found.listed]
     scored: list[tuple[bool, float, str, Any]] = []  # sort key, then (resume, score) or where spilled
     spill: Spill | None = None
-    batch: list[tuple[Path, Resume, bytes | None]] = []
+    batch: list[tuple[str, Resume, bytes | None]] = []
     shared = Shared()
     posting_vectors: list[bytes] = []  # made (or read from the cache) for the first batch
     digests: dict[str, str] = {}
@@ -162,13 +162,13 @@ def rank(
                     resume = dataclasses.replace(resume, integrity=(*resume.integrity, *copied))
                 result = score(posting, resume, weights=weights, similarity=sim)
             except Exception as exc:  # a bug on one file lists that file; the ranking goes on
-                failed.append(RankEntry(str(path), None, None, None, failure_of(exc, path)))
+                failed.append(RankEntry(path, None, None, None, failure_of(exc, Path(path))))
                 continue
             payload: Any = (shared.resume(resume), shared.score(result))
             if len(scored) >= keep_in_memory:
                 spill = spill or Spill()
                 payload = spill.put(*payload)
-            scored.append((result.knocked_out, -result.total, str(path), payload))
+            scored.append((result.knocked_out, -result.total, path, payload))
         batch.clear()
 
     # closing: an interrupt stops the workers and closes the cache at once, not when collected
@@ -177,13 +177,14 @@ def rank(
         parse_all(files, engine, workers, cache, limits, start_method, progress, scheduler, cap)
     ) as results:
         for path, resume, vector, failure, digest in results:
+            name = str(path)  # one string for the digests and the entry: 250,000 of them add up
             if digest is not None:  # the run log names each file by the digest of the bytes ranked
-                digests[str(path)] = digest
+                digests[name] = digest
             if failure is not None:
                 failed.append(failure)
                 continue
             assert resume is not None
-            batch.append((path, resume, vector))
+            batch.append((name, resume, vector))
             if len(batch) >= _SCORE_BATCH:
                 score_batch()
     if batch:
