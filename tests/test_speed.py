@@ -172,3 +172,79 @@ def test_the_json_output_is_the_standard_librarys_indented_json(tmp_path: Path) 
         assert dumps_indented(entry) == json.dumps(entry, ensure_ascii=False, indent=2)
     odd = {"n": [1.5e-7, 10**20, -0.0, float("inf")], "": {"k": [[], {}, [None, False]]}, 3: "int key"}
     assert dumps_indented(odd) == json.dumps(odd, ensure_ascii=False, indent=2)
+
+
+def _plain_copied_run(posting: str, resume: str) -> tuple[int, str]:
+    """The longest shared run of words the plain way: every 8-word window of the resume looked up
+    among the posting's, the windows found marked, the longest marked run taken (the last of equals)."""
+    import re
+
+    def words(text: str) -> list[str]:
+        return re.findall(r"[a-z0-9+#]+", text.lower())
+
+    source, seen = words(posting), words(resume)
+    windows = {tuple(source[i : i + 8]) for i in range(len(source) - 7)}
+    covered = [False] * len(seen)
+    for i in range(len(seen) - 7):
+        if tuple(seen[i : i + 8]) in windows:
+            covered[i : i + 8] = [True] * 8
+    best, start = (0, 0), None
+    for i, flag in enumerate([*covered, False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            best, start = max(best, (i - start, start)), None
+    return best[0], " ".join(seen[best[1] : best[1] + best[0]])
+
+
+def test_the_copied_run_search_finds_what_the_plain_window_search_finds() -> None:
+    import random
+
+    from matcher.integrity import copied_run
+
+    rng = random.Random(7)
+    vocabulary = [f"w{i}" for i in range(12)]
+    found = 0
+    for _ in range(3000):  # few words, so that runs are shared, touch, overlap and tie
+        posting = " ".join(rng.choice(vocabulary[:8]) for _ in range(rng.randint(0, 60)))
+        pasted = posting.split()[rng.randint(0, 30) :][: rng.randint(0, 40)]
+        resume = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 50)))
+        resume = f"{resume} {' '.join(pasted)}. {resume.upper()}"
+        assert copied_run(posting, resume) == _plain_copied_run(posting, resume), (posting, resume)
+        found += copied_run(posting, resume)[0] > 0
+    assert found > 500  # the search was tried on many shared runs, not only on none
+
+
+def test_the_run_log_line_is_the_run_record_and_names_each_file_by_the_bytes_ranked(
+    tmp_path: Path,
+) -> None:
+    import hashlib
+    from datetime import UTC, date, datetime
+
+    from matcher import analyze_posting, rank
+    from matcher.audit import run_record, write_run_record
+
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for i in range(3):
+        text = f"Candidate {i}\nann{i}@x.org\nEXPERIENCE\nEngineer, Acme, 2015 - 2023\nSQL"
+        (folder / f"cv{i}.txt").write_text(text)
+    (folder / "broken.pdf").write_bytes(b"not a pdf")
+    posting = analyze_posting("Requirements: SQL")
+    when = datetime(2026, 12, 1, tzinfo=UTC)
+    for ranking in (
+        rank(posting, [folder], as_of=date(2024, 6, 1), workers=0, cache=tmp_path / "c.sqlite"),
+        rank(posting, [folder], as_of=date(2024, 6, 1), workers=0, cache=tmp_path / "c.sqlite", blind=True),
+        rank(posting, [folder], as_of=date(2024, 6, 1), workers=0, keep_in_memory=1),
+    ):
+        log = tmp_path / f"log{ranking.blind}"
+        write_run_record(ranking, folder=log, when=when, as_of=date(2024, 6, 1), engine="pypdf")
+        record = run_record(ranking, when=when, as_of=date(2024, 6, 1), engine="pypdf")
+        line = (log / "runs.jsonl").read_bytes().splitlines()[-1]
+        assert line == json.dumps(record, sort_keys=True).encode()
+        real = dict(ranking.blind_key)
+        for entry in record["files"]:
+            data = Path(real.get(entry["path"], entry["path"])).read_bytes()
+            assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+    # the resumes' digests come from the ranking; the broken file's (no parse) is read by the log
+    assert sorted(Path(p).name for p in ranking.digests) == ["cv0.txt", "cv1.txt", "cv2.txt"]

@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -74,29 +75,45 @@ def run_record(
     >>> record["posting"]["requirements"]["skills"][0]["name"]
     'Python'
     """
+    head = _record_head(ranking, weights=weights, as_of=as_of, engine=engine, when=when)
+    return {**head, "files": list(_file_records(ranking))}
+
+
+def _file_records(ranking: Ranking) -> Iterator[dict[str, Any]]:
+    """Each file's part of the record, one at a time (a big ranking's are never all held)."""
+    real = dict(ranking.blind_key)
+    known = ranking.digests  # the bytes ranked, hashed as they were read; the others are read here
+    for entry in ranking.entries:
+        path = real.get(entry.path, entry.path)
+        yield {
+            "path": entry.path,
+            "sha256": known.get(path) or _sha256(Path(path)),
+            "rank": entry.rank,
+            "score": entry.score.total if entry.score else None,
+            "knocked_out": entry.score.knocked_out if entry.score else None,
+            "error": entry.failure.to_dict() if entry.failure else None,
+            "integrity": [f.kind for f in entry.resume.integrity] if entry.resume else [],
+        }
+
+
+def _record_head(
+    ranking: Ranking,
+    *,
+    weights: Weights | None = None,
+    as_of: date | None = None,
+    engine: str = "pypdf",
+    when: datetime | None = None,
+) -> dict[str, Any]:
+    """The record without its files."""
     from matcher import __version__
     from matcher._models import model_dir
     from matcher.batch import models_digest
 
-    real = dict(ranking.blind_key)
     models = {
         p.name: digest for p in sorted(model_dir().glob("*.json*")) if (digest := _sha256(p)) is not None
     }
     requirements = ranking.posting.to_dict()
     requirements.pop("sections", None)
-    files = []
-    for entry in ranking.entries:
-        files.append(
-            {
-                "path": entry.path,
-                "sha256": _sha256(Path(real.get(entry.path, entry.path))),
-                "rank": entry.rank,
-                "score": entry.score.total if entry.score else None,
-                "knocked_out": entry.score.knocked_out if entry.score else None,
-                "error": entry.failure.to_dict() if entry.failure else None,
-                "integrity": [f.kind for f in entry.resume.integrity] if entry.resume else [],
-            }
-        )
     return {
         "time": (when or datetime.now(UTC)).isoformat(timespec="seconds"),
         "matcher_version": __version__,
@@ -113,7 +130,7 @@ def run_record(
         "as_of": (as_of or date.today()).isoformat(),
         "engine": engine,
         "blind": ranking.blind,
-        "files": files,
+        "files": [],
     }
 
 
@@ -134,7 +151,14 @@ def write_run_record(ranking: Ranking, *, folder: str | Path | None = None, **op
     path = run_log_path(folder)
     path.parent.mkdir(parents=True, exist_ok=True)
     # ASCII with escapes: a file name of any bytes (undecodable ones as \udcNN) is written losslessly
-    line = (json.dumps(run_record(ranking, **options), sort_keys=True) + "\n").encode()
+    # the line json.dumps(run_record(...), sort_keys=True) makes, with the files written one by one
+    # into it: no list of every file's record, nor their text twice, for a big folder
+    head = json.dumps(_record_head(ranking, **options), sort_keys=True)
+    before, after = head.split('"files": []', 1)  # the first: only as_of, blind, engine come before
+    line = bytearray(before.encode() + b'"files": [')
+    for i, item in enumerate(_file_records(ranking)):
+        line += (", " if i else "").encode() + json.dumps(item, sort_keys=True).encode()
+    line += b"]" + after.encode() + b"\n"
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     try:
         os.write(fd, line)  # one write in append mode: runs at the same time do not interleave lines

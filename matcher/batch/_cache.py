@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import sys
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -169,6 +170,17 @@ def _to_json(resume: Resume) -> str:
     return json.dumps(dataclasses.asdict(resume), ensure_ascii=False, sort_keys=True)
 
 
+def _skill(data: dict[str, Any]) -> ResumeSkill:
+    """One stored skill, its repeated strings held once (as a ranking keeps them: see _compact)."""
+    intern = sys.intern
+    data["jobs"] = tuple(data["jobs"])
+    for name in ("name", "kind", "skill_id"):
+        data[name] = intern(data[name])
+    if data["last_used"] is not None:
+        data["last_used"] = intern(data["last_used"])
+    return ResumeSkill(**data)
+
+
 def _from_json(text: str) -> Resume:
     data: dict[str, Any] = json.loads(text)
     return Resume(
@@ -178,7 +190,7 @@ def _from_json(text: str) -> Resume:
         phone=data["phone"],
         links=tuple(data["links"]),
         sections=tuple(data["sections"]),
-        skills=tuple(ResumeSkill(**{**s, "jobs": tuple(s["jobs"])}) for s in data["skills"]),
+        skills=tuple(map(_skill, data["skills"])),
         education=tuple(Education(**e) for e in data["education"]),
         experience=tuple(Job(**j) for j in data["experience"]),
         total_years=data["total_years"],

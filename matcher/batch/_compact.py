@@ -32,9 +32,13 @@ class _Rebuild:
 
     def __call__(self, record: Any) -> Any:
         values = list(self._get(record))
+        same = True
         for index, how in self._change:
-            values[index] = how(values[index])
-        return self._cls(*values)
+            value = values[index]
+            values[index] = changed = how(value)
+            same = same and changed is value
+        # a record whose strings are shared already (read from the cache so) is kept as it is
+        return record if same else self._cls(*values)
 
 
 _SKILL = _Rebuild(ResumeSkill, name=sys.intern, kind=sys.intern, last_used=_text, skill_id=sys.intern)

@@ -31,14 +31,15 @@ def parse_all(
     progress: Callable[[int, int, int], None] | None = None,
     scheduler: Any = None,
     cache_max_bytes: int | None = None,
-) -> Generator[tuple[Path, Resume | None, bytes | None, RankEntry | None], None, None]:
+) -> Generator[tuple[Path, Resume | None, bytes | None, RankEntry | None, str | None], None, None]:
     """Every file as a parsed Resume (from the cache, or parsed now) with its packed TF-IDF vector
-    when there is a cache (None without one), or as a failure entry."""
+    when there is a cache (None without one), or as a failure entry; last, the SHA-256 (hex) of
+    the bytes read, when they were read whole (None otherwise)."""
 
     import sqlite3
     import warnings
 
-    from matcher.batch._cache import content_key, open_cache, path_key
+    from matcher.batch._cache import content_key, open_cache
     from matcher.batch._parsing import parse_file
     from matcher.batch._workers import parse_in_workers
 
@@ -64,10 +65,11 @@ def parse_all(
         failure = Failure("duplicate", f"{path.name}: the same content as {first}")
         return RankEntry(str(path), None, None, None, failure)
 
+    keys = _keys_ahead(files, engine, limits) if cache is not None else None
     try:
         for path in files:
-            if cache is not None:
-                key = path_key(path, engine=engine, limits=limits)  # streamed, after a stat
+            if cache is not None and keys is not None:
+                key = next(keys)  # streamed, after a stat; hashed ahead in a thread
                 try:
                     hit = cache.get_entry(key) if key is not None else None
                 except sqlite3.Error as exc:
@@ -75,12 +77,13 @@ def parse_all(
                     hit = None
                 if hit is not None and key is not None:
                     done += 1
-                    twin = duplicate(path, key.split(":", 1)[0])
+                    digest = key.split(":", 1)[0]
+                    twin = duplicate(path, digest)
                     if twin is not None:
                         failures += 1
-                        yield path, None, None, twin
+                        yield path, None, None, twin, digest
                     else:
-                        yield path, dataclasses.replace(hit[0], source=str(path)), hit[1], None
+                        yield path, dataclasses.replace(hit[0], source=str(path)), hit[1], None, digest
                     if progress is not None:
                         progress(done, len(files), failures)
                     continue
@@ -105,10 +108,10 @@ def parse_all(
             twin = duplicate(path, result.digest) if resume is not None else None
             if twin is not None:
                 failures += 1
-                yield path, None, None, twin
+                yield path, None, None, twin, result.digest
             elif resume is None:
                 failures += 1
-                yield path, None, None, RankEntry(str(path), None, None, None, result.failure)
+                yield path, None, None, RankEntry(str(path), None, None, None, result.failure), result.digest
             else:
                 vector = None
                 if cache is not None and result.digest is not None:
@@ -119,9 +122,36 @@ def parse_all(
                         cache.put(content_key(result.digest, engine=engine, limits=limits), resume, vector)
                     except sqlite3.Error as exc:
                         cache_failed(exc)
-                yield path, resume, vector, None
+                yield path, resume, vector, None, result.digest
             if progress is not None:
                 progress(done, len(files), failures)
     finally:
+        if keys is not None:
+            keys.close()
         if cache is not None:
             cache.close()
+
+
+_AHEAD = 64  # files hashed ahead of the one being looked up
+
+
+def _keys_ahead(files: list[Path], engine: str, limits: Limits) -> Generator[str | None, None, None]:
+    """Each file's :func:`path_key`, in order, hashed by a thread a few files ahead: reading and
+    hashing let go of the interpreter, so they run while this thread decodes and scores."""
+    from collections import deque
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    from matcher.batch._cache import path_key
+
+    with ThreadPoolExecutor(1, thread_name_prefix="matcher-hash") as pool:
+        waiting: deque[Future[str | None]] = deque()
+        try:
+            for path in files:
+                waiting.append(pool.submit(path_key, path, engine=engine, limits=limits))
+                if len(waiting) > _AHEAD:
+                    yield waiting.popleft().result()
+            while waiting:
+                yield waiting.popleft().result()
+        finally:
+            for future in waiting:
+                future.cancel()

@@ -137,9 +137,10 @@ def rank(
     failed = [RankEntry(str(path), None, None, None, failure) for path, failure in found.listed]
     scored: list[tuple[bool, float, str, Any]] = []  # sort key, then (resume, score) or where spilled
     spill: Spill | None = None
-    batch: list[tuple[Path, Resume, bytes | None]] = []
+    batch: list[tuple[str, Resume, bytes | None]] = []
     shared = Shared()
     posting_vectors: list[bytes] = []  # made (or read from the cache) for the first batch
+    digests: dict[str, str] = {}
 
     def score_batch() -> None:
         nonlocal spill
@@ -161,13 +162,13 @@ def rank(
                     resume = dataclasses.replace(resume, integrity=(*resume.integrity, *copied))
                 result = score(posting, resume, weights=weights, similarity=sim)
             except Exception as exc:  # a bug on one file lists that file; the ranking goes on
-                failed.append(RankEntry(str(path), None, None, None, failure_of(exc, path)))
+                failed.append(RankEntry(path, None, None, None, failure_of(exc, Path(path))))
                 continue
             payload: Any = (shared.resume(resume), shared.score(result))
             if len(scored) >= keep_in_memory:
                 spill = spill or Spill()
                 payload = spill.put(*payload)
-            scored.append((result.knocked_out, -result.total, str(path), payload))
+            scored.append((result.knocked_out, -result.total, path, payload))
         batch.clear()
 
     # closing: an interrupt stops the workers and closes the cache at once, not when collected
@@ -175,12 +176,15 @@ def rank(
     with contextlib.closing(
         parse_all(files, engine, workers, cache, limits, start_method, progress, scheduler, cap)
     ) as results:
-        for path, resume, vector, failure in results:
+        for path, resume, vector, failure, digest in results:
+            name = str(path)  # one string for the digests and the entry: 250,000 of them add up
+            if digest is not None:  # the run log names each file by the digest of the bytes ranked
+                digests[name] = digest
             if failure is not None:
                 failed.append(failure)
                 continue
             assert resume is not None
-            batch.append((path, resume, vector))
+            batch.append((name, resume, vector))
             if len(batch) >= _SCORE_BATCH:
                 score_batch()
     if batch:
@@ -193,15 +197,17 @@ def rank(
     if spill is not None:  # read back from the file one at a time, in rank order
         spilled = SpilledEntries([(i[2], i[3]) for i in scored], failed, spill, RankEntry)
         if blind:  # blinding reads every entry (a blind ranking is held in memory)
-            return _blinded(posting, tuple(spilled), found.hidden)
-        return Ranking(posting, spilled, hidden=found.hidden)
+            return _blinded(posting, tuple(spilled), found.hidden, digests)
+        return Ranking(posting, spilled, hidden=found.hidden, digests=digests)
     entries = [RankEntry(p, i, s, r) for i, (_, _, p, (r, s)) in enumerate(scored, 1)]
     if blind:
-        return _blinded(posting, (*entries, *failed), found.hidden)
-    return Ranking(posting, (*entries, *failed), hidden=found.hidden)
+        return _blinded(posting, (*entries, *failed), found.hidden, digests)
+    return Ranking(posting, (*entries, *failed), hidden=found.hidden, digests=digests)
 
 
-def _blinded(posting: Posting, entries: tuple[RankEntry, ...], hidden: int) -> Ranking:
+def _blinded(
+    posting: Posting, entries: tuple[RankEntry, ...], hidden: int, digests: dict[str, str]
+) -> Ranking:
     """The ranking with a candidate id for each file and the candidates' identities left out."""
     from matcher.batch._blind import blind_entry_parts, candidate_id
 
@@ -217,4 +223,5 @@ def _blinded(posting: Posting, entries: tuple[RankEntry, ...], hidden: int) -> R
     # failures by id: in the order of their file names they would hint at the names
     ranked = [e for e in out if e.score is not None]
     failures = sorted((e for e in out if e.score is None), key=lambda e: e.path)
-    return Ranking(posting, (*ranked, *failures), blind=True, blind_key=tuple(sorted(key)), hidden=hidden)
+    entries = (*ranked, *failures)
+    return Ranking(posting, entries, blind=True, blind_key=tuple(sorted(key)), hidden=hidden, digests=digests)

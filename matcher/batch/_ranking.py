@@ -4,7 +4,7 @@ not ranked) and ``Ranking`` (the posting and every entry, best first, failures l
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,6 +87,9 @@ class Ranking:
     blind_key: tuple[tuple[str, str], ...] = field(default=(), kw_only=True)
     #: hidden files and folders (a leading ".") skipped under the folders given
     hidden: int = field(default=0, kw_only=True)
+    #: the SHA-256 (hex) of the bytes ranked, by file path (the real one in a blind ranking), for
+    #: the files that were read; the run log takes them instead of reading every file again
+    digests: Mapping[str, str] = field(default_factory=dict, kw_only=True, compare=False, repr=False)
 
     @property
     def ranked(self) -> tuple[RankEntry, ...]:

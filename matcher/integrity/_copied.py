@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from matcher.records import IntegrityFinding
 
@@ -13,8 +14,20 @@ _SHINGLE = 8  # words: a run shorter than this is a phrase any two texts may sha
 MIN_COPIED_WORDS = 30
 
 
+_WORD = re.compile(r"[a-z0-9+#]+")
+_STRETCH = re.compile(b"\x01{%d,}" % _SHINGLE)
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9+#]+", text.lower())
+    return _WORD.findall(text.lower())
+
+
+@lru_cache(maxsize=8)
+def _shingles(posting_text: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """The posting's words and its runs of ``_SHINGLE`` words: made once for a whole ranking."""
+    source = _words(posting_text)
+    runs = frozenset(tuple(source[i : i + _SHINGLE]) for i in range(len(source) - _SHINGLE + 1))
+    return frozenset(source), runs
 
 
 def copied_run(posting_text: str, resume_text: str) -> tuple[int, str]:
@@ -27,22 +40,24 @@ def copied_run(posting_text: str, resume_text: str) -> tuple[int, str]:
     >>> copied_run(posting, "Summary: a data engineer who builds reliable pipelines in Python and SQL.")
     (11, 'a data engineer who builds reliable pipelines in python and sql')
     """
-    source = _words(posting_text)
-    shingles = {tuple(source[i : i + _SHINGLE]) for i in range(len(source) - _SHINGLE + 1)}
+    vocabulary, shingles = _shingles(posting_text)
     words = _words(resume_text)
-    covered = [False] * len(words)
-    for i in range(len(words) - _SHINGLE + 1):
-        if tuple(words[i : i + _SHINGLE]) in shingles:
-            for j in range(i, i + _SHINGLE):
-                covered[j] = True
+    # only a stretch of _SHINGLE or more words that are all the posting's can hold a shared run;
+    # the windows found there are merged into runs where they touch or overlap
+    flags = bytes(map(vocabulary.__contains__, words))
     best = (0, 0)
-    start = None
-    for i, flag in enumerate([*covered, False]):
-        if flag and start is None:
-            start = i
-        elif not flag and start is not None:
-            best = max(best, (i - start, start))
-            start = None
+    for stretch in _STRETCH.finditer(flags):
+        low, high = stretch.span()
+        start = end = -1
+        for i in range(low, high - _SHINGLE + 1):
+            if tuple(words[i : i + _SHINGLE]) in shingles:
+                if i > end:
+                    if end >= 0:
+                        best = max(best, (end - start, start))
+                    start = i
+                end = i + _SHINGLE
+        if end >= 0:
+            best = max(best, (end - start, start))
     length, at = best
     return length, " ".join(words[at : at + length])
 

@@ -77,8 +77,14 @@ def occupations_of(title: str) -> tuple[str, ...]:
     >>> occupations_of("Company Name")
     ()
     """
+    return _occupations(title_key(title))
+
+
+@lru_cache(maxsize=16384)
+def _occupations(key: str) -> tuple[str, ...]:
+    """:func:`occupations_of` for a title's key, looked up once per distinct title in a ranking."""
     titles, _ = _index()
-    words = title_key(title).split()
+    words = key.split()
     for size in range(len(words), 0, -1):
         found: set[str] = set()
         for i in range(len(words) - size + 1):

@@ -21,7 +21,8 @@ worked out and shown, not counted.
 from __future__ import annotations
 
 import re
-from typing import get_args
+from functools import lru_cache
+from typing import TYPE_CHECKING, get_args
 
 from matcher.facts import level_rank
 from matcher.records import (
@@ -38,6 +39,9 @@ from matcher.scoring._groups import credit_groups
 from matcher.scoring._role import role_match
 from matcher.scoring._similarity import Similarity
 from matcher.scoring._weights import COMPONENTS, Weights
+
+if TYPE_CHECKING:
+    from matcher.language import Taxonomy
 
 __all__ = ["score"]
 
@@ -162,11 +166,7 @@ def _skill_matches(
             matched.append(SkillMatch(wanted.name, importance, credit, how, found.evidence))
             continue
         if weights.related_credit > 0:
-            group = taxonomy.skills[wanted.skill_id].group if wanted.skill_id in taxonomy.skills else None
-            # a close substitute: linked in the taxonomy and of the same group (MySQL for PostgreSQL)
-            related = [
-                have[r.id] for r in taxonomy.related(wanted.skill_id) if r.id in have and r.group == group
-            ]
+            related = [have[r] for r in _substitutes(taxonomy, wanted.skill_id) if r in have]
             if related:
                 via = min(related, key=lambda s: s.name.lower())
                 credit = weights.related_credit
@@ -176,6 +176,14 @@ def _skill_matches(
                 continue
         missing.append(SkillMatch(wanted.name, importance, 0.0, "missing"))
     return matched, missing
+
+
+@lru_cache(maxsize=4096)
+def _substitutes(taxonomy: Taxonomy, skill_id: str) -> tuple[str, ...]:
+    """The ids of a skill's close substitutes: linked in the taxonomy and of the same group (MySQL
+    for PostgreSQL), in the taxonomy's order; worked out once per skill, not once per resume."""
+    group = taxonomy.skills[skill_id].group if skill_id in taxonomy.skills else None
+    return tuple(r.id for r in taxonomy.related(skill_id) if r.group == group)
 
 
 def _checks(posting: Posting, resume: Resume) -> tuple[Check, ...]:
