@@ -30,6 +30,8 @@ def _filler(n: int) -> str:
         ("EXPERIENCE: 5 years.", [5.0]),  # in any case
         ("Within 2 years, experience leading a team", []),  # a deadline, even beside "experience"
         ("The company is 3 years old; experience with Python", []),  # an age, not experience
+        # a range found first takes its own characters only, not the single number before it
+        ("5+ years of Python and 3-5 years of SQL experience", [5.0, 3.0]),
     ],
 )
 def test_what_makes_years_about_experience(text: str, years: list[float | None]) -> None:
