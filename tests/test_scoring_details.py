@@ -61,7 +61,12 @@ def test_no_weighted_component_judged_is_a_total_of_0(analyzed: Callable[[str], 
     ("jobs", "positions", "value", "detail"),
     [
         (("Jan 2019 - Dec 2022",), 6.0, 0.1667, "History: 1 dated position (6 make 1)"),
-        (("Jan 2019 - Dec 2020", "Jan 2021 - Dec 2022"), 3.0, 0.6667, "History: 2 dated positions (3 make 1)"),
+        (
+            ("Jan 2019 - Dec 2020", "Jan 2021 - Dec 2022"),
+            3.0,
+            0.6667,
+            "History: 2 dated positions (3 make 1)",
+        ),
         (("Jan 2019 - Dec 2020", "Jan 2021 - Dec 2022"), 1.0, 1.0, "History: 2 dated positions (1 make 1)"),
     ],
 )
@@ -137,7 +142,8 @@ def _checks(posting: Posting, resume: Resume) -> list[tuple[str, str, str, float
 def test_equivalent_experience_must_also_reach_the_years_asked(analyzed: Callable[[str], Posting]) -> None:
     # 6 years asked, 5 held, no degree: above the four-year floor but under the posting's own ask
     posting = analyzed(
-        "Project Manager\nRequirements:\n- 6+ years of experience.\n- Bachelor's degree or equivalent experience.\n"
+        "Project Manager\nRequirements:\n- 6+ years of experience.\n"
+        "- Bachelor's degree or equivalent experience.\n"
     )
     assert _checks(posting, _resume("Jan 2019 - Dec 2023")) == [
         ("degree", "unknown", "no completed degree found (bachelor asked)", None),
@@ -147,7 +153,9 @@ def test_equivalent_experience_must_also_reach_the_years_asked(analyzed: Callabl
 
 def test_no_dated_job_leaves_experience_unknown(analyzed: Callable[[str], Posting]) -> None:
     posting = analyzed("Project Manager\nRequirements:\n- 3+ years of experience.\n")
-    assert _checks(posting, _resume()) == [("experience", "unknown", "no dated jobs found (3 years asked)", None)]
+    assert _checks(posting, _resume()) == [
+        ("experience", "unknown", "no dated jobs found (3 years asked)", None)
+    ]
 
 
 def test_every_missing_required_certification_is_named(analyzed: Callable[[str], Posting]) -> None:
