@@ -119,3 +119,21 @@ def test_a_line_that_starts_with_when_a_job_began(line: str, start: str, text: s
 )
 def test_a_line_with_no_lone_month_precise_start(line: str) -> None:
     assert leading_start(line) is None  # a bare year, nothing after it, an end to come, or not first
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "found", "offset"),
+    [
+        ("Analyst, Acme, since 2019", "2019-01", "since 2019", 15),
+        ("Analyst, Acme (from March 2019)", "2019-03", "from March 2019", 15),
+        ("Analyst, Acme, Jan 2020 - Present", "2020-01", "Jan 2020 - Present", 15),  # the whole range's text
+    ],
+)
+def test_a_range_open_to_the_present(text: str, start: str, found: str, offset: int) -> None:
+    (only,) = find_date_ranges(text)
+    assert (str(only.start), only.end, only.text, only.offset) == (start, None, found, offset)
+
+
+def test_a_range_of_two_now_words_is_skipped_and_the_next_read() -> None:
+    found = find_date_ranges("Present - Current; Jan 2010 - Dec 2011")
+    assert [(str(r.start), str(r.end)) for r in found] == [("2010-01", "2011-12")]

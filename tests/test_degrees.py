@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from matcher.facts import field_spans, find_fields
+from matcher.facts import field_spans, find_degrees, find_fields, level_rank
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,27 @@ def test_a_field_name_is_at_most_40_characters() -> None:
 )
 def test_a_field_phrase_ends_where_the_requirement_goes_on(text: str, phrase: str) -> None:
     assert [text[start:end] for start, end in field_spans(text)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    ("text", "hits"),
+    [
+        # in text order, whatever the level
+        ("PhD, MS or BS", [("doctorate", 0, 3), ("master", 5, 7), ("bachelor", 11, 13)]),
+        # the "A.S." inside "B.A.S." is part of the bachelor's; the A.A. after it still counts
+        ("B.A.S. or A.A.", [("bachelor", 0, 3), ("associate", 10, 14)]),
+        # "degree" within 40 characters after a level is that level's; further on it is one more
+        ("Bachelor's" + " " * 39 + "degree in Physics", [("bachelor", 0, 10)]),
+        ("Bachelor's" + " " * 40 + "degree in Physics", [("bachelor", 0, 10), ("bachelor", 50, 56)]),
+        (
+            "A degree in Mathematics is required for the role. We also value a second degree in Physics.",
+            [("bachelor", 2, 8), ("bachelor", 73, 79)],
+        ),
+    ],
+)
+def test_find_degrees(text: str, hits: list[tuple[str, int, int]]) -> None:
+    assert find_degrees(text) == hits
+
+
+def test_level_rank_of_no_level_or_an_unknown_one() -> None:
+    assert [level_rank(level) for level in (None, "diploma", "high_school", "doctorate")] == [-1, -1, 0, 4]

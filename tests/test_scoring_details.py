@@ -191,3 +191,36 @@ def test_a_degree_without_its_field_names_every_field_asked(analyzed: Callable[[
         "field of study not found (computer science, statistics asked)",
         None,
     )
+
+
+def test_the_skills_component_to_4_places(analyzed: Callable[[str], Posting]) -> None:
+    posting = analyzed("Analyst\nRequirements:\n- Python, SQL and Kafka.\n")
+    resume = parse_resume_text(
+        "Jo Park\nEXPERIENCE\nAnalyst, Acme Inc, Jan 2020 - Dec 2023\nBuilt reports in Python.", as_of=AS_OF
+    )
+    assert score(posting, resume).components["skills"] == 0.3333  # 1 of 3 required
+
+
+@pytest.mark.parametrize(
+    ("dates", "value", "detail"),
+    [
+        ("Jan 2020 - Jul 2021", 0.5267, "1.58 of 3 years"),  # to 4 places
+        ("Jan 2025 - Present", 0.0, "0 of 3 years"),  # a job not begun yet: 0 years, not unknown
+    ],
+)
+def test_the_experience_component(
+    analyzed: Callable[[str], Posting], dates: str, value: float, detail: str
+) -> None:
+    posting = analyzed(
+        "Project Manager\nRequirements:\n- 3+ years of experience.\n"
+        "- PMP certification is a plus.\n- ITIL certification is a plus.\n"
+    )
+    resume = parse_resume_text(
+        f"Jo Park\nEXPERIENCE\nProject Manager, Acme Inc, {dates}\nLed projects.", as_of=AS_OF
+    )
+    result = score(posting, resume)
+    assert result.components["experience"] == value
+    assert [(c.name, c.status, c.detail) for c in result.checks] == [
+        ("experience", "fail", detail),
+        ("certifications", "pass", "none required missing; preferred missing: PMP, ITIL"),
+    ]
