@@ -5,6 +5,8 @@
     python scripts/mutation.py --report # only the summary of the last run (mutants/ is kept)
     python scripts/mutation.py --report --explained docs/mutation-survivors.md
                                         # and every survivor the file does not explain (exit 1)
+    python scripts/mutation.py --survivors --explained docs/mutation-survivors.md
+                                        # run again only the last run's survivors (new tests)
     python scripts/mutation.py --report --draft docs/mutation-survivors.md
                                         # table rows to fill in for the unexplained survivors
 
@@ -19,7 +21,6 @@ README's development section has the figures; docs/mutation-survivors.md explain
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import subprocess
 import sys
@@ -47,22 +48,20 @@ def _mutmut(*args: str) -> str:
 
 
 def report() -> int:
-    _mutmut("export-cicd-stats")
-    stats = json.loads((ROOT / "mutants" / "mutmut-cicd-stats.json").read_text())
+    """Print the stored result of every mutant (a run of some mutants keeps the others' results,
+    unless the tests changed: mutmut then marks those "not checked") and the survivors per module."""
+    status = Counter(re.findall(r"__mutmut_\d+: (.+)$", _mutmut("results", "--all", "true"), re.M))
     survivors: Counter[str] = Counter()
-    for line in _mutmut("results").splitlines():
-        found = re.match(r"\s*(matcher\.[\w.]+?)\.x?_?\w*__mutmut_\d+: (survived|no tests)", line)
-        if found:
-            survivors[found.group(1).rsplit(".", 1)[0] if "." in found.group(1) else found.group(1)] += 1
-    print(f"mutants {stats['total']}: killed {stats['killed']}, survived {stats['survived']}, "
-          f"no tests {stats['no_tests']}, timeouts {stats['timeout']}")  # fmt: skip
+    for name in survivors_list():
+        survivors[name.split(".")[1]] += 1
+    print(f"mutants {sum(status.values())}: " + ", ".join(f"{status[s]} {s}" for s in sorted(status)))
     for module, n in sorted(survivors.items()):
-        print(f"  {module}: {n} surviving")
+        print(f"  matcher.{module}: {n} surviving")
     print("list them: mutmut results; read one: mutmut show NAME")
     return 0
 
 
-def survivors() -> list[str]:
+def survivors_list() -> list[str]:
     """The mutants of the last run that survived (or that no test covers), by name."""
     found = re.findall(r"^\s*(matcher\.\S+__mutmut_\d+): (?:survived|no tests)$", _mutmut("results"), re.M)
     return sorted(found, key=_order)
@@ -90,7 +89,7 @@ def explained(path: Path) -> dict[str, str]:
 def check_explained(path: Path) -> int:
     """Print the survivors ``path`` does not explain and the rows that no longer survive;
     1 when any survivor is unexplained."""
-    alive = survivors()
+    alive = survivors_list()
     rows = explained(path)
     missing = [name for name in alive if name not in rows]
     stale = sorted(set(rows) - set(alive), key=_order)
@@ -111,7 +110,7 @@ def draft(path: Path | None) -> int:
 
     rows = explained(path) if path is not None and path.exists() else {}
     modules: dict[str, cst.Module] = {}
-    for name in survivors():
+    for name in survivors_list():
         if name in rows:
             continue
         source = next(s for s in _SCOPE if name.startswith(s[:-3].replace("/", ".") + "."))
@@ -134,9 +133,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--report", action="store_true", help="summarise the last run only")
     ap.add_argument("--explained", type=Path, metavar="FILE", help="list survivors FILE does not explain")
+    ap.add_argument("--survivors", action="store_true", help="run only the last run's survivors again")
     ap.add_argument("--draft", type=Path, metavar="FILE", help="print rows for survivors FILE lacks")
     args = ap.parse_args()
-    if not args.report:
+    if args.survivors:
+        subprocess.run([sys.executable, "-m", "mutmut", "run", *survivors_list()], cwd=ROOT, check=False)
+    elif not args.report:
         subprocess.run([sys.executable, "-m", "mutmut", "run"], cwd=ROOT, check=False)
     if args.draft:
         return draft(args.draft)
