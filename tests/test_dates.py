@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from matcher.facts import find_date_ranges, merged_years
+from matcher.facts import find_date_ranges, leading_start, merged_years, parse_year_month
 
 AS_OF = date(2024, 6, 1)
 
@@ -57,3 +57,83 @@ def test_merged_years_never_sum_overlaps(text: str, years: float) -> None:
 
 def test_no_ranges_is_unknown() -> None:
     assert merged_years([], AS_OF) is None
+
+
+def test_three_separate_jobs_all_count() -> None:
+    # each run of months between gaps is added to the total, not just the last two
+    text = "Jan 2010 - Dec 2010; Jan 2013 - Dec 2013; Jan 2016 - Dec 2016"
+    assert merged_years(find_date_ranges(text), AS_OF) == 3.0
+
+
+def test_a_job_after_the_as_of_date_is_no_experience() -> None:
+    (later,) = find_date_ranges("Jan 2025 - Dec 2025")
+    assert later.months(AS_OF) == 0
+    assert merged_years([later], AS_OF) == 0.0  # a range of no months: 0 years, not unknown
+
+
+def test_a_year_with_an_apostrophe() -> None:
+    (found,) = find_date_ranges("Aug '2007 - Mar '2010")
+    assert (str(found.start), str(found.end)) == ("2007-08", "2010-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "is_end", "point", "month_known"),
+    [
+        ("2015", False, "2015-01", False),
+        ("2015", True, "2015-12", False),
+        ("Mar 2015", True, "2015-03", True),
+    ],
+)
+def test_a_year_alone_says_its_month_is_not_known(
+    text: str, is_end: bool, point: str, month_known: bool
+) -> None:
+    found = parse_year_month(text, is_end=is_end)
+    assert found is not None
+    assert (str(found), found.month_known) == (point, month_known)
+
+
+@pytest.mark.parametrize(
+    ("line", "start", "text", "offset"),
+    [
+        ("2016 / 09 Fullstack Engineer", "2016-09", "2016 / 09", 0),
+        ("09/2016 Fullstack Engineer", "2016-09", "09/2016", 0),
+        ("Sep. 2016 Engineer", "2016-09", "Sep. 2016", 0),
+        ("  Mar 2019  Data Analyst", "2019-03", "Mar 2019", 2),
+    ],
+)
+def test_a_line_that_starts_with_when_a_job_began(line: str, start: str, text: str, offset: int) -> None:
+    found = leading_start(line)
+    assert found is not None
+    assert (str(found.start), found.end, found.text, found.offset) == (start, None, text, offset)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2016 Engineer",
+        "2016/09",
+        "Sep 2016 - Engineer",
+        "2016 / 09 - 2018 / 01 Engineer",
+        "Engineer 2016 / 09",
+    ],
+)
+def test_a_line_with_no_lone_month_precise_start(line: str) -> None:
+    assert leading_start(line) is None  # a bare year, nothing after it, an end to come, or not first
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "found", "offset"),
+    [
+        ("Analyst, Acme, since 2019", "2019-01", "since 2019", 15),
+        ("Analyst, Acme (from March 2019)", "2019-03", "from March 2019", 15),
+        ("Analyst, Acme, Jan 2020 - Present", "2020-01", "Jan 2020 - Present", 15),  # the whole range's text
+    ],
+)
+def test_a_range_open_to_the_present(text: str, start: str, found: str, offset: int) -> None:
+    (only,) = find_date_ranges(text)
+    assert (str(only.start), only.end, only.text, only.offset) == (start, None, found, offset)
+
+
+def test_a_range_of_two_now_words_is_skipped_and_the_next_read() -> None:
+    found = find_date_ranges("Present - Current; Jan 2010 - Dec 2011")
+    assert [(str(r.start), str(r.end)) for r in found] == [("2010-01", "2011-12")]

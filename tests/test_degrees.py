@@ -1,0 +1,69 @@
+"""Degree fields as postings write them: which words are fields, and where the field phrase ends.
+
+Written against the survivors of a mutation run (scripts/mutation.py, docs/mutation-survivors.md).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher.facts import field_spans, find_degrees, find_fields, level_rank
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        ("BS in Physics or Chemistry - required", ("physics", "chemistry")),  # a dash is no part of a field
+        ("BS in Physics or Chemistry; MS in Physics", ("physics", "chemistry")),  # each field once
+        ("Bachelor's degree in Art or Design", ("art", "design")),  # three letters make a field
+        ("BS in Finance, Economics or the equivalent", ("finance", "economics")),  # "the" is no field
+        ("Degree in Computer Science or any related field", ("computer science",)),  # nor "any"
+        ("Bachelor's degree in a field related to engineering", ()),  # nor "field"
+        ("Master's degree in fields related to finance", ()),  # nor "fields"
+    ],
+)
+def test_fields_of_study(text: str, fields: tuple[str, ...]) -> None:
+    assert find_fields(text) == fields
+
+
+def test_a_field_name_is_at_most_40_characters() -> None:
+    forty = "Environmental Health Sciences Management"
+    assert len(forty) == 40
+    assert find_fields(f"MS in {forty} or Physics") == (forty.lower(), "physics")
+    # one character more reads as a phrase, not the name of a field
+    assert find_fields(f"MS in {forty}s or Physics") == ("physics",)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("BS in Computer Science or Statistics preferred", "Computer Science or Statistics "),
+        ("MS in Physics with 3 years of research", "Physics "),
+    ],
+)
+def test_a_field_phrase_ends_where_the_requirement_goes_on(text: str, phrase: str) -> None:
+    assert [text[start:end] for start, end in field_spans(text)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    ("text", "hits"),
+    [
+        # in text order, whatever the level
+        ("PhD, MS or BS", [("doctorate", 0, 3), ("master", 5, 7), ("bachelor", 11, 13)]),
+        # the "A.S." inside "B.A.S." is part of the bachelor's; the A.A. after it still counts
+        ("B.A.S. or A.A.", [("bachelor", 0, 3), ("associate", 10, 14)]),
+        # "degree" within 40 characters after a level is that level's; further on it is one more
+        ("Bachelor's" + " " * 39 + "degree in Physics", [("bachelor", 0, 10)]),
+        ("Bachelor's" + " " * 40 + "degree in Physics", [("bachelor", 0, 10), ("bachelor", 50, 56)]),
+        (
+            "A degree in Mathematics is required for the role. We also value a second degree in Physics.",
+            [("bachelor", 2, 8), ("bachelor", 73, 79)],
+        ),
+    ],
+)
+def test_find_degrees(text: str, hits: list[tuple[str, int, int]]) -> None:
+    assert find_degrees(text) == hits
+
+
+def test_level_rank_of_no_level_or_an_unknown_one() -> None:
+    assert [level_rank(level) for level in (None, "diploma", "high_school", "doctorate")] == [-1, -1, 0, 4]
