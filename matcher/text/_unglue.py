@@ -84,18 +84,40 @@ def _split_run(run: str, lexicon: _Lexicon) -> str:
         return run  # short, a name ("Byungjin", "Dunamu"), or longer than any line of words
     if run.lower() in costs or token_key(run) in costs:
         return run
-    # best[i] = (cost, length of the last word) of the cheapest split of run[:i]
+    # best[i] = (cost, length of the last word) of the cheapest split of run[:i]: the first k with
+    # the least cost, as min() over (cost, k) picks it. A split of run[:i - k] that costs inf leaves
+    # every longer one at inf, so its last word is not priced; each piece is priced as ``_cost``
+    # prices it, written out here (this loop runs for every piece of every glued run)
     best: list[tuple[float, int]] = [(0.0, 0)]
+    lowered = run.lower()  # the run is ASCII letters: each piece's lower case is a slice of it
+    skills, added = lexicon.skills, lexicon.added
+    inf = math.inf
     for i in range(1, len(run) + 1):
-        best.append(
-            min(
-                (
-                    (best[i - k][0] + _cost(run[i - k : i], lexicon), k)
-                    for k in range(1, min(i, _LONGEST) + 1)
-                ),
-                default=(math.inf, 1),
-            )
-        )
+        least, size = inf, 1
+        for k in range(1, min(i, _LONGEST) + 1):
+            before = best[i - k][0]
+            if before == inf:
+                continue
+            lower = lowered[i - k : i]
+            stem, plural = lower, False
+            cost = costs.get(lower)
+            if cost is None and k > 3 and lower[-1] == "s":
+                stem, plural = lower[:-1], True
+                cost = costs.get(stem)
+            if cost is None:
+                if lower not in skills or not run[i - k : i].isupper():
+                    continue  # no word, no plural of one, no acronym of a skill: inf
+                cost = _skill_cost()
+            if plural:
+                cost += _PLURAL_COST
+            if lower != run[i - k : i]:  # upper case inside: maybe a case change
+                piece = run[i - k : i]
+                if _CASE_CHANGE.search(piece) and (k < _SKILL_CASE_CHANGE or stem not in added):
+                    cost += _CASE_CHANGE_COST
+            total = before + cost
+            if total < least:
+                least, size = total, k
+        best.append((least, size))
     if math.isinf(best[-1][0]):
         return run  # a piece no dictionary knows: a name, a product; left as it is
     words = []
