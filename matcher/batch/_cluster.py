@@ -2,19 +2,20 @@
 
 The caller reads each file and sends its bytes, so cluster workers need no shared disk; parsed
 resumes come back to the caller, which keeps the cache and does the scoring. The ranking is the
-same as a local run's.
+same as a local run's. On the workers each file is parsed in a helper process under the run's time
+and memory caps (matcher.batch._sandbox): past ``--timeout`` it is killed and the file is
+``timeout``; a Dask worker killed mid-file gives that file ``worker_died``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from matcher.batch._parsing import ParseResult, parse_file
+from matcher.batch._parsing import ParseResult
+from matcher.batch._sandbox import parse_bytes_capped
 from matcher.errors import InputError, failure_of
 from matcher.records import Failure
 
@@ -27,21 +28,10 @@ _IN_FLIGHT = 256  # files sent to the cluster and not yet back
 
 
 def _parse_bytes(name: str, data: bytes, engine: str, limits: Limits | None) -> ParseResult:
-    """Runs on a cluster worker: parse one file's bytes, under its original name."""
-    suffix = Path(name).suffix
-    with tempfile.TemporaryDirectory(prefix="matcher-") as folder:
-        path = Path(folder) / f"resume{suffix}"
-        path.write_bytes(data)
-        # a Dask worker process is daemonic and may start no process of its own: pdfium runs here
-        result = parse_file(
-            path, engine=engine, limits=limits, isolate=not multiprocessing.current_process().daemon
-        )
-    if result.resume is not None:  # the digest of the bytes sent: the caller stores under its key
-        return ParseResult(Path(name), dataclasses.replace(result.resume, source=name), digest=result.digest)
-    assert result.failure is not None
-    message = result.failure.message.replace(path.name, Path(name).name)
-    failure = dataclasses.replace(result.failure, message=message)
-    return ParseResult(Path(name), None, failure, digest=result.digest)
+    """Runs on a cluster worker: parse one file's bytes, under its original name, in a helper
+    process under the run's time and memory caps (a Dask worker is daemonic and may start no
+    multiprocessing child; a helper past the time cap is killed, so the work really stops)."""
+    return parse_bytes_capped(name, data, engine, limits)
 
 
 def parse_on_cluster(

@@ -1,0 +1,151 @@
+"""Faults on a real Dask cluster (issue 17): ``--timeout`` is honoured on the workers, a worker
+killed mid-file lists that file as ``worker_died``, and the other files are ranked all the same."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from matcher import analyze_posting, rank
+from matcher.extract import Limits
+
+from .test_hostile_workers import SLOW
+
+pytestmark = pytest.mark.slow  # a scheduler and two worker processes on 127.0.0.1
+
+AS_OF = date(2024, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    import dask
+    from distributed import Client, LocalCluster
+
+    # a task whose worker dies is not tried again: the kill test sees KilledWorker at once
+    # one task at a time on each worker: the worker killed holds the slow file alone
+    settings = {"distributed.scheduler.allowed-failures": 0, "distributed.scheduler.worker-saturation": 1.0}
+    with dask.config.set(settings), LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+        dashboard_address=None, worker_dashboard_address=None,
+    ) as cluster, Client(cluster) as client:  # fmt: skip
+        client.wait_for_workers(2, timeout=120)
+        yield client
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    (folder / "slow.txt").write_text(SLOW, encoding="utf-8")
+    for i, skills in enumerate(["Python, SQL", "SQL", "Excel"]):
+        (folder / f"cv{i}.txt").write_text(
+            f"Candidate {i}\ncv{i}@example.org\nEXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\n{skills}\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def _kinds(ranking: Any) -> dict[str, str]:
+    kinds = {Path(e.path).name: e.failure.kind for e in ranking.failures}
+    kinds.update({Path(e.path).name: "ranked" for e in ranking.entries if e.failure is None})
+    return kinds
+
+
+def test_a_slow_file_on_the_cluster_is_stopped_at_the_timeout_and_the_rest_ranked(
+    client: Any, tmp_path: Path
+) -> None:
+    posting = analyze_posting("Requirements: Python and SQL, 3+ years of experience.")
+    folder = _folder(tmp_path)
+    ranking = rank(posting, [folder], as_of=AS_OF, scheduler=client, limits=Limits(max_seconds=1))
+    assert _kinds(ranking) == {
+        "slow.txt": "timeout",
+        **dict.fromkeys(["cv0.txt", "cv1.txt", "cv2.txt"], "ranked"),
+    }
+    (slow,) = ranking.failures
+    assert "slow.txt" in slow.failure.message and "1 s" in slow.failure.message
+    # the work really stopped: no process on the workers is still parsing the slow file
+    assert client.run(lambda: sum(1 for _ in _busy_children())) == dict.fromkeys(client.run(os.getpid), 0)
+
+
+def _busy_children() -> Iterator[int]:
+    """This process's child processes that are running (state R), a parse still computing."""
+    me = os.getpid()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            with contextlib.suppress(OSError):
+                with open(f"/proc/{entry}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+                if int(fields[1]) == me and fields[0] == "R":
+                    yield int(entry)
+
+
+def _kill_the_worker_on_a_long_task(client: Any, stop: threading.Event) -> None:
+    """SIGKILL the Dask worker process that has been on one task for 2.5 s: the slow file (the
+    others take milliseconds on a warm worker)."""
+    pids = client.run(os.getpid)
+    since: dict[tuple[str, str], float] = {}
+    while not stop.is_set():
+        now = time.monotonic()
+        current = {(a, str(k)) for a, keys in client.processing().items() for k in keys}
+        since = {task: since.get(task, now) for task in current}
+        for (address, _), began in since.items():
+            if now - began > 2.5:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pids[address], signal.SIGKILL)
+                return
+        time.sleep(0.05)
+
+
+def test_a_dask_worker_killed_mid_file_lists_that_file_and_ranks_the_rest(
+    client: Any, tmp_path: Path
+) -> None:
+    posting = analyze_posting("Requirements: Python and SQL, 3+ years of experience.")
+    folder = _folder(tmp_path)
+    warm = tmp_path / "warm"
+    warm.mkdir()
+    for i in range(6):
+        (warm / f"w{i}.txt").write_text(f"W {i}\nw{i}@example.org\nPython", encoding="utf-8")
+    rank(posting, [warm], as_of=AS_OF, scheduler=client)  # each worker has parsed a file
+    stop = threading.Event()
+    killer = threading.Thread(target=_kill_the_worker_on_a_long_task, args=(client, stop), daemon=True)
+    killer.start()
+    try:
+        ranking = rank(posting, [folder], as_of=AS_OF, scheduler=client, limits=Limits(max_seconds=120))
+    finally:
+        stop.set()
+        killer.join()
+    assert _kinds(ranking) == {
+        "slow.txt": "worker_died",
+        **dict.fromkeys(["cv0.txt", "cv1.txt", "cv2.txt"], "ranked"),
+    }
+    (died,) = ranking.failures
+    assert "slow.txt" in died.failure.message
+    client.wait_for_workers(2, timeout=120)  # the nanny starts a new worker
+    time.sleep(2.0)
+    # the killed worker's helper process went with it: every helper left has a live worker parent
+    workers = set(client.run(os.getpid).values())
+    assert {parent for parent in _helpers().values()} <= workers
+
+
+def _helpers() -> dict[int, int]:
+    """Every helper process on this machine (matcher.batch._sandbox) and its parent's id."""
+    found = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            with contextlib.suppress(OSError):
+                with open(f"/proc/{entry}/cmdline", "rb") as fh:
+                    if b"matcher.batch._sandbox" not in fh.read():
+                        continue
+                with open(f"/proc/{entry}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+                if fields[0] != "Z":
+                    found[int(entry)] = int(fields[1])
+    return found
