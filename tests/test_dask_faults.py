@@ -149,3 +149,35 @@ def _helpers() -> dict[int, int]:
                 if fields[0] != "Z":
                     found[int(entry)] = int(fields[1])
     return found
+
+
+def _kill_helpers(times: int, stop: threading.Event) -> None:
+    """SIGKILL this process's helper ``times`` times, each once it is into the slow file."""
+    killed: set[int] = set()
+    while len(killed) < times and not stop.is_set():
+        for pid, parent in _helpers().items():
+            if parent == os.getpid() and pid not in killed:
+                time.sleep(1.0)  # into the slow file (the first helper is warm already)
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+                killed.add(pid)
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize(("kills", "outcome"), [(1, "ok"), (2, "worker_died")])
+def test_a_helper_killed_from_outside_retries_its_file_once_then_says_so(kills: int, outcome: str) -> None:
+    from matcher.batch._sandbox import parse_bytes_capped
+
+    assert parse_bytes_capped("warm.txt", b"Ann Lee\nann@x.org", "pypdf", None).resume is not None
+    stop = threading.Event()
+    killer = threading.Thread(target=_kill_helpers, args=(kills, stop), daemon=True)
+    killer.start()
+    try:
+        result = parse_bytes_capped("cvs/slow.txt", SLOW.encode(), "pypdf", Limits(max_seconds=120))
+    finally:
+        stop.set()
+        killer.join()
+    assert (result.failure.kind if result.failure else "ok") == outcome
+    assert result.path == Path("cvs/slow.txt")
+    if result.failure:
+        assert "slow.txt" in result.failure.message

@@ -113,9 +113,10 @@ def parse_bytes_capped(name: str, data: bytes, engine: str, limits: Limits | Non
         helper = _take(limits.max_memory)
         try:
             if not helper.ready:
-                if not helper.receive.poll(max(_START_UP, limits.max_seconds)):
+                allowed = max(_START_UP, limits.max_seconds)
+                if not helper.receive.poll(allowed):
                     helper.kill()
-                    failure = Failure("timeout", f"{label}: the reader did not start")
+                    failure = Failure("timeout", f"{label}: the reader did not start within {allowed:g} s")
                     return ParseResult(Path(name), None, failure)
                 helper.receive.recv()  # ready
                 helper.ready = True
@@ -135,6 +136,9 @@ def parse_bytes_capped(name: str, data: bytes, engine: str, limits: Limits | Non
                     "system short of memory)"
                 )
                 return ParseResult(Path(name), None, Failure("worker_died", message))
+            if not helper.ready:  # before its first file: it could not start (an install problem?)
+                failure = Failure("internal", f"{label}: the reader process stopped while starting")
+                return ParseResult(Path(name), None, failure)
             failure = Failure("too_much_memory", f"{label}: the reader stopped (out of memory?)")
             return ParseResult(Path(name), None, failure)
         _give_back(helper, limits.max_memory)
