@@ -87,21 +87,24 @@ def _busy_children() -> Iterator[int]:
                     yield int(entry)
 
 
-def _kill_the_worker_on_a_long_task(client: Any, stop: threading.Event) -> None:
-    """SIGKILL the Dask worker process that has been on one task for 2.5 s: the slow file (the
-    others take milliseconds on a warm worker)."""
+def _running(dask_worker: Any) -> list[str]:
+    """On a Dask worker: the keys of the tasks it is running now (not those waiting there)."""
+    return [str(key) for key in dask_worker.state.executing]
+
+
+def _kill_the_worker_on(client: Any, name: str, stop: threading.Event, helpers: list[int]) -> None:
+    """SIGKILL the Dask worker process that is running the task of the file ``name`` (tasks
+    name their file), once it is 1 s into it; ``helpers`` gets its helper processes."""
     pids = client.run(os.getpid)
-    since: dict[tuple[str, str], float] = {}
     while not stop.is_set():
-        now = time.monotonic()
-        current = {(a, str(k)) for a, keys in client.processing().items() for k in keys}
-        since = {task: since.get(task, now) for task in current}
-        for (address, _), began in since.items():
-            if now - began > 2.5:
+        for address, keys in client.run(_running).items():
+            if any(name in key for key in keys):
+                time.sleep(1.0)
+                helpers += [pid for pid, parent in _helpers().items() if parent == pids[address]]
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pids[address], signal.SIGKILL)
                 return
-        time.sleep(0.05)
+        time.sleep(0.1)
 
 
 def test_a_dask_worker_killed_mid_file_lists_that_file_and_ranks_the_rest(
@@ -109,13 +112,10 @@ def test_a_dask_worker_killed_mid_file_lists_that_file_and_ranks_the_rest(
 ) -> None:
     posting = analyze_posting("Requirements: Python and SQL, 3+ years of experience.")
     folder = _folder(tmp_path)
-    warm = tmp_path / "warm"
-    warm.mkdir()
-    for i in range(6):
-        (warm / f"w{i}.txt").write_text(f"W {i}\nw{i}@example.org\nPython", encoding="utf-8")
-    rank(posting, [warm], as_of=AS_OF, scheduler=client)  # each worker has parsed a file
-    stop = threading.Event()
-    killer = threading.Thread(target=_kill_the_worker_on_a_long_task, args=(client, stop), daemon=True)
+    stop, helpers = threading.Event(), []
+    killer = threading.Thread(
+        target=_kill_the_worker_on, args=(client, "slow.txt", stop, helpers), daemon=True
+    )
     killer.start()
     try:
         ranking = rank(posting, [folder], as_of=AS_OF, scheduler=client, limits=Limits(max_seconds=120))
@@ -128,11 +128,10 @@ def test_a_dask_worker_killed_mid_file_lists_that_file_and_ranks_the_rest(
     }
     (died,) = ranking.failures
     assert "slow.txt" in died.failure.message
-    client.wait_for_workers(2, timeout=120)  # the nanny starts a new worker
+    assert helpers  # the killed worker was parsing in its helper process
     time.sleep(2.0)
-    # the killed worker's helper process went with it: every helper left has a live worker parent
-    workers = set(client.run(os.getpid).values())
-    assert {parent for parent in _helpers().values()} <= workers
+    assert [pid for pid in helpers if pid in _helpers()] == []  # which went with its worker
+    client.wait_for_workers(2, timeout=120)  # the nanny starts a new worker
 
 
 def _helpers() -> dict[int, int]:

@@ -10,6 +10,8 @@ and memory caps (matcher.batch._sandbox): past ``--timeout`` it is killed and th
 from __future__ import annotations
 
 import dataclasses
+import re
+import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["parse_on_cluster"]
 
 _IN_FLIGHT = 256  # files sent to the cluster and not yet back
+_SAFE = re.compile(r"[^A-Za-z0-9._-]")
 
 
 def _parse_bytes(name: str, data: bytes, engine: str, limits: Limits | None) -> ParseResult:
@@ -61,7 +64,9 @@ def parse_on_cluster(
             except Exception as exc:  # unreadable, too large, not a file: that file's failure
                 unread.append(ParseResult(path, None, failure_of(exc, path)))
                 continue
-            future = client.submit(_parse_bytes, str(path), data, engine, limits, pure=False)
+            # the task names its file (safe characters only) for the dashboard, in one task group
+            key = ("matcher-parse", _SAFE.sub("_", path.name)[:80], uuid.uuid4().hex)
+            future = client.submit(_parse_bytes, str(path), data, engine, limits, key=key)
             futures[future] = path
             return future
         return None
