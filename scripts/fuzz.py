@@ -227,7 +227,7 @@ def _worker(conn: Any, slot: Any, seed: int, kinds: list[str], bases: Bases, fin
     from matcher.resume import parse_resume
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    logging.disable(logging.WARNING)  # pypdf's notes on each broken file are not news here
+    logging.disable(logging.CRITICAL)  # pypdf logs (errors too) on each broken file: not news here
     warnings.simplefilter("ignore")
     cap_memory(DEFAULT_LIMITS.max_memory)  # a ranking worker's cap, on top of what it holds
     while True:
