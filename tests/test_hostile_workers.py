@@ -4,6 +4,7 @@ gives its file one more try, then kind ``worker_died``."""
 from __future__ import annotations
 
 import contextlib
+import csv
 import multiprocessing
 import os
 import signal
@@ -114,8 +115,10 @@ def test_kill_9_of_the_main_process_leaves_no_process_a_sound_cache_and_a_rerun_
     posting = tmp_path / "posting.txt"
     posting.write_text("Requirements: Python and SQL, 3+ years of experience", encoding="utf-8")
     cache, out = tmp_path / "cache.sqlite", tmp_path / "ranking.csv"
+    # --timeout 120: on a loaded machine a file past the 10 s cap is listed, not stored, and this
+    # test is about what the kill leaves (seen once in a full run at load average 18: 35 of 37)
     args = [sys.executable, "-m", "matcher.cli", "rank", str(posting), str(folder), "--workers", "2",
-            "--as-of", "2024-06-01", "--quiet", "--csv", str(out)]  # fmt: skip
+            "--as-of", "2024-06-01", "--timeout", "120", "--quiet", "--csv", str(out)]  # fmt: skip
     main = subprocess.Popen(
         [*args, "--cache", str(cache)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -145,7 +148,11 @@ def test_kill_9_of_the_main_process_leaves_no_process_a_sound_cache_and_a_rerun_
     subprocess.run([*args, "--cache", str(cache)], capture_output=True, timeout=600, check=True)
     after = _stored(cache)
     assert {key: after[key] for key in before} == before  # nothing stored before was parsed again
-    assert len(set(after) - set(before)) == 40 - len(before)  # each missing file parsed once
+    with out.open(encoding="utf-8", newline="") as fh:  # should a file fail, the message says why
+        listed = [
+            (row["path"], row["error_kind"], row["error"]) for row in csv.DictReader(fh) if row["error_kind"]
+        ]
+    assert len(set(after) - set(before)) == 40 - len(before), listed  # each missing file parsed once
     whole = tmp_path / "whole.csv"
     subprocess.run([*args[:-1], str(whole), "--no-cache"], capture_output=True, timeout=600, check=True)
     assert out.read_text(encoding="utf-8") == whole.read_text(encoding="utf-8")
