@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import json
 import zlib
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -120,3 +121,37 @@ def test_json_safe_is_the_same_json_with_nothing_raw_a_terminal_runs(value: obje
     assert json.loads(text) == value
     assert not any(0x7F <= ord(c) <= 0x9F or 0xD800 <= ord(c) <= 0xDFFF for c in text)
     assert zlib.crc32(text.encode("utf-8")) >= 0  # encodable
+
+
+def test_a_fuzz_campaign_resumes_from_its_summary_and_summaries_add_up(tmp_path: Path) -> None:
+    """scripts/fuzz.py: a campaign run again with the same --out goes on where it stopped (the
+    inputs done are not done twice), and --sum adds the summaries of several seeds."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    script = [sys.executable, str(ROOT / "scripts" / "fuzz.py"), "--workers", "1", "--chunk", "20",
+              "--findings", str(tmp_path / "findings")]  # fmt: skip
+    first, other = tmp_path / "seed-3.json", tmp_path / "seed-4.json"
+    subprocess.run(
+        [*script, "--seed", "3", "--inputs", "40", "--out", str(first)], check=True, capture_output=True
+    )
+    assert json.loads(first.read_text())["done"] == [[0, 40]]
+    subprocess.run(
+        [*script, "--seed", "3", "--inputs", "90", "--out", str(first)], check=True, capture_output=True
+    )
+    again = json.loads(first.read_text())
+    assert again["done"] == [[0, 90]] and again["inputs"] == 90
+    assert again["by_kind"]["text"] == 30 and again["by_kind"]["docx"] == 30
+    assert again["by_kind"]["pdf-pypdf"] + again["by_kind"]["pdf-pdfium"] == 30
+    assert again["untyped"] == again["over_cap"] == 0 and again["peak_memory_mb"] > 0
+    subprocess.run(
+        [*script, "--seed", "4", "--inputs", "30", "--out", str(other)], check=True, capture_output=True
+    )
+    summed = subprocess.run(
+        [*script, "--sum", str(first), str(other)], check=True, capture_output=True, text=True
+    )
+    total = json.loads(summed.stdout.splitlines()[-1])
+    assert total["inputs"] == 120 and total["seeds"] == [3, 4]
+    assert sum(total["outcomes"].values()) == 120

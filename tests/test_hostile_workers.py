@@ -4,6 +4,7 @@ gives its file one more try, then kind ``worker_died``."""
 from __future__ import annotations
 
 import contextlib
+import csv
 import multiprocessing
 import os
 import signal
@@ -84,50 +85,77 @@ def test_a_worker_killed_from_outside_retries_its_file_once_then_says_so(
         assert "slow.txt" in result.failure.message
 
 
-_RANK = """
-import sys
-from matcher import analyze_posting, rank
-rank(analyze_posting("Requirements: Python, SQL"), [sys.argv[1]], cache=sys.argv[2], workers=2,
-     start_method="fork")
-"""
+def _stored(cache: Path) -> dict[str, float]:
+    with sqlite3.connect(f"file:{cache}?mode=ro", uri=True, timeout=5) as db:
+        return dict(db.execute("SELECT key, stored FROM parses"))
 
 
-def test_kill_9_of_the_main_process_leaves_no_worker_and_a_sound_cache(tmp_path: Path) -> None:
+def _descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        children = _children(todo.pop())
+        found += children
+        todo += children
+    return found
+
+
+def test_kill_9_of_the_main_process_leaves_no_process_a_sound_cache_and_a_rerun_of_the_rest(
+    tmp_path: Path,
+) -> None:
+    """The acceptance of issue 17: ``kill -9`` of ``matcher rank`` mid-run leaves no matcher
+    process after 2 s, the cache passes ``PRAGMA integrity_check``, and the rerun parses only the
+    files missing (every key stored before keeps its timestamp, as many new keys as files
+    missing) and ranks them as an uninterrupted run does."""
     folder = tmp_path / "cvs"
     folder.mkdir()
     for i in range(40):
-        (folder / f"cv{i:02}.txt").write_text(f"Candidate {i}\n" + _jobs(120), encoding="utf-8")
-    cache = tmp_path / "cache.sqlite"
-    main = subprocess.Popen([sys.executable, "-c", _RANK, str(folder), str(cache)])
+        (folder / f"cv{i:02}.txt").write_text(
+            f"Candidate {i}\ncv{i}@example.org\n" + _jobs(120), encoding="utf-8"
+        )
+    posting = tmp_path / "posting.txt"
+    posting.write_text("Requirements: Python and SQL, 3+ years of experience", encoding="utf-8")
+    cache, out = tmp_path / "cache.sqlite", tmp_path / "ranking.csv"
+    # --timeout 120: on a loaded machine a file past the 10 s cap is listed, not stored, and this
+    # test is about what the kill leaves (seen once in a full run at load average 18: 35 of 37)
+    args = [sys.executable, "-m", "matcher.cli", "rank", str(posting), str(folder), "--workers", "2",
+            "--as-of", "2024-06-01", "--timeout", "120", "--quiet", "--csv", str(out)]  # fmt: skip
+    main = subprocess.Popen(
+        [*args, "--cache", str(cache)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         rows = 0
         deadline = time.monotonic() + 240
         while rows < 3 and time.monotonic() < deadline and main.poll() is None:
-            time.sleep(0.2)
-            try:
-                with sqlite3.connect(f"file:{cache}?mode=ro", uri=True, timeout=1) as db:
-                    rows = db.execute("SELECT count(*) FROM parses").fetchone()[0]
-            except sqlite3.Error:
-                rows = 0
+            time.sleep(0.1)
+            with contextlib.suppress(sqlite3.Error):
+                rows = len(_stored(cache))
         assert main.poll() is None and rows >= 3, "the run ended before it could be killed"
-        workers = _children(main.pid)
-        assert workers
+        processes = _descendants(main.pid)
+        assert processes
         main.kill()
         main.wait()
         time.sleep(2.0)
-        assert [pid for pid in workers if _alive(pid)] == []
+        assert [pid for pid in processes if _alive(pid)] == []
     finally:
         if main.poll() is None:
             main.kill()
             main.wait()
+    assert not out.exists()
     with sqlite3.connect(cache) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        before = db.execute("SELECT count(*) FROM parses").fetchone()[0]
-    assert 3 <= before < 40
-    rerun = subprocess.run([sys.executable, "-c", _RANK, str(folder), str(cache)], timeout=600)
-    assert rerun.returncode == 0
-    with sqlite3.connect(cache) as db:
-        assert db.execute("SELECT count(*) FROM parses").fetchone()[0] == 40
+    before = _stored(cache)
+    assert 3 <= len(before) < 40
+    subprocess.run([*args, "--cache", str(cache)], capture_output=True, timeout=600, check=True)
+    after = _stored(cache)
+    assert {key: after[key] for key in before} == before  # nothing stored before was parsed again
+    with out.open(encoding="utf-8", newline="") as fh:  # should a file fail, the message says why
+        listed = [
+            (row["path"], row["error_kind"], row["error"]) for row in csv.DictReader(fh) if row["error_kind"]
+        ]
+    assert len(set(after) - set(before)) == 40 - len(before), listed  # each missing file parsed once
+    whole = tmp_path / "whole.csv"
+    subprocess.run([*args[:-1], str(whole), "--no-cache"], capture_output=True, timeout=600, check=True)
+    assert out.read_text(encoding="utf-8") == whole.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])

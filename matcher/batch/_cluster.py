@@ -2,19 +2,22 @@
 
 The caller reads each file and sends its bytes, so cluster workers need no shared disk; parsed
 resumes come back to the caller, which keeps the cache and does the scoring. The ranking is the
-same as a local run's.
+same as a local run's. On the workers each file is parsed in a helper process under the run's time
+and memory caps (matcher.batch._sandbox): past ``--timeout`` it is killed and the file is
+``timeout``; a Dask worker killed mid-file gives that file ``worker_died``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
-import tempfile
+import re
+import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from matcher.batch._parsing import ParseResult, parse_file
+from matcher.batch._parsing import ParseResult
+from matcher.batch._sandbox import parse_bytes_capped
 from matcher.errors import InputError, failure_of
 from matcher.records import Failure
 
@@ -24,24 +27,14 @@ if TYPE_CHECKING:
 __all__ = ["parse_on_cluster"]
 
 _IN_FLIGHT = 256  # files sent to the cluster and not yet back
+_SAFE = re.compile(r"[^A-Za-z0-9._-]")
 
 
 def _parse_bytes(name: str, data: bytes, engine: str, limits: Limits | None) -> ParseResult:
-    """Runs on a cluster worker: parse one file's bytes, under its original name."""
-    suffix = Path(name).suffix
-    with tempfile.TemporaryDirectory(prefix="matcher-") as folder:
-        path = Path(folder) / f"resume{suffix}"
-        path.write_bytes(data)
-        # a Dask worker process is daemonic and may start no process of its own: pdfium runs here
-        result = parse_file(
-            path, engine=engine, limits=limits, isolate=not multiprocessing.current_process().daemon
-        )
-    if result.resume is not None:  # the digest of the bytes sent: the caller stores under its key
-        return ParseResult(Path(name), dataclasses.replace(result.resume, source=name), digest=result.digest)
-    assert result.failure is not None
-    message = result.failure.message.replace(path.name, Path(name).name)
-    failure = dataclasses.replace(result.failure, message=message)
-    return ParseResult(Path(name), None, failure, digest=result.digest)
+    """Runs on a cluster worker: parse one file's bytes, under its original name, in a helper
+    process under the run's time and memory caps (a Dask worker is daemonic and may start no
+    multiprocessing child; a helper past the time cap is killed, so the work really stops)."""
+    return parse_bytes_capped(name, data, engine, limits)
 
 
 def parse_on_cluster(
@@ -71,7 +64,9 @@ def parse_on_cluster(
             except Exception as exc:  # unreadable, too large, not a file: that file's failure
                 unread.append(ParseResult(path, None, failure_of(exc, path)))
                 continue
-            future = client.submit(_parse_bytes, str(path), data, engine, limits, pure=False)
+            # the task names its file (safe characters only) for the dashboard, in one task group
+            key = ("matcher-parse", _SAFE.sub("_", path.name)[:80], uuid.uuid4().hex)
+            future = client.submit(_parse_bytes, str(path), data, engine, limits, key=key)
             futures[future] = path
             return future
         return None
