@@ -12,17 +12,15 @@ locked.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import json
-import sys
 import time
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from matcher.batch._cache_lru import DEFAULT_CACHE_MAX_MB, Usage, entry_size, prepare_usage
+from matcher.batch._stored import resume_from_json, resume_to_json
 from matcher.errors import InputError
-from matcher.records import Education, IntegrityFinding, Job, Resume, ResumeSkill
+from matcher.records import Resume
 
 if TYPE_CHECKING:
     import sqlite3
@@ -166,41 +164,6 @@ def path_key(path: Path, *, engine: str, limits: Limits | None = None) -> str | 
     return content_key(digest, engine=engine, limits=limits)
 
 
-def _to_json(resume: Resume) -> str:
-    return json.dumps(dataclasses.asdict(resume), ensure_ascii=False, sort_keys=True)
-
-
-def _skill(data: dict[str, Any]) -> ResumeSkill:
-    """One stored skill, its repeated strings held once (as a ranking keeps them: see _compact)."""
-    intern = sys.intern
-    data["jobs"] = tuple(data["jobs"])
-    for name in ("name", "kind", "skill_id"):
-        data[name] = intern(data[name])
-    if data["last_used"] is not None:
-        data["last_used"] = intern(data["last_used"])
-    return ResumeSkill(**data)
-
-
-def _from_json(text: str) -> Resume:
-    data: dict[str, Any] = json.loads(text)
-    return Resume(
-        source=data["source"],
-        name=data["name"],
-        email=data["email"],
-        phone=data["phone"],
-        links=tuple(data["links"]),
-        sections=tuple(data["sections"]),
-        skills=tuple(map(_skill, data["skills"])),
-        education=tuple(Education(**e) for e in data["education"]),
-        experience=tuple(Job(**j) for j in data["experience"]),
-        total_years=data["total_years"],
-        warnings=tuple(data["warnings"]),
-        text=data["text"],
-        integrity=tuple(IntegrityFinding(**f) for f in data.get("integrity", ())),
-        hidden_text=tuple(data.get("hidden_text", ())),
-    )
-
-
 class ResumeCache:
     """Parsed resumes in one SQLite file, kept under ``max_bytes`` (default
     ``DEFAULT_CACHE_MAX_MB`` MB; None: no cap) by dropping the least recently used entries.
@@ -279,7 +242,7 @@ class ResumeCache:
         if not row:
             return None
         try:
-            entry = _from_json(row[0]), row[1]
+            entry = resume_from_json(row[0]), row[1]
         except (ValueError, KeyError, TypeError):  # a row no parser of ours wrote: parsed again
             return None
         if not self._read_only:
@@ -293,7 +256,7 @@ class ResumeCache:
         ``key``, committed at once: an interrupted run keeps it (a read-only cache stores nothing)."""
         if self._read_only:
             return
-        text, now = _to_json(resume), time.time()
+        text, now = resume_to_json(resume), time.time()
         old = self._retry("SELECT size FROM parses WHERE key = ?", (key,)).fetchone()
         size = entry_size(key, text, vector)
         self._retry(
