@@ -137,3 +137,22 @@ def test_a_range_open_to_the_present(text: str, start: str, found: str, offset: 
 def test_a_range_of_two_now_words_is_skipped_and_the_next_read() -> None:
     found = find_date_ranges("Present - Current; Jan 2010 - Dec 2011")
     assert [(str(r.start), str(r.end)) for r in found] == [("2010-01", "2011-12")]
+
+
+def test_a_two_digit_year_range_stands_beside_a_four_digit_one_with_its_own_text_and_place() -> None:
+    text = "Jan 2010 - Dec 2011; Sep 15 - NOW"
+    found = [(str(r.start), str(r.end), r.text, r.offset) for r in find_date_ranges(text)]
+    assert found == [("2010-01", "2011-12", "Jan 2010 - Dec 2011", 0), ("2015-09", "None", "Sep 15 - NOW", 21)]
+
+
+def test_a_two_digit_year_range_of_one_month_is_a_range() -> None:
+    (only,) = find_date_ranges("Sep 15 - Sep 15")
+    assert (str(only.start), str(only.end)) == ("2015-09", "2015-09")
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [("Sep 49", "2049-09"), ("Sep 50", "1950-09"), ("Jun 98", "1998-06"), ("Sept. 15", "2015-09")],
+)
+def test_a_month_with_a_two_digit_year_reads_its_century_and_a_dotted_month(written: str, read: str) -> None:
+    assert str(parse_year_month(written)) == read
