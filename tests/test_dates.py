@@ -142,7 +142,10 @@ def test_a_range_of_two_now_words_is_skipped_and_the_next_read() -> None:
 def test_a_two_digit_year_range_stands_beside_a_four_digit_one_with_its_own_text_and_place() -> None:
     text = "Jan 2010 - Dec 2011; Sep 15 - NOW"
     found = [(str(r.start), str(r.end), r.text, r.offset) for r in find_date_ranges(text)]
-    assert found == [("2010-01", "2011-12", "Jan 2010 - Dec 2011", 0), ("2015-09", "None", "Sep 15 - NOW", 21)]
+    assert found == [
+        ("2010-01", "2011-12", "Jan 2010 - Dec 2011", 0),
+        ("2015-09", "None", "Sep 15 - NOW", 21),
+    ]
 
 
 def test_a_two_digit_year_range_of_one_month_is_a_range() -> None:
