@@ -65,6 +65,17 @@ def one_page(content: bytes, *, compress: bool = False) -> bytes:
     return bytes(pdfgen.one_page_pdf(pdfgen.stream(content, compress=compress)))
 
 
+# a resume's two columns (experience | skills) for two_column_row_ordered_pdf
+SAMPLE_COLUMNS = (
+    ["EXPERIENCE", "Data Engineer, Acme Inc", "Jan 2020 - Dec 2021", "Built Kafka pipelines daily",
+     "Ran the on-call rotation", "Analyst, Beta LLC", "Mar 2017 - Dec 2019", "Wrote monthly reports",
+     "Reported in Excel and SQL", "Trained two new analysts"],
+    ["SKILLS", "Python and Terraform", "Kubernetes operations", "Linux administration",
+     "LANGUAGES", "Spanish and English", "CERTIFICATIONS", "Scrum Master", "AWS Solutions Architect",
+     "INTERESTS"],
+)  # fmt: skip
+
+
 def two_column_row_ordered_pdf(path: Path, left: list[str], right: list[str]) -> Path:
     """A page whose content stream writes two columns line by line: left, right, left, ..."""
     ops = [b"BT /F1 16 Tf 40 760 Td (Jordan Lee) Tj ET"]

@@ -15,7 +15,7 @@ from fpdf import FPDF
 from matcher import parse_resume
 from matcher.extract import extract_text
 
-from .conftest import two_column_row_ordered_pdf
+from .conftest import SAMPLE_COLUMNS, two_column_row_ordered_pdf
 from .test_consistency import _pdfgen
 
 pytest.importorskip("pypdfium2")
@@ -57,13 +57,7 @@ def test_generated_two_column_resumes_give_the_same_jobs_and_columns(
 
 
 def test_a_page_written_row_by_row_keeps_its_columns_under_pdfium(tmp_path: Path) -> None:
-    left = ["EXPERIENCE", "Data Engineer, Acme Inc", "Jan 2020 - Dec 2021", "Built Kafka pipelines daily",
-            "Ran the on-call rotation", "Analyst, Beta LLC", "Mar 2017 - Dec 2019", "Wrote monthly reports",
-            "Reported in Excel and SQL", "Trained two new analysts"]  # fmt: skip
-    right = ["SKILLS", "Python and Terraform", "Kubernetes operations", "Linux administration",
-             "LANGUAGES", "Spanish and English", "CERTIFICATIONS", "Scrum Master", "AWS Solutions Architect",
-             "INTERESTS"]  # fmt: skip
-    path = two_column_row_ordered_pdf(tmp_path / "cv.pdf", left, right)
+    path = two_column_row_ordered_pdf(tmp_path / "cv.pdf", *SAMPLE_COLUMNS)
     text = extract_text(path, engine="pdfium")
     assert text.startswith("Jordan Lee\n")  # the header above both columns comes first
     assert text.index("Trained two new analysts") < text.index("SKILLS")

@@ -10,7 +10,7 @@ import pytest
 from matcher import parse_resume, parse_resume_text
 from matcher.resume._sections import clean_resume_text, split_sections
 
-from .conftest import make_pdf, two_column_row_ordered_pdf
+from .conftest import SAMPLE_COLUMNS, make_pdf, two_column_row_ordered_pdf
 
 AS_OF = date(2024, 6, 1)
 
@@ -165,13 +165,7 @@ def test_docx_resume_reads_paragraphs_and_tables(tmp_path: Path) -> None:
 
 
 def test_two_column_row_ordered_pdf_keeps_columns_together(tmp_path: Path) -> None:
-    left = ["EXPERIENCE", "Data Engineer, Acme Inc", "Jan 2020 - Dec 2021", "Built Kafka pipelines daily",
-            "Ran the on-call rotation", "Analyst, Beta LLC", "Mar 2017 - Dec 2019", "Wrote monthly reports",
-            "Reported in Excel and SQL", "Trained two new analysts"]  # fmt: skip
-    right = ["SKILLS", "Python and Terraform", "Kubernetes operations", "Linux administration",
-             "LANGUAGES", "Spanish and English", "CERTIFICATIONS", "Scrum Master", "AWS Solutions Architect",
-             "INTERESTS"]  # fmt: skip
-    path = two_column_row_ordered_pdf(tmp_path / "cv.pdf", left, right)
+    path = two_column_row_ordered_pdf(tmp_path / "cv.pdf", *SAMPLE_COLUMNS)
     r = parse_resume(path, as_of=AS_OF)
     text = r.text
     assert text.index("Reported in Excel and SQL") < text.index("SKILLS")
