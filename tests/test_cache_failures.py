@@ -23,7 +23,7 @@ _BROKEN = one_page(b"BT /F1 12 Tf 72 720 Td (Senior Python Developer) Tj ET")[:1
 def _folder(tmp_path: Path) -> Path:
     folder = tmp_path / "cvs"
     folder.mkdir()
-    make_pdf(folder / "ann.pdf", ["Ann Lee", "EXPERIENCE", "Engineer, Acme Inc, 2015 - 2023", "Python and SQL"])
+    make_pdf(folder / "ann.pdf", ["Ann Lee", "EXPERIENCE", "Engineer, Acme, 2015 - 2023", "Python and SQL"])
     (folder / "bob.txt").write_text("Bob Roe\nEXPERIENCE\nCook, Diner Inc, 2019 - 2023\nGrill")
     (folder / "scan.pdf").write_bytes(_SCAN)
     (folder / "broken.pdf").write_bytes(_BROKEN)

@@ -18,12 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from matcher.batch._cache_lru import DEFAULT_CACHE_MAX_MB, Usage, entry_size, prepare_usage
-from matcher.batch._stored import resume_from_json, resume_to_json
+from matcher.batch._stored import STORED_FAILURES, failure_to_json, resume_from_json, resume_to_json
 from matcher.errors import InputError
-from matcher.records import Resume
+from matcher.records import Failure, Resume
 
 if TYPE_CHECKING:
     import sqlite3
+    from collections.abc import Sequence
 
     from matcher.extract import Limits
 
@@ -251,12 +252,36 @@ class ResumeCache:
 
     _read_only = False
 
+    def rows(self, keys: Sequence[str]) -> dict[str, tuple[str, bytes | None]]:
+        """The stored text (:func:`outcome_from_json` reads it) and vector of each of ``keys``
+        that is stored, in one query, each marked used."""
+        marks = ",".join("?" * len(keys))
+        found = {
+            key: (text, vector)
+            for key, text, vector in self._retry(
+                f"SELECT key, resume, vector FROM parses WHERE key IN ({marks})", tuple(keys)
+            )
+        }
+        if not self._read_only:
+            for key in found:
+                self._usage.touch(key)
+        return found
+
     def put(self, key: str, resume: Resume, vector: bytes | None = None) -> None:
         """Store ``resume`` (and its vector from :func:`matcher.scoring.pack_vectors`) under
         ``key``, committed at once: an interrupted run keeps it (a read-only cache stores nothing)."""
+        self._store(key, resume_to_json(resume), vector)
+
+    def put_failure(self, key: str, failure: Failure, name: str) -> None:
+        """Store ``failure`` of the file called ``name`` under ``key`` when its kind is one the
+        bytes decide (``STORED_FAILURES``); other failures are not stored."""
+        if failure.kind in STORED_FAILURES:
+            self._store(key, failure_to_json(failure, name), None)
+
+    def _store(self, key: str, text: str, vector: bytes | None) -> None:
         if self._read_only:
             return
-        text, now = resume_to_json(resume), time.time()
+        now = time.time()
         old = self._retry("SELECT size FROM parses WHERE key = ?", (key,)).fetchone()
         size = entry_size(key, text, vector)
         self._retry(

@@ -67,27 +67,35 @@ def parse_all(
 
     keys = _keys_ahead(files, engine, limits) if cache is not None else None
     try:
-        for path in files:
-            if cache is not None and keys is not None:
-                key = next(keys)  # streamed, after a stat; hashed ahead in a thread
-                try:
-                    hit = cache.get_entry(key) if key is not None else None
-                except sqlite3.Error as exc:
-                    cache_failed(exc)
-                    hit = None
-                if hit is not None and key is not None:
-                    done += 1
-                    digest = key.split(":", 1)[0]
-                    twin = duplicate(path, digest)
-                    if twin is not None:
-                        failures += 1
-                        yield path, None, None, twin, digest
-                    else:
-                        yield path, dataclasses.replace(hit[0], source=str(path)), hit[1], None, digest
-                    if progress is not None:
-                        progress(done, len(files), failures)
+        for start in range(0, len(files), _LOOKUP):
+            chunk = files[start : start + _LOOKUP]
+            if cache is None or keys is None:
+                todo.extend(chunk)
+                continue
+            keyed = [(path, next(keys)) for path in chunk]  # streamed, after a stat; hashed ahead
+            try:
+                rows = cache.rows([key for _, key in keyed if key is not None])
+            except sqlite3.Error as exc:
+                cache_failed(exc)
+                rows = {}
+            for path, key in keyed:
+                hit = _outcome(rows[key], path) if key in rows else None
+                if hit is None or key is None:
+                    todo.append(path)
                     continue
-            todo.append(path)
+                done += 1
+                digest = key.split(":", 1)[0]
+                outcome, vector = hit
+                if isinstance(outcome, Failure):  # a failure these bytes always give
+                    failures += 1
+                    yield path, None, None, RankEntry(str(path), None, None, None, outcome), digest
+                elif (twin := duplicate(path, digest)) is not None:
+                    failures += 1
+                    yield path, None, None, twin, digest
+                else:
+                    yield path, dataclasses.replace(outcome, source=str(path)), vector, None, digest
+                if progress is not None:
+                    progress(done, len(files), failures)
         count = (os.cpu_count() or 1) if workers is None else workers
 
         def outcomes() -> Iterator[ParseResult]:
@@ -111,6 +119,12 @@ def parse_all(
                 yield path, None, None, twin, result.digest
             elif resume is None:
                 failures += 1
+                if cache is not None and result.digest is not None and result.failure is not None:
+                    try:  # when its bytes decide it, the failure is stored like a parse
+                        key = content_key(result.digest, engine=engine, limits=limits)
+                        cache.put_failure(key, result.failure, path.name)
+                    except sqlite3.Error as exc:
+                        cache_failed(exc)
                 yield path, None, None, RankEntry(str(path), None, None, None, result.failure), result.digest
             else:
                 vector = None
@@ -133,6 +147,17 @@ def parse_all(
 
 
 _AHEAD = 64  # files hashed ahead of the one being looked up
+_LOOKUP = 64  # files looked up in the cache in one query
+
+
+def _outcome(row: tuple[str, bytes | None], path: Path) -> tuple[Resume | Failure, bytes | None] | None:
+    """A stored row read back for ``path`` (None for a row no writer of ours made: parsed again)."""
+    from matcher.batch._stored import outcome_from_json
+
+    try:
+        return outcome_from_json(row[0], path.name), row[1]
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def _keys_ahead(files: list[Path], engine: str, limits: Limits) -> Generator[str | None, None, None]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from matcher.errors import failure_of
+from matcher.errors import EmptyDocumentError, failure_of
 from matcher.records import Failure, Resume
 
 if TYPE_CHECKING:
@@ -38,7 +38,8 @@ class ParseResult:
     worker: int | None = None
     began: float | None = None
     ended: float | None = None
-    #: SHA-256 (hex) of the bytes that were parsed: the cache stores the parse under their key
+    #: SHA-256 (hex) of the bytes that were parsed, when they were read whole (a failure too): the
+    #: cache stores the parse, or a failure those bytes always give, under their key
     digest: str | None = None
 
 
@@ -76,6 +77,7 @@ def parse_file(
     from matcher.resume import parse_resume
 
     limits = limits or DEFAULT_LIMITS
+    digest = None
     try:
         data = read_file(path, limits=limits)  # read once: these bytes are hashed and parsed
         digest = hashlib.sha256(data).hexdigest()
@@ -89,4 +91,7 @@ def parse_file(
             return ParseResult(path, None, failure, digest=digest)
         return ParseResult(path, resume, digest=digest)
     except Exception as exc:  # every file gets an outcome: a bug of ours becomes kind "internal"
-        return ParseResult(path, None, failure_of(exc, path))
+        if isinstance(exc, EmptyDocumentError) and digest is None:  # stat said 0 bytes: none to read
+            digest = hashlib.sha256(b"").hexdigest()
+        # the digest of the bytes read, when they were: the cache may store what they always give
+        return ParseResult(path, None, failure_of(exc, path), digest=digest)
