@@ -6,9 +6,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from functools import lru_cache
 from typing import Any
 
-from matcher.records import Education, Failure, IntegrityFinding, Job, Resume, ResumeSkill
+from matcher.records import Failure, Resume
 
 __all__ = ["STORED_FAILURES", "failure_to_json", "outcome_from_json", "resume_from_json", "resume_to_json"]
 
@@ -25,20 +26,40 @@ def resume_to_json(resume: Resume) -> str:
     return json.dumps(dataclasses.asdict(resume), ensure_ascii=False, sort_keys=True)
 
 
-def _skill(data: dict[str, Any]) -> ResumeSkill:
-    """One stored skill, its repeated strings held once (as a ranking keeps them: see _compact)."""
-    intern = sys.intern
-    data["jobs"] = tuple(data["jobs"])
-    for name in ("name", "kind", "skill_id"):
-        data[name] = intern(data[name])
-    if data["last_used"] is not None:
-        data["last_used"] = intern(data["last_used"])
-    return ResumeSkill(**data)
-
-
 def resume_from_json(text: str) -> Resume:
-    """The Resume :func:`resume_to_json` stored (fields added since default when absent)."""
-    return _resume(json.loads(text))
+    """The Resume :func:`resume_to_json` stored (fields added since default when absent), read by
+    msgspec straight into the records; ValueError on a text that is not one.
+
+    Examples
+    --------
+    >>> from matcher.resume import parse_resume_text
+    >>> resume = parse_resume_text("Ann Lee\\nann@x.org\\nSkills: Python, SQL")
+    >>> resume_from_json(resume_to_json(resume)) == resume
+    True
+    """
+    import msgspec
+
+    try:
+        resume: Resume = _decoder().decode(text)
+    except msgspec.MsgspecError as exc:  # not JSON, or not a Resume: a row no writer of ours made
+        raise ValueError(f"not a stored resume: {exc}") from exc
+    # thousands of resumes repeat the same skill names: each is held once (as a ranking keeps
+    # them, see _compact), set on the records just made, before anyone else holds them
+    intern, put = sys.intern, object.__setattr__
+    for skill in resume.skills:
+        put(skill, "name", intern(skill.name))
+        put(skill, "kind", intern(skill.kind))
+        put(skill, "skill_id", intern(skill.skill_id))
+        if skill.last_used is not None:
+            put(skill, "last_used", intern(skill.last_used))
+    return resume
+
+
+@lru_cache(maxsize=1)
+def _decoder() -> Any:
+    import msgspec
+
+    return msgspec.json.Decoder(Resume)
 
 
 def failure_to_json(failure: Failure, name: str) -> str:
@@ -62,28 +83,8 @@ def outcome_from_json(text: str, name: str) -> Resume | Failure:
     """What the cache stored: a Resume (:func:`resume_to_json`) or the failure of a file, named
     ``name`` now (:func:`failure_to_json`). Raises ValueError, KeyError or TypeError on a row no
     writer of ours made."""
-    data: dict[str, Any] = json.loads(text)
-    failure = data.get("failure")
-    if failure is None:
-        return _resume(data)
+    if not text.startswith('{"failure"'):
+        return resume_from_json(text)
+    failure = json.loads(text)["failure"]
     message = f"{name}: {failure['message']}" if failure["named"] else failure["message"]
     return Failure(str(failure["kind"]), str(message))
-
-
-def _resume(data: dict[str, Any]) -> Resume:
-    return Resume(
-        source=data["source"],
-        name=data["name"],
-        email=data["email"],
-        phone=data["phone"],
-        links=tuple(data["links"]),
-        sections=tuple(data["sections"]),
-        skills=tuple(map(_skill, data["skills"])),
-        education=tuple(Education(**e) for e in data["education"]),
-        experience=tuple(Job(**j) for j in data["experience"]),
-        total_years=data["total_years"],
-        warnings=tuple(data["warnings"]),
-        text=data["text"],
-        integrity=tuple(IntegrityFinding(**f) for f in data.get("integrity", ())),
-        hidden_text=tuple(data.get("hidden_text", ())),
-    )

@@ -1,6 +1,7 @@
-"""Files that fail for what their bytes hold are stored in the cache too: a re-rank of a folder
-with a scan in it starts no worker and loads neither spaCy nor a PDF engine. Failures that depend
-on the machine (a time or memory cap, a worker killed) are never stored."""
+"""What the cache stores and reads back: every field of a parsed resume, the same records, and
+the failures a file's bytes decide, so that a re-rank of a folder with a scan in it starts no
+worker and loads neither spaCy nor a PDF engine. Failures that depend on the machine (a time or
+memory cap, a worker killed) are never stored."""
 
 from __future__ import annotations
 
@@ -90,3 +91,52 @@ def test_a_file_fixed_after_it_failed_is_parsed_again(tmp_path: Path) -> None:
     ranking = rank(posting, [folder], workers=0, cache=cache)
     (entry,) = [e for e in ranking.entries if e.path.endswith("scan.pdf")]
     assert entry.failure is None and entry.score is not None
+
+
+def test_a_stored_resume_reads_back_as_the_same_records_its_skill_names_held_once(tmp_path: Path) -> None:
+    import dataclasses
+
+    from matcher.batch import ResumeCache
+    from matcher.records import IntegrityFinding
+    from matcher.resume import parse_resume_text
+
+    text = (
+        "Ann Lee\nann@x.org\n+1 555 010 0101\nhttps://github.com/annlee\nEXPERIENCE\n"
+        "Data Engineer, Acme Inc, Jan 2019 - Present\nBuilt Python and SQL pipelines on AWS\n"
+        "Analyst, Beta LLC, 2015 - 2018\nReports in Excel and SQL\n"
+        "EDUCATION\nM.S. Computer Science, State University, expected 2027\nB.S. Mathematics, 2014"
+    )
+    resume = parse_resume_text(text, as_of=date(2026, 11, 1))
+    finding = IntegrityFinding("hidden_text", "white text", "Kubernetes expert")
+    resume = dataclasses.replace(resume, integrity=(finding,), hidden_text=("Kubernetes expert",))
+    assert resume.skills and resume.education and resume.experience and resume.links
+    cache = ResumeCache(tmp_path / "c.sqlite")
+    cache.put("a", resume, b"vector")
+    cache.put("b", resume)
+    (a, vector), (b, none) = cache.get_entry("a"), cache.get_entry("b")
+    assert a == resume and repr(a) == repr(resume)  # the same values, of the same types
+    assert (vector, none) == (b"vector", None)
+    assert all(x.name is y.name and x.skill_id is y.skill_id for x, y in zip(a.skills, b.skills, strict=True))
+
+
+def test_a_row_no_writer_of_ours_made_is_parsed_again(tmp_path: Path) -> None:
+    import sqlite3
+
+    folder = _folder(tmp_path)
+    cache = tmp_path / "c.sqlite"
+    posting = analyze_posting("Requirements: Python, SQL")
+    first = rank(posting, [folder], workers=0, cache=cache, as_of=date(2026, 11, 1))
+    db = sqlite3.connect(cache)
+    sections = """UPDATE parses SET resume = replace(resume, '"sections": [', '"sections": [1, ')
+                  WHERE resume LIKE '{"education"%'"""
+    assert db.execute(sections).rowcount == 2  # both resumes: a section named by a number
+    failure = """UPDATE parses SET resume = '{"failure": 3}' WHERE resume LIKE '{"failure"%no_text%'"""
+    assert db.execute(failure).rowcount == 1
+    db.commit()
+    db.close()
+    again = rank(posting, [folder], workers=0, cache=cache, as_of=date(2026, 11, 1))
+    assert again.to_list() == first.to_list()
+    db = sqlite3.connect(cache)  # each of the three was parsed again and stored anew
+    assert db.execute("""SELECT count(*) FROM parses WHERE resume LIKE '%"sections": [1, %'
+                         OR resume = '{"failure": 3}'""").fetchone() == (0,)
+    db.close()
