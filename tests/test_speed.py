@@ -124,6 +124,30 @@ def test_entries_past_the_memory_bound_are_spilled_and_read_back_in_rank_order(t
     assert [e.path for e in top.entries] == [e.path for e in held.entries[:4]] + [held.entries[-1].path]
 
 
+def test_the_example_rankings_records_come_back_from_the_spill_file_whole(
+    tmp_path: Path, example_posting: Path
+) -> None:
+    # the bundled PDFs (degrees, jobs, links, hidden text, a copied posting) and a knockout rule:
+    # every field of every record, not only what the outputs show, reads back equal
+    import dataclasses
+    from datetime import date
+
+    from matcher import Weights, analyze_posting_file, rank
+
+    folder = Path(__file__).resolve().parent.parent / "data" / "examples" / "resumes"
+    posting = analyze_posting_file(example_posting)
+    copied = tmp_path / "copied.txt"
+    copied.write_text(f"Ann Lee\nann@x.org\nSUMMARY\n{posting.text[:1500]}")
+    weights = dataclasses.replace(Weights(), knockouts=("experience",))
+    held = rank(posting, [folder, copied], as_of=date(2026, 11, 1), workers=0, weights=weights)
+    spilled = rank(posting, [folder, copied], as_of=date(2026, 11, 1), workers=0, weights=weights,
+                   keep_in_memory=1)  # fmt: skip
+    kinds = {f.kind for e in held.entries if e.resume for f in e.resume.integrity}
+    assert "posting_copied" in kinds and any(e.score and e.score.knocked_out for e in held.entries)
+    assert [(e.resume, e.score) for e in spilled.entries] == [(e.resume, e.score) for e in held.entries]
+    assert [repr(e) for e in spilled.entries] == [repr(e) for e in held.entries]
+
+
 def _children() -> set[int]:
     import multiprocessing
 
