@@ -143,6 +143,19 @@ def test_auto_reads_with_pypdf_a_file_pdfium_finds_damaged(tmp_path: Path) -> No
     assert [(j.start, j.end) for j in resume.experience] == [("2015-01", "2020-12")]
 
 
+def test_a_file_auto_read_with_pypdf_says_so_in_the_resumes_warnings(tmp_path: Path) -> None:
+    from matcher.extract import extract_document
+
+    path = tmp_path / "cv.pdf"
+    path.write_bytes(_catalog_numbered_zero())
+    (note,) = extract_document(path, engine="auto").notes
+    assert note.startswith("read with pypdf: pdfium could not read it (damaged:")
+    assert note in parse_resume(path, as_of=AS_OF, engine="auto").warnings
+    assert extract_document(path, engine="pypdf").notes == ()  # asked for: nothing to say
+    read = glyph_by_glyph_pdf(tmp_path / "fine.pdf", ["Avery Quinn", "Registered nurse since 2015"], gap=1.5)
+    assert extract_document(read, engine="auto").notes == ()
+
+
 def test_auto_is_pdfium_where_pdfium_reads(tmp_path: Path) -> None:
     from matcher.extract import engine_in_use
 

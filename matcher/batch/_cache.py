@@ -41,7 +41,7 @@ __all__ = [
 
 #: Bump when parsing code changes what a Resume holds: older cache entries are then ignored.
 #: (A rebuilt taxonomy, IDF model or word list changes the key by itself: see :func:`models_digest`.)
-PARSER_VERSION = "9"
+PARSER_VERSION = "10"
 
 
 def default_cache_path() -> Path:

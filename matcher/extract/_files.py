@@ -101,6 +101,9 @@ class Extracted:
     text: str
     integrity: tuple[IntegrityFinding, ...] = ()
     hidden_text: tuple[str, ...] = ()
+    #: what a reader of the result should know about how it was read (e.g. ``auto`` fell back
+    #: to pypdf where pdfium could not read the file)
+    notes: tuple[str, ...] = ()
 
 
 def extract_document(
@@ -122,15 +125,15 @@ def extract_document(
     >>> f = pathlib.Path(tempfile.mkdtemp()) / "cv.txt"
     >>> _ = f.write_text("Jane Doe")
     >>> extract_document(f)
-    Extracted(text='Jane Doe', integrity=(), hidden_text=())
+    Extracted(text='Jane Doe', integrity=(), hidden_text=(), notes=())
     """
     if data is None:
-        text, _, hidden = _read(_file_path(path), limits, engine, isolate)
+        text, _, hidden, notes = _read(_file_path(path), limits, engine, isolate)
     else:
         if engine not in ENGINES:
             raise InputError(f"unknown PDF engine {engine!r}; use one of {', '.join(ENGINES)}")
-        text, _, hidden = _text_of(data, _file_path(path), limits, engine, isolate)
-    return Extracted(text, *_findings(hidden))
+        text, _, hidden, notes = _text_of(data, _file_path(path), limits, engine, isolate)
+    return Extracted(text, *_findings(hidden), notes=tuple(notes))
 
 
 def read_posting(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> tuple[str, str | None]:
@@ -151,7 +154,7 @@ def read_posting(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> tuple[
     >>> read_posting(folder / "job.txt")
     ('Data Engineer\\nPython required', None)
     """
-    text, title, _ = _read(_file_path(path), limits)
+    text, title, _, _ = _read(_file_path(path), limits)
     return text, title
 
 
@@ -194,7 +197,7 @@ def _file_path(path: object) -> Path:
 
 def _read(
     path: Path, limits: Limits, engine: str = "pypdf", isolate: bool = True
-) -> tuple[str, str | None, list[HiddenText]]:
+) -> tuple[str, str | None, list[HiddenText], list[str]]:
     if engine not in ENGINES:
         raise InputError(f"unknown PDF engine {engine!r}; use one of {', '.join(ENGINES)}")
     return _text_of(read_file(path, limits=limits), path, limits, engine, isolate)
@@ -269,7 +272,8 @@ def extract_bytes(
 
 def _text_of(
     data: bytes, path: Path, limits: Limits, engine: str, isolate: bool
-) -> tuple[str, str | None, list[HiddenText]]:
+) -> tuple[str, str | None, list[HiddenText], list[str]]:
+    """The text, title (HTML), hidden text runs and notes on how it was read."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         allowed = ", ".join(sorted(SUPPORTED))
@@ -278,8 +282,9 @@ def _text_of(
         )
     title: str | None = None
     hidden: list[HiddenText] = []
+    notes: list[str] = []
     if suffix in PDF_SUFFIXES:
-        text, hidden = _pdf(data, path.name, limits, engine, isolate)
+        text, hidden = _pdf(data, path.name, limits, engine, isolate, notes)
     elif suffix in DOCX_SUFFIXES:
         text = docx_text(data, path.name)
     elif suffix in ODT_SUFFIXES:
@@ -293,14 +298,16 @@ def _text_of(
     text = fix_mojibake(text).replace("\r\n", "\n").replace("\r", "\n").strip()
     if not re.search(r"\w", text):
         raise EmptyDocumentError(f"{path.name}: no readable words in the file")
-    return text, title, hidden
+    return text, title, hidden, notes
 
 
-def _pdf(data: bytes, name: str, limits: Limits, engine: str, isolate: bool) -> tuple[str, list[HiddenText]]:
+def _pdf(
+    data: bytes, name: str, limits: Limits, engine: str, isolate: bool, notes: list[str]
+) -> tuple[str, list[HiddenText]]:
     """A PDF's text and hidden text by ``engine``; ``auto`` is pdfium, and pypdf for a file pdfium
     finds damaged, encrypted (pypdf opens some with the empty password), without text or cannot
-    read. A file over the time or memory cap or the page limit stays listed as such: the caps
-    are there so that one file cannot hold up the batch."""
+    read (said in ``notes``). A file over the time or memory cap or the page limit stays listed
+    as such: the caps are there so that one file cannot hold up the batch."""
     hidden: list[HiddenText] = []
     if engine_in_use(engine) == "pypdf":
         return pdf_text(data, name, limits, hidden=hidden), hidden
@@ -309,10 +316,13 @@ def _pdf(data: bytes, name: str, limits: Limits, engine: str, isolate: bool) -> 
     check_pdf_header(data, name)
     try:
         text, hidden = pdfium_text(data, name, limits, isolate=isolate)
-    except (DamagedFileError, EncryptedFileError, NoTextLayerError, UnsupportedFileError):
+    except (DamagedFileError, EncryptedFileError, NoTextLayerError, UnsupportedFileError) as exc:
         if engine != "auto":
             raise
-        return pdf_text(data, name, limits, hidden=hidden), hidden
+        text = pdf_text(data, name, limits, hidden=hidden)
+        reason = str(exc).removeprefix(f"{name}: ")
+        notes.append(f"read with pypdf: pdfium could not read it ({exc.kind}: {reason})")
+        return text, hidden
     return repair_glyph_names(text), hidden
 
 

@@ -74,6 +74,10 @@ def parse_resume(source: str | Path, *, as_of: date | None = None, **extract_opt
     resume = parse_resume_text(document.text, source=str(source), as_of=as_of, extracted=True)
     if document.integrity:
         resume = _with_hidden_text(resume, document.integrity, document.hidden_text)
+    if document.notes:  # how the file was read, first
+        import dataclasses
+
+        resume = dataclasses.replace(resume, warnings=(*document.notes, *resume.warnings))
     return resume
 
 
