@@ -26,6 +26,41 @@ def test_fields_of_study(text: str, fields: tuple[str, ...]) -> None:
     assert find_fields(text) == fields
 
 
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        # a field's abbreviation is read as the field it names (data/fields/acronyms.txt)
+        ("BS in Math, IT or a related field", ("math", "information technology")),
+        ("BS in EE or CS", ("electrical engineering", "computer science")),
+        ("Bachelor's degree in MIS, Finance or Accounting", ("management information systems", "finance",
+                                                             "accounting")),
+        ("Degree in CIS/HR preferred", ("computer information systems", "human resources")),
+        # an abbreviation no list names stays out, as before
+        ("BS in Math or XY", ("math",)),
+    ],
+)  # fmt: skip
+def test_two_letter_fields_are_read_by_their_long_forms(text: str, fields: tuple[str, ...]) -> None:
+    assert find_fields(text) == fields
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        # a field of the list that contains "and" is one field, not two
+        ("Master's degree in Industrial and Organizational Psychology", ("industrial and organizational psychology",)),
+        ("BS in Electrical and Computer Engineering or Physics", ("electrical and computer engineering", "physics")),
+        ("Degree in Urban & Regional Planning", ("urban and regional planning",)),
+        ("BS in Physics, Industrial and Organizational Psychology or Law",
+         ("physics", "industrial and organizational psychology", "law")),
+        # two fields with no such name are still two
+        ("BS in Physics and Chemistry", ("physics", "chemistry")),
+        ("BA in Psychology and Organizational Leadership", ("psychology", "organizational leadership")),
+    ],
+)  # fmt: skip
+def test_a_listed_field_with_and_is_not_split(text: str, fields: tuple[str, ...]) -> None:
+    assert find_fields(text) == fields
+
+
 def test_a_field_name_is_at_most_40_characters() -> None:
     forty = "Environmental Health Sciences Management"
     assert len(forty) == 40

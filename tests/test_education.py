@@ -60,6 +60,12 @@ def _education(lines: str) -> list[tuple[str | None, str | None, str | None, int
         ("M. Eng. Mechanical Engineering, TU Delft, 2015", "master", "mechanical engineering"),
         ("B. Tech. Computer Science, IIT Delhi, 2012", "bachelor", "computer science"),
         ("M. Ed. Special Education, 2011", "master", "special education"),
+        # an abbreviation of a field, read as the field (data/fields/acronyms.txt)
+        ("B.S. in IT, State University, 2014", "bachelor", "information technology"),
+        ("BS EE, Anna University, 2010", "bachelor", "electrical engineering"),
+        ("M.S. CS  Georgia Institute of Technology  2016", "master", "computer science"),
+        ("Master of Science : MIS  2011  University of Houston", "master", "management information systems"),
+        ("M.A. Industrial & Organizational Psychology, 2013", "master", "industrial and organizational psychology"),
         # "Degree : School - Field City": the field after the school
         ("Bachelor of Arts  :  West Virginia State University  - Marketing  City  ,\nState  ,\nUS",
          "bachelor", "marketing"),
