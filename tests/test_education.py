@@ -108,6 +108,19 @@ def test_a_thesis_or_a_project_line_is_no_degree() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Master's Certificate  :\nProject Management  ,\n2006  The George Washington University",
+        "Master Certficate in Six Sigma  :  Leadership  2008  Villanova University",
+        "Master Certificate in Six Sigma, Villanova University, 2008",
+        "Bachelor's Certification in Paralegal Studies, 2015",
+    ],
+)
+def test_a_certificate_named_after_a_degree_is_no_degree(text: str) -> None:
+    assert _education(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "institution"),
     [
         ("Bachelor of Arts : Business Management 2008  Curry College", "Curry College"),

@@ -28,9 +28,10 @@ _GENERIC_OF = re.compile(
     re.IGNORECASE,
 )
 _NAMED_OF = re.compile(r"^\s*(?:'?s\b)?\s*(?:degree\s+)?of\s+", re.IGNORECASE)
-# what follows a degree word when it is not a degree: "Master Thesis", "Bachelor project"
+# what follows a degree word when it is not a degree: "Master Thesis", "Bachelor project",
+# "Master's Certificate in Project Management" (a certificate: "Cert", "Certified", "Certficate")
 _NOT_DEGREE = re.compile(
-    r"^\s*(?:'?s)?\s*(?:thesis|project|projects|dissertation|courses?|class|student|level)\b",
+    r"^\s*(?:'?s)?\s*(?:thesis|project|projects|dissertation|courses?|class|student|level|cert\w*)\b",
     re.IGNORECASE,
 )
 _CREDITS_TOWARD = re.compile(
