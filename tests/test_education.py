@@ -176,6 +176,16 @@ def test_the_same_degree_named_twice_is_one_entry() -> None:
         ("Digital Media University of Bremen", "digital media"),
         (": Human Resources Mgt  05/2016", "human resources management"),
         ("Child, Adolescent, and Family Studies", "child, adolescent, and family studies"),
+        # an adjective of a field ("educational", "metallurgical") is a word of the field
+        ("Educational Leadership  May 2015  Concordia University", "educational leadership"),
+        ("Metallurgical Engineering  6 1992  IIT Bombay", "metallurgical engineering"),
+        ("Organizational Psychology", "organizational psychology"),
+        # short forms of field words
+        ("Math", "mathematics"),
+        ("Mech. Eng. & Applied Mechanics Jun", "mechanical engineering and applied mechanics"),
+        ("Econ", "economics"),
+        # an adjective of a word that is no field is none
+        ("Original Research", None),
         ("Texas", None),
         ("City, State", None),
         ("a netless neural network", None),

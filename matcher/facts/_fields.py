@@ -29,6 +29,8 @@ _LEADING = frozenset(
      "emphasis", "field", "studies", "studied", "study", ":", ",", "-", "(", "–", "—", "a", "with"}
 )  # fmt: skip
 _MAX_WORDS = 7
+# the adjective of a field word: "educational" (education), "metallurgical" (metallurgy, physics)
+_ADJECTIVES = (("ional", "ion"), ("ical", "y"), ("ical", "ics"))
 _MINOR = frozenset({"minor", "concentration", "emphasis", "certificate"})
 
 
@@ -64,6 +66,8 @@ def _word(token: str) -> str | None:
         return low
     if low.endswith("s") and low[:-1] in vocabulary.words:  # "Sciences"
         return low
+    if any(low.endswith(end) and low[: -len(end)] + base in vocabulary.words for end, base in _ADJECTIVES):
+        return low  # "Educational" of education, "Metallurgical" of metallurgy
     return None
 
 
