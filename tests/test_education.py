@@ -66,6 +66,8 @@ def _education(lines: str) -> list[tuple[str | None, str | None, str | None, int
         ("M.S. CS  Georgia Institute of Technology  2016", "master", "computer science"),
         ("Master of Science : MIS  2011  University of Houston", "master", "management information systems"),
         ("M.A. Industrial & Organizational Psychology, 2013", "master", "industrial and organizational psychology"),
+        ("Jun. 2010  M.S  :  National Taiwan University  - MECHANICAL ENGINEERING  City  ,", "master",
+         "mechanical engineering"),
         # "Degree : School - Field City": the field after the school
         ("Bachelor of Arts  :  West Virginia State University  - Marketing  City  ,\nState  ,\nUS",
          "bachelor", "marketing"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from matcher.facts import field_of_study, find_degrees, level_rank
+from matcher.facts import field_of_study, find_degrees, is_field_word, level_rank
 from matcher.records import Education, Section
 from matcher.text import alternation, wordlist
 
@@ -195,7 +195,11 @@ def _first_segment(text: str) -> str:
     school = institution_word().search(segment)
     if school:  # "Statistics, Technical University of Munich"
         cut = segment.rfind(",", 0, school.start())
-        segment = segment[:cut] if cut >= 0 else segment
+        if cut >= 0:
+            return segment[:cut]
+        words = segment[: school.start()].split()
+        if all(w[:1].isupper() for w in words) and not all(is_field_word(w) for w in words):
+            return ""  # "National Taiwan University": the words before the school are its name
     return segment
 
 
