@@ -68,6 +68,17 @@ def _education(lines: str) -> list[tuple[str | None, str | None, str | None, int
         ("M.A. Industrial & Organizational Psychology, 2013", "master", "industrial and organizational psychology"),
         ("Jun. 2010  M.S  :  National Taiwan University  - MECHANICAL ENGINEERING  City  ,", "master",
          "mechanical engineering"),
+        # in the field's place (after "Degree :" or on the line below it) a field may start with
+        # words no list has, when it ends in a field's word
+        ("BS  :\nHolistic Nutrition  ,\n2010  Clayton College of Natural Health", "bachelor", "holistic nutrition"),
+        ("BBA  :\nRadio Communication  Pontifical Catholic University", "bachelor", "radio communication"),
+        ("Associate of Science  :\nAirframe & Power Plant Technology  Enterprise Community College", "associate",
+         "airframe and power plant technology"),
+        ("PhD in Enzyme Biotechnology, University Putra Malaysia", "doctorate", "enzyme biotechnology"),
+        ("Bachelor of Science  :  Texas Tech  2001", "bachelor", None),
+        ("Bachelor of Science  :\nSumma Cum Laude  2001", "bachelor", None),
+        ("M.Sc.7                   Game Dev\nJavascriptDigital Media", "master", None),
+        ("ASSOCIATE OF ARTS  :\nASSOCIATE OF ARTS  2010  COLUMBUS STATE COMMUNITY COLLEGE", "associate", None),
         # "Degree : School - Field City": the field after the school
         ("Bachelor of Arts  :  West Virginia State University  - Marketing  City  ,\nState  ,\nUS",
          "bachelor", "marketing"),

@@ -175,7 +175,27 @@ def _field(line: str, start: int, end: int, block: list[str]) -> str | None:
         found = field_of_study(before) if before and line[:start].rstrip().endswith(",") else None
     if found is None:
         found = _field_after_school(rest)
+    if found is None and re.match(r"\s*(?:[:,(]|in\s)", rest):
+        found = _slot_field(first)  # "BBA : Radio Communication", "PhD in Enzyme Biotechnology"
+    if found is None and nxt and not re.search(r"[A-Za-z]{2}", first):
+        found = _slot_field(nxt)  # "BS  :" with "Holistic Nutrition" on the line below
     return found
+
+
+def _slot_field(segment: str) -> str | None:
+    """A segment standing where a field stands ("Degree : ___"), read as a field when it ends in a
+    field's word and at least half its words are field words, though the list lacks the others
+    ("Holistic Nutrition", "Enzyme Biotechnology"): up to six capitalised words, no school, no digit."""
+    text = re.sub(r"^\s*(?:in|of)\s+", "", segment).strip(" ,:;-")
+    words = [w for w in re.findall(r"[^\s&/]+", text) if w.lower() not in ("and", "of")]
+    if not 2 <= len(words) <= 6 or re.search(r"\d|[a-z][A-Z]", text) or institution_word().search(text):
+        return None  # also no words run together ("JavascriptDigital Media")
+    if find_degrees(text):
+        return None  # the degree's name again: "ASSOCIATE OF ARTS  2010  COLUMBUS STATE"
+    literal = [field_of_study(w) == w.lower() for w in words]  # as written: "Tech" is not read here
+    if not all(w[:1].isupper() for w in words) or not literal[-1] or 2 * sum(literal) < len(words):
+        return None
+    return re.sub(r"\s+", " ", text.replace("&", "and")).lower()
 
 
 def _field_after_school(rest: str) -> str | None:
