@@ -79,6 +79,14 @@ def _education(lines: str) -> list[tuple[str | None, str | None, str | None, int
         ("Bachelor of Science  :\nSumma Cum Laude  2001", "bachelor", None),
         ("M.Sc.7                   Game Dev\nJavascriptDigital Media", "master", None),
         ("ASSOCIATE OF ARTS  :\nASSOCIATE OF ARTS  2010  COLUMBUS STATE COMMUNITY COLLEGE", "associate", None),
+        # "Arts and Sciences" is the degree's name, not its field
+        ("Associate of Arts and Sciences  :\nBusiness Administration  2009  SUNY Orange", "associate",
+         "business administration"),
+        ("Bachelor of Arts and Sciences  :\nPsychology  UNIVERSITY OF PORTLAND", "bachelor", "psychology"),
+        # the field before the degree, in a part of its own
+        ("Criminal Justice & Psychology  ASSOCIATE OF ARTS AND SCIENCE DEGREE", "associate",
+         "criminal justice and psychology"),
+        ("Texas A&M University  Bachelor of Science  2012", "bachelor", None),
         # "Degree : School - Field City": the field after the school
         ("Bachelor of Arts  :  West Virginia State University  - Marketing  City  ,\nState  ,\nUS",
          "bachelor", "marketing"),

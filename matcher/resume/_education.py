@@ -23,7 +23,8 @@ _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _SEGMENTS = re.compile(r"\s{2,}|\t|\s*[|•·;]\s*|\s+[–—]\s+|ï¼")
 # "Bachelor of Science in X", "Master of Arts : X": the degree's generic name before its field
 _GENERIC_OF = re.compile(
-    r"^\s*(?:'?s\b)?\s*(?:degree\s+)?(?:(?:of|in)\s+(?:applied\s+|fine\s+)?(?:science|arts)\b|(?:of\s+)?fine\s+arts?\b)\.?"
+    r"^\s*(?:'?s\b)?\s*(?:degree\s+)?(?:(?:of|in)\s+(?:applied\s+|fine\s+)?(?:science|arts)\b"
+    r"(?:\s+(?:and|&)\s+(?:sciences?|arts)\b)?|(?:of\s+)?fine\s+arts?\b|(?:and|&)\s+(?:sciences?|arts)\b)\.?"
     r"(?:\s*\((?:[A-Z.]{2,6}|hons?\.?|honou?rs)\))?",
     re.IGNORECASE,
 )
@@ -171,8 +172,11 @@ def _field(line: str, start: int, end: int, block: list[str]) -> str | None:
     if found is None and nxt and not re.search(r"[A-Za-z]{2}", re.sub(r"^\s*(?:in|of)\b", "", first)):
         found = field_of_study(nxt)  # "Bachelor of Science :" with the field on the next line
     if found is None:
-        before = _SEGMENTS.split(line[:start])[-1].strip(" ,:-")
-        found = field_of_study(before) if before and line[:start].rstrip().endswith(",") else None
+        before = _SEGMENTS.split(line[:start].rstrip())[-1].strip(" ,:-")
+        if before and line[:start].rstrip().endswith(","):
+            found = field_of_study(before)
+        elif before and re.search(r"\S\s{2,}$", line[:start]) and _all_field_words(before):
+            found = field_of_study(before)  # "Criminal Justice & Psychology  ASSOCIATE OF ARTS"
     if found is None:
         found = _field_after_school(rest)
     if found is None and re.match(r"\s*(?:[:,(]|in\s)", rest):
@@ -198,6 +202,11 @@ def _slot_field(segment: str) -> str | None:
     return re.sub(r"\s+", " ", text.replace("&", "and")).lower()
 
 
+def _all_field_words(text: str) -> bool:
+    words = text.split()
+    return bool(words) and all(is_field_word(w) or w.lower() in ("and", "&", "of") for w in words)
+
+
 def _field_after_school(rest: str) -> str | None:
     """ "Bachelor of Arts : West Virginia State University - Marketing City": the field after the
     school's name and a dash."""
@@ -218,7 +227,7 @@ def _first_segment(text: str) -> str:
         if cut >= 0:
             return segment[:cut]
         words = segment[: school.start()].split()
-        if all(w[:1].isupper() for w in words) and not all(is_field_word(w) for w in words):
+        if words and all(w[:1].isupper() for w in words) and not _all_field_words(" ".join(words)):
             return ""  # "National Taiwan University": the words before the school are its name
     return segment
 
