@@ -174,6 +174,27 @@ def test_a_degree_not_completed_is_in_progress(text: str) -> None:
     assert r.highest_degree is None
 
 
+@pytest.mark.parametrize(
+    ("text", "degrees"),
+    [
+        # an education section that holds a licence, its degree under the certificates after it
+        ("EDUCATION\nLicense  :\nLife and Health Insurance  2001\nCertification  :\nParalegal Studies Program  1996\n"
+         "Bachelor of Arts  :\nSociology, Criminal Law  ,\n1995  Fairleigh Dickinson University", [("bachelor", 1995)]),
+        ("EDUCATION\nCertification  :\nStreet Survival Seminar  2009\nBachelor of Arts  :\n"
+         "Criminology  University of Washington  City  ,", [("bachelor", None)]),
+        # a certificate that names a degree word is none, nor is a degree without a school
+        ("EDUCATION\nB.S. Nursing, Ohio State University, 2010\nCERTIFICATIONS\n"
+         "Master Electrician License, Northern Technical Institute, 2015\nMaster Gardener 2012",
+         [("bachelor", 2010)]),
+        ("EDUCATION\nB.S. Nursing, Ohio State University, 2010\nCERTIFICATIONS\nMBA Essentials online course 2018",
+         [("bachelor", 2010)]),
+    ],
+)  # fmt: skip
+def test_a_degree_listed_under_certifications_counts(text: str, degrees: list[tuple[str, int | None]]) -> None:
+    r = parse_resume_text(f"Jane Doe\n{text}\nSKILLS\nExcel", as_of=AS_OF)
+    assert [(e.level, e.year) for e in r.education] == degrees
+
+
 def test_a_degree_one_means_to_take_is_not_held() -> None:
     entries = _education(
         "Associate of Applied Science  :\nAviation Pilot Training  Southwestern Illinois College\n"

@@ -92,6 +92,11 @@ def find_education(text: str, sections: list[Section]) -> list[Education]:
     :func:`matcher.resume.resolve_dates`. The same degree named twice (a heading and its summary
     line) is one entry."""
     out = _entries(text, _regions(sections), strict=False)
+    if any(s.kind == "education" for s in sections):
+        # a degree listed under certificates or licences ("Certification :" headings inside an
+        # education section): a degree's name with a school in its entry
+        certificates = [s for s in sections if s.kind == "certifications"]
+        out = _entries(text, certificates, strict=False, named=True, out=out)
     if not out and any(s.kind == "education" for s in sections):
         # an education heading printed after its entries (a LaTeX CV's side column), or over
         # certificates only: degree lines elsewhere count when they name a school and a year
@@ -99,12 +104,24 @@ def find_education(text: str, sections: list[Section]) -> list[Education]:
     return out
 
 
-def _entries(text: str, regions: list[Section], *, strict: bool) -> list[Education]:
-    out: list[Education] = []
+# a bare degree word names a degree outside an education section only before "of", "in" or ":"
+_BARE = re.compile(r"(?i:master|masters|bachelor|bachelors|associate|associates)")
+_NAMED_AFTER_BARE = re.compile(r"\s*(?:'?s)?\s*(?:degree\b|of\b|in\b|:)", re.IGNORECASE)
+
+
+def _entries(
+    text: str, regions: list[Section], *, strict: bool, named: bool = False, out: list[Education] | None = None
+) -> list[Education]:
+    """The entries of ``regions`` added to ``out``. ``strict``: the degree's line names a school
+    and a year; ``named``: a degree's name ("B.S.", "Master of", not "Master Electrician") with
+    a school in its entry."""
+    out = [] if out is None else out
     for region in regions:
         lines = text[region.start : region.end].splitlines()
         for i, line in enumerate(lines):
             hits = _degree_hits(line)
+            if named:
+                hits = [h for h in hits if not _BARE.fullmatch(line[h[1] : h[2]]) or _NAMED_AFTER_BARE.match(line[h[2] :])]
             if not hits or (strict and not (institution_word().search(line) and _YEAR.search(line))):
                 continue
             block = [line]
@@ -112,6 +129,8 @@ def _entries(text: str, regions: list[Section], *, strict: bool) -> list[Educati
                 if _degree_hits(nxt) and not (len(block) == 1 and line.rstrip().endswith((":", ","))):
                     break  # the next degree; but "Bachelor of Science :" takes the line below it
                 block.append(nxt)
+            if named and not any(institution_word().search(b) for b in block):
+                continue
             best = max(hits, key=lambda h: level_rank(h[0]))
             entry = _entry(line, best, block, lines[i - 1] if i else "")
             if not any(_same(entry, seen) for seen in out):
