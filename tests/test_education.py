@@ -195,6 +195,19 @@ def test_a_degree_listed_under_certifications_counts(text: str, degrees: list[tu
     assert [(e.level, e.year) for e in r.education] == degrees
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attended Shoreline CC for 2 years where I obtained my AA in\ngeneral studies, as well as courses in Psychology.",
+        "I received my B.S. in Biology from Ohio State University in 2009.",
+        "Earned my MBA at Wharton School, 2015",
+    ],
+)
+def test_a_degree_one_says_one_obtained_is_held(text: str) -> None:
+    r = parse_resume_text(f"Jane Doe\nEDUCATION\n{text}\nSKILLS\nExcel", as_of=AS_OF)
+    assert r.education and all(e.completed for e in r.education)
+
+
 def test_a_degree_one_means_to_take_is_not_held() -> None:
     entries = _education(
         "Associate of Applied Science  :\nAviation Pilot Training  Southwestern Illinois College\n"

@@ -66,9 +66,12 @@ def _regions(sections: list[Section]) -> list[Section]:
     return [s for s in sections if s.kind in ("body", "header", "summary", "additional")]
 
 
-# a degree someone means to take is not one they hold: "transferring to fulfill my bachelors"
+# a degree someone means to take is not one they hold: "transferring to fulfill my bachelors";
+# "my" alone is no intent ("where I obtained my AA in general studies")
 _INTENT = re.compile(
-    r"\b(?:my|will|plan(?:ning)? to|intend(?:ing)? to|hope to|seeking|wish to)\b[^.;:]{0,40}$", re.I
+    r"\b(?:(?<!obtained )(?<!received )(?<!earned )(?<!completed )(?<!finished )my|will|plan(?:ning)? to"
+    r"|intend(?:ing)? to|hope to|seeking|wish to)\b[^.;:]{0,40}$",
+    re.I,
 )
 # "Associates  Borough of Manhattan Community College": the word alone opening an entry line
 _LONE_ASSOCIATE = re.compile(r"^\s*(?:Associates?(?:'s)?|ASSOCIATES?)(?=\s{2,}\S|\s*[:,]|\s*$)")
