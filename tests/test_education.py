@@ -87,6 +87,20 @@ def _education(lines: str) -> list[tuple[str | None, str | None, str | None, int
         ("Criminal Justice & Psychology  ASSOCIATE OF ARTS AND SCIENCE DEGREE", "associate",
          "criminal justice and psychology"),
         ("Texas A&M University  Bachelor of Science  2012", "bachelor", None),
+        # "Doctor of Philosophy" and "Master of Philosophy" are degrees' names
+        ("Doctor of Philosophy  :\nMechanical Engineering  Dec 2016  Arizona State University", "doctorate",
+         "mechanical engineering"),
+        ("Master of Philosophy, Economics, University of Cambridge, 2011", "master", "economics"),
+        # a named degree with its abbreviation, the field on the line below
+        ("Bachelor of Engineering (B. E  :\nComputer Science & Engg  ,\nJune-2005", "bachelor",
+         "computer science and engineering"),
+        # a field printed twice on one line is read once
+        ("MBA  :\nHealthcare Administration Management Healthcare Administration\n,", "master",
+         "healthcare administration management"),
+        ("Master of Science  :\nHuman Resource Management Human Resource Generalist  ,\n2019  Strayer University",
+         "master", "human resource management"),
+        ("Masters of Science  :\nEducation & Special Education  Touro College", "master",
+         "education and special education"),
         # "Degree : School - Field City": the field after the school
         ("Bachelor of Arts  :  West Virginia State University  - Marketing  City  ,\nState  ,\nUS",
          "bachelor", "marketing"),

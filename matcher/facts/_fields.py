@@ -132,6 +132,7 @@ def field_of_study(text: str) -> str | None:
     out = ""
     pending: list[str] = []  # joiners seen since the last field word
     count = last_comma = 0
+    joined = False  # a joiner stood between two of the field's words
     for token in tokens[i:]:
         low = token.lower()
         if low in _JOINERS and out:
@@ -140,12 +141,15 @@ def field_of_study(text: str) -> str | None:
             pending.append("and" if low == "&" else low)
             continue
         word = _word(token)
+        if word is not None and not pending and out.split(" ", 1)[0] == word and not joined:
+            break  # the field printed twice on one line: "Healthcare Administration Healthcare ..."
         if word is None or count >= _MAX_WORDS:
             if low in _MINOR and last_comma > 0:
                 out = out[:last_comma]  # "Interior Design, Art History Minor": the minor is apart
             break
         if pending == [","]:
             last_comma = len(out)
+        joined = joined or bool(pending)
         for joiner in pending:
             out += joiner if joiner in ("-", "/") else ("," if joiner == "," else f" {joiner}")
         out += word if not out or (pending and pending[-1] in ("-", "/")) else f" {word}"

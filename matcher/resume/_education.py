@@ -24,7 +24,8 @@ _SEGMENTS = re.compile(r"\s{2,}|\t|\s*[|•·;]\s*|\s+[–—]\s+|ï¼")
 # "Bachelor of Science in X", "Master of Arts : X": the degree's generic name before its field
 _GENERIC_OF = re.compile(
     r"^\s*(?:'?s\b)?\s*(?:degree\s+)?(?:(?:of|in)\s+(?:applied\s+|fine\s+)?(?:science|arts)\b"
-    r"(?:\s+(?:and|&)\s+(?:sciences?|arts)\b)?|(?:of\s+)?fine\s+arts?\b|(?:and|&)\s+(?:sciences?|arts)\b)\.?"
+    r"(?:\s+(?:and|&)\s+(?:sciences?|arts)\b)?|(?:of\s+)?fine\s+arts?\b|(?:and|&)\s+(?:sciences?|arts)\b"
+    r"|(?:of\s+)?philosophy\b)\.?"
     r"(?:\s*\((?:[A-Z.]{2,6}|hons?\.?|honou?rs)\))?",
     re.IGNORECASE,
 )
@@ -185,8 +186,8 @@ def _field(line: str, start: int, end: int, block: list[str]) -> str | None:
         named = field_of_study(_first_segment(rest))
         tail = re.split(r"\s*[:(,]\s*|\s+in\s+", rest, maxsplit=1)
         special = field_of_study(_first_segment(tail[1])) if len(tail) > 1 and tail[1].strip() else None
-        if special is None and len(tail) > 1 and not tail[1].strip():
-            special = field_of_study(nxt)
+        if special is None and len(tail) > 1 and re.fullmatch(r"(?:[A-Z][A-Z. ]{0,8}\)?)?\s*[:,]?\s*", tail[1]):
+            special = field_of_study(nxt)  # nothing but the degree's abbreviation: "(B. E  :", field below
         if special or named:
             return special or named
     first = _first_segment(rest)
