@@ -180,6 +180,11 @@ def test_education_reads_the_institution(text: str, institution: str) -> None:
         "60 credits toward a Bachelor of Science in Nursing",
         "Coursework toward B.A. in Psychology",
         "Associate of Arts  Business Administration  Coursework\nin Business, degree not completed",
+        # the entry's date alone on the line above it, as livecareer prints it
+        "Present\nMaster of Science  :\nCivil Engineering  New Jersey Institute of Technology",
+        "current\nBachelor's Degree  :\nBusiness Administration Finance  Ashworth College",
+        # a comma alone on a line is not one of the entry's lines
+        "MBA  :\nHealthcare Administration\n,\nCurrent  American InterContinental University",
     ],
 )
 def test_a_degree_not_completed_is_in_progress(text: str) -> None:
@@ -220,6 +225,17 @@ def test_a_degree_listed_under_certifications_counts(text: str, degrees: list[tu
 def test_a_degree_one_says_one_obtained_is_held(text: str) -> None:
     r = parse_resume_text(f"Jane Doe\nEDUCATION\n{text}\nSKILLS\nExcel", as_of=AS_OF)
     assert r.education and all(e.completed for e in r.education)
+
+
+def test_a_date_above_the_degree_is_its_own() -> None:
+    entries = _education("May 2017\nMaster of Science  :\nAnalytics  University of New Hampshire\n"
+                         "Present\nBachelor of Science  :\nBiology  University of Houston")  # fmt: skip
+    assert [(e[0], e[3], e[4]) for e in entries] == [("master", 2017, False), ("bachelor", None, True)]
+    entries = _education("2003\nBachelor of Science  :\nBusiness Management  University of Phoenix\n"
+                         "1995\nBachelor of Science  :\nFilm Production  Columbia College")  # fmt: skip
+    assert [(e[1], e[3]) for e in entries] == [("business management", 2003), ("film production", 1995)]
+    entries = _education("2012\nHigh School Diploma  2010  Prospect Mountain High School")
+    assert [e[3] for e in entries] == [2010]  # the entry's own year first
 
 
 def test_a_degree_one_means_to_take_is_not_held() -> None:

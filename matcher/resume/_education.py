@@ -42,7 +42,9 @@ _CREDITS_TOWARD = re.compile(
     re.IGNORECASE,
 )
 _EXPECTED_ABOVE = re.compile(
-    r"\b(?:expected|anticipated|currently enrolled)(?: in| graduation)?\s*:?\s*$", re.I
+    r"\b(?:expected|anticipated|currently enrolled)(?: in| graduation)?\s*:?\s*$"
+    r"|^\s*(?:present|current|now|ongoing|in progress)\s*$",  # the entry's date alone above it
+    re.I,
 )
 
 
@@ -129,7 +131,7 @@ def _entries(
             if not hits or (strict and not (institution_word().search(line) and _YEAR.search(line))):
                 continue
             block = [line]
-            for nxt in lines[i + 1 : i + 3]:
+            for nxt in _following(lines, i):
                 if _degree_hits(nxt) and not (len(block) == 1 and line.rstrip().endswith((":", ","))):
                     break  # the next degree; but "Bachelor of Science :" takes the line below it
                 block.append(nxt)
@@ -144,11 +146,32 @@ def _entries(
     return out
 
 
+_LONE_DATE = re.compile(
+    r"^\s*(?:(?:[A-Z][a-z]{2,8}\.?,?\s+|\d{1,2}\s*/\s*)?(?:19|20)\d\d|present|current|now|ongoing)\s*$", re.I
+)
+
+
+def _following(lines: list[str], i: int) -> list[str]:
+    """The two lines after ``lines[i]`` that say something, with the lines of punctuation alone
+    between them (pypdf's "," of a "City , State" line)."""
+    out: list[str] = []
+    said = 0
+    for k in range(i + 1, min(len(lines), i + 6)):
+        nxt = lines[k]
+        if said == 2 or (_LONE_DATE.match(nxt) and k + 1 < len(lines) and _degree_hits(lines[k + 1])):
+            break  # a date alone above the next degree is that degree's ("Present\nBachelor of Science")
+        out.append(nxt)
+        said += bool(re.search(r"\w", nxt))
+    return out
+
+
 def _entry(line: str, hit: tuple[str, int, int], block: list[str], before: str) -> Education:
     level, start, end = hit
     end += len(re.match(r"[A-Za-z.]*", line[end:]).group(0))  # type: ignore[union-attr]  # "B.S" of "B.Sc."
     context = " ".join(block)
     years = [int(y) for y in _YEAR.findall(context)]
+    if not years and _LONE_DATE.match(before):
+        years = [int(y) for y in _YEAR.findall(before)]  # "May 2017\nMaster of Science :"
     rest = " ".join(block[1:])
     field = _field(line, start, end, block)
     in_progress = bool(
