@@ -47,8 +47,10 @@ def test_two_letter_fields_are_read_by_their_long_forms(text: str, fields: tuple
     ("text", "fields"),
     [
         # a field of the list that contains "and" is one field, not two
-        ("Master's degree in Industrial and Organizational Psychology", ("industrial and organizational psychology",)),
-        ("BS in Electrical and Computer Engineering or Physics", ("electrical and computer engineering", "physics")),
+        ("Master's degree in Industrial and Organizational Psychology",
+         ("industrial and organizational psychology",)),
+        ("BS in Electrical and Computer Engineering or Physics",
+         ("electrical and computer engineering", "physics")),
         ("Degree in Urban & Regional Planning", ("urban and regional planning",)),
         ("BS in Physics, Industrial and Organizational Psychology or Law",
          ("physics", "industrial and organizational psychology", "law")),

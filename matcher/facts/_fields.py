@@ -47,7 +47,10 @@ def _vocabulary() -> _Vocabulary:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         return _Vocabulary(
-            frozenset(raw["words"]), dict(raw["abbreviations"]), dict(raw["acronyms"]), frozenset(raw["names"])
+            frozenset(raw["words"]),
+            dict(raw["abbreviations"]),
+            dict(raw["acronyms"]),
+            frozenset(raw["names"]),
         )
     except (OSError, ValueError, KeyError) as exc:
         raise ModelError(f"cannot read {path}: {exc}; rebuild it with scripts/build_fields.py") from exc

@@ -116,7 +116,12 @@ _NAMED_AFTER_BARE = re.compile(r"\s*(?:'?s)?\s*(?:degree\b|of\b|in\b|:)", re.IGN
 
 
 def _entries(
-    text: str, regions: list[Section], *, strict: bool, named: bool = False, out: list[Education] | None = None
+    text: str,
+    regions: list[Section],
+    *,
+    strict: bool,
+    named: bool = False,
+    out: list[Education] | None = None,
 ) -> list[Education]:
     """The entries of ``regions`` added to ``out``. ``strict``: the degree's line names a school
     and a year; ``named``: a degree's name ("B.S.", "Master of", not "Master Electrician") with
@@ -127,7 +132,11 @@ def _entries(
         for i, line in enumerate(lines):
             hits = _degree_hits(line)
             if named:
-                hits = [h for h in hits if not _BARE.fullmatch(line[h[1] : h[2]]) or _NAMED_AFTER_BARE.match(line[h[2] :])]
+                hits = [
+                    h
+                    for h in hits
+                    if not _BARE.fullmatch(line[h[1] : h[2]]) or _NAMED_AFTER_BARE.match(line[h[2] :])
+                ]
             if not hits or (strict and not (institution_word().search(line) and _YEAR.search(line))):
                 continue
             block = [line]
@@ -209,7 +218,11 @@ def _field(line: str, start: int, end: int, block: list[str]) -> str | None:
         named = field_of_study(_first_segment(rest))
         tail = re.split(r"\s*[:(,]\s*|\s+in\s+", rest, maxsplit=1)
         special = field_of_study(_first_segment(tail[1])) if len(tail) > 1 and tail[1].strip() else None
-        if special is None and len(tail) > 1 and re.fullmatch(r"(?:[A-Z][A-Z. ]{0,8}\)?)?\s*[:,]?\s*", tail[1]):
+        if (
+            special is None
+            and len(tail) > 1
+            and re.fullmatch(r"(?:[A-Z][A-Z. ]{0,8}\)?)?\s*[:,]?\s*", tail[1])
+        ):
             special = field_of_study(nxt)  # nothing but the degree's abbreviation: "(B. E  :", field below
         if special or named:
             return special or named
