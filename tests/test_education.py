@@ -67,8 +67,6 @@ def _education(lines: str) -> list[tuple[str | None, str | None, str | None, int
         ("Master of Science : MIS  2011  University of Houston", "master", "management information systems"),
         ("M.A. Industrial & Organizational Psychology, 2013", "master",
          "industrial and organizational psychology"),
-        ("Jun. 2010  M.S  :  National Taiwan University  - MECHANICAL ENGINEERING  City  ,", "master",
-         "mechanical engineering"),
         # in the field's place (after "Degree :" or on the line below it) a field may start with
         # words no list has, when it ends in a field's word
         ("BS  :\nHolistic Nutrition  ,\n2010  Clayton College of Natural Health", "bachelor",

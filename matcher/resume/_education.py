@@ -283,11 +283,7 @@ def _first_segment(text: str) -> str:
     school = institution_word().search(segment)
     if school:  # "Statistics, Technical University of Munich"
         cut = segment.rfind(",", 0, school.start())
-        if cut >= 0:
-            return segment[:cut]
-        words = segment[: school.start()].split()
-        if words and all(w[:1].isupper() for w in words) and not _all_field_words(" ".join(words)):
-            return ""  # "National Taiwan University": the words before the school are its name
+        segment = segment[:cut] if cut >= 0 else segment
     return segment
 
 
