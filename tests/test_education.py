@@ -54,6 +54,10 @@ def _education(lines: str) -> list[tuple[str | None, str | None, str | None, int
         ("M. S  :\nComputer Science  ,\n1989  Union College", "master", "computer science"),
         ("Bachelor Fine Art  :\nInterior Design, Art History Minor  ,", "bachelor", "interior design"),
         ("Associates  Borough of Manhattan Community College", "associate", None),
+        ("Associates Borough of Manhattan Community College ï¼ City , State", "associate", None),
+        # one line as pdfium writes it: the comma before the school is not the field's end
+        ("Bachelor of Business Administration : Finance, General Business 1988 Western Michigan University",
+         "bachelor", "finance, general business"),
         # dotted abbreviations with a space after the dot, as LaTeX CVs write them
         ("M. Sc. Physics.\nUniversität Bonn", "master", "physics"),
         ("B. Sc. Physics.\nUniversität Bonn", "bachelor", "physics"),
@@ -72,6 +76,7 @@ def _education(lines: str) -> list[tuple[str | None, str | None, str | None, int
         ("BS  :\nHolistic Nutrition  ,\n2010  Clayton College of Natural Health", "bachelor",
          "holistic nutrition"),
         ("BBA  :\nRadio Communication  Pontifical Catholic University", "bachelor", "radio communication"),
+        ("BS : Holistic Nutrition , 2010 Clayton College of Natural Health", "bachelor", "holistic nutrition"),
         ("Associate of Science  :\nAirframe & Power Plant Technology  Enterprise Community College",
          "associate",
          "airframe and power plant technology"),

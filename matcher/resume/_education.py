@@ -80,6 +80,9 @@ _INTENT = re.compile(
 _LONE_ASSOCIATE = re.compile(r"^\s*(?:Associates?(?:'s)?|ASSOCIATES?)(?=\s{2,}\S|\s*[:,]|\s*$)")
 
 
+_ASSOCIATE_AT = re.compile(r"^\s*(?:Associates?(?:'s)?|ASSOCIATES?)(?= (?:[A-Z][\w.'-]* |of ){0,4}[A-Z])")
+
+
 def _degree_hits(line: str) -> list[tuple[str, int, int]]:
     hits = [
         h
@@ -87,6 +90,8 @@ def _degree_hits(line: str) -> list[tuple[str, int, int]]:
         if not _NOT_DEGREE.match(line[h[2] :]) and not _INTENT.search(line[: h[1]])
     ]
     lone = _LONE_ASSOCIATE.match(line)
+    if lone is None and not hits and institution_word().search(line):
+        lone = _ASSOCIATE_AT.match(line)  # "Associates Borough of Manhattan Community College"
     if lone and not hits:
         hits.append(("associate", lone.end() - len(lone.group(0).lstrip()), lone.end()))
     return hits
@@ -249,7 +254,7 @@ def _slot_field(segment: str) -> str | None:
     """A segment standing where a field stands ("Degree : ___"), read as a field when it ends in a
     field's word and at least half its words are field words, though the list lacks the others
     ("Holistic Nutrition", "Enzyme Biotechnology"): up to six capitalised words, no school, no digit."""
-    text = re.sub(r"^\s*(?:in|of)\s+", "", segment).strip(" ,:;-")
+    text = re.split(r"\s*,|\s\d", re.sub(r"^\s*(?:in|of)\s+", "", segment), maxsplit=1)[0].strip(" ,:;-")
     words = [w for w in re.findall(r"[^\s&/]+", text) if w.lower() not in ("and", "of")]
     if not 2 <= len(words) <= 6 or re.search(r"\d|[a-z][A-Z]", text) or institution_word().search(text):
         return None  # also no words run together ("JavascriptDigital Media")
@@ -283,7 +288,8 @@ def _first_segment(text: str) -> str:
     school = institution_word().search(segment)
     if school:  # "Statistics, Technical University of Munich"
         cut = segment.rfind(",", 0, school.start())
-        segment = segment[:cut] if cut >= 0 else segment
+        if cut >= 0 and not re.search(r"\d", segment[cut : school.start()]):
+            segment = segment[:cut]  # but "Finance, General Business 1988 Western Michigan University"
     return segment
 
 
