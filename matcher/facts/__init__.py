@@ -20,7 +20,14 @@ from matcher.facts._degrees import (
     find_fields,
     level_rank,
 )
-from matcher.facts._fields import FIELDS_FILE, acronym_field, field_of_study, is_field_word, listed_field
+from matcher.facts._fields import (
+    FIELDS_FILE,
+    acronym_field,
+    field_of_study,
+    is_field_word,
+    listed_field,
+    spelled_out,
+)
 from matcher.facts._headings import HeadingMatch, HeadingScanner, cut_sections, heading_lines
 from matcher.facts._years import YearsMention, find_years
 
@@ -49,4 +56,5 @@ __all__ = [
     "merged_years",
     "parse_year_month",
     "span_years",
+    "spelled_out",
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from matcher.facts._fields import acronym_field, listed_field
+from matcher.facts._fields import acronym_field, listed_field, spelled_out
 from matcher.records import DEGREE_LEVELS
 
 __all__ = ["DegreeMention", "accepts_equivalent", "field_spans", "find_degrees", "find_fields", "level_rank"]
@@ -203,7 +203,7 @@ def _one_field(part: str) -> str | None:
         return acronym
     low = word.lower()
     if 2 < len(low) <= 40 and low not in ("a", "the", "field", "fields", "any"):
-        return low
+        return spelled_out(low)  # "math" -> "mathematics", as a resume's field is read
     return None
 
 

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from matcher._models import model_dir
 from matcher.errors import ModelError
 
-__all__ = ["FIELDS_FILE", "acronym_field", "field_of_study", "is_field_word", "listed_field"]
+__all__ = ["FIELDS_FILE", "acronym_field", "field_of_study", "is_field_word", "listed_field", "spelled_out"]
 
 FIELDS_FILE = "fields.json"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.]*|&|/|,|-|\S")
@@ -84,6 +84,18 @@ def acronym_field(token: str) -> str | None:
     ('information technology', 'electrical engineering', None)
     """
     return _vocabulary().acronyms.get(token.strip().rstrip("."))
+
+
+def spelled_out(field: str) -> str:
+    """``field`` lower-cased with its short forms written out, as resumes' fields are read.
+
+    Examples
+    --------
+    >>> spelled_out("Math"), spelled_out("Business Mgmt")
+    ('mathematics', 'business management')
+    """
+    abbreviations = _vocabulary().abbreviations
+    return re.sub(r"[A-Za-z]+\.?", lambda m: abbreviations.get(m[0].lower().rstrip("."), m[0].lower()), field)
 
 
 def listed_field(text: str) -> str | None:
