@@ -111,7 +111,10 @@ def test_level_rank_of_no_level_or_an_unknown_one() -> None:
     [
         ("BS in Math or a related field", "B.S. Math, Ohio State University, 2012"),
         ("BS in IT or Computer Science", "B.S. Information Technology, Ohio State University, 2012"),
-        ("MS in Industrial & Organizational Psychology", "M.A. Industrial and Organizational Psychology, 2013"),
+        (
+            "MS in Industrial & Organizational Psychology",
+            "M.A. Industrial and Organizational Psychology, 2013",
+        ),
     ],
 )
 def test_a_field_written_short_in_one_and_long_in_the_other_matches(asked: str, studied: str) -> None:
