@@ -14,7 +14,10 @@ run of words that are all words of a field of study. The words come from
 
 minus ``not_fields.txt`` (the project's own): words of places, schools and degree titles, which
 end a field ("Digital Media University of Bremen" -> "digital media").
-``abbreviations.txt`` maps short forms printed in fields ("Mgt", "Admin") to their words.
+``abbreviations.txt`` maps short forms printed in fields ("Mgt", "Admin") to their words, and
+``acronyms.txt`` abbreviations that stand for a whole field ("IT", "EE") to the field (matched
+case-sensitively). The field names that contain "and" ("industrial and organizational psychology")
+are kept whole as ``names``: a list of fields is split at "and" only between names.
 
 Deterministic: the same inputs give a byte-identical file; ``--check`` exits 1 when the committed
 artefact differs (the test suite does the same).
@@ -40,10 +43,22 @@ def _lines(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+def field_name_key(text: str) -> str:
+    """A field's name as ``names`` holds it: lower case, "&" as "and", one space, ", " after commas
+    (matcher.facts.listed_field normalises the same way)."""
+    text = re.sub(r"\s*&\s*", " and ", text.lower())
+    text = re.sub(r"\s*,\s*", ", ", text)
+    return re.sub(r"\s+", " ", text).strip(" ,")
+
+
 def build() -> str:
     """The artefact's text, built from data/fields/ alone."""
     labels = [row.split("\t")[-1] for row in _lines("esco_isced_f.tsv")[1:]]
-    phrases = labels + _lines("majors.txt")
+    acronyms: dict[str, str] = {}
+    for line in _lines("acronyms.txt"):
+        short, _, full = line.partition("\t")
+        acronyms[short.strip()] = full.strip().lower()
+    phrases = labels + _lines("majors.txt") + list(acronyms.values())
     stop = {"and", "of", "in", "the", "for", "with", "to", "a", "an", "on", "or", "not", "from", "by"}
     stop |= {"at", "as", "into", "under", "within", "without", "per", "its", "their", "other", "related"}
     denied = {w.lower() for w in _lines("not_fields.txt")}
@@ -52,7 +67,13 @@ def build() -> str:
     for line in _lines("abbreviations.txt"):
         short, _, full = line.partition("\t")
         abbreviations[short.strip().lower()] = full.strip().lower()
-    artefact = {"abbreviations": dict(sorted(abbreviations.items())), "words": words}
+    names = sorted({name for p in phrases if " and " in (name := field_name_key(p))})
+    artefact = {
+        "abbreviations": dict(sorted(abbreviations.items())),
+        "acronyms": dict(sorted(acronyms.items())),
+        "names": names,
+        "words": words,
+    }
     return json.dumps(artefact, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
 
 

@@ -1,10 +1,21 @@
 """Resume evaluation: synthetic PDFs with ground truth, and the labelled real dev set.
 
-Used by ``python scripts/evaluate.py resumes``; see that script for the options.
+Used by ``python scripts/evaluate.py resumes``; see that script for the options. On its own it reads
+the education of an unlabelled sample, to see what a change to the parser does to resumes no one
+labelled (read every change):
+
+    python scripts/eval_resumes.py education --sample 300 > before.json   # the code before
+    python scripts/eval_resumes.py education --sample 300 > after.json    # the code after
+    python scripts/eval_resumes.py diff before.json after.json
+
+The sample is the first N livecareer PDFs in ../shared, in the order of the SHA-256 of their path,
+that are none of the labelled resumes.
 """
 
 from __future__ import annotations
 
+import argparse
+import hashlib
 import json
 import re
 import subprocess
@@ -229,3 +240,79 @@ def _label_years(jobs: list[dict[str, str]]) -> float | None:
         if start is not None:
             ranges.append(DateRange(start, end, "", 0))
     return merged_years(ranges, EVAL_AS_OF) if ranges else None
+
+
+# -- unlabelled sample ----------------------------------------------------------------------
+def unlabelled_sample(n: int, labels: Path = ROOT / "data" / "eval" / "resumes") -> list[Path]:
+    """The first ``n`` livecareer PDFs by the SHA-256 of their path that no label names."""
+    labelled = {json.loads(p.read_text(encoding="utf-8"))["source"] for p in labels.glob("*.json")}
+    paths = sorted(
+        (
+            str(p.relative_to(SHARED_RESUMES))
+            for p in (SHARED_RESUMES / "livecareer-EVAL-ONLY").rglob("*.pdf")
+        ),
+        key=lambda s: hashlib.sha256(s.encode("utf-8")).hexdigest(),
+    )
+    return [SHARED_RESUMES / s for s in paths if s not in labelled][:n]
+
+
+def education_of(paths: list[Path], engine: str = "auto") -> dict[str, Any]:
+    """Each resume's highest degree and education entries, by file name."""
+    out: dict[str, Any] = {}
+    for pdf in paths:
+        try:
+            resume = parse_resume(pdf, as_of=EVAL_AS_OF, engine=engine)
+        except MatcherError as exc:
+            out[pdf.name] = {"error": exc.kind}
+            continue
+        out[pdf.name] = {
+            "highest": resume.highest_degree,
+            "education": [
+                [e.level, e.field, e.institution, e.year, e.in_progress, e.evidence] for e in resume.education
+            ],
+        }
+    return out
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> int:
+    """Print every resume whose education differs; return how many do."""
+    changed = 0
+    for name in sorted(before.keys() & after.keys()):
+        if before[name] == after[name]:
+            continue
+        changed += 1
+        print(f"== {name}: highest {before[name].get('highest')} -> {after[name].get('highest')}")
+        old = [json.dumps(e) for e in before[name].get("education", [])]
+        new = [json.dumps(e) for e in after[name].get("education", [])]
+        for e in old:
+            if e not in new:
+                print(f"  - {e}")
+        for e in new:
+            if e not in old:
+                print(f"  + {e}")
+    print(f"{changed} of {len(before.keys() & after.keys())} resumes changed")
+    return changed
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description="education of an unlabelled sample, and its diff")
+    sub = ap.add_subparsers(dest="what", required=True)
+    e = sub.add_parser("education", help="print the sample's education as JSON")
+    e.add_argument("--sample", type=int, default=300)
+    e.add_argument("--engine", default="auto", choices=("auto", "pypdf", "pdfium"))
+    d = sub.add_parser("diff", help="print the resumes whose education differs")
+    d.add_argument("before", type=Path)
+    d.add_argument("after", type=Path)
+    args = ap.parse_args()
+    if args.what == "diff":
+        diff(*(json.loads(p.read_text(encoding="utf-8")) for p in (args.before, args.after)))
+        return 0
+    if not SHARED_RESUMES.is_dir():
+        print(f"{SHARED_RESUMES} is absent (the PDFs are not in the repo)", file=sys.stderr)
+        return 1
+    print(json.dumps(education_of(unlabelled_sample(args.sample), args.engine), indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -26,6 +26,43 @@ def test_fields_of_study(text: str, fields: tuple[str, ...]) -> None:
     assert find_fields(text) == fields
 
 
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        # a field's abbreviation is read as the field it names (data/fields/acronyms.txt)
+        ("BS in Math, IT or a related field", ("mathematics", "information technology")),
+        ("BS in EE or CS", ("electrical engineering", "computer science")),
+        ("Bachelor's degree in MIS, Finance or Accounting", ("management information systems", "finance",
+                                                             "accounting")),
+        ("Degree in CIS/HR preferred", ("computer information systems", "human resources")),
+        # an abbreviation no list names stays out, as before
+        ("BS in Math or XY", ("mathematics",)),
+    ],
+)  # fmt: skip
+def test_two_letter_fields_are_read_by_their_long_forms(text: str, fields: tuple[str, ...]) -> None:
+    assert find_fields(text) == fields
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        # a field of the list that contains "and" is one field, not two
+        ("Master's degree in Industrial and Organizational Psychology",
+         ("industrial and organizational psychology",)),
+        ("BS in Electrical and Computer Engineering or Physics",
+         ("electrical and computer engineering", "physics")),
+        ("Degree in Urban & Regional Planning", ("urban and regional planning",)),
+        ("BS in Physics, Industrial and Organizational Psychology or Law",
+         ("physics", "industrial and organizational psychology", "law")),
+        # two fields with no such name are still two
+        ("BS in Physics and Chemistry", ("physics", "chemistry")),
+        ("BA in Psychology and Organizational Leadership", ("psychology", "organizational leadership")),
+    ],
+)  # fmt: skip
+def test_a_listed_field_with_and_is_not_split(text: str, fields: tuple[str, ...]) -> None:
+    assert find_fields(text) == fields
+
+
 def test_a_field_name_is_at_most_40_characters() -> None:
     forty = "Environmental Health Sciences Management"
     assert len(forty) == 40
@@ -67,3 +104,25 @@ def test_find_degrees(text: str, hits: list[tuple[str, int, int]]) -> None:
 
 def test_level_rank_of_no_level_or_an_unknown_one() -> None:
     assert [level_rank(level) for level in (None, "diploma", "high_school", "doctorate")] == [-1, -1, 0, 4]
+
+
+@pytest.mark.parametrize(
+    ("asked", "studied"),
+    [
+        ("BS in Math or a related field", "B.S. Math, Ohio State University, 2012"),
+        ("BS in IT or Computer Science", "B.S. Information Technology, Ohio State University, 2012"),
+        (
+            "MS in Industrial & Organizational Psychology",
+            "M.A. Industrial and Organizational Psychology, 2013",
+        ),
+    ],
+)
+def test_a_field_written_short_in_one_and_long_in_the_other_matches(asked: str, studied: str) -> None:
+    from datetime import date
+
+    from matcher import analyze_posting, parse_resume_text, score
+
+    posting = analyze_posting(f"Data Analyst\nRequirements\n{asked}.\nSQL and Excel.")
+    resume = parse_resume_text(f"Jane Doe\nEDUCATION\n{studied}\nSKILLS\nSQL", as_of=date(2026, 11, 1))
+    check = next(c for c in score(posting, resume).checks if c.name == "degree_field")
+    assert check.status == "pass", check.detail

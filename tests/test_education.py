@@ -54,12 +54,62 @@ def _education(lines: str) -> list[tuple[str | None, str | None, str | None, int
         ("M. S  :\nComputer Science  ,\n1989  Union College", "master", "computer science"),
         ("Bachelor Fine Art  :\nInterior Design, Art History Minor  ,", "bachelor", "interior design"),
         ("Associates  Borough of Manhattan Community College", "associate", None),
+        ("Associates Borough of Manhattan Community College ï¼ City , State", "associate", None),
+        # one line as pdfium writes it: the comma before the school is not the field's end
+        ("Bachelor of Business Administration : Finance, General Business 1988 Western Michigan University",
+         "bachelor", "finance, general business"),
         # dotted abbreviations with a space after the dot, as LaTeX CVs write them
         ("M. Sc. Physics.\nUniversität Bonn", "master", "physics"),
         ("B. Sc. Physics.\nUniversität Bonn", "bachelor", "physics"),
         ("M. Eng. Mechanical Engineering, TU Delft, 2015", "master", "mechanical engineering"),
         ("B. Tech. Computer Science, IIT Delhi, 2012", "bachelor", "computer science"),
         ("M. Ed. Special Education, 2011", "master", "special education"),
+        # an abbreviation of a field, read as the field (data/fields/acronyms.txt)
+        ("B.S. in IT, State University, 2014", "bachelor", "information technology"),
+        ("BS EE, Anna University, 2010", "bachelor", "electrical engineering"),
+        ("M.S. CS  Georgia Institute of Technology  2016", "master", "computer science"),
+        ("Master of Science : MIS  2011  University of Houston", "master", "management information systems"),
+        ("M.A. Industrial & Organizational Psychology, 2013", "master",
+         "industrial and organizational psychology"),
+        # in the field's place (after "Degree :" or on the line below it) a field may start with
+        # words no list has, when it ends in a field's word
+        ("BS  :\nHolistic Nutrition  ,\n2010  Clayton College of Natural Health", "bachelor",
+         "holistic nutrition"),
+        ("BBA  :\nRadio Communication  Pontifical Catholic University", "bachelor", "radio communication"),
+        ("BS : Holistic Nutrition , 2010 Clayton College of Natural Health", "bachelor",
+         "holistic nutrition"),
+        ("Associate of Science  :\nAirframe & Power Plant Technology  Enterprise Community College",
+         "associate",
+         "airframe and power plant technology"),
+        ("PhD in Enzyme Biotechnology, University Putra Malaysia", "doctorate", "enzyme biotechnology"),
+        ("Bachelor of Science  :  Texas Tech  2001", "bachelor", None),
+        ("Bachelor of Science  :\nSumma Cum Laude  2001", "bachelor", None),
+        ("M.Sc.7                   Game Dev\nJavascriptDigital Media", "master", None),
+        ("ASSOCIATE OF ARTS  :\nASSOCIATE OF ARTS  2010  COLUMBUS STATE COMMUNITY COLLEGE", "associate",
+         None),
+        # "Arts and Sciences" is the degree's name, not its field
+        ("Associate of Arts and Sciences  :\nBusiness Administration  2009  SUNY Orange", "associate",
+         "business administration"),
+        ("Bachelor of Arts and Sciences  :\nPsychology  UNIVERSITY OF PORTLAND", "bachelor", "psychology"),
+        # the field before the degree, in a part of its own
+        ("Criminal Justice & Psychology  ASSOCIATE OF ARTS AND SCIENCE DEGREE", "associate",
+         "criminal justice and psychology"),
+        ("Texas A&M University  Bachelor of Science  2012", "bachelor", None),
+        # "Doctor of Philosophy" and "Master of Philosophy" are degrees' names
+        ("Doctor of Philosophy  :\nMechanical Engineering  Dec 2016  Arizona State University", "doctorate",
+         "mechanical engineering"),
+        ("Master of Philosophy, Economics, University of Cambridge, 2011", "master", "economics"),
+        # a named degree with its abbreviation, the field on the line below
+        ("Bachelor of Engineering (B. E  :\nComputer Science & Engg  ,\nJune-2005", "bachelor",
+         "computer science and engineering"),
+        # a field printed twice on one line is read once
+        ("MBA  :\nHealthcare Administration Management Healthcare Administration\n,", "master",
+         "healthcare administration management"),
+        ("Master of Science  :\nHuman Resource Management Human Resource Generalist  ,\n"
+         "2019  Strayer University",
+         "master", "human resource management"),
+        ("Masters of Science  :\nEducation & Special Education  Touro College", "master",
+         "education and special education"),
         # "Degree : School - Field City": the field after the school
         ("Bachelor of Arts  :  West Virginia State University  - Marketing  City  ,\nState  ,\nUS",
          "bachelor", "marketing"),
@@ -102,6 +152,19 @@ def test_a_thesis_or_a_project_line_is_no_degree() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Master's Certificate  :\nProject Management  ,\n2006  The George Washington University",
+        "Master Certficate in Six Sigma  :  Leadership  2008  Villanova University",
+        "Master Certificate in Six Sigma, Villanova University, 2008",
+        "Bachelor's Certification in Paralegal Studies, 2015",
+    ],
+)
+def test_a_certificate_named_after_a_degree_is_no_degree(text: str) -> None:
+    assert _education(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "institution"),
     [
         ("Bachelor of Arts : Business Management 2008  Curry College", "Curry College"),
@@ -126,12 +189,66 @@ def test_education_reads_the_institution(text: str, institution: str) -> None:
         "60 credits toward a Bachelor of Science in Nursing",
         "Coursework toward B.A. in Psychology",
         "Associate of Arts  Business Administration  Coursework\nin Business, degree not completed",
+        # the entry's date alone on the line above it, as livecareer prints it
+        "Present\nMaster of Science  :\nCivil Engineering  New Jersey Institute of Technology",
+        "current\nBachelor's Degree  :\nBusiness Administration Finance  Ashworth College",
+        # a comma alone on a line is not one of the entry's lines
+        "MBA  :\nHealthcare Administration\n,\nCurrent  American InterContinental University",
     ],
 )
 def test_a_degree_not_completed_is_in_progress(text: str) -> None:
     r = parse_resume_text(f"EDUCATION\n{text}\nSKILLS\nExcel", as_of=AS_OF)
     assert r.education and all(e.in_progress and not e.completed for e in r.education)
     assert r.highest_degree is None
+
+
+@pytest.mark.parametrize(
+    ("text", "degrees"),
+    [
+        # an education section that holds a licence, its degree under the certificates after it
+        ("EDUCATION\nLicense  :\nLife and Health Insurance  2001\nCertification  :\n"
+         "Paralegal Studies Program  1996\nBachelor of Arts  :\nSociology, Criminal Law  ,\n"
+         "1995  Fairleigh Dickinson University", [("bachelor", 1995)]),
+        ("EDUCATION\nCertification  :\nStreet Survival Seminar  2009\nBachelor of Arts  :\n"
+         "Criminology  University of Washington  City  ,", [("bachelor", None)]),
+        # a certificate that names a degree word is none, nor is a degree without a school
+        ("EDUCATION\nB.S. Nursing, Ohio State University, 2010\nCERTIFICATIONS\n"
+         "Master Electrician License, Northern Technical Institute, 2015\nMaster Gardener 2012",
+         [("bachelor", 2010)]),
+        ("EDUCATION\nB.S. Nursing, Ohio State University, 2010\nCERTIFICATIONS\n"
+         "MBA Essentials online course 2018",
+         [("bachelor", 2010)]),
+    ],
+)  # fmt: skip
+def test_a_degree_listed_under_certifications_counts(
+    text: str, degrees: list[tuple[str, int | None]]
+) -> None:
+    r = parse_resume_text(f"Jane Doe\n{text}\nSKILLS\nExcel", as_of=AS_OF)
+    assert [(e.level, e.year) for e in r.education] == degrees
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attended Shoreline CC for 2 years where I obtained my AA in\ngeneral studies, as well as courses.",
+        "I received my B.S. in Biology from Ohio State University in 2009.",
+        "Earned my MBA at Wharton School, 2015",
+    ],
+)
+def test_a_degree_one_says_one_obtained_is_held(text: str) -> None:
+    r = parse_resume_text(f"Jane Doe\nEDUCATION\n{text}\nSKILLS\nExcel", as_of=AS_OF)
+    assert r.education and all(e.completed for e in r.education)
+
+
+def test_a_date_above_the_degree_is_its_own() -> None:
+    entries = _education("May 2017\nMaster of Science  :\nAnalytics  University of New Hampshire\n"
+                         "Present\nBachelor of Science  :\nBiology  University of Houston")  # fmt: skip
+    assert [(e[0], e[3], e[4]) for e in entries] == [("master", 2017, False), ("bachelor", None, True)]
+    entries = _education("2003\nBachelor of Science  :\nBusiness Management  University of Phoenix\n"
+                         "1995\nBachelor of Science  :\nFilm Production  Columbia College")  # fmt: skip
+    assert [(e[1], e[3]) for e in entries] == [("business management", 2003), ("film production", 1995)]
+    entries = _education("2012\nHigh School Diploma  2010  Prospect Mountain High School")
+    assert [e[3] for e in entries] == [2010]  # the entry's own year first
 
 
 def test_a_degree_one_means_to_take_is_not_held() -> None:
@@ -157,6 +274,16 @@ def test_the_same_degree_named_twice_is_one_entry() -> None:
         ("Digital Media University of Bremen", "digital media"),
         (": Human Resources Mgt  05/2016", "human resources management"),
         ("Child, Adolescent, and Family Studies", "child, adolescent, and family studies"),
+        # an adjective of a field ("educational", "metallurgical") is a word of the field
+        ("Educational Leadership  May 2015  Concordia University", "educational leadership"),
+        ("Metallurgical Engineering  6 1992  IIT Bombay", "metallurgical engineering"),
+        ("Organizational Psychology", "organizational psychology"),
+        # short forms of field words
+        ("Math", "mathematics"),
+        ("Mech. Eng. & Applied Mechanics Jun", "mechanical engineering and applied mechanics"),
+        ("Econ", "economics"),
+        # an adjective of a word that is no field is none
+        ("Original Research", None),
         ("Texas", None),
         ("City, State", None),
         ("a netless neural network", None),

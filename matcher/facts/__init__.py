@@ -20,7 +20,14 @@ from matcher.facts._degrees import (
     find_fields,
     level_rank,
 )
-from matcher.facts._fields import FIELDS_FILE, field_of_study, is_field_word
+from matcher.facts._fields import (
+    FIELDS_FILE,
+    acronym_field,
+    field_of_study,
+    is_field_word,
+    listed_field,
+    spelled_out,
+)
 from matcher.facts._headings import HeadingMatch, HeadingScanner, cut_sections, heading_lines
 from matcher.facts._years import YearsMention, find_years
 
@@ -33,6 +40,7 @@ __all__ = [
     "YearMonth",
     "YearsMention",
     "accepts_equivalent",
+    "acronym_field",
     "cut_sections",
     "field_of_study",
     "field_spans",
@@ -44,7 +52,9 @@ __all__ = [
     "is_field_word",
     "leading_start",
     "level_rank",
+    "listed_field",
     "merged_years",
     "parse_year_month",
     "span_years",
+    "spelled_out",
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from matcher.facts._fields import acronym_field, listed_field, spelled_out
 from matcher.records import DEGREE_LEVELS
 
 __all__ = ["DegreeMention", "accepts_equivalent", "field_spans", "find_degrees", "find_fields", "level_rank"]
@@ -66,6 +67,7 @@ _FIELD_STOP = re.compile(
     r"required|from|is|are|OR|experience)\b"
 )
 _FIELD_WORDS = re.compile(r"(?:(?<!\s)\s++)?(?:,|/|&|\bor\b|\band\b)\s*")  # linear on space runs
+_MAX_NAME_PARTS = 4  # "fashion, interior and industrial design"
 _EQUIVALENT = re.compile(
     r"\bequivalent (?:work |industry |practical |professional |relevant )?(?:experience|combination)|"
     r"\bor equivalent\b|\bin lieu of\b|\bor (?:relevant|comparable) (?:work |industry )?experience|"
@@ -159,15 +161,50 @@ def find_fields(text: str) -> tuple[str, ...]:
         stop = _FIELD_STOP.search(chunk)
         if stop:
             chunk = chunk[: stop.start()]
-        for part in _FIELD_WORDS.split(chunk):
-            word = part.strip(" -").lower()
-            if (
-                2 < len(word) <= 40
-                and word not in ("a", "the", "field", "fields", "any")
-                and word not in fields
-            ):
-                fields.append(word)
+        for field in _listed_parts(chunk):
+            if field not in fields:
+                fields.append(field)
     return tuple(fields)
+
+
+def _listed_parts(chunk: str) -> list[str]:
+    """The fields of a list ("Math, IT or Physics"): split at commas, slashes, "or" and "and",
+    except inside a field name of the list ("Industrial and Organizational Psychology", longest
+    first); an abbreviation of a field is read as the field ("IT")."""
+    parts: list[str] = []
+    joiners: list[str] = []  # joiners[k] stands between parts[k] and parts[k + 1]
+    at = 0
+    for sep in _FIELD_WORDS.finditer(chunk):
+        parts.append(chunk[at : sep.start()])
+        joiners.append(sep.group(0).strip())
+        at = sep.end()
+    parts.append(chunk[at:])
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        j, name = i, None
+        for j in range(min(len(parts), i + _MAX_NAME_PARTS) - 1, i, -1):
+            joined = "".join(f"{parts[k]} {joiners[k]} " for k in range(i, j)) + parts[j]
+            name = listed_field(joined.strip(" -"))
+            if name is not None:
+                break
+        if name is None:
+            j, name = i, _one_field(parts[i])
+        if name is not None:
+            out.append(name)
+        i = j + 1
+    return out
+
+
+def _one_field(part: str) -> str | None:
+    word = part.strip(" -")
+    acronym = acronym_field(word)
+    if acronym is not None:
+        return acronym
+    low = word.lower()
+    if 2 < len(low) <= 40 and low not in ("a", "the", "field", "fields", "any"):
+        return spelled_out(low)  # "math" -> "mathematics", as a resume's field is read
+    return None
 
 
 def accepts_equivalent(text: str) -> bool:

@@ -3,7 +3,9 @@
 The vocabulary is built by scripts/build_fields.py from the ISCED-F fields of education and
 training (as ESCO publishes them, with the knowledge concepts filed under them) and the project's
 list of majors, minus words of places and schools. A field is the longest run of such words, so
-"Digital Media University of Bremen" is "digital media" and "Texas" is no field at all.
+"Digital Media University of Bremen" is "digital media" and "Texas" is no field at all. An
+abbreviation that stands for a whole field ("IT", "EE") is read as that field, and the field names
+of the list that contain "and" ("industrial and organizational psychology") are known whole.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from matcher._models import model_dir
 from matcher.errors import ModelError
 
-__all__ = ["FIELDS_FILE", "field_of_study", "is_field_word"]
+__all__ = ["FIELDS_FILE", "acronym_field", "field_of_study", "is_field_word", "listed_field", "spelled_out"]
 
 FIELDS_FILE = "fields.json"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.]*|&|/|,|-|\S")
@@ -26,31 +29,89 @@ _LEADING = frozenset(
      "emphasis", "field", "studies", "studied", "study", ":", ",", "-", "(", "–", "—", "a", "with"}
 )  # fmt: skip
 _MAX_WORDS = 7
+# the adjective of a field word: "educational" (education), "metallurgical" (metallurgy, physics)
+_ADJECTIVES = (("ional", "ion"), ("ical", "y"), ("ical", "ics"))
 _MINOR = frozenset({"minor", "concentration", "emphasis", "certificate"})
 
 
+class _Vocabulary(NamedTuple):
+    words: frozenset[str]
+    abbreviations: dict[str, str]  # "mgt" -> "management"
+    acronyms: dict[str, str]  # "IT" -> "information technology", case-sensitive
+    names: frozenset[str]  # field names with "and" in them, as build_fields.field_name_key writes them
+
+
 @lru_cache(maxsize=1)
-def _vocabulary() -> tuple[frozenset[str], dict[str, str]]:
+def _vocabulary() -> _Vocabulary:
     path = model_dir() / FIELDS_FILE
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return frozenset(raw["words"]), dict(raw["abbreviations"])
+        return _Vocabulary(
+            frozenset(raw["words"]),
+            dict(raw["abbreviations"]),
+            dict(raw["acronyms"]),
+            frozenset(raw["names"]),
+        )
     except (OSError, ValueError, KeyError) as exc:
         raise ModelError(f"cannot read {path}: {exc}; rebuild it with scripts/build_fields.py") from exc
 
 
 def _word(token: str) -> str | None:
-    """The field word a token stands for ("Mgt" -> "management"), or None."""
-    words, abbreviations = _vocabulary()
+    """The field word a token stands for ("Mgt" -> "management", "IT" -> "information
+    technology"), or None."""
+    vocabulary = _vocabulary()
+    acronym = vocabulary.acronyms.get(token.rstrip("."))
+    if acronym is not None:
+        return acronym
     low = token.lower().strip(".'’")
-    low = abbreviations.get(low, low)
-    if low in words:
+    low = vocabulary.abbreviations.get(low, low)
+    if low in vocabulary.words:
         return low
-    if low.endswith("s") and low[:-1] in words:  # "Sciences"
+    if low.endswith("s") and low[:-1] in vocabulary.words:  # "Sciences"
         return low
-    if low.endswith("'s"):
-        return None
+    if any(low.endswith(end) and low[: -len(end)] + base in vocabulary.words for end, base in _ADJECTIVES):
+        return low  # "Educational" of education, "Metallurgical" of metallurgy
     return None
+
+
+def acronym_field(token: str) -> str | None:
+    """The field of study an abbreviation stands for, written as the list writes it (case
+    matters: "it" in prose is no field), or None.
+
+    Examples
+    --------
+    >>> acronym_field("IT"), acronym_field("EE"), acronym_field("it")
+    ('information technology', 'electrical engineering', None)
+    """
+    return _vocabulary().acronyms.get(token.strip().rstrip("."))
+
+
+def spelled_out(field: str) -> str:
+    """``field`` lower-cased with its short forms written out, as resumes' fields are read.
+
+    Examples
+    --------
+    >>> spelled_out("Math"), spelled_out("Business Mgmt")
+    ('mathematics', 'business management')
+    """
+    abbreviations = _vocabulary().abbreviations
+    return re.sub(r"[A-Za-z]+\.?", lambda m: abbreviations.get(m[0].lower().rstrip("."), m[0].lower()), field)
+
+
+def listed_field(text: str) -> str | None:
+    """The field name ``text`` is, when the list of fields has it whole with "and" in it
+    ("Industrial & Organizational Psychology"), lower-cased with "&" as "and"; else None.
+
+    Examples
+    --------
+    >>> listed_field("Industrial & Organizational Psychology")
+    'industrial and organizational psychology'
+    >>> listed_field("Physics and Chemistry") is None
+    True
+    """
+    key = re.sub(r"\s*&\s*", " and ", text.lower())
+    key = re.sub(r"\s+", " ", re.sub(r"\s*,\s*", ", ", key)).strip(" ,")
+    return key if key in _vocabulary().names else None
 
 
 def is_field_word(word: str) -> bool:
@@ -86,6 +147,7 @@ def field_of_study(text: str) -> str | None:
     out = ""
     pending: list[str] = []  # joiners seen since the last field word
     count = last_comma = 0
+    joined = False  # a joiner stood between two of the field's words
     for token in tokens[i:]:
         low = token.lower()
         if low in _JOINERS and out:
@@ -94,12 +156,15 @@ def field_of_study(text: str) -> str | None:
             pending.append("and" if low == "&" else low)
             continue
         word = _word(token)
+        if word is not None and not pending and out.split(" ", 1)[0] == word and not joined:
+            break  # the field printed twice on one line: "Healthcare Administration Healthcare ..."
         if word is None or count >= _MAX_WORDS:
             if low in _MINOR and last_comma > 0:
                 out = out[:last_comma]  # "Interior Design, Art History Minor": the minor is apart
             break
         if pending == [","]:
             last_comma = len(out)
+        joined = joined or bool(pending)
         for joiner in pending:
             out += joiner if joiner in ("-", "/") else ("," if joiner == "," else f" {joiner}")
         out += word if not out or (pending and pending[-1] in ("-", "/")) else f" {word}"

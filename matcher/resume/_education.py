@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from matcher.facts import field_of_study, find_degrees, level_rank
+from matcher.facts import field_of_study, find_degrees, is_field_word, level_rank
 from matcher.records import Education, Section
 from matcher.text import alternation, wordlist
 
@@ -23,14 +23,17 @@ _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _SEGMENTS = re.compile(r"\s{2,}|\t|\s*[|•·;]\s*|\s+[–—]\s+|ï¼")
 # "Bachelor of Science in X", "Master of Arts : X": the degree's generic name before its field
 _GENERIC_OF = re.compile(
-    r"^\s*(?:'?s\b)?\s*(?:degree\s+)?(?:(?:of|in)\s+(?:applied\s+|fine\s+)?(?:science|arts)\b|(?:of\s+)?fine\s+arts?\b)\.?"
+    r"^\s*(?:'?s\b)?\s*(?:degree\s+)?(?:(?:of|in)\s+(?:applied\s+|fine\s+)?(?:science|arts)\b"
+    r"(?:\s+(?:and|&)\s+(?:sciences?|arts)\b)?|(?:of\s+)?fine\s+arts?\b|(?:and|&)\s+(?:sciences?|arts)\b"
+    r"|(?:of\s+)?philosophy\b)\.?"
     r"(?:\s*\((?:[A-Z.]{2,6}|hons?\.?|honou?rs)\))?",
     re.IGNORECASE,
 )
 _NAMED_OF = re.compile(r"^\s*(?:'?s\b)?\s*(?:degree\s+)?of\s+", re.IGNORECASE)
-# what follows a degree word when it is not a degree: "Master Thesis", "Bachelor project"
+# what follows a degree word when it is not a degree: "Master Thesis", "Bachelor project",
+# "Master's Certificate in Project Management" (a certificate: "Cert", "Certified", "Certficate")
 _NOT_DEGREE = re.compile(
-    r"^\s*(?:'?s)?\s*(?:thesis|project|projects|dissertation|courses?|class|student|level)\b",
+    r"^\s*(?:'?s)?\s*(?:thesis|project|projects|dissertation|courses?|class|student|level|cert\w*)\b",
     re.IGNORECASE,
 )
 _CREDITS_TOWARD = re.compile(
@@ -39,7 +42,9 @@ _CREDITS_TOWARD = re.compile(
     re.IGNORECASE,
 )
 _EXPECTED_ABOVE = re.compile(
-    r"\b(?:expected|anticipated|currently enrolled)(?: in| graduation)?\s*:?\s*$", re.I
+    r"\b(?:expected|anticipated|currently enrolled)(?: in| graduation)?\s*:?\s*$"
+    r"|^\s*(?:present|current|now|ongoing|in progress)\s*$",  # the entry's date alone above it
+    re.I,
 )
 
 
@@ -64,12 +69,18 @@ def _regions(sections: list[Section]) -> list[Section]:
     return [s for s in sections if s.kind in ("body", "header", "summary", "additional")]
 
 
-# a degree someone means to take is not one they hold: "transferring to fulfill my bachelors"
+# a degree someone means to take is not one they hold: "transferring to fulfill my bachelors";
+# "my" alone is no intent ("where I obtained my AA in general studies")
 _INTENT = re.compile(
-    r"\b(?:my|will|plan(?:ning)? to|intend(?:ing)? to|hope to|seeking|wish to)\b[^.;:]{0,40}$", re.I
+    r"\b(?:(?<!obtained )(?<!received )(?<!earned )(?<!completed )(?<!finished )my|will|plan(?:ning)? to"
+    r"|intend(?:ing)? to|hope to|seeking|wish to)\b[^.;:]{0,40}$",
+    re.I,
 )
 # "Associates  Borough of Manhattan Community College": the word alone opening an entry line
 _LONE_ASSOCIATE = re.compile(r"^\s*(?:Associates?(?:'s)?|ASSOCIATES?)(?=\s{2,}\S|\s*[:,]|\s*$)")
+
+
+_ASSOCIATE_AT = re.compile(r"^\s*(?:Associates?(?:'s)?|ASSOCIATES?)(?= (?:[A-Z][\w.'-]* |of ){0,4}[A-Z])")
 
 
 def _degree_hits(line: str) -> list[tuple[str, int, int]]:
@@ -79,6 +90,8 @@ def _degree_hits(line: str) -> list[tuple[str, int, int]]:
         if not _NOT_DEGREE.match(line[h[2] :]) and not _INTENT.search(line[: h[1]])
     ]
     lone = _LONE_ASSOCIATE.match(line)
+    if lone is None and not hits and institution_word().search(line):
+        lone = _ASSOCIATE_AT.match(line)  # "Associates Borough of Manhattan Community College"
     if lone and not hits:
         hits.append(("associate", lone.end() - len(lone.group(0).lstrip()), lone.end()))
     return hits
@@ -90,6 +103,11 @@ def find_education(text: str, sections: list[Section]) -> list[Education]:
     :func:`matcher.resume.resolve_dates`. The same degree named twice (a heading and its summary
     line) is one entry."""
     out = _entries(text, _regions(sections), strict=False)
+    if any(s.kind == "education" for s in sections):
+        # a degree listed under certificates or licences ("Certification :" headings inside an
+        # education section): a degree's name with a school in its entry
+        certificates = [s for s in sections if s.kind == "certifications"]
+        out = _entries(text, certificates, strict=False, named=True, out=out)
     if not out and any(s.kind == "education" for s in sections):
         # an education heading printed after its entries (a LaTeX CV's side column), or over
         # certificates only: degree lines elsewhere count when they name a school and a year
@@ -97,19 +115,42 @@ def find_education(text: str, sections: list[Section]) -> list[Education]:
     return out
 
 
-def _entries(text: str, regions: list[Section], *, strict: bool) -> list[Education]:
-    out: list[Education] = []
+# a bare degree word names a degree outside an education section only before "of", "in" or ":"
+_BARE = re.compile(r"(?i:master|masters|bachelor|bachelors|associate|associates)")
+_NAMED_AFTER_BARE = re.compile(r"\s*(?:'?s)?\s*(?:degree\b|of\b|in\b|:)", re.IGNORECASE)
+
+
+def _entries(
+    text: str,
+    regions: list[Section],
+    *,
+    strict: bool,
+    named: bool = False,
+    out: list[Education] | None = None,
+) -> list[Education]:
+    """The entries of ``regions`` added to ``out``. ``strict``: the degree's line names a school
+    and a year; ``named``: a degree's name ("B.S.", "Master of", not "Master Electrician") with
+    a school in its entry."""
+    out = [] if out is None else out
     for region in regions:
         lines = text[region.start : region.end].splitlines()
         for i, line in enumerate(lines):
             hits = _degree_hits(line)
+            if named:
+                hits = [
+                    h
+                    for h in hits
+                    if not _BARE.fullmatch(line[h[1] : h[2]]) or _NAMED_AFTER_BARE.match(line[h[2] :])
+                ]
             if not hits or (strict and not (institution_word().search(line) and _YEAR.search(line))):
                 continue
             block = [line]
-            for nxt in lines[i + 1 : i + 3]:
+            for nxt in _following(lines, i):
                 if _degree_hits(nxt) and not (len(block) == 1 and line.rstrip().endswith((":", ","))):
                     break  # the next degree; but "Bachelor of Science :" takes the line below it
                 block.append(nxt)
+            if named and not any(institution_word().search(b) for b in block):
+                continue
             best = max(hits, key=lambda h: level_rank(h[0]))
             entry = _entry(line, best, block, lines[i - 1] if i else "")
             if not any(_same(entry, seen) for seen in out):
@@ -119,11 +160,32 @@ def _entries(text: str, regions: list[Section], *, strict: bool) -> list[Educati
     return out
 
 
+_LONE_DATE = re.compile(
+    r"^\s*(?:(?:[A-Z][a-z]{2,8}\.?,?\s+|\d{1,2}\s*/\s*)?(?:19|20)\d\d|present|current|now|ongoing)\s*$", re.I
+)
+
+
+def _following(lines: list[str], i: int) -> list[str]:
+    """The two lines after ``lines[i]`` that say something, with the lines of punctuation alone
+    between them (pypdf's "," of a "City , State" line)."""
+    out: list[str] = []
+    said = 0
+    for k in range(i + 1, min(len(lines), i + 6)):
+        nxt = lines[k]
+        if said == 2 or (_LONE_DATE.match(nxt) and k + 1 < len(lines) and _degree_hits(lines[k + 1])):
+            break  # a date alone above the next degree is that degree's ("Present\nBachelor of Science")
+        out.append(nxt)
+        said += bool(re.search(r"\w", nxt))
+    return out
+
+
 def _entry(line: str, hit: tuple[str, int, int], block: list[str], before: str) -> Education:
     level, start, end = hit
     end += len(re.match(r"[A-Za-z.]*", line[end:]).group(0))  # type: ignore[union-attr]  # "B.S" of "B.Sc."
     context = " ".join(block)
     years = [int(y) for y in _YEAR.findall(context)]
+    if not years and _LONE_DATE.match(before):
+        years = [int(y) for y in _YEAR.findall(before)]  # "May 2017\nMaster of Science :"
     rest = " ".join(block[1:])
     field = _field(line, start, end, block)
     in_progress = bool(
@@ -161,8 +223,12 @@ def _field(line: str, start: int, end: int, block: list[str]) -> str | None:
         named = field_of_study(_first_segment(rest))
         tail = re.split(r"\s*[:(,]\s*|\s+in\s+", rest, maxsplit=1)
         special = field_of_study(_first_segment(tail[1])) if len(tail) > 1 and tail[1].strip() else None
-        if special is None and len(tail) > 1 and not tail[1].strip():
-            special = field_of_study(nxt)
+        if (
+            special is None
+            and len(tail) > 1
+            and re.fullmatch(r"(?:[A-Z][A-Z. ]{0,8}\)?)?\s*[:,]?\s*", tail[1])
+        ):
+            special = field_of_study(nxt)  # nothing but the degree's abbreviation: "(B. E  :", field below
         if special or named:
             return special or named
     first = _first_segment(rest)
@@ -170,11 +236,39 @@ def _field(line: str, start: int, end: int, block: list[str]) -> str | None:
     if found is None and nxt and not re.search(r"[A-Za-z]{2}", re.sub(r"^\s*(?:in|of)\b", "", first)):
         found = field_of_study(nxt)  # "Bachelor of Science :" with the field on the next line
     if found is None:
-        before = _SEGMENTS.split(line[:start])[-1].strip(" ,:-")
-        found = field_of_study(before) if before and line[:start].rstrip().endswith(",") else None
+        before = _SEGMENTS.split(line[:start].rstrip())[-1].strip(" ,:-")
+        if before and line[:start].rstrip().endswith(","):
+            found = field_of_study(before)
+        elif before and re.search(r"\S\s{2,}$", line[:start]) and _all_field_words(before):
+            found = field_of_study(before)  # "Criminal Justice & Psychology  ASSOCIATE OF ARTS"
     if found is None:
         found = _field_after_school(rest)
+    if found is None and re.match(r"\s*(?:[:,(]|in\s)", rest):
+        found = _slot_field(first)  # "BBA : Radio Communication", "PhD in Enzyme Biotechnology"
+    if found is None and nxt and not re.search(r"[A-Za-z]{2}", first):
+        found = _slot_field(nxt)  # "BS  :" with "Holistic Nutrition" on the line below
     return found
+
+
+def _slot_field(segment: str) -> str | None:
+    """A segment standing where a field stands ("Degree : ___"), read as a field when it ends in a
+    field's word and at least half its words are field words, though the list lacks the others
+    ("Holistic Nutrition", "Enzyme Biotechnology"): up to six capitalised words, no school, no digit."""
+    text = re.split(r"\s*,|\s\d", re.sub(r"^\s*(?:in|of)\s+", "", segment), maxsplit=1)[0].strip(" ,:;-")
+    words = [w for w in re.findall(r"[^\s&/]+", text) if w.lower() not in ("and", "of")]
+    if not 2 <= len(words) <= 6 or re.search(r"\d|[a-z][A-Z]", text) or institution_word().search(text):
+        return None  # also no words run together ("JavascriptDigital Media")
+    if find_degrees(text):
+        return None  # the degree's name again: "ASSOCIATE OF ARTS  2010  COLUMBUS STATE"
+    literal = [field_of_study(w) == w.lower() for w in words]  # as written: "Tech" is not read here
+    if not all(w[:1].isupper() for w in words) or not literal[-1] or 2 * sum(literal) < len(words):
+        return None
+    return re.sub(r"\s+", " ", text.replace("&", "and")).lower()
+
+
+def _all_field_words(text: str) -> bool:
+    words = text.split()
+    return bool(words) and all(is_field_word(w) or w.lower() in ("and", "&", "of") for w in words)
 
 
 def _field_after_school(rest: str) -> str | None:
@@ -194,7 +288,8 @@ def _first_segment(text: str) -> str:
     school = institution_word().search(segment)
     if school:  # "Statistics, Technical University of Munich"
         cut = segment.rfind(",", 0, school.start())
-        segment = segment[:cut] if cut >= 0 else segment
+        if cut >= 0 and not re.search(r"\d", segment[cut : school.start()]):
+            segment = segment[:cut]  # but "Finance, General Business 1988 Western Michigan University"
     return segment
 
 
