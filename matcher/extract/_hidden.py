@@ -317,28 +317,30 @@ def pdfium_page_hidden(page: Any, textpage: Any, number: int) -> list[HiddenText
     # fills by their RGBA bytes: (fill, transparent, stands out from every colour painted so far)
     fills: dict[bytes, tuple[RGB | None, bool, bool]] = {}
     palette: set[RGB] = {_WHITE}  # the colours _beneath can answer
+    view = memoryview(edges).cast("B").cast("f")  # the four floats in one call
+    low = 1.5 * MIN_POINTS  # a glyph box 3 pt tall or more holds no text under 2 pt
     for index in range(calls["FPDFPage_CountObjects"](raw)):
         obj = get_object(raw, index)
         render = render_mode(obj)  # -1 for any object but text
         kind = text_kind if render >= 0 else get_type(obj)
         if not get_bounds(obj, e0, e1, e2, e3):
             continue
-        bounds = x0, y0, x1, y1 = tuple(edges)
+        x0, y0, x1, y1 = view.tolist()
         if kind == text_kind:
             fill: RGB | None = None
             clear = True
             if fill_color(obj, c0, c1, c2, c3):
-                key = bytes(rgba)
-                known = fills.get(key)
+                known = fills.get(bytes(rgba))
                 if known is None:
                     r, g, b, a = rgba
                     color = (r / 255, g / 255, b / 255) if a > 0 else None
-                    known = fills[key] = (color, a == 0, color is None or _stands_out(color, palette))
+                    clear = color is None or _stands_out(color, palette)
+                    known = fills[bytes(rgba)] = (color, a == 0, clear)
                 fill, transparent, clear = known
                 if transparent:
                     render = 3  # fully transparent: as invisible as render mode 3
-            points = 2 * MIN_POINTS  # a glyph box 3 pt tall or more holds no text under 2 pt
-            if y1 - y0 < 1.5 * MIN_POINTS and font_size(obj, p_size) and get_matrix(obj, p_matrix):
+            points = 2 * MIN_POINTS
+            if y1 - y0 < low and font_size(obj, p_size) and get_matrix(obj, p_matrix):
                 points = abs(size.value) * math.hypot(matrix[2], matrix[3])
             if (
                 clear
@@ -348,7 +350,7 @@ def pdfium_page_hidden(page: Any, textpage: Any, number: int) -> list[HiddenText
                 and not (x1 < bx0 or x0 > bx1 or y1 < by0 or y0 > by1)
             ):
                 continue  # what _judge would say: visible
-            hidden = _judge(render, fill, points, crop, bounds, regions)
+            hidden = _judge(render, fill, points, crop, (x0, y0, x1, y1), regions)
             if hidden is not None:
                 text = _object_text(calls, obj, address(textpage.raw))
                 if re.search(r"\w", text):
@@ -359,12 +361,12 @@ def pdfium_page_hidden(page: Any, textpage: Any, number: int) -> list[HiddenText
                 filled = fill_color(obj, c0, c1, c2, c3) and rgba[3] == 255
                 if modes[0] and not modes[1] and filled:
                     color = (rgba[0] / 255, rgba[1] / 255, rgba[2] / 255)
-                regions.append((*bounds, color))
+                regions.append((x0, y0, x1, y1, color))
                 if color is not None and color not in palette:
                     palette.add(color)
                     fills.clear()
         else:  # image, shading, form: not a flat colour
-            regions.append((*bounds, None))
+            regions.append((x0, y0, x1, y1, None))
     return found
 
 
