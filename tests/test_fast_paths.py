@@ -83,3 +83,37 @@ def test_the_glued_runs_of_a_resume_split_as_before() -> None:
     split = [_unglue._split_run(run, _LEXICON) for run in text.split()]
     assert split == [_plain_split_run(run, _LEXICON) for run in text.split()]
     assert split[0] != text.split()[0]  # the runs were split at all
+
+
+# pieces that each of ftfy's fixers changes (mojibake, HTML entities and a "<" that turns their
+# unescaping off, line breaks, control and terminal escape characters, curly quotes, ligatures,
+# full-width letters) beside plain ASCII, which fix_mojibake passes over a line at a time
+_PIECES = [
+    "Python", "SQL ", "2015 ", "â€“ ", "Ã©", "cafÃ© ", "&amp; ", "&lt;b&gt;", "&eacute;", "<br> ",
+    "\r\n", "\r", "\n", "\n\n", "\t", "\x0c", "\x00", "\x7f", "\x1b[31m", "\u2028", "\x85",
+    "\u201cquoted\u201d ", "\ufb01le ", "\uff30\uff59", "é", "e\u0301", "\ufeff", "\x80", "Â ", " ",
+    "R&D ", "a < b ", "~", "#", "%", "'", "\u00a0",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40).map("".join))
+def test_fix_mojibake_gives_what_ftfy_fix_text_gives(text: str) -> None:
+    import ftfy
+
+    from matcher.text import fix_mojibake
+
+    assert fix_mojibake(text) == (text if text.isascii() else ftfy.fix_text(text))
+
+
+def test_fix_mojibake_keeps_the_html_switch_of_fix_text_across_lines() -> None:
+    import ftfy
+
+    from matcher.text import fix_mojibake
+
+    # the "<" on the first line turns entity unescaping off for the lines after it, in fix_text
+    text = "Tom <tom@example.com> cafÃ©\nR&amp;D &amp; more\nplain line\nâ€“ done\n"
+    assert fix_mojibake(text) == ftfy.fix_text(text)
+    assert "&amp;" in fix_mojibake(text) and "–" in fix_mojibake(text)
+    alone = "cafÃ©\nR&amp;D\n"
+    assert fix_mojibake(alone) == ftfy.fix_text(alone) == "café\nR&D\n"
