@@ -318,7 +318,7 @@ def pdfium_page_hidden(page: Any, textpage: Any, number: int) -> list[HiddenText
     fills: dict[bytes, tuple[RGB | None, bool, bool]] = {}
     palette: set[RGB] = {_WHITE}  # the colours _beneath can answer
     view = memoryview(edges).cast("B").cast("f")  # the four floats in one call
-    low = 1.5 * MIN_POINTS  # a glyph box 3 pt tall or more holds no text under 2 pt
+    low, least, default = 1.5 * MIN_POINTS, MIN_POINTS, 2 * MIN_POINTS
     for index in range(calls["FPDFPage_CountObjects"](raw)):
         obj = get_object(raw, index)
         render = render_mode(obj)  # -1 for any object but text
@@ -339,17 +339,21 @@ def pdfium_page_hidden(page: Any, textpage: Any, number: int) -> list[HiddenText
                 fill, transparent, clear = known
                 if transparent:
                     render = 3  # fully transparent: as invisible as render mode 3
-            points = 2 * MIN_POINTS
-            if y1 - y0 < low and font_size(obj, p_size) and get_matrix(obj, p_matrix):
-                points = abs(size.value) * math.hypot(matrix[2], matrix[3])
+            # a glyph box 3 pt tall or more holds no text under 2 pt
+            points = default
+            if y1 - y0 < low:
+                if font_size(obj, p_size) and get_matrix(obj, p_matrix):
+                    points = abs(size.value) * math.hypot(matrix[2], matrix[3])
+            elif clear and render != 3 and render != 7 and not (x1 < bx0 or x0 > bx1 or y1 < by0 or y0 > by1):
+                continue  # what _judge would say: visible
             if (
                 clear
                 and render != 3
                 and render != 7
-                and not 0 < points < MIN_POINTS
+                and not 0 < points < least
                 and not (x1 < bx0 or x0 > bx1 or y1 < by0 or y0 > by1)
             ):
-                continue  # what _judge would say: visible
+                continue  # the same, for a small glyph box
             hidden = _judge(render, fill, points, crop, (x0, y0, x1, y1), regions)
             if hidden is not None:
                 text = _object_text(calls, obj, address(textpage.raw))
