@@ -117,3 +117,70 @@ def test_fix_mojibake_keeps_the_html_switch_of_fix_text_across_lines() -> None:
     assert "&amp;" in fix_mojibake(text) and "–" in fix_mojibake(text)
     alone = "cafÃ©\nR&amp;D\n"
     assert fix_mojibake(alone) == ftfy.fix_text(alone) == "café\nR&D\n"
+
+
+def _plain_tokenizer() -> object:
+    """``make_tokenizer`` before issue 16: every one of spaCy's special cases, white space's too."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    from matcher.language import blank_pipeline
+    from matcher.language._pipeline import _EXTRA_INFIXES
+
+    nlp = blank_pipeline()
+    defaults = nlp.Defaults
+    return Tokenizer(
+        nlp.vocab,
+        rules=defaults.tokenizer_exceptions,
+        prefix_search=compile_prefix_regex(defaults.prefixes or ()).search,
+        suffix_search=compile_suffix_regex(defaults.suffixes or ()).search,
+        infix_finditer=compile_infix_regex(list(defaults.infixes or ()) + list(_EXTRA_INFIXES)).finditer,
+        token_match=defaults.token_match,
+        url_match=None,
+    )
+
+
+# words, special cases (with and without punctuation around them), and every kind of white space
+_TOKEN_PIECES = [
+    "Python", "C++", "CI/CD", "5+years", "e.g.", "(e.g.", "I'm", "don't", "Inc.", "and/or", "vs.",
+    "jane@example.com", "https://x.io/a", "2015-2018", "Qualifications:Bachelor", "scale.BS", ":)",
+    "\u2014", "\u2022", ",", ".", "(", ")", "'", '"', "-", "%", "$5", "10.5", "a.m.", "U.S.",
+    " ", "  ", "\n", "\n\n", " \n", "\n ", "\t", " \t ", "\xa0", "\r\n", "\u2028", "\u3000",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TOKEN_PIECES), min_size=1, max_size=60).map("".join))
+def test_the_tokenizer_gives_the_docs_of_spacys_full_special_cases(text: str) -> None:
+    from spacy.attrs import IDX, IS_SPACE, LOWER, NORM, ORTH, SPACY
+
+    from matcher.language import blank_pipeline
+
+    tokenizer = blank_pipeline().tokenizer.tokenizer  # type: ignore[union-attr]  # inside the long-run guard
+    plain = _plain_tokenizer()
+    attrs = [ORTH, NORM, LOWER, IS_SPACE, IDX, SPACY]
+    for _ in range(2):  # the second time from spaCy's cache
+        ours, theirs = tokenizer(text), plain(text)  # type: ignore[operator]
+        assert [t.text_with_ws for t in ours] == [t.text_with_ws for t in theirs]
+        assert ours.to_array(attrs).tolist() == theirs.to_array(attrs).tolist()
+
+
+def test_the_tokenizer_caches_the_words_after_a_line_break() -> None:
+    """spaCy stopped caching at a text's first special case, a line break among them: every word of
+    a resume went through the prefix, suffix and infix searches again in every resume."""
+    import cProfile
+    import pstats
+
+    from matcher.language import make_doc
+
+    text = "Jane Doe\nSkills\nPython, SQL and Kubernetes administration\nZyxwvut Qrstuvw\n"
+    make_doc(text)
+    profile = cProfile.Profile()
+    profile.enable()
+    make_doc(text)  # the same words again: all from the cache
+    profile.disable()
+    searched = sum(
+        calls for (_, _, name), (calls, *_) in pstats.Stats(profile).stats.items()  # type: ignore[attr-defined]
+        if name == "_tokenize"
+    )  # fmt: skip
+    assert searched == 0
