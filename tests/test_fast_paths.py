@@ -184,3 +184,77 @@ def test_the_tokenizer_caches_the_words_after_a_line_break() -> None:
         if name == "_tokenize"
     )  # fmt: skip
     assert searched == 0
+
+
+_DATE_PIECES = [
+    "Jan", "January", "Sept.", "Summer", "Fall", "Present", "Current", "currently", "now", "to date",
+    "till date", "date", "ongoing", "today", "since", "from", " - ", " to ", " through ", "\u2013",
+    "~", "'", ",", ".", "/", " ", "\n", "Manager", "Acme Inc", "May", "March",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), min_size=1, max_size=30).map("".join))
+def test_a_text_without_digits_holds_no_date_range_for_any_pattern(text: str) -> None:
+    """find_date_ranges returns at once for a text without a digit: each of its patterns would find
+    nothing there but a range from now to now, which it skips."""
+    from matcher.facts import _dates
+
+    assert _dates._SHORT_RANGE.search(text) is None
+    assert _dates._SINCE.search(text) is None
+    for m in _dates._RANGE.finditer(text):
+        assert _dates._is_now(m.group("start")) and _dates._is_now(m.group("end"))
+    assert _dates.find_date_ranges(text) == []
+
+
+def test_a_range_in_other_digits_is_still_found() -> None:
+    from matcher.facts import find_date_ranges
+
+    # "\d" is any decimal digit, in the patterns and in the guard before them
+    assert [str(r.start) for r in find_date_ranges("Jan \u0661\u0665 - Present")] == ["2015-01"]
+    assert [str(r.start) for r in find_date_ranges("Current to Present")] == []
+
+
+def test_the_longest_pattern_is_matched_as_by_trying_each_in_turn() -> None:
+    """find_skill_spans looks patterns up by length (Taxonomy.sized); the plain form tried every
+    pattern of the first word's bucket, longest first, with its words, case and sentence."""
+    from matcher.language import load_taxonomy, make_doc
+    from matcher.language._skill_finder import _longest_match, _Words
+
+    taxonomy = load_taxonomy()
+
+    def plain(words: _Words, i: int) -> object:
+        keys = words.keys
+        for pattern in taxonomy.by_first.get(keys[i], ()):
+            size = len(pattern.keys)
+            if size > 1 and tuple(keys[i : i + size]) != pattern.keys:
+                continue
+            if pattern.case is not None and tuple(words.texts[i : i + size]) != pattern.case:
+                continue
+            if size > 1 and words.sentence[i] != words.sentence[min(i + size, len(keys)) - 1]:
+                continue
+            return pattern
+        return None
+
+    text = (
+        "Machine learning engineer. Data analysis, data science and data entry; project management\n"
+        "Go, go to market, Microsoft Office Suite, MS Excel. Customer service and customer\n"
+        "service skills; Amazon Web Services (AWS); Google Cloud Platform. C++ and C. R, SQL Server\n"
+        "we go home, go, Go; machine\nlearning, project\nmanagement, data\nanalysis, customer service"
+    )
+    doc = make_doc(text)
+    doc = blank_pipeline_sentences(doc)
+    words = _Words(doc)
+    hits = 0
+    for i, key in enumerate(words.keys):
+        if key in taxonomy.by_first:
+            ours = _longest_match(words, i, taxonomy.sized(key))
+            assert ours == plain(words, i)
+            hits += ours is not None
+    assert hits > 10
+
+
+def blank_pipeline_sentences(doc: object) -> object:
+    from matcher.language._pipeline import _line_sentencizer
+
+    return _line_sentencizer(doc)
