@@ -258,3 +258,26 @@ def blank_pipeline_sentences(doc: object) -> object:
     from matcher.language._pipeline import _line_sentencizer
 
     return _line_sentencizer(doc)
+
+
+_LINK_PIECES = [
+    "Jane Doe", "linkedin.com/in/jane", "LinkedIn.COM/in/Jane", "github.com/jd", "GitHub.Com/jd",
+    "x.com/jd", "twitter.com/", "https://jd.dev", "HTTP://JD.DEV/a?b=c", "www.jd.dev", "jd@mail.com",
+    "mail.com", ".com", "com/", "://", ":/", "linkedin", "\u212aelvin", "\u017f", " ", "\n", "/", ".",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LINK_PIECES), min_size=1, max_size=20).map("".join))
+def test_find_contact_skips_the_link_scan_only_where_it_finds_nothing(text: str) -> None:
+    from matcher.resume import _contact
+
+    if not _contact._may_link(text):
+        assert list(_contact._LINK.finditer(text)) == []
+    links = []
+    for m in _contact._LINK.finditer(text):  # find_contact's loop without the guard
+        link = m.group(0).rstrip(".,;)")
+        email = _contact.find_contact(text).email
+        if link not in links and (email is None or link not in email):
+            links.append(link)
+    assert _contact.find_contact(text).links == tuple(links)
