@@ -45,7 +45,8 @@ def test_glyph_by_glyph_text_over_a_box_of_its_shade_is_found(tmp_path: Path) ->
         for i, c in enumerate(b"Python, SQL.")
     )
     seen = b"".join(
-        GRAY + b"BT /F1 11 Tf %d 600 Td (%s) Tj ET\n" % (72 + 7 * i, bytes([c])) for i, c in enumerate(b"Cook.")
+        GRAY + b"BT /F1 11 Tf %d 600 Td (%s) Tj ET\n" % (72 + 7 * i, bytes([c]))
+        for i, c in enumerate(b"Cook.")
     )
     path = tmp_path / "glyphs.pdf"
     path.write_bytes(one_page(HEADER + seen + b"0.2 0.2 0.2 rg 60 390 400 30 re f\n" + glyphs))
