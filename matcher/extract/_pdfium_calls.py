@@ -53,6 +53,7 @@ def fast_calls() -> dict[str, Any]:
     calls = {}
     for name in _NAMES:
         function = getattr(pdfium_c, name)
+        # pypdfium2 loads pdfium with ctypes.CDLL: CFUNCTYPE (cdecl) is the convention it calls by
         prototype = ctypes.CFUNCTYPE(_plain(function.restype), *(_plain(a) for a in function.argtypes))
         calls[name] = prototype(address(function))
     return calls
