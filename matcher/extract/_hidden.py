@@ -275,17 +275,18 @@ def pdfium_page_hidden(page: Any, textpage: Any, number: int) -> list[HiddenText
     Text objects are judged by their render mode, fill colour against the shape beneath, size
     (font size times the object's matrix) and box against the page's crop box; filled paths
     become what lies beneath later text; images, shadings and forms are never a flat colour.
+    A text object that plainly is visible (render mode, box, and a fill colour that stands out
+    from every colour painted so far) is passed over without looking for what lies beneath it.
     """
     import ctypes
 
     import pypdfium2.raw as pdfium_c
 
+    from matcher.extract._pdfium_calls import address, fast_calls
+
+    calls = fast_calls()
     found: list[HiddenText] = []
     regions: list[_Region] = []
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    size, matrix = ctypes.c_float(), pdfium_c.FS_MATRIX()
-    fillmode, stroke = ctypes.c_int(), ctypes.c_int()
     try:
         # the visible box, a MediaBox or CropBox inherited from the page tree included
         # (get_cropbox reads the page's own dictionary only, and says US letter when it has none)
@@ -293,71 +294,99 @@ def pdfium_page_hidden(page: Any, textpage: Any, number: int) -> list[HiddenText
         crop = (box[0], box[1], box[2], box[3])
     except Exception:
         crop = (-math.inf, -math.inf, math.inf, math.inf)
-    # pdfium's functions bound once: a page may hold thousands of objects (one per glyph)
+    bx0, by0, bx1, by1 = crop
+    # out-parameters: ctypes arrays, passed by address and read back in one slice
+    edges, rgba, modes = (ctypes.c_float * 4)(), (ctypes.c_uint * 4)(), (ctypes.c_int * 2)()
+    e0 = ctypes.addressof(edges)
+    e1, e2, e3 = e0 + 4, e0 + 8, e0 + 12
+    c0 = ctypes.addressof(rgba)
+    c1, c2, c3 = c0 + 4, c0 + 8, c0 + 12
+    m0 = ctypes.addressof(modes)
+    m1 = m0 + 4
+    size, matrix = ctypes.c_float(), (ctypes.c_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
+    p_size, p_matrix = ctypes.addressof(size), ctypes.addressof(matrix)
     get_object, get_type, get_bounds = (
-        pdfium_c.FPDFPage_GetObject,
-        pdfium_c.FPDFPageObj_GetType,
-        pdfium_c.FPDFPageObj_GetBounds,
-    )
-    render_mode, fill_color = pdfium_c.FPDFTextObj_GetTextRenderMode, pdfium_c.FPDFPageObj_GetFillColor
+        calls["FPDFPage_GetObject"], calls["FPDFPageObj_GetType"], calls["FPDFPageObj_GetBounds"]
+    )  # fmt: skip
+    render_mode, fill_color = calls["FPDFTextObj_GetTextRenderMode"], calls["FPDFPageObj_GetFillColor"]
     font_size, get_matrix, draw_mode = (
-        pdfium_c.FPDFTextObj_GetFontSize,
-        pdfium_c.FPDFPageObj_GetMatrix,
-        pdfium_c.FPDFPath_GetDrawMode,
-    )
+        calls["FPDFTextObj_GetFontSize"], calls["FPDFPageObj_GetMatrix"], calls["FPDFPath_GetDrawMode"]
+    )  # fmt: skip
     text_kind, path_kind = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
-    raw = page.raw
-    # by reference once, not at every call
-    p_left, p_bottom, p_right, p_top = (ctypes.byref(v) for v in (left, bottom, right, top))
-    p_r, p_g, p_b, p_a = (ctypes.byref(v) for v in (r, g, b, a))
-    p_size, p_matrix = ctypes.byref(size), ctypes.byref(matrix)
-    p_fillmode, p_stroke = ctypes.byref(fillmode), ctypes.byref(stroke)
-    for index in range(pdfium_c.FPDFPage_CountObjects(raw)):
+    raw = address(page.raw)
+    # fills by their RGBA bytes: (fill, transparent, stands out from every colour painted so far)
+    fills: dict[bytes, tuple[RGB | None, bool, bool]] = {}
+    palette: set[RGB] = {_WHITE}  # the colours _beneath can answer
+    view = memoryview(edges).cast("B").cast("f")  # the four floats in one call
+    low, least, default = 1.5 * MIN_POINTS, MIN_POINTS, 2 * MIN_POINTS
+    for index in range(calls["FPDFPage_CountObjects"](raw)):
         obj = get_object(raw, index)
-        kind = get_type(obj)
-        if not get_bounds(obj, p_left, p_bottom, p_right, p_top):
+        render = render_mode(obj)  # -1 for any object but text
+        kind = text_kind if render >= 0 else get_type(obj)
+        if not get_bounds(obj, e0, e1, e2, e3):
             continue
-        bounds = (left.value, bottom.value, right.value, top.value)
+        x0, y0, x1, y1 = view.tolist()
         if kind == text_kind:
-            render = render_mode(obj)
             fill: RGB | None = None
-            if fill_color(obj, p_r, p_g, p_b, p_a):
-                fill = (r.value / 255, g.value / 255, b.value / 255) if a.value > 0 else None
-                if a.value == 0:
+            clear = True
+            if fill_color(obj, c0, c1, c2, c3):
+                known = fills.get(bytes(rgba))
+                if known is None:
+                    r, g, b, a = rgba
+                    color = (r / 255, g / 255, b / 255) if a > 0 else None
+                    clear = color is None or _stands_out(color, palette)
+                    known = fills[bytes(rgba)] = (color, a == 0, clear)
+                fill, transparent, clear = known
+                if transparent:
                     render = 3  # fully transparent: as invisible as render mode 3
-            points = 2 * MIN_POINTS  # a glyph box 3 pt tall or more holds no text under 2 pt
+            # a glyph box 3 pt tall or more holds no text under 2 pt
+            points = default
+            if y1 - y0 < low:
+                if font_size(obj, p_size) and get_matrix(obj, p_matrix):
+                    points = abs(size.value) * math.hypot(matrix[2], matrix[3])
+            elif clear and render != 3 and render != 7 and not (x1 < bx0 or x0 > bx1 or y1 < by0 or y0 > by1):
+                continue  # what _judge would say: visible
             if (
-                bounds[3] - bounds[1] < 1.5 * MIN_POINTS
-                and font_size(obj, p_size)
-                and get_matrix(obj, p_matrix)
+                clear
+                and render != 3
+                and render != 7
+                and not 0 < points < least
+                and not (x1 < bx0 or x0 > bx1 or y1 < by0 or y0 > by1)
             ):
-                points = abs(size.value) * math.hypot(matrix.c, matrix.d)
-            hidden = _judge(render, fill, points, crop, bounds, regions)
+                continue  # the same, for a small glyph box
+            hidden = _judge(render, fill, points, crop, (x0, y0, x1, y1), regions)
             if hidden is not None:
-                text = _object_text(pdfium_c, obj, textpage)
+                text = _object_text(calls, obj, address(textpage.raw))
                 if re.search(r"\w", text):
                     found.append((hidden, number, text))
         elif kind == path_kind:
-            if draw_mode(obj, p_fillmode, p_stroke) and (fillmode.value or stroke.value):
+            if draw_mode(obj, m0, m1) and (modes[0] or modes[1]):
                 color = None  # a stroke paints too, over an area not cheap to know (a wide pen draws a disc)
-                filled = fill_color(obj, p_r, p_g, p_b, p_a) and a.value == 255
-                if fillmode.value and not stroke.value and filled:
-                    color = (r.value / 255, g.value / 255, b.value / 255)
-                regions.append((*bounds, color))
+                filled = fill_color(obj, c0, c1, c2, c3) and rgba[3] == 255
+                if modes[0] and not modes[1] and filled:
+                    color = (rgba[0] / 255, rgba[1] / 255, rgba[2] / 255)
+                regions.append((x0, y0, x1, y1, color))
+                if color is not None and color not in palette:
+                    palette.add(color)
+                    fills.clear()
         else:  # image, shading, form: not a flat colour
-            regions.append((*bounds, None))
+            regions.append((x0, y0, x1, y1, None))
     return found
 
 
-def _object_text(pdfium_c: Any, obj: Any, textpage: Any) -> str:
+def _stands_out(fill: RGB, palette: set[RGB]) -> bool:
+    """Whether text in ``fill`` can be read over every colour in ``palette``."""
+    return all(contrast(fill, color) >= MIN_CONTRAST for color in palette)
+
+
+def _object_text(calls: dict[str, Any], obj: int, textpage: int) -> str:
     """The text of one pdfium text object (UTF-16 through the text page)."""
     import ctypes
 
-    length = pdfium_c.FPDFTextObj_GetText(obj, textpage.raw, None, 0)
+    get_text = calls["FPDFTextObj_GetText"]
+    length = get_text(obj, textpage, None, 0)
     if length <= 2:
         return ""
     buffer = ctypes.create_string_buffer(length)
-    pdfium_c.FPDFTextObj_GetText(
-        obj, textpage.raw, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), length
-    )
+    get_text(obj, textpage, ctypes.addressof(buffer), length)
     return buffer.raw[: length - 2].decode("utf-16-le", errors="replace")

@@ -95,30 +95,35 @@ def _spaced(textpage: Any, text: str) -> str:
     pdfium left out between words whose glyphs stand apart."""
     import ctypes
 
-    import pypdfium2.raw as raw
+    from matcher.extract._pdfium_calls import address, fast_calls
 
     if len(text) != textpage.count_chars():  # characters beyond 16 bits: no index to measure by
         return text
     known = english_words()
-    page = textpage.raw
-    box = raw.FS_RECTF()
-    ref = ctypes.byref(box)
-    loose = raw.FPDFText_GetLooseCharBox
+    page = address(textpage.raw)
+    box = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    ref = ctypes.addressof(box)
+    view = memoryview(box).cast("B").cast("f")  # the four floats in one call
+    loose = fast_calls()["FPDFText_GetLooseCharBox"]
+    case_gap, word_gap = _CASE_GAP, _GAP
     cuts: list[int] = []
     for match in _WORD.finditer(text):
         if match.group().lower() in known:
             continue
         start, end = match.span()
         loose(page, start, ref)
-        right, bottom = box.right, box.bottom
+        _, _, right, bottom = view.tolist()
         for index in range(start + 1, end):
             loose(page, index, ref)
-            height = box.top - box.bottom
-            # a word that starts with a capital right after a small letter needs less ("ofScience")
-            gap = _CASE_GAP if text[index].isupper() and text[index - 1].islower() else _GAP
-            if abs(box.bottom - bottom) < 0.3 * height and box.left - right > gap * height:
-                cuts.append(index)
-            right, bottom = box.right, box.bottom
+            left, top, next_right, next_bottom = view.tolist()
+            height = top - next_bottom
+            gap = left - right
+            if gap > case_gap * height or gap > word_gap * height:  # past one of the two limits
+                # a word that starts with a capital right after a small letter needs less ("ofScience")
+                limit = case_gap if text[index].isupper() and text[index - 1].islower() else word_gap
+                if abs(next_bottom - bottom) < 0.3 * height and gap > limit * height:
+                    cuts.append(index)
+            right, bottom = next_right, next_bottom
     if not cuts:
         return text
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]

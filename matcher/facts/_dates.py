@@ -48,6 +48,7 @@ _RANGE = re.compile(
 # no year follows)
 _SHORT = rf"{_MONTH}\s*'?\d\d(?![\d:]|\s*,?\s*'?\d)"
 _SHORT_RANGE = re.compile(rf"\b(?P<start>{_SHORT}){_SEP}(?P<end>{_SHORT}|{_NOW}\b)", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")  # any decimal digit, as \d in the patterns: "Jan \u0661\u0665" is one
 _SINCE = re.compile(rf"\b(?:since|from)\s+(?P<start>{_POINT})(?!\s*{_SEP})", re.IGNORECASE)
 
 
@@ -150,6 +151,8 @@ def find_date_ranges(text: str) -> list[DateRange]:
     >>> [(str(r.start), str(r.end)) for r in find_date_ranges("Current to September 2014")]
     [('2014-09', 'None')]
     """
+    if not _DIGIT.search(text):  # every range holds a year or a month's number; most lines have none
+        return []
     out: list[DateRange] = []
     for m in _RANGE.finditer(text):
         first, second = m.group("start"), m.group("end")

@@ -120,9 +120,9 @@ def find_skill_spans(doc: Any, taxonomy: Taxonomy) -> list[Any]:
     found: list[tuple[int, int, Pattern]] = []  # (first word, last word + 1, pattern)
     i = 0
     n = len(keys)
-    by_first = taxonomy.by_first
+    by_first, sized = taxonomy.by_first, taxonomy.sized
     while i < n:
-        hit = _longest_match(words, i, by_first[keys[i]]) if keys[i] in by_first else None
+        hit = _longest_match(words, i, sized(keys[i])) if keys[i] in by_first else None
         if hit is None:
             i += 1
             continue
@@ -137,17 +137,25 @@ def find_skill_spans(doc: Any, taxonomy: Taxonomy) -> list[Any]:
     return spans
 
 
-def _longest_match(words: _Words, i: int, candidates: list[Pattern]) -> Pattern | None:
+def _longest_match(
+    words: _Words, i: int, groups: list[tuple[int, dict[tuple[str, ...], list[Pattern]]]]
+) -> Pattern | None:
+    """The first pattern, longest first (``Taxonomy.sized``), whose words, case and sentence fit at
+    word ``i``: the words looked up once a length, not compared pattern by pattern."""
     keys = words.keys
-    for pattern in candidates:  # longest first
-        size = len(pattern.keys)
-        if size > 1 and tuple(keys[i : i + size]) != pattern.keys:
-            continue
-        if pattern.case is not None and tuple(words.texts[i : i + size]) != pattern.case:
-            continue
-        if size > 1 and words.sentence[i] != words.sentence[min(i + size, len(keys)) - 1]:
-            continue
-        return pattern
+    for size, by_keys in groups:
+        if size > 1:
+            if words.sentence[i] != words.sentence[min(i + size, len(keys)) - 1]:
+                continue
+            candidates = by_keys.get(tuple(keys[i : i + size]))
+            if candidates is None:
+                continue
+        else:  # every one-word pattern here starts, so is, keys[i]
+            candidates = [p for group in by_keys.values() for p in group]
+        for pattern in candidates:
+            if pattern.case is not None and tuple(words.texts[i : i + size]) != pattern.case:
+                continue
+            return pattern
     return None
 
 

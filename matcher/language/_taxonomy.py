@@ -91,10 +91,28 @@ class Taxonomy:
         for bucket in self.by_first.values():
             bucket.sort(key=lambda p: -len(p.keys))
         self.max_len = max((len(p.keys) for p in patterns), default=1)
+        self._sized: dict[str, list[tuple[int, dict[tuple[str, ...], list[Pattern]]]]] = {}
         self._by_name = {s.name.lower(): s for s in skills.values()}
         for skill in skills.values():
             for alias in skill.aliases:
                 self._by_name.setdefault(alias.lower(), skill)
+
+    def sized(self, first: str) -> list[tuple[int, dict[tuple[str, ...], list[Pattern]]]]:
+        """``by_first[first]`` grouped by length, longest first: (length, patterns by their keys,
+        in ``by_first``'s order), so a match looks up its words once a length.
+
+        Examples
+        --------
+        >>> [(size, sorted(group)[:1]) for size, group in load_taxonomy().sized("k8s")]
+        [(1, [('k8s',)])]
+        """
+        groups = self._sized.get(first)
+        if groups is None:
+            sizes: dict[int, dict[tuple[str, ...], list[Pattern]]] = {}
+            for pattern in self.by_first.get(first, ()):
+                sizes.setdefault(len(pattern.keys), {}).setdefault(pattern.keys, []).append(pattern)
+            groups = self._sized[first] = sorted(sizes.items(), key=lambda item: -item[0])
+        return groups
 
     @property
     def names(self) -> frozenset[str]:

@@ -60,11 +60,18 @@ def find_contact(text: str) -> Contact:
             phone = m.group(0).strip()
             break
     links: list[str] = []
-    for m in _LINK.finditer(text):
+    for m in _LINK.finditer(text) if _may_link(text) else ():
         link = m.group(0).rstrip(".,;)")
         if link not in links and (email is None or link not in email):
             links.append(link)
     return Contact(_name(text), email, phone, tuple(links))
+
+
+def _may_link(text: str) -> bool:
+    """Whether ``_LINK`` can match at all: each of its forms holds "://" or ".com/" (in any case;
+    no other letter folds to c, o or m). Most resumes have neither, and the scan costs more than
+    the rest of this module."""
+    return "://" in text or ".com/" in text.lower()
 
 
 def _name(text: str) -> str | None:

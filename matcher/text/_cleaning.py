@@ -28,7 +28,31 @@ def fix_mojibake(text: str) -> str:
         return text
     import ftfy  # imported on first use: it is not needed for ASCII text
 
-    return str(ftfy.fix_text(text))
+    # ftfy.fix_text's own loop (line by line, at most max_decode_length a segment, HTML entities
+    # left alone from the first segment with a "<" on), with the lines no fixer changes passed
+    # over: printable ASCII without "&", tabs and newlines (no mojibake, entity, line break to
+    # normalise, control or escape character). tests/test_fast_paths.py holds it to fix_text.
+    config = ftfy.TextFixerConfig(explain=False)
+    out = []
+    pos = 0
+    while pos < len(text):
+        cut = text.find("\n", pos) + 1
+        if cut == 0:
+            cut = len(text)
+        if cut - pos > config.max_decode_length:
+            cut = pos + config.max_decode_length
+        segment = text[pos:cut]
+        if config.unescape_html == "auto" and "<" in segment:
+            config = config._replace(unescape_html=False)
+        if segment.isascii() and _PLAIN_LINE.fullmatch(segment):
+            out.append(segment)
+        else:
+            out.append(ftfy.fix_and_explain(segment, config).text)
+        pos = cut
+    return "".join(out)
+
+
+_PLAIN_LINE = re.compile(r"[\t\n\x20-\x25\x27-\x7e]*+")
 
 
 # Every pattern here runs in linear time on any text: quantifiers that could share characters with
