@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -147,13 +148,28 @@ def _section_at(sections: list[Section], offset: int) -> str:
 
 def _sentences(doc: Any, sections: list[Section]) -> list[_Sentence]:
     out = []
+    whole = doc.text
+    bounds = [  # a heading glued to a line's end: the section starts inside the line
+        s.start
+        for s in sections
+        if s.start
+        and whole[s.start - 1] != "\n"
+        and whole[s.start :].split("\n", 1)[0].strip(" :") == s.heading
+    ]
     for sent in doc.sents:
-        text = sent.text.strip()
-        if not text:
-            continue
-        start = sent.start_char
-        section = _section_at(sections, start)
-        out.append(_Sentence(text, start, sent.end_char, sentence_role(text, section), section))
+        # a sentence never runs over a section's start ("... GDPR ) Desired Experience" glued)
+        cuts = [sent.start_char, *(b for b in bounds if sent.start_char < b < sent.end_char), sent.end_char]
+        if len(cuts) == 2:
+            pieces = [(sent.text, sent.start_char, sent.end_char)]
+        else:
+            pieces = [(whole[a:b], a, b) for a, b in itertools.pairwise(cuts)]
+        for raw, start, end in pieces:
+            text = raw.strip()
+            if not text:
+                continue
+            start += len(raw) - len(raw.lstrip())
+            section = _section_at(sections, start)
+            out.append(_Sentence(text, start, end, sentence_role(text, section), section))
     return out
 
 

@@ -31,7 +31,7 @@ from matcher.posting._importance import (
 from matcher.records import Section
 from matcher.text import alternation, heading_vocabulary, wordlist
 
-__all__ = ["find_sections", "heading_kind", "material_heading"]
+__all__ = ["find_sections", "heading_kind", "material_heading", "trailing_heading"]
 
 _ITEM_LENGTH = 60
 
@@ -51,6 +51,37 @@ def _second_lines() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _material_cue() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation(wordlist('posting_cues', 'material_headings'))})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _trailing() -> re.Pattern[str]:
+    """A heading of two words or more glued to the end of a line of text ("...( HIPAA GDPR )
+    Desired Experience"), as scraped postings that lost a line break have them. One cue word
+    ("... is Preferred") is the line's own cue, not a heading."""
+    vocabulary = heading_vocabulary("posting_headings")
+    phrases = sorted((h for h in vocabulary if len(h.split()) >= 2), key=len, reverse=True)
+    return re.compile(rf"(?<=[a-z0-9).,;])\s+(?P<h>(?:{alternation(phrases)}))\s*:?\s*$", re.IGNORECASE)
+
+
+def trailing_heading(line: str) -> tuple[str, int] | None:
+    """Return (kind, offset of the heading) when ``line`` ends with a requirements or preferred
+    heading in title case after text of its own. Only those kinds: a boilerplate heading glued to
+    a line end ("... in Jacksonville, FL. Company Description:") swallowed the requirements run in
+    after it (measured on the dev set: README "Accuracy").
+
+    Examples
+    --------
+    >>> trailing_heading("Experience with HIPAA ) Desired Experience")
+    ('preferred', 24)
+    >>> trailing_heading("Experience with Python is Preferred"), trailing_heading("preferred qualifications")
+    (None, None)
+    """
+    stripped = line.rstrip()
+    m = _trailing().search(stripped)
+    if m is None or not all(w[:1].isupper() for w in m.group("h").split() if w[:1].isalpha()):
+        return None
+    kind = heading_vocabulary("posting_headings").get(m.group("h").lower())
+    return (kind, m.start("h")) if kind in (REQUIRED, PREFERRED) else None
 
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25aa\u25cf\u25e6\u00b7\u2013>]+|\d{1,2}[.)])\s+\S")
@@ -160,6 +191,8 @@ def find_sections(text: str) -> list[Section]:
             marks += [(pos, found[0], found[1]), (pos + len(line), kind, heading)]
         elif found is not None:
             marks.append((pos + max(0, line.find(found[1])), found[0], found[1]))
+        elif kind != MATERIAL and (glued := trailing_heading(line)) is not None:
+            marks.append((pos + glued[1], glued[0], line[glued[1] :].strip(" :\n")))
     return _merge(cut_sections(marks, len(text)))
 
 

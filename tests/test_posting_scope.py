@@ -1,0 +1,53 @@
+"""How far a posting's headings and cues reach: a heading glued to the end of a line, the sentence
+that holds a section boundary, and who is described (the company or the candidate)."""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher import analyze_posting
+
+
+def _importance(text: str) -> dict[str, str]:
+    return {s.name: s.importance for s in analyze_posting(text).skills}
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after"),
+    [
+        (
+            "Required Qualifications\n"
+            "Experience with compliance standards ( HIPAA GDPR ) Desired Experience\n"
+            "Experience with Kafka or other streaming platforms\n",
+            "HIPAA",
+            "Kafka",
+        ),
+        (
+            "Requirements\n- Solid Python and SQL skills Preferred Qualifications\n"
+            "- Knowledge of Terraform\n",
+            "Python",
+            "Terraform",
+        ),
+        (
+            "What you need\nExperience with Java Nice To Have\nFamiliarity with Docker\n",
+            "Java",
+            "Docker",
+        ),
+    ],
+)
+def test_heading_glued_to_a_line_end_opens_its_section(text: str, before: str, after: str) -> None:
+    got = _importance(text)
+    assert got[before] == "required"
+    assert got[after] == "preferred"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Requirements\n- Experience with Python is Preferred\n- SQL\n",
+        "Requirements\n- Bachelor's degree in Computer Science Preferred\n- Python\n",
+    ],
+)
+def test_a_single_cue_word_at_a_line_end_is_no_heading(text: str) -> None:
+    got = _importance(text)
+    assert got["Python"] == ("preferred" if "Python is" in text else "required")
