@@ -51,3 +51,49 @@ def test_heading_glued_to_a_line_end_opens_its_section(text: str, before: str, a
 def test_a_single_cue_word_at_a_line_end_is_no_heading(text: str) -> None:
     got = _importance(text)
     assert got["Python"] == ("preferred" if "Python is" in text else "required")
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "importance"),
+    [
+        (
+            "Qualifications\nFamiliarity with distributed data processing, such as Hadoop and MPI is a plus "
+            "Contoso is an equal opportunity employer.",
+            "Hadoop",
+            "preferred",
+        ),
+        (
+            "Experience with C++, C#, and Python* Strong mathematics skills Ability to meet customer "
+            "and/or government security screening requirements are required for this role.",
+            "Python",
+            "required",
+        ),
+    ],
+)
+def test_boilerplate_run_into_a_requirement_reaches_back_to_the_item_only(
+    text: str, skill: str, importance: str
+) -> None:
+    assert _importance(text).get(skill) == importance
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are an equal opportunity employer and value Java developers of all backgrounds.",
+        "Benefits include free Python courses and a Kubernetes workshop.",
+    ],
+)
+def test_a_boilerplate_cue_still_covers_what_follows_it(text: str) -> None:
+    assert analyze_posting("Requirements:\n- SQL\n" + text).skills[-1].name == "SQL"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helpful qualifications: Experience with Python and strong mathematics skills",
+        "Good to have: experience with Python in production",
+        "Optional: knowledge of Python",
+    ],
+)
+def test_a_leading_preferred_cue_covers_its_sentence(text: str) -> None:
+    assert _importance(text)["Python"] == "preferred"

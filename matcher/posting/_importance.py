@@ -70,6 +70,18 @@ def _item_start() -> re.Pattern[str]:
     return re.compile(rf"(?<=[a-z,)]) (?=(?:{alternation(wordlist('posting_cues', 'item_starts'))})\b)")
 
 
+@lru_cache(maxsize=1)
+def _item_break() -> re.Pattern[str]:
+    """Where one glued item ends and the next begins: an item's first word after a lower-case one
+    ("...mathematics skills Ability to meet"), a bullet run into the text ("Python* Strong"), or
+    a company's equal-opportunity sentence run into the last item ("... is a plus Contoso is an
+    equal opportunity employer")."""
+    return re.compile(
+        rf"{_item_start().pattern}|\*\s*(?=[A-Z])"
+        r"|(?<=[a-z]) (?=[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3} (?:is|are) an? (?:proud )?(?:equal|EEO)\b)"
+    )
+
+
 _SCOPE_BREAK = re.compile(r"[;.!?]\s|\b(?:required|must|need to|you have|minimum)\b", re.IGNORECASE)
 
 
@@ -148,7 +160,13 @@ def is_boilerplate(sentence: str, offset: int, section: str) -> bool:
     if section in _NOTHING:
         return True
     if len(sentence) <= _LONG_SENTENCE:
-        return bool(_boilerplate_cue().search(sentence))
+        # a cue before the mention sets the topic of what follows it; one after it reaches back
+        # over its own item only ("... MPI is a plus Contoso is an equal opportunity employer")
+        cues = [m.start() for m in _boilerplate_cue().finditer(sentence)]
+        if not cues:
+            return False
+        breaks = [m.start() for m in _item_break().finditer(sentence) if m.start() > offset]
+        return any(cue <= offset or not any(b <= cue for b in breaks) for cue in cues)
     # only the cues within reach are looked for: every mention of a run-on sentence scanning all of
     # it made "5+ years of Python, " * 400 quadratic (issue 17)
     start, end = max(0, offset - _BOILERPLATE_REACH), offset + _BOILERPLATE_REACH
