@@ -97,3 +97,54 @@ def test_a_boilerplate_cue_still_covers_what_follows_it(text: str) -> None:
 )
 def test_a_leading_preferred_cue_covers_its_sentence(text: str) -> None:
     assert _importance(text)["Python"] == "preferred"
+
+
+@pytest.mark.parametrize(
+    "blurb",
+    [
+        "Contoso builds payment software on Salesforce for banks in 30 countries.",
+        "Our platform runs on Kubernetes and serves millions of riders.",
+    ],
+)
+def test_the_blurb_above_a_postings_requirements_yields_nothing(blurb: str) -> None:
+    text = f"Data Engineer\n{blurb}\nRequirements:\n- 3+ years of Python\n- SQL\n"
+    assert [s.name for s in analyze_posting(text).skills] == ["Python", "SQL"]
+
+
+def test_a_posting_without_headings_keeps_what_its_text_names() -> None:
+    text = "Data Engineer\nWe build pipelines in Spark. Experience with Python is required."
+    got = _importance(text)
+    assert got["Spark"] == "mentioned"
+    assert got["Python"] == "required"
+
+
+def test_a_heading_run_into_its_content_opens_its_section() -> None:
+    text = (
+        "Machine Learning Scientist\nContoso builds search on Azure.\n"
+        "Responsibilities Build ranking services in Go and monitor them.\n"
+        "Qualifications PhD in computer science, or Master's degree with 2 years of experience. "
+        "Experience with PyTorch. Preferred:\n"
+        "Experience working with any of the following languages: C#, Python or Java\n"
+    )
+    posting = analyze_posting(text)
+    got = {s.name: s.importance for s in posting.skills}
+    assert got["Go"] == "mentioned"
+    assert got["PyTorch"] == "required"
+    assert got["C#"] == "preferred"
+    assert "Microsoft Azure" not in got
+    assert posting.degree is not None and posting.degree.min_level == "master"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Skills in Go are a must.",
+        "Requirements gathering with product owners",
+        "responsibilities Include building services in Go",
+        "Summary of Go",
+    ],
+)
+def test_a_heading_word_leading_a_sentence_is_no_run_in_heading(line: str) -> None:
+    from matcher.posting._sections import find_sections
+
+    assert [s.kind for s in find_sections(f"We build maps.\n{line}\n")] == ["intro"]

@@ -15,6 +15,7 @@ from matcher.posting._groups import Placed, find_groups
 from matcher.posting._importance import BOILERPLATE, FORWARD_CUE, PREFERRED_CUE, mention_role, sentence_role
 from matcher.posting._learned import skill_candidates
 from matcher.posting._sections import find_sections
+from matcher.posting._title import posting_title as _title
 from matcher.records import (
     DegreeRequirement,
     Importance,
@@ -212,6 +213,7 @@ def _skills(
     order: dict[str, int] = {}
     fields: dict[int, list[tuple[int, int]]] = {}
     asked = [(s.start, s.end) for s in sentences if s.role in ("required", "preferred")]
+    headed = any(s.section in ("required", "preferred") for s in sentences)
     for span in skill_candidates(doc, taxonomy, asked):
         sent = _sentence_at(sentences, span.start_char)
         if sent is None:
@@ -228,6 +230,8 @@ def _skills(
             importance = "required"  # the job title names the core skill: "Java Backend Engineer"
         if importance == "mentioned" and skill.kind == "soft" and _SELF_DESCRIPTION.match(sent.evidence):
             continue  # "Our team values creativity": the company describing itself, not a requirement
+        if importance == "mentioned" and sent.section == "intro" and headed:
+            continue  # the blurb above a posting's requirements: the company's products, not the job's
         if importance not in _IMPORTANCE or (importance == "mentioned" and skill.id.startswith("learned:")):
             continue  # boilerplate; or a learned name the posting does not ask for
         mention = SkillMention(
@@ -369,33 +373,3 @@ def _clause(text: str, start: int, end: int) -> str:
     right_match = _CLAUSE.search(text, end)
     right = right_match.start() if right_match else len(text)
     return text[left:right]
-
-
-_TEMPLATE_WORDS = (
-    r"(?:job|position|role)\s+(?:description|posting|profile|advert|ad|template)s?(?:\s+templates?)?"
-)
-_TITLE_AROUND = re.compile(
-    # a run of spaces is tried from its first character only ("(?<!\s)", possessive): tried from
-    # each of them, 2,000 spaces on one line took 46 s
-    rf"^(?:{_TEMPLATE_WORDS}|job title)\s*+[:|\u2013-]\s*+"
-    rf"|(?<!\s)\s*+[:|\u2013-]?\s*+\b{_TEMPLATE_WORDS}\s*+$",
-    re.IGNORECASE,
-)
-
-
-def _title(text: str) -> str | None:
-    """The role named by the first short line; a template's or a site's words around it ("Job
-    Description Templates", "Data Engineer Job Description Template") are not the role."""
-    skipped = 0
-    for line in text.splitlines():
-        line = line.strip(" #*\t")
-        if not line:
-            continue
-        role = _TITLE_AROUND.sub("", line).strip(" #*\t")
-        if not role and skipped < 3:
-            skipped += 1
-            continue
-        if len(role) <= 80 and not role.endswith((".", ":")) and len(role.split()) <= 10:
-            return role
-        return None
-    return None

@@ -63,6 +63,15 @@ def _trailing() -> re.Pattern[str]:
     return re.compile(rf"(?<=[a-z0-9).,;])\s+(?P<h>(?:{alternation(phrases)}))\s*:?\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _run_in() -> re.Pattern[str]:
+    """A heading run into its content with no colon, the content a new sentence: "Responsibilities
+    Build services in Go.", "Qualifications 3+ years of ..." (scraped postings that lost the line
+    break after a heading). The content starts with a capital or a digit and holds three words."""
+    phrases = sorted(heading_vocabulary("posting_headings"), key=len, reverse=True)
+    return re.compile(rf"^\W{{0,3}}(?i:(?P<h>{alternation(phrases)}))\s+(?=[A-Z0-9]\S*\s+\S+\s+\S)")
+
+
 def trailing_heading(line: str) -> tuple[str, int] | None:
     """Return (kind, offset of the heading) when ``line`` ends with a requirements or preferred
     heading in title case after text of its own. Only those kinds: a boilerplate heading glued to
@@ -114,12 +123,15 @@ def _list_follows(text: str, pos: int) -> bool:
 def heading_kind(line: str) -> tuple[str, str, int] | None:
     """Return (kind, heading, length of the rest of the line) when ``line`` is or starts with a
     section heading: alone on its line ("Requirements:"), leading its content ("Preferred:
-    Kafka"), or a short lead-in that asks ("Bonus if you have:", "You must have:").
+    Kafka"), run into its content with no colon ("Responsibilities Build services in Go."), or
+    a short lead-in that asks ("Bonus if you have:", "You must have:").
 
     Examples
     --------
     >>> heading_kind("Preferred: Kafka"), heading_kind("Bonus if you have:")
     (('preferred', 'Preferred', 5), ('preferred', 'Bonus if you have', 0))
+    >>> heading_kind("Responsibilities Build services in Go."), heading_kind("Skills in Go are a must.")
+    (('duties', 'Responsibilities', 21), None)
     """
     stripped = line.strip()
     if not stripped:
@@ -129,7 +141,23 @@ def heading_kind(line: str) -> tuple[str, str, int] | None:
         m = _scanner().leading(stripped)
     if m is not None:
         return m.kind, m.heading, len(stripped) - m.end
-    lead_in = re.split(r"(?<=[.!?])\s+", stripped)[-1]
+    run_in = _run_in().match(stripped)
+    if run_in is not None and run_in.group("h")[:1].isupper():
+        kind = heading_vocabulary("posting_headings")[run_in.group("h").lower()]
+        return kind, run_in.group("h"), len(stripped) - run_in.end()
+    return lead_in_heading(stripped)
+
+
+def lead_in_heading(line: str) -> tuple[str, str, int] | None:
+    """Return (kind, lead-in, 0) when the last sentence of ``line`` is a short lead-in that asks
+    for what follows ("Bonus if you have:", "... toolkits. Preferred:").
+
+    Examples
+    --------
+    >>> lead_in_heading("Experience with CNTK. Preferred:"), lead_in_heading("Build services.")
+    (('preferred', 'Preferred', 0), None)
+    """
+    lead_in = re.split(r"(?<=[.!?])\s+", line.strip())[-1]
     if (lead_in.endswith((":", "\u2026", "...")) or re.search(r"\bthe following$", lead_in)) and len(
         lead_in
     ) <= 100:  # a lead-in to a list: "Bonus if you have:"
@@ -191,6 +219,11 @@ def find_sections(text: str) -> list[Section]:
             marks += [(pos, found[0], found[1]), (pos + len(line), kind, heading)]
         elif found is not None:
             marks.append((pos + max(0, line.find(found[1])), found[0], found[1]))
+            lead = lead_in_heading(line) if found[2] else None
+            if lead is not None and line.rfind(lead[1]) > line.find(found[1]):
+                # "Qualifications PhD in CS ... CNTK. Preferred:": the run-in heading's line ends
+                # with a lead-in to the next list
+                marks.append((pos + line.rfind(lead[1]), lead[0], lead[1]))
         elif kind != MATERIAL and (glued := trailing_heading(line)) is not None:
             marks.append((pos + glued[1], glued[0], line[glued[1] :].strip(" :\n")))
     return _merge(cut_sections(marks, len(text)))
