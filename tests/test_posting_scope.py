@@ -148,3 +148,58 @@ def test_a_heading_word_leading_a_sentence_is_no_run_in_heading(line: str) -> No
     from matcher.posting._sections import find_sections
 
     assert [s.kind for s in find_sections(f"We build maps.\n{line}\n")] == ["intro"]
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "importance"),
+    [
+        ("Qualifications\n- 2+ years of Python experience (online services preferred)", "Python", "required"),
+        ("Requirements\n- Java (preferably Spring) and SQL", "Java", "required"),
+        ("Requirements\n- Java (preferably Spring) and SQL", "SQL", "required"),
+        ("Requirements\n- Java (preferably Spring) and SQL", "Spring", "preferred"),
+        ("Requirements\n- Python (Django preferred)", "Django", "preferred"),
+        ("Requirements\n- Python (Django preferred)", "Python", "required"),
+        ("Experience with Python, Java, Go or Rust is a plus.", "Python", "preferred"),
+    ],
+)
+def test_a_cue_inside_a_parenthesis_qualifies_what_it_holds(text: str, skill: str, importance: str) -> None:
+    assert _importance(text)[skill] == importance
+
+
+def test_years_with_a_preferred_aside_stay_required() -> None:
+    posting = analyze_posting(
+        "Qualifications\n- 2+ years software development experience (online services preferred)"
+    )
+    assert posting.min_years == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("PRIMARY DUTIES:  Manages project tasks against time and budget plans.", "duties"),
+        ("Education and Work Experience Required:  Bachelor degree in Computer Science", "required"),
+        ("Desirable (but not required) Skills: Kafka and Docker", "preferred"),
+        ("Essential Duties and Responsibilities: Build reports", "duties"),
+    ],
+)
+def test_a_capitalised_label_before_a_colon_opens_its_section(line: str, kind: str) -> None:
+    from matcher.posting._sections import heading_kind
+
+    found = heading_kind(line)
+    assert found is not None and found[0] == kind
+
+
+@pytest.mark.parametrize("line", ["Java Developer: great role", "Hartford, CT: 6 months", "Note: Python"])
+def test_a_label_without_a_heading_word_is_no_heading(line: str) -> None:
+    from matcher.posting._sections import heading_kind
+
+    assert heading_kind(line) is None
+
+
+def test_years_under_a_labelled_requirements_heading_count() -> None:
+    text = (
+        "Java Developer\nDesirable (but not required) Skills:\n- Agile\n"
+        "Education and Work Experience Required:  Bachelor degree in Computer Science  "
+        "At least five years of professional experience in hands-on Java development\n"
+    )
+    assert analyze_posting(text).min_years == 5

@@ -113,7 +113,9 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
         start = max(0, offset - _BOILERPLATE_REACH)
         sentence, offset = sentence[start : offset + _BOILERPLATE_REACH], offset - start
     for cue in FORWARD_CUE.finditer(sentence, 0, offset):
-        if not _SCOPE_BREAK.search(sentence, cue.end(), offset):
+        if not _SCOPE_BREAK.search(sentence, cue.end(), offset) and not _closed_between(
+            sentence, cue.end(), offset
+        ):
             return PREFERRED
     if section == PREFERRED:  # "... is a must" inside a nice-to-have list is still required
         clause = _clause_around(sentence, offset)
@@ -125,21 +127,38 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
     role = sentence_role(_boilerplate_cue().sub(" ", sentence), section)
     if role == "mentioned" and asked_before:
         return REQUIRED
-    if role != PREFERRED or section == PREFERRED or _leading_cue().match(sentence):
-        return role
+    lead = _leading_cue().match(sentence)
+    if role != PREFERRED or section == PREFERRED or (lead and not _open_paren(sentence, lead.end())):
+        return (
+            role  # a cue leading the sentence covers it, unless a parenthesis holds it: "Java (preferably..."
+        )
     for cue in PREFERRED_CUE.finditer(sentence):
         if cue.start() < offset or FORWARD_CUE.fullmatch(cue.group(0)):
             continue
         breaks = [m.end() for m in _SCOPE_BREAK.finditer(sentence, 0, cue.start())]
         breaks += [m.end() for m in _item_start().finditer(sentence, 0, cue.start())]
         scope_start = max(breaks, default=0)
-        scope_start = max(scope_start, cue.start() - _PREFERRED_REACH)
+        scope_start = max(scope_start, cue.start() - _PREFERRED_REACH, _open_paren(sentence, cue.start()))
         if scope_start <= offset:
             return PREFERRED
     rest = sentence_role(_boilerplate_cue().sub(" ", PREFERRED_CUE.sub(" ", sentence)), section)
     if rest == "mentioned" and asked_before:
         return REQUIRED
     return rest if rest != BOILERPLATE else "mentioned"
+
+
+def _open_paren(sentence: str, pos: int) -> int:
+    """Where the parenthesis still open at ``pos`` starts (0 when none): a cue inside one
+    ("2+ years of experience (online services preferred)") qualifies what the parenthesis holds."""
+    opened = sentence.rfind("(", 0, pos)
+    return opened if opened > sentence.rfind(")", 0, pos) else 0
+
+
+def _closed_between(sentence: str, start: int, end: int) -> bool:
+    """True when a parenthesis open at ``start`` closes before ``end`` ("Java (preferably Spring)
+    and SQL": the forward cue ends with its parenthesis)."""
+    opened = _open_paren(sentence, start)
+    return bool(opened) and ")" in sentence[start:end]
 
 
 _LONG_SENTENCE = 250

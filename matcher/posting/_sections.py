@@ -141,11 +141,43 @@ def heading_kind(line: str) -> tuple[str, str, int] | None:
         m = _scanner().leading(stripped)
     if m is not None:
         return m.kind, m.heading, len(stripped) - m.end
+    labelled = _labelled().match(stripped)
+    if labelled is not None and (kind := _label_kind(labelled.group("h"))) is not None:
+        return kind, labelled.group("h"), len(stripped) - labelled.end()
     run_in = _run_in().match(stripped)
     if run_in is not None and run_in.group("h")[:1].isupper():
         kind = heading_vocabulary("posting_headings")[run_in.group("h").lower()]
         return kind, run_in.group("h"), len(stripped) - run_in.end()
     return lead_in_heading(stripped)
+
+
+@lru_cache(maxsize=1)
+def _labelled() -> re.Pattern[str]:
+    """A capitalised label of up to seven words before a colon and its content ("PRIMARY
+    DUTIES: Manages...", "Education and Work Experience Required: Bachelor degree...")."""
+    word = r"[A-Z][\w'&/-]*"
+    small = r"(?:and|or|of|for|the|to|in|&|/|\(but|not|required\))"
+    return re.compile(rf"^\W{{0,3}}(?P<h>{word}(?:\s+(?:{word}|{small})){{0,6}})\s*:\s*(?=\S)")
+
+
+@lru_cache(maxsize=1)
+def _heading_words() -> re.Pattern[str]:
+    phrases = sorted(heading_vocabulary("posting_headings"), key=len, reverse=True)
+    return re.compile(rf"\b(?:{alternation(phrases)})\b", re.IGNORECASE)
+
+
+def _label_kind(label: str) -> str | None:
+    """The section a capitalised label opens: preferred when it says so, else the kind of the
+    longest posting heading inside it ("Primary Duties" -> duties); None when it holds none."""
+    found = [m.group(0) for m in _heading_words().finditer(label)]
+    if not found:
+        return None
+    if PREFERRED_CUE.search(label):  # "Desirable (but not required) Skills"
+        return PREFERRED
+    if re.search(r"\b(?:required|requirements?|must)\b", label, re.IGNORECASE):
+        return REQUIRED
+    vocabulary = heading_vocabulary("posting_headings")
+    return vocabulary[max(found, key=len).lower()]
 
 
 def lead_in_heading(line: str) -> tuple[str, str, int] | None:
