@@ -203,3 +203,27 @@ def test_years_under_a_labelled_requirements_heading_count() -> None:
         "At least five years of professional experience in hands-on Java development\n"
     )
     assert analyze_posting(text).min_years == 5
+
+
+def test_a_degree_in_a_run_on_that_ends_in_boilerplate_counts() -> None:
+    text = (
+        "Senior Data Analyst\nQualifications 3+ years' hands on experience in marketing analytics with "
+        "proven quantitative orientation Bachelor's degree in computer science or a quantitative field "
+        "required/Master's degree Expertise in B2B marketing Experience with SQL and Power BI Strong "
+        "communication and presentation skills Be self-driven, with ability to handle ambiguity "
+        "Contoso is an equal opportunity employer. All qualified applicants will receive consideration "
+        "for employment without regard to age, ancestry, color, family or medical care leave."
+    )
+    degree = analyze_posting(text).degree
+    assert degree is not None and degree.min_level == "bachelor"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You have excellent communication skills and master the English language both orally and written.",
+        "You master a wide range of lab techniques.",
+    ],
+)
+def test_master_as_a_verb_is_no_degree(sentence: str) -> None:
+    assert analyze_posting(f"Requirements\n- {sentence}\n- Python").degree is None

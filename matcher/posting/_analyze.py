@@ -35,6 +35,7 @@ _IMPORTANCE: dict[str, Importance] = {
     "preferred": "preferred",
     "mentioned": "mentioned",
 }
+_VERB_MASTER = re.compile(r"master\s+(?:the|a|an|your|our|their|its|this|these|new|both|all)\b")
 _SELF_DESCRIPTION = re.compile(r"^(?:We|We.re|Our|The \w+ team|This team|Join)\b")
 _MARKER = re.compile(r"^\s*(?:[-*#\u2022\u2023\u25aa\u25cf\u25e6\u00b7\u2013>]+|\d{1,2}[.)])\s+")
 _CLAUSE = re.compile(r"[,;()]|\s(?:and|with|plus)\s|\s-\s")
@@ -327,9 +328,16 @@ def _degree(sentences: list[_Sentence]) -> DegreeRequirement | None:
     equivalent = False
     evidence = ""
     for sent in sentences:
-        if sent.role == BOILERPLATE:
+        if sent.section in ("boilerplate", "material"):
             continue
-        hits = find_degrees(sent.text)
+        # each degree judged where it stands: a run-on whose end is an equal-opportunity statement
+        # still asks for the degree at its start; "master the English language" is no degree
+        hits = [
+            (level, start, end)
+            for level, start, end in find_degrees(sent.text)
+            if mention_role(sent.text, start, sent.section) != BOILERPLATE
+            and not _VERB_MASTER.match(sent.text, start)
+        ]
         if not hits:
             continue
         evidence = evidence or sent.evidence
