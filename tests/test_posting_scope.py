@@ -227,3 +227,35 @@ def test_a_degree_in_a_run_on_that_ends_in_boilerplate_counts() -> None:
 )
 def test_master_as_a_verb_is_no_degree(sentence: str) -> None:
     assert analyze_posting(f"Requirements\n- {sentence}\n- Python").degree is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("YOUR QUALIFICATIONS", "required"),
+        ("Key Technical Requirements", "required"),
+        ("Your Profile", "required"),
+    ],
+)
+def test_a_capitalised_label_alone_on_its_line_ending_in_a_heading_opens_it(line: str, kind: str) -> None:
+    from matcher.posting._sections import heading_kind
+
+    found = heading_kind(line)
+    assert found is not None and found[0] == kind
+
+
+@pytest.mark.parametrize(
+    "line", ["Education Program Manager", "Senior Data Engineer", "Skills Lab Coordinator"]
+)
+def test_a_title_holding_a_heading_word_is_no_heading(line: str) -> None:
+    from matcher.posting._sections import heading_kind
+
+    assert heading_kind(line) is None
+
+
+def test_skills_under_a_capitalised_label_are_required() -> None:
+    text = (
+        "Mobile Engineer\nYOUR RESPONSIBILITIES\nMaintain the existing mobile apps\n"
+        "YOUR QUALIFICATIONS\nPassionate about code quality and continuous delivery\n"
+    )
+    assert _importance(text)["CI/CD"] == "required"

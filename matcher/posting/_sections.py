@@ -144,6 +144,9 @@ def heading_kind(line: str) -> tuple[str, str, int] | None:
     labelled = _labelled().match(stripped)
     if labelled is not None and (kind := _label_kind(labelled.group("h"))) is not None:
         return kind, labelled.group("h"), len(stripped) - labelled.end()
+    alone = _labelled_alone().match(stripped)
+    if alone is not None and (kind := _label_kind(alone.group("h"), ending=True)) is not None:
+        return kind, alone.group("h"), 0
     run_in = _run_in().match(stripped)
     if run_in is not None and run_in.group("h")[:1].isupper():
         kind = heading_vocabulary("posting_headings")[run_in.group("h").lower()]
@@ -161,23 +164,34 @@ def _labelled() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _labelled_alone() -> re.Pattern[str]:
+    """A capitalised label of two to six words alone on its line ("YOUR QUALIFICATIONS",
+    "Key Technical Requirements")."""
+    word = r"[A-Z][\w'&/-]*"
+    small = r"(?:and|or|of|for|the|to|in|&|/)"
+    return re.compile(rf"^\W{{0,3}}(?P<h>{word}(?:\s+(?:{word}|{small})){{1,5}})\s*:?$")
+
+
+@lru_cache(maxsize=1)
 def _heading_words() -> re.Pattern[str]:
     phrases = sorted(heading_vocabulary("posting_headings"), key=len, reverse=True)
     return re.compile(rf"\b(?:{alternation(phrases)})\b", re.IGNORECASE)
 
 
-def _label_kind(label: str) -> str | None:
+def _label_kind(label: str, *, ending: bool = False) -> str | None:
     """The section a capitalised label opens: preferred when it says so, else the kind of the
-    longest posting heading inside it ("Primary Duties" -> duties); None when it holds none."""
-    found = [m.group(0) for m in _heading_words().finditer(label)]
-    if not found:
+    longest posting heading inside it ("Primary Duties" -> duties); None when it holds none.
+    With ``ending``, the label must end with the heading ("Your Qualifications", not "Education
+    Program Manager")."""
+    found = [m for m in _heading_words().finditer(label)]
+    if not found or (ending and found[-1].end() != len(label)):
         return None
     if PREFERRED_CUE.search(label):  # "Desirable (but not required) Skills"
         return PREFERRED
     if re.search(r"\b(?:required|requirements?|must)\b", label, re.IGNORECASE):
         return REQUIRED
     vocabulary = heading_vocabulary("posting_headings")
-    return vocabulary[max(found, key=len).lower()]
+    return vocabulary[max((m.group(0) for m in found), key=len).lower()]
 
 
 def lead_in_heading(line: str) -> tuple[str, str, int] | None:
