@@ -259,3 +259,29 @@ def test_skills_under_a_capitalised_label_are_required() -> None:
         "YOUR QUALIFICATIONS\nPassionate about code quality and continuous delivery\n"
     )
     assert _importance(text)["CI/CD"] == "required"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Data Engineer\nQualifications Required: 5+ years of Java and SQL Preferred: Experience with Go and Kafka",
+            {"Java": "required", "SQL": "required", "Go": "preferred", "Kafka": "preferred"},
+        ),
+        (
+            "Data Engineer\nBasic Qualifications - 5+ years of Java - SQL Preferred Qualifications - Go - Kafka",
+            {"Java": "required", "SQL": "required", "Go": "preferred", "Kafka": "preferred"},
+        ),
+        (
+            "Data Engineer\nRequirements\n- Python\n- Go (nice to have)\n- Kafka - nice to have\n",
+            {"Python": "required", "Go": "preferred", "Kafka": "preferred"},
+        ),
+    ],
+)
+def test_headings_and_cues_run_into_a_line(text: str, expected: dict[str, str]) -> None:
+    assert _importance(text) == expected
+
+
+def test_nice_to_have_after_a_skill_covers_it_and_is_no_skill() -> None:
+    got = _importance("Requirements\n- SQL\n- Go (nice to have)\n- Docker (bonus)")
+    assert got == {"SQL": "required", "Go": "preferred", "Docker": "preferred"}

@@ -151,15 +151,10 @@ def _section_at(sections: list[Section], offset: int) -> str:
 def _sentences(doc: Any, sections: list[Section]) -> list[_Sentence]:
     out = []
     whole = doc.text
-    bounds = [  # a heading glued to a line's end: the section starts inside the line
-        s.start
-        for s in sections
-        if s.start
-        and whole[s.start - 1] != "\n"
-        and whole[s.start :].split("\n", 1)[0].strip(" :") == s.heading
-    ]
+    bounds = [s.start for s in sections if s.start and whole[s.start - 1] != "\n"]  # inside a line
     for sent in doc.sents:
-        # a sentence never runs over a section's start ("... GDPR ) Desired Experience" glued)
+        # a sentence never runs over a section's start ("... GDPR ) Desired Experience" glued,
+        # "... Java and SQL Preferred: Experience with Go")
         cuts = [sent.start_char, *(b for b in bounds if sent.start_char < b < sent.end_char), sent.end_char]
         if len(cuts) == 2:
             pieces = [(sent.text, sent.start_char, sent.end_char)]

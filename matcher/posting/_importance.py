@@ -19,6 +19,7 @@ REQUIRED, PREFERRED, DUTIES, BOILERPLATE, INTRO = "required", "preferred", "duti
 MATERIAL = "material"  # about the job in general (salary survey, career guide, FAQ): counts not at all
 _NOTHING = (BOILERPLATE, MATERIAL)
 
+CUE_WORDS = re.compile(r"\b(?:must|required|mandatory|essential|nice)\b", re.IGNORECASE)
 PREFERRED_CUE = re.compile(
     r"\b(?:a plus|plus\b(?! \d)|preferred|preferably|prefer|ideally|ideal\b|bonus|desired|desirable|"
     r"nice[- ]to[- ]have|an advantage|advantageous|extra points|would be great|beneficial|an asset|"
@@ -133,18 +134,26 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
             role  # a cue leading the sentence covers it, unless a parenthesis holds it: "Java (preferably..."
         )
     for cue in PREFERRED_CUE.finditer(sentence):
-        if cue.start() < offset or FORWARD_CUE.fullmatch(cue.group(0)):
-            continue
+        if cue.start() < offset or (FORWARD_CUE.fullmatch(cue.group(0)) and not _closes(sentence, cue.end())):
+            continue  # a forward cue covers what follows it, unless nothing does: "Go (nice to have)"
         breaks = [m.end() for m in _SCOPE_BREAK.finditer(sentence, 0, cue.start())]
         breaks += [m.end() for m in _item_start().finditer(sentence, 0, cue.start())]
         scope_start = max(breaks, default=0)
-        scope_start = max(scope_start, cue.start() - _PREFERRED_REACH, _open_paren(sentence, cue.start()))
+        opened = _open_paren(sentence, cue.start())
+        if opened and not sentence[opened + 1 : cue.start()].strip() and _closes(sentence, cue.end()):
+            opened = 0  # "Go (nice to have)": a parenthesis of the cue alone qualifies what precedes it
+        scope_start = max(scope_start, cue.start() - _PREFERRED_REACH, opened)
         if scope_start <= offset:
             return PREFERRED
     rest = sentence_role(_boilerplate_cue().sub(" ", PREFERRED_CUE.sub(" ", sentence)), section)
     if rest == "mentioned" and asked_before:
         return REQUIRED
     return rest if rest != BOILERPLATE else "mentioned"
+
+
+def _closes(sentence: str, pos: int) -> bool:
+    """True when nothing but a parenthesis, punctuation or the end follows ``pos`` in its clause."""
+    return bool(re.match(r"\s*(?:[).;,!]|$)", sentence[pos:]))
 
 
 def _open_paren(sentence: str, pos: int) -> int:

@@ -48,8 +48,8 @@ def skill_candidates(doc: Any, taxonomy: Taxonomy, asked: list[tuple[int, int]])
         if span.skill_id:
             found.append(Candidate(span.start, span.end, span.text, taxonomy.skills[span.skill_id]))
             continue
-        if len(span.text.split()) > _MAX_WORDS or not well_formed(span.text):
-            continue
+        if len(span.text.split()) > _MAX_WORDS or not well_formed(span.text) or _cue_words(span.text):
+            continue  # a phrase, a broken span, or the posting's own cue ("Go (nice to have)")
         if not _listed(text, span.start, span.end, found):
             continue
         name = " ".join(span.text.split())
@@ -57,6 +57,13 @@ def skill_candidates(doc: Any, taxonomy: Taxonomy, asked: list[tuple[int, int]])
         learned = Skill(f"learned:{name.lower()}", name, kind, "", (), (), ("learned",))
         found.append(Candidate(span.start, span.end, span.text, learned))
     return sorted(found, key=lambda c: c.start_char)
+
+
+def _cue_words(text: str) -> bool:
+    """True when a span's words are an importance cue of the posting ("nice", "a plus", "must")."""
+    from matcher.posting._importance import CUE_WORDS, PREFERRED_CUE
+
+    return bool(PREFERRED_CUE.search(text) or CUE_WORDS.search(text))
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|/|;|\(|\)|\band\b|\bor\b|&)\s*(?:and\s+|or\s+)?")

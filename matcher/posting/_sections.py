@@ -234,7 +234,9 @@ def find_sections(text: str) -> list[Section]:
     ['intro', 'required', 'preferred']
     """
     marks: list[tuple[int, str, str]] = [(0, INTRO, "")]
+    previous = (0, "")
     for pos, line in heading_lines(text):
+        last, previous = previous, (pos, line)
         start, kind, heading = marks[-1]
         material = material_heading(line)
         if material is not None:
@@ -248,6 +250,12 @@ def find_sections(text: str) -> list[Section]:
             or not _list_follows(text, pos + len(line))
         ):
             continue  # a heading inside the material ("Education" in a career guide)
+        joined = _joined_heading(last[1], found[1]) if found is not None and kind != MATERIAL else None
+        if found is not None and joined is not None:
+            # "... SQL Preferred" / "Qualifications - Go": the heading's first word ended the line above
+            marks.append((last[0] + joined[1], joined[0], joined[2]))
+            _mid_line(marks, pos, line, found[2])
+            continue
         if (
             found is not None
             and kind in (REQUIRED, PREFERRED)
@@ -272,7 +280,39 @@ def find_sections(text: str) -> list[Section]:
                 marks.append((pos + line.rfind(lead[1]), lead[0], lead[1]))
         elif kind != MATERIAL and (glued := trailing_heading(line)) is not None:
             marks.append((pos + glued[1], glued[0], line[glued[1] :].strip(" :\n")))
+        if kind != MATERIAL or marks[-1][1] != MATERIAL:
+            _mid_line(marks, pos, line, found[2] if found is not None else len(line))
     return _merge(cut_sections(marks, len(text)))
+
+
+def _joined_heading(above: str, heading: str) -> tuple[str, int, str] | None:
+    """(kind, offset in ``above``, heading) when the last word of the line above and a line's
+    heading together make a heading ("... SQL Preferred" + "Qualifications")."""
+    if heading.lower() not in _second_lines():
+        return None
+    m = re.search(r"(?<=\s)([A-Z][A-Za-z-]*)\s*$", above)
+    if m is None:
+        return None
+    kind = heading_vocabulary("posting_headings").get(f"{m.group(1)} {heading}".lower())
+    return (kind, m.start(1), f"{m.group(1)} {heading}") if kind in (REQUIRED, PREFERRED) else None
+
+
+@lru_cache(maxsize=1)
+def _inside() -> re.Pattern[str]:
+    """A requirements or preferred heading and its colon inside a line of text ("... Java and SQL
+    Preferred: Experience with Go")."""
+    vocabulary = heading_vocabulary("posting_headings")
+    phrases = sorted((h for h, k in vocabulary.items() if k in (REQUIRED, PREFERRED)), key=len, reverse=True)
+    return re.compile(rf"(?<=\S)\s+(?P<h>(?i:{alternation(phrases)}))\s*:\s*(?=\S)")
+
+
+def _mid_line(marks: list[tuple[int, str, str]], pos: int, line: str, rest: int) -> None:
+    """Add the sections opened by headings inside ``line`` after its first ``len(line) - rest``
+    characters (the line's own heading)."""
+    vocabulary = heading_vocabulary("posting_headings")
+    for m in _inside().finditer(line, max(0, len(line.rstrip()) - rest)):
+        if all(w[:1].isupper() for w in m.group("h").split() if w[:1].isalpha()):
+            marks.append((pos + m.start("h"), vocabulary[m.group("h").lower()], m.group("h")))
 
 
 def _merge(sections: list[Section]) -> list[Section]:
