@@ -37,9 +37,22 @@ _ITEM_LENGTH = 60
 
 
 @lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, str]:
+    """The posting's headings, phrase (lower case) -> kind."""
+    return {h.lower(): k for h, k in heading_vocabulary("posting_headings").items()}
+
+
+@lru_cache(maxsize=1)
+def _last_words() -> frozenset[str]:
+    """The last words of the requirements and preferred headings: a cheap test before the
+    patterns that look for one inside or at the end of a line."""
+    return frozenset(h.split()[-1] for h, k in _vocabulary().items() if k in (REQUIRED, PREFERRED))
+
+
+@lru_cache(maxsize=1)
 def _scanner() -> HeadingScanner:
     """The posting's headings (data/wordlists/posting_headings.txt)."""
-    return HeadingScanner(heading_vocabulary("posting_headings"))
+    return HeadingScanner(heading_vocabulary("posting_headings"))  # keeps the phrases' case
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +71,7 @@ def _trailing() -> re.Pattern[str]:
     """A heading of two words or more glued to the end of a line of text ("...( HIPAA GDPR )
     Desired Experience"), as scraped postings that lost a line break have them. One cue word
     ("... is Preferred") is the line's own cue, not a heading."""
-    vocabulary = heading_vocabulary("posting_headings")
+    vocabulary = _vocabulary()
     phrases = sorted((h for h in vocabulary if len(h.split()) >= 2), key=len, reverse=True)
     return re.compile(rf"(?<=[a-z0-9).,;])\s+(?P<h>(?:{alternation(phrases)}))\s*:?\s*$", re.IGNORECASE)
 
@@ -68,7 +81,7 @@ def _run_in() -> re.Pattern[str]:
     """A heading run into its content with no colon, the content a new sentence: "Responsibilities
     Build services in Go.", "Qualifications 3+ years of ..." (scraped postings that lost the line
     break after a heading). The content starts with a capital or a digit and holds three words."""
-    phrases = sorted(heading_vocabulary("posting_headings"), key=len, reverse=True)
+    phrases = sorted(_vocabulary(), key=len, reverse=True)
     return re.compile(rf"^\W{{0,3}}(?i:(?P<h>{alternation(phrases)}))\s+(?=[A-Z0-9]\S*\s+\S+\s+\S)")
 
 
@@ -86,10 +99,13 @@ def trailing_heading(line: str) -> tuple[str, int] | None:
     (None, None)
     """
     stripped = line.rstrip()
+    last = stripped.rstrip(" :").rsplit(None, 1)[-1:]
+    if not last or last[0].lower() not in _last_words():
+        return None  # the line's last word ends no heading: most lines
     m = _trailing().search(stripped)
     if m is None or not all(w[:1].isupper() for w in m.group("h").split() if w[:1].isalpha()):
         return None
-    kind = heading_vocabulary("posting_headings").get(m.group("h").lower())
+    kind = _vocabulary().get(m.group("h").lower())
     return (kind, m.start("h")) if kind in (REQUIRED, PREFERRED) else None
 
 
@@ -149,7 +165,7 @@ def heading_kind(line: str) -> tuple[str, str, int] | None:
         return kind, alone.group("h"), 0
     run_in = _run_in().match(stripped)
     if run_in is not None and run_in.group("h")[:1].isupper():
-        kind = heading_vocabulary("posting_headings")[run_in.group("h").lower()]
+        kind = _vocabulary()[run_in.group("h").lower()]
         return kind, run_in.group("h"), len(stripped) - run_in.end()
     return lead_in_heading(stripped)
 
@@ -174,7 +190,7 @@ def _labelled_alone() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _heading_words() -> re.Pattern[str]:
-    phrases = sorted(heading_vocabulary("posting_headings"), key=len, reverse=True)
+    phrases = sorted(_vocabulary(), key=len, reverse=True)
     return re.compile(rf"\b(?:{alternation(phrases)})\b", re.IGNORECASE)
 
 
@@ -190,7 +206,7 @@ def _label_kind(label: str, *, ending: bool = False) -> str | None:
         return PREFERRED
     if re.search(r"\b(?:required|requirements?|must)\b", label, re.IGNORECASE):
         return REQUIRED
-    vocabulary = heading_vocabulary("posting_headings")
+    vocabulary = _vocabulary()
     return vocabulary[max((m.group(0) for m in found), key=len).lower()]
 
 
@@ -293,7 +309,7 @@ def _joined_heading(above: str, heading: str) -> tuple[str, int, str] | None:
     m = re.search(r"(?<=\s)([A-Z][A-Za-z-]*)\s*$", above)
     if m is None:
         return None
-    kind = heading_vocabulary("posting_headings").get(f"{m.group(1)} {heading}".lower())
+    kind = _vocabulary().get(f"{m.group(1)} {heading}".lower())
     return (kind, m.start(1), f"{m.group(1)} {heading}") if kind in (REQUIRED, PREFERRED) else None
 
 
@@ -301,18 +317,29 @@ def _joined_heading(above: str, heading: str) -> tuple[str, int, str] | None:
 def _inside() -> re.Pattern[str]:
     """A requirements or preferred heading and its colon inside a line of text ("... Java and SQL
     Preferred: Experience with Go")."""
-    vocabulary = heading_vocabulary("posting_headings")
+    vocabulary = _vocabulary()
     phrases = sorted((h for h, k in vocabulary.items() if k in (REQUIRED, PREFERRED)), key=len, reverse=True)
-    return re.compile(rf"(?<=\S)\s+(?P<h>(?i:{alternation(phrases)}))\s*:\s*(?=\S)")
+    return re.compile(rf"(?<=\S)\s+(?P<h>(?i:{alternation(phrases)}))\s*:")
 
 
 def _mid_line(marks: list[tuple[int, str, str]], pos: int, line: str, rest: int) -> None:
     """Add the sections opened by headings inside ``line`` after its first ``len(line) - rest``
     characters (the line's own heading)."""
-    vocabulary = heading_vocabulary("posting_headings")
-    for m in _inside().finditer(line, max(0, len(line.rstrip()) - rest)):
-        if all(w[:1].isupper() for w in m.group("h").split() if w[:1].isalpha()):
-            marks.append((pos + m.start("h"), vocabulary[m.group("h").lower()], m.group("h")))
+    start = max(0, len(line.rstrip()) - rest)
+    colon = start
+    while (colon := line.find(":", colon + 1)) != -1:
+        word = line[max(start, colon - 30) : colon].rstrip().rsplit(None, 1)[-1:]
+        if not word or word[0].lower() not in _last_words():
+            continue  # the word before the colon ends no heading: most colons
+        m = next(
+            (m for m in _inside().finditer(line, max(start, colon - 60), colon + 1) if m.end() > colon), None
+        )
+        if (
+            m is not None
+            and line[colon + 1 :].strip()
+            and all(w[:1].isupper() for w in m.group("h").split() if w[:1].isalpha())
+        ):
+            marks.append((pos + m.start("h"), _vocabulary()[m.group("h").lower()], m.group("h")))
 
 
 def _merge(sections: list[Section]) -> list[Section]:
