@@ -265,11 +265,13 @@ def test_skills_under_a_capitalised_label_are_required() -> None:
     ("text", "expected"),
     [
         (
-            "Data Engineer\nQualifications Required: 5+ years of Java and SQL Preferred: Experience with Go and Kafka",
+            "Data Engineer\nQualifications Required: 5+ years of Java and SQL "
+            "Preferred: Experience with Go and Kafka",
             {"Java": "required", "SQL": "required", "Go": "preferred", "Kafka": "preferred"},
         ),
         (
-            "Data Engineer\nBasic Qualifications - 5+ years of Java - SQL Preferred Qualifications - Go - Kafka",
+            "Data Engineer\nBasic Qualifications - 5+ years of Java - SQL "
+            "Preferred Qualifications - Go - Kafka",
             {"Java": "required", "SQL": "required", "Go": "preferred", "Kafka": "preferred"},
         ),
         (
@@ -285,3 +287,23 @@ def test_headings_and_cues_run_into_a_line(text: str, expected: dict[str, str]) 
 def test_nice_to_have_after_a_skill_covers_it_and_is_no_skill() -> None:
     got = _importance("Requirements\n- SQL\n- Go (nice to have)\n- Docker (bonus)")
     assert got == {"SQL": "required", "Go": "preferred", "Docker": "preferred"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Data Engineer\nREQUIRED SKILLS 5+ years of Java and SQL "
+            "PREFERRED SKILLS Experience with Go and Kafka",
+            {"Java": "required", "SQL": "required", "Go": "preferred", "Kafka": "preferred"},
+        ),
+        (
+            "Data Engineer\nWe build maps. REQUIREMENTS Python, SQL NICE TO HAVE Go, Kafka",
+            {"Python": "required", "SQL": "required", "Go": "preferred", "Kafka": "preferred"},
+        ),
+        ("Requirements\nPython REQUIRED, Go PREFERRED", {"Python": "required", "Go": "preferred"}),
+        ("Nice to have\n- Excellent SQL SKILLS and Kafka", {"SQL": "preferred", "Kafka": "preferred"}),
+    ],
+)
+def test_a_heading_in_capitals_inside_a_line_opens_its_section(text: str, expected: dict[str, str]) -> None:
+    assert _importance(text) == expected

@@ -340,6 +340,28 @@ def _mid_line(marks: list[tuple[int, str, str]], pos: int, line: str, rest: int)
             and all(w[:1].isupper() for w in m.group("h").split() if w[:1].isalpha())
         ):
             marks.append((pos + m.start("h"), _vocabulary()[m.group("h").lower()], m.group("h")))
+    for m in _CAPITALS.finditer(line, start + 1):
+        words = list(re.finditer(r"[A-Z]+", m.group(0)))
+        for word in words:  # the longest tail of the run that is a heading: "SQL PREFERRED SKILLS"
+            heading = m.group(0)[word.start() :]
+            kind = _vocabulary().get(re.sub(r"[ &/-]+", " ", heading.lower()))
+            if kind not in (REQUIRED, PREFERRED):
+                continue
+            if word is words[-1] and (
+                _CUE_WORD.fullmatch(heading)
+                or not re.search(r"[.;:!?)]\s*$", line[: m.start() + word.start()])
+            ):
+                break  # one word: a heading after a sentence's end only, and never a cue word, which
+                # qualifies its neighbour ("Python REQUIRED, Go PREFERRED"; "Excellent SQL SKILLS")
+            marks.append((pos + m.start() + word.start(), kind, heading))
+            break
+    marks.sort(key=lambda mark: mark[0])
+
+
+# a heading in capitals inside a line, its content after it ("... and SQL PREFERRED SKILLS
+# Experience with Go", "We build maps. REQUIREMENTS Java, SQL")
+_CAPITALS = re.compile(r"(?<=[\w.,;)] )[A-Z]{2,}+(?:[ &/-]+[A-Z]{2,}+)*+(?=:?\s+[A-Z0-9])")
+_CUE_WORD = re.compile(r"PREFERRED|REQUIRED|DESIRED|DESIRABLE|OPTIONAL|BONUS|PLUS|MANDATORY|IDEALLY")
 
 
 def _merge(sections: list[Section]) -> list[Section]:
