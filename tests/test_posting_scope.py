@@ -307,3 +307,22 @@ def test_nice_to_have_after_a_skill_covers_it_and_is_no_skill() -> None:
 )
 def test_a_heading_in_capitals_inside_a_line_opens_its_section(text: str, expected: dict[str, str]) -> None:
     assert _importance(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Data Engineer\nYou will stand out if you have:\n- Docker\n- Kafka\nRequirements:\n- Python\n- SQL",
+        "Data Engineer\nRequirements\n- Python\n- SQL\nEven better\n- Docker\n- Kafka",
+        "Data Engineer\nRequirements\n- Python\n- SQL\nWhat sets you apart\n- Docker\n- Kafka",
+        "Data Engineer\nRequirements\n- Python and SQL\n"
+        "- Experience with Docker and Kafka will make you stand out",
+    ],
+)
+def test_what_makes_a_candidate_stand_out_is_preferred(text: str) -> None:
+    assert _importance(text) == {
+        "Python": "required",
+        "SQL": "required",
+        "Docker": "preferred",
+        "Kafka": "preferred",
+    }

@@ -24,7 +24,8 @@ PREFERRED_CUE = re.compile(
     r"\b(?:a plus|plus\b(?! \d)|preferred|preferably|prefer|ideally|ideal\b|bonus|desired|desirable|"
     r"nice[- ]to[- ]have|an advantage|advantageous|extra points|would be great|beneficial|an asset|"
     r"strongly recommended|good to have|not required|optional|is helpful|are helpful|helpful|"
-    r"(?:would|will) be (?:a )?(?:plus|benefit|bonus)|appreciated|welcome)\b",
+    r"(?:would|will) be (?:a )?(?:plus|benefit|bonus)|appreciated|welcome|"
+    r"stand out|sets? you apart|even better)\b",
     re.IGNORECASE,
 )
 _REQUIRED_CUE = re.compile(
