@@ -328,8 +328,8 @@ def _mid_line(marks: list[tuple[int, str, str]], pos: int, line: str, rest: int)
     start = max(0, len(line.rstrip()) - rest)
     colon = start
     while (colon := line.find(":", colon + 1)) != -1:
-        word = line[max(start, colon - 30) : colon].rstrip().rsplit(None, 1)[-1:]
-        if not word or word[0].lower() not in _last_words():
+        before = line[max(start, colon - 30) : colon].rstrip().rsplit(None, 1)[-1:]
+        if not before or before[0].lower() not in _last_words():
             continue  # the word before the colon ends no heading: most colons
         m = next(
             (m for m in _inside().finditer(line, max(start, colon - 60), colon + 1) if m.end() > colon), None
