@@ -326,3 +326,22 @@ def test_what_makes_a_candidate_stand_out_is_preferred(text: str) -> None:
         "Docker": "preferred",
         "Kafka": "preferred",
     }
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["About Contoso", "About Contoso Labs:", "Why join us?"],
+)
+def test_the_companys_own_headings_yield_nothing(heading: str) -> None:
+    text = (
+        f"Data Engineer\nRequirements\n- Python\n{heading}\nContoso builds Salesforce apps on Kubernetes.\n"
+    )
+    assert _importance(text) == {"Python": "required"}
+
+
+@pytest.mark.parametrize("heading", ["About You", "About the role"])
+def test_about_you_and_the_role_stay_posting_headings(heading: str) -> None:
+    from matcher.posting._sections import heading_kind
+
+    found = heading_kind(heading)
+    assert found is not None and found[0] != "boilerplate"

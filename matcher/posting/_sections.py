@@ -152,9 +152,11 @@ def heading_kind(line: str) -> tuple[str, str, int] | None:
     stripped = line.strip()
     if not stripped:
         return None
-    m = _scanner().alone(stripped) if len(stripped) <= 80 else None
-    if m is None:
-        m = _scanner().leading(stripped)
+    asked = stripped.rstrip("?")  # "Why join us?"
+    m = _scanner().alone(asked) if len(stripped) <= 80 else None
+    if m is not None:
+        return m.kind, m.heading, len(asked) - m.end
+    m = _scanner().leading(stripped)
     if m is not None:
         return m.kind, m.heading, len(stripped) - m.end
     labelled = _labelled().match(stripped)
@@ -163,6 +165,8 @@ def heading_kind(line: str) -> tuple[str, str, int] | None:
     alone = _labelled_alone().match(stripped)
     if alone is not None and (kind := _label_kind(alone.group("h"), ending=True)) is not None:
         return kind, alone.group("h"), 0
+    if _ABOUT_NAME.match(stripped):  # "About Contoso": the company's blurb, as "About us"
+        return _vocabulary().get("about", "boilerplate"), stripped.rstrip(":"), 0
     run_in = _run_in().match(stripped)
     if run_in is not None and run_in.group("h")[:1].isupper():
         kind = _vocabulary()[run_in.group("h").lower()]
@@ -177,6 +181,9 @@ def _labelled() -> re.Pattern[str]:
     word = r"[A-Z][\w'&/-]*"
     small = r"(?:and|or|of|for|the|to|in|&|/|\(but|not|required\))"
     return re.compile(rf"^\W{{0,3}}(?P<h>{word}(?:\s+(?:{word}|{small})){{0,6}})\s*:\s*(?=\S)")
+
+
+_ABOUT_NAME = re.compile(r"^About(?: [A-Z][\w&.'-]*){1,4}\s*:?$")
 
 
 @lru_cache(maxsize=1)
