@@ -345,3 +345,26 @@ def test_about_you_and_the_role_stay_posting_headings(heading: str) -> None:
 
     found = heading_kind(heading)
     assert found is not None and found[0] != "boilerplate"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Requirements\n- Java\n- Go", {"Java": "required", "Go": "required"}),
+        ("Backend Engineer\nNice to have:\n- Spring\n- Swift", {"Spring": "preferred", "Swift": "preferred"}),
+    ],
+)
+def test_a_list_item_that_is_only_a_skills_name_names_it(text: str, expected: dict[str, str]) -> None:
+    assert _importance(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Backend Engineer\nResponsibilities\n- Go\n- Spring",  # duties: no ask
+        "Backend Engineer\nRequirements\n- go",  # not the name's case
+        "Backend Engineer\nRequirements\n- Go to client sites every week",
+    ],
+)
+def test_an_ordinary_word_outside_a_bare_requirements_item_is_no_skill(text: str) -> None:
+    assert not {"Go", "Spring"} & set(_importance(text))

@@ -210,7 +210,10 @@ def _skills(
     fields: dict[int, list[tuple[int, int]]] = {}
     asked = [(s.start, s.end) for s in sentences if s.role in ("required", "preferred")]
     headed = any(s.section in ("required", "preferred") for s in sentences)
-    for span in skill_candidates(doc, taxonomy, asked):
+    items = [
+        (s.start, s.end) for s in sentences if s.section in ("required", "preferred") and len(s.text) <= 40
+    ]
+    for span in skill_candidates(doc, taxonomy, asked, items):
         sent = _sentence_at(sentences, span.start_char)
         if sent is None:
             continue
