@@ -100,7 +100,7 @@ def analyze_posting(text: str, *, title: str | None = None) -> Posting:
 
     doc = text_doc(get_pipeline(), prepared)
     sections = find_sections(prepared)
-    sentences = _sentences(doc, sections)
+    sentences = _sentences(doc, prepared, sections)
     years = _years(sentences)
     named = [(s.start + a, s.start + b) for s in sentences for _, a, b in find_certifications(s.text)]
     skills, groups = _skills(doc, sentences, years, named)
@@ -148,9 +148,9 @@ def _section_at(sections: list[Section], offset: int) -> str:
     return "intro"
 
 
-def _sentences(doc: Any, sections: list[Section]) -> list[_Sentence]:
+def _sentences(doc: Any, whole: str, sections: list[Section]) -> list[_Sentence]:
+    """The doc's sentences (``whole`` is its text), each cut where a section starts inside it."""
     out = []
-    whole = doc.text
     bounds = [s.start for s in sections if s.start and whole[s.start - 1] != "\n"]  # inside a line
     for sent in doc.sents:
         # a sentence never runs over a section's start ("... GDPR ) Desired Experience" glued,

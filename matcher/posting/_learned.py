@@ -85,7 +85,7 @@ def _bare_items(
         for pattern in taxonomy.by_first.get(keys[0], ()):
             if pattern.keys == keys and (pattern.case is None or pattern.case == texts):
                 first, last = tokens[0], tokens[-1]
-                text = doc.text[first.idx : last.idx + len(last.text)]
+                text = doc[first.i : last.i + 1].text
                 skill = taxonomy.skills[pattern.skill_id]
                 out.append(Candidate(first.idx, last.idx + len(last.text), text, skill))
                 break
