@@ -191,10 +191,10 @@ def is_boilerplate(sentence: str, offset: int, section: str) -> bool:
     if len(sentence) <= _LONG_SENTENCE:
         # a cue before the mention sets the topic of what follows it; one after it reaches back
         # over its own item only ("... MPI is a plus Contoso is an equal opportunity employer")
-        cues = [m.start() for m in _boilerplate_cue().finditer(sentence)]
+        cues = _cue_starts(sentence)
         if not cues:
             return False
-        breaks = [m.start() for m in _item_break().finditer(sentence) if m.start() > offset]
+        breaks = [b for b in _break_starts(sentence) if b > offset]
         return any(cue <= offset or not any(b <= cue for b in breaks) for cue in cues)
     # only the cues within reach are looked for: every mention of a run-on sentence scanning all of
     # it made "5+ years of Python, " * 400 quadratic (issue 17)
@@ -203,6 +203,18 @@ def is_boilerplate(sentence: str, offset: int, section: str) -> bool:
 
 
 _LONGEST_CUE = 200
+
+
+@lru_cache(maxsize=64)
+def _cue_starts(sentence: str) -> tuple[int, ...]:
+    """Where the sentence's boilerplate cues start: found once per sentence, not per mention."""
+    return tuple(m.start() for m in _boilerplate_cue().finditer(sentence))
+
+
+@lru_cache(maxsize=64)
+def _break_starts(sentence: str) -> tuple[int, ...]:
+    """Where the sentence's glued items start (``_item_break``), once per sentence."""
+    return tuple(m.start() for m in _item_break().finditer(sentence))
 
 
 @lru_cache(maxsize=64)
