@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -14,6 +15,7 @@ from matcher.posting._groups import Placed, find_groups
 from matcher.posting._importance import BOILERPLATE, FORWARD_CUE, PREFERRED_CUE, mention_role, sentence_role
 from matcher.posting._learned import skill_candidates
 from matcher.posting._sections import find_sections
+from matcher.posting._title import posting_title as _title
 from matcher.records import (
     DegreeRequirement,
     Importance,
@@ -33,6 +35,7 @@ _IMPORTANCE: dict[str, Importance] = {
     "preferred": "preferred",
     "mentioned": "mentioned",
 }
+_VERB_MASTER = re.compile(r"master\s+(?:the|a|an|your|our|their|its|this|these|new|both|all)\b")
 _SELF_DESCRIPTION = re.compile(r"^(?:We|We.re|Our|The \w+ team|This team|Join)\b")
 _MARKER = re.compile(r"^\s*(?:[-*#\u2022\u2023\u25aa\u25cf\u25e6\u00b7\u2013>]+|\d{1,2}[.)])\s+")
 _CLAUSE = re.compile(r"[,;()]|\s(?:and|with|plus)\s|\s-\s")
@@ -97,7 +100,7 @@ def analyze_posting(text: str, *, title: str | None = None) -> Posting:
 
     doc = text_doc(get_pipeline(), prepared)
     sections = find_sections(prepared)
-    sentences = _sentences(doc, sections)
+    sentences = _sentences(doc, prepared, sections)
     years = _years(sentences)
     named = [(s.start + a, s.start + b) for s in sentences for _, a, b in find_certifications(s.text)]
     skills, groups = _skills(doc, sentences, years, named)
@@ -145,15 +148,25 @@ def _section_at(sections: list[Section], offset: int) -> str:
     return "intro"
 
 
-def _sentences(doc: Any, sections: list[Section]) -> list[_Sentence]:
+def _sentences(doc: Any, whole: str, sections: list[Section]) -> list[_Sentence]:
+    """The doc's sentences (``whole`` is its text), each cut where a section starts inside it."""
     out = []
+    bounds = [s.start for s in sections if s.start and whole[s.start - 1] != "\n"]  # inside a line
     for sent in doc.sents:
-        text = sent.text.strip()
-        if not text:
-            continue
-        start = sent.start_char
-        section = _section_at(sections, start)
-        out.append(_Sentence(text, start, sent.end_char, sentence_role(text, section), section))
+        # a sentence never runs over a section's start ("... GDPR ) Desired Experience" glued,
+        # "... Java and SQL Preferred: Experience with Go")
+        cuts = [sent.start_char, *(b for b in bounds if sent.start_char < b < sent.end_char), sent.end_char]
+        if len(cuts) == 2:
+            pieces = [(sent.text, sent.start_char, sent.end_char)]
+        else:
+            pieces = [(whole[a:b], a, b) for a, b in itertools.pairwise(cuts)]
+        for raw, start, end in pieces:
+            text = raw.strip()
+            if not text:
+                continue
+            start += len(raw) - len(raw.lstrip())
+            section = _section_at(sections, start)
+            out.append(_Sentence(text, start, end, sentence_role(text, section), section))
     return out
 
 
@@ -196,7 +209,11 @@ def _skills(
     order: dict[str, int] = {}
     fields: dict[int, list[tuple[int, int]]] = {}
     asked = [(s.start, s.end) for s in sentences if s.role in ("required", "preferred")]
-    for span in skill_candidates(doc, taxonomy, asked):
+    headed = any(s.section in ("required", "preferred") for s in sentences)
+    items = [
+        (s.start, s.end) for s in sentences if s.section in ("required", "preferred") and len(s.text) <= 40
+    ]
+    for span in skill_candidates(doc, taxonomy, asked, items):
         sent = _sentence_at(sentences, span.start_char)
         if sent is None:
             continue
@@ -212,6 +229,8 @@ def _skills(
             importance = "required"  # the job title names the core skill: "Java Backend Engineer"
         if importance == "mentioned" and skill.kind == "soft" and _SELF_DESCRIPTION.match(sent.evidence):
             continue  # "Our team values creativity": the company describing itself, not a requirement
+        if importance == "mentioned" and sent.section == "intro" and headed:
+            continue  # the blurb above a posting's requirements: the company's products, not the job's
         if importance not in _IMPORTANCE or (importance == "mentioned" and skill.id.startswith("learned:")):
             continue  # boilerplate; or a learned name the posting does not ask for
         mention = SkillMention(
@@ -307,9 +326,16 @@ def _degree(sentences: list[_Sentence]) -> DegreeRequirement | None:
     equivalent = False
     evidence = ""
     for sent in sentences:
-        if sent.role == BOILERPLATE:
+        if sent.section in ("boilerplate", "material"):
             continue
-        hits = find_degrees(sent.text)
+        # each degree judged where it stands: a run-on whose end is an equal-opportunity statement
+        # still asks for the degree at its start; "master the English language" is no degree
+        hits = [
+            (level, start, end)
+            for level, start, end in find_degrees(sent.text)
+            if mention_role(sent.text, start, sent.section) != BOILERPLATE
+            and not _VERB_MASTER.match(sent.text, start)
+        ]
         if not hits:
             continue
         evidence = evidence or sent.evidence
@@ -353,33 +379,3 @@ def _clause(text: str, start: int, end: int) -> str:
     right_match = _CLAUSE.search(text, end)
     right = right_match.start() if right_match else len(text)
     return text[left:right]
-
-
-_TEMPLATE_WORDS = (
-    r"(?:job|position|role)\s+(?:description|posting|profile|advert|ad|template)s?(?:\s+templates?)?"
-)
-_TITLE_AROUND = re.compile(
-    # a run of spaces is tried from its first character only ("(?<!\s)", possessive): tried from
-    # each of them, 2,000 spaces on one line took 46 s
-    rf"^(?:{_TEMPLATE_WORDS}|job title)\s*+[:|\u2013-]\s*+"
-    rf"|(?<!\s)\s*+[:|\u2013-]?\s*+\b{_TEMPLATE_WORDS}\s*+$",
-    re.IGNORECASE,
-)
-
-
-def _title(text: str) -> str | None:
-    """The role named by the first short line; a template's or a site's words around it ("Job
-    Description Templates", "Data Engineer Job Description Template") are not the role."""
-    skipped = 0
-    for line in text.splitlines():
-        line = line.strip(" #*\t")
-        if not line:
-            continue
-        role = _TITLE_AROUND.sub("", line).strip(" #*\t")
-        if not role and skipped < 3:
-            skipped += 1
-            continue
-        if len(role) <= 80 and not role.endswith((".", ":")) and len(role.split()) <= 10:
-            return role
-        return None
-    return None

@@ -19,11 +19,13 @@ REQUIRED, PREFERRED, DUTIES, BOILERPLATE, INTRO = "required", "preferred", "duti
 MATERIAL = "material"  # about the job in general (salary survey, career guide, FAQ): counts not at all
 _NOTHING = (BOILERPLATE, MATERIAL)
 
+CUE_WORDS = re.compile(r"\b(?:must|required|mandatory|essential|nice)\b", re.IGNORECASE)
 PREFERRED_CUE = re.compile(
     r"\b(?:a plus|plus\b(?! \d)|preferred|preferably|prefer|ideally|ideal\b|bonus|desired|desirable|"
     r"nice[- ]to[- ]have|an advantage|advantageous|extra points|would be great|beneficial|an asset|"
     r"strongly recommended|good to have|not required|optional|is helpful|are helpful|helpful|"
-    r"(?:would|will) be (?:a )?(?:plus|benefit|bonus)|appreciated|welcome)\b",
+    r"(?:would|will) be (?:a )?(?:plus|benefit|bonus)|appreciated|welcome|"
+    r"stand out|sets? you apart|even better)\b",
     re.IGNORECASE,
 )
 _REQUIRED_CUE = re.compile(
@@ -70,6 +72,18 @@ def _item_start() -> re.Pattern[str]:
     return re.compile(rf"(?<=[a-z,)]) (?=(?:{alternation(wordlist('posting_cues', 'item_starts'))})\b)")
 
 
+@lru_cache(maxsize=1)
+def _item_break() -> re.Pattern[str]:
+    """Where one glued item ends and the next begins: an item's first word after a lower-case one
+    ("...mathematics skills Ability to meet"), a bullet run into the text ("Python* Strong"), or
+    a company's equal-opportunity sentence run into the last item ("... is a plus Contoso is an
+    equal opportunity employer")."""
+    return re.compile(
+        rf"{_item_start().pattern}|\*\s*(?=[A-Z])"
+        r"|(?<=[a-z]) (?=[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3} (?:is|are) an? (?:proud )?(?:equal|EEO)\b)"
+    )
+
+
 _SCOPE_BREAK = re.compile(r"[;.!?]\s|\b(?:required|must|need to|you have|minimum)\b", re.IGNORECASE)
 
 
@@ -101,7 +115,9 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
         start = max(0, offset - _BOILERPLATE_REACH)
         sentence, offset = sentence[start : offset + _BOILERPLATE_REACH], offset - start
     for cue in FORWARD_CUE.finditer(sentence, 0, offset):
-        if not _SCOPE_BREAK.search(sentence, cue.end(), offset):
+        if not _SCOPE_BREAK.search(sentence, cue.end(), offset) and not _closed_between(
+            sentence, cue.end(), offset
+        ):
             return PREFERRED
     if section == PREFERRED:  # "... is a must" inside a nice-to-have list is still required
         clause = _clause_around(sentence, offset)
@@ -113,21 +129,46 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
     role = sentence_role(_boilerplate_cue().sub(" ", sentence), section)
     if role == "mentioned" and asked_before:
         return REQUIRED
-    if role != PREFERRED or section == PREFERRED or _leading_cue().match(sentence):
-        return role
+    lead = _leading_cue().match(sentence)
+    if role != PREFERRED or section == PREFERRED or (lead and not _open_paren(sentence, lead.end())):
+        return (
+            role  # a cue leading the sentence covers it, unless a parenthesis holds it: "Java (preferably..."
+        )
     for cue in PREFERRED_CUE.finditer(sentence):
-        if cue.start() < offset or FORWARD_CUE.fullmatch(cue.group(0)):
-            continue
+        if cue.start() < offset or (FORWARD_CUE.fullmatch(cue.group(0)) and not _closes(sentence, cue.end())):
+            continue  # a forward cue covers what follows it, unless nothing does: "Go (nice to have)"
         breaks = [m.end() for m in _SCOPE_BREAK.finditer(sentence, 0, cue.start())]
         breaks += [m.end() for m in _item_start().finditer(sentence, 0, cue.start())]
         scope_start = max(breaks, default=0)
-        scope_start = max(scope_start, cue.start() - _PREFERRED_REACH)
+        opened = _open_paren(sentence, cue.start())
+        if opened and not sentence[opened + 1 : cue.start()].strip() and _closes(sentence, cue.end()):
+            opened = 0  # "Go (nice to have)": a parenthesis of the cue alone qualifies what precedes it
+        scope_start = max(scope_start, cue.start() - _PREFERRED_REACH, opened)
         if scope_start <= offset:
             return PREFERRED
     rest = sentence_role(_boilerplate_cue().sub(" ", PREFERRED_CUE.sub(" ", sentence)), section)
     if rest == "mentioned" and asked_before:
         return REQUIRED
     return rest if rest != BOILERPLATE else "mentioned"
+
+
+def _closes(sentence: str, pos: int) -> bool:
+    """True when nothing but a parenthesis, punctuation or the end follows ``pos`` in its clause."""
+    return bool(re.match(r"\s*(?:[).;,!]|$)", sentence[pos:]))
+
+
+def _open_paren(sentence: str, pos: int) -> int:
+    """Where the parenthesis still open at ``pos`` starts (0 when none): a cue inside one
+    ("2+ years of experience (online services preferred)") qualifies what the parenthesis holds."""
+    opened = sentence.rfind("(", 0, pos)
+    return opened if opened > sentence.rfind(")", 0, pos) else 0
+
+
+def _closed_between(sentence: str, start: int, end: int) -> bool:
+    """True when a parenthesis open at ``start`` closes before ``end`` ("Java (preferably Spring)
+    and SQL": the forward cue ends with its parenthesis)."""
+    opened = _open_paren(sentence, start)
+    return bool(opened) and ")" in sentence[start:end]
 
 
 _LONG_SENTENCE = 250
@@ -148,7 +189,13 @@ def is_boilerplate(sentence: str, offset: int, section: str) -> bool:
     if section in _NOTHING:
         return True
     if len(sentence) <= _LONG_SENTENCE:
-        return bool(_boilerplate_cue().search(sentence))
+        # a cue before the mention sets the topic of what follows it; one after it reaches back
+        # over its own item only ("... MPI is a plus Contoso is an equal opportunity employer")
+        cues = _cue_starts(sentence)
+        if not cues:
+            return False
+        breaks = [b for b in _break_starts(sentence) if b > offset]
+        return any(cue <= offset or not any(b <= cue for b in breaks) for cue in cues)
     # only the cues within reach are looked for: every mention of a run-on sentence scanning all of
     # it made "5+ years of Python, " * 400 quadratic (issue 17)
     start, end = max(0, offset - _BOILERPLATE_REACH), offset + _BOILERPLATE_REACH
@@ -156,6 +203,18 @@ def is_boilerplate(sentence: str, offset: int, section: str) -> bool:
 
 
 _LONGEST_CUE = 200
+
+
+@lru_cache(maxsize=64)
+def _cue_starts(sentence: str) -> tuple[int, ...]:
+    """Where the sentence's boilerplate cues start: found once per sentence, not per mention."""
+    return tuple(m.start() for m in _boilerplate_cue().finditer(sentence))
+
+
+@lru_cache(maxsize=64)
+def _break_starts(sentence: str) -> tuple[int, ...]:
+    """Where the sentence's glued items start (``_item_break``), once per sentence."""
+    return tuple(m.start() for m in _item_break().finditer(sentence))
 
 
 @lru_cache(maxsize=64)

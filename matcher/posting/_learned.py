@@ -5,6 +5,10 @@ something. A span it marks that no taxonomy span covers counts when its words na
 skill ("solid knowledge of statistics" -> statistics), or, under its own words, when it is well
 formed and stands in a list beside a skill the taxonomy knows ("Java, SpringBoot, XML"): an item
 of a list of skills is a skill. Measured on the dev set's tuning and check parts (README).
+
+A requirements or preferred list item that is nothing but a skill's name ("- Go", "- Java")
+names that skill although the name is also an ordinary word: the taxonomy's finder asks such
+names for a technical context inside their sentence, and a bullet is a sentence of its own.
 """
 
 from __future__ import annotations
@@ -30,7 +34,9 @@ class Candidate(NamedTuple):
 _MAX_WORDS = 4  # a learned name longer than this is a phrase, not a skill's name
 
 
-def skill_candidates(doc: Any, taxonomy: Taxonomy, asked: list[tuple[int, int]]) -> list[Candidate]:
+def skill_candidates(
+    doc: Any, taxonomy: Taxonomy, asked: list[tuple[int, int]], items: list[tuple[int, int]] | None = None
+) -> list[Candidate]:
     """The skill mentions to weigh, in text order: the taxonomy's spans, and those the learned
     extractor marks in the sentences that ask for something (``asked``, character ranges) where
     no taxonomy span is: linked to the taxonomy when their words name a skill there ("solid
@@ -39,6 +45,7 @@ def skill_candidates(doc: Any, taxonomy: Taxonomy, asked: list[tuple[int, int]])
     found = [
         Candidate(s.start_char, s.end_char, s.text, taxonomy.skills[s.label_]) for s in doc.spans["skills"]
     ]
+    found += _bare_items(doc, taxonomy, items or [], found)
     from matcher.language import learned_spans, well_formed
 
     text = doc.text  # built from the tokens on each access: once
@@ -48,8 +55,8 @@ def skill_candidates(doc: Any, taxonomy: Taxonomy, asked: list[tuple[int, int]])
         if span.skill_id:
             found.append(Candidate(span.start, span.end, span.text, taxonomy.skills[span.skill_id]))
             continue
-        if len(span.text.split()) > _MAX_WORDS or not well_formed(span.text):
-            continue
+        if len(span.text.split()) > _MAX_WORDS or not well_formed(span.text) or _cue_words(span.text):
+            continue  # a phrase, a broken span, or the posting's own cue ("Go (nice to have)")
         if not _listed(text, span.start, span.end, found):
             continue
         name = " ".join(span.text.split())
@@ -57,6 +64,42 @@ def skill_candidates(doc: Any, taxonomy: Taxonomy, asked: list[tuple[int, int]])
         learned = Skill(f"learned:{name.lower()}", name, kind, "", (), (), ("learned",))
         found.append(Candidate(span.start, span.end, span.text, learned))
     return sorted(found, key=lambda c: c.start_char)
+
+
+def _bare_items(
+    doc: Any, taxonomy: Taxonomy, items: list[tuple[int, int]], found: list[Candidate]
+) -> list[Candidate]:
+    """A list item that is nothing but a skill's name ("- Go", "- Java" under "Requirements") names
+    that skill, even when the name is also an ordinary word: the list is its technical context."""
+    from matcher.text import token_key
+
+    taken = {c.start_char for c in found}
+    out = []
+    for start, end in items:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        tokens = [t for t in span or () if not (t.is_punct or t.is_space) and t.text not in _MARKERS]
+        if not tokens or len(tokens) > 3 or tokens[0].idx in taken:
+            continue
+        keys = tuple(token_key(t.text) for t in tokens)
+        texts = tuple(t.text for t in tokens)
+        for pattern in taxonomy.by_first.get(keys[0], ()):
+            if pattern.keys == keys and (pattern.case is None or pattern.case == texts):
+                first, last = tokens[0], tokens[-1]
+                text = doc[first.i : last.i + 1].text
+                skill = taxonomy.skills[pattern.skill_id]
+                out.append(Candidate(first.idx, last.idx + len(last.text), text, skill))
+                break
+    return out
+
+
+_MARKERS = frozenset({"-", "*", "\u2022", "\u2023", "\u25aa", "\u25cf", "\u25e6", "\u00b7", "\u2013", ">"})
+
+
+def _cue_words(text: str) -> bool:
+    """True when a span's words are an importance cue of the posting ("nice", "a plus", "must")."""
+    from matcher.posting._importance import CUE_WORDS, PREFERRED_CUE
+
+    return bool(PREFERRED_CUE.search(text) or CUE_WORDS.search(text))
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|/|;|\(|\)|\band\b|\bor\b|&)\s*(?:and\s+|or\s+)?")
