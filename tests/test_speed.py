@@ -42,11 +42,15 @@ try:
     main(sys.argv[1:], standalone_mode=False)
 finally:
     heavy = ("spacy", "thinc", "sklearn", "scipy", "pypdf", "pypdfium2", "docx", "lxml")
-    print(" ".join(sorted({m.split(".")[0] for m in sys.modules} & set(heavy))) or "none", file=sys.stderr)
+    loaded = sorted({m.split(".")[0] for m in sys.modules} & set(heavy))
+    from matcher.language import load_taxonomy
+    if "by_first" in vars(load_taxonomy()):  # the 30,000 skill patterns, made to search text
+        loaded.append("patterns")
+    print(" ".join(loaded) or "none", file=sys.stderr)
 """
 
 
-def test_a_rerank_whose_files_are_all_cached_loads_neither_spacy_nor_a_pdf_engine(
+def test_a_rerank_whose_files_are_all_cached_loads_neither_spacy_nor_a_pdf_engine_nor_patterns(
     tmp_path: Path, example_posting: Path
 ) -> None:
     import subprocess

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -83,19 +84,35 @@ class Taxonomy:
     'Kubernetes'
     """
 
-    def __init__(self, skills: dict[str, Skill], patterns: list[Pattern]) -> None:
+    def __init__(
+        self, skills: dict[str, Skill], patterns: list[Pattern] | Callable[[], list[Pattern]]
+    ) -> None:
+        """``patterns``, or a function that makes them: then they are made when first needed (a
+        re-rank from the cache scores with the skills alone and never reads text for them)."""
         self.skills = skills
-        self.by_first: dict[str, list[Pattern]] = {}
-        for pattern in patterns:
-            self.by_first.setdefault(pattern.keys[0], []).append(pattern)
-        for bucket in self.by_first.values():
-            bucket.sort(key=lambda p: -len(p.keys))
-        self.max_len = max((len(p.keys) for p in patterns), default=1)
+        self._patterns = patterns
         self._sized: dict[str, list[tuple[int, dict[tuple[str, ...], list[Pattern]]]]] = {}
         self._by_name = {s.name.lower(): s for s in skills.values()}
         for skill in skills.values():
             for alias in skill.aliases:
                 self._by_name.setdefault(alias.lower(), skill)
+
+    @cached_property
+    def by_first(self) -> dict[str, list[Pattern]]:
+        """The patterns by their first word, longest first."""
+        patterns = self._patterns() if callable(self._patterns) else self._patterns
+        by_first: dict[str, list[Pattern]] = {}
+        for pattern in patterns:
+            by_first.setdefault(pattern.keys[0], []).append(pattern)
+        for bucket in by_first.values():
+            bucket.sort(key=lambda p: -len(p.keys))
+        self._patterns = []  # held in by_first now
+        return by_first
+
+    @cached_property
+    def max_len(self) -> int:
+        """The most words a pattern has."""
+        return max((len(bucket[0].keys) for bucket in self.by_first.values()), default=1)
 
     def sized(self, first: str) -> list[tuple[int, dict[tuple[str, ...], list[Pattern]]]]:
         """``by_first[first]`` grouped by length, longest first: (length, patterns by their keys,
@@ -177,7 +194,6 @@ def read_taxonomy(path: Path) -> Taxonomy:
     model
     """
     skills: dict[str, Skill] = {}
-    patterns: list[Pattern] = []
     try:
         rows = json.loads("[" + ",".join(path.read_text(encoding="utf-8").splitlines()) + "]")
         for row in rows:
@@ -191,16 +207,28 @@ def read_taxonomy(path: Path) -> Taxonomy:
                 tuple(row.get("related", ())),
                 tuple(row.get("sources", ())),
             )
-            patterns += [
-                _new_pattern(Pattern, (sid, tuple(keys), tuple(case) if case else None, context))
-                for keys, case, context in row["patterns"]
-            ]
+            if not isinstance(row["patterns"], list):
+                raise TypeError(f"{sid}: patterns is no list")
+        raw = [(row["id"], row["patterns"]) for row in rows]  # the rest of each row is read
     except FileNotFoundError as exc:
         raise ModelError(
             f"skill taxonomy not found at {path}; rebuild it with scripts/build_taxonomy.py"
         ) from exc
     except (ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"skill taxonomy at {path} is unreadable: {exc}") from exc
+
+    def patterns() -> list[Pattern]:  # 30,000 of them, made when text is first searched
+        made: list[Pattern] = []
+        try:
+            for sid, rules in raw:
+                made += [
+                    _new_pattern(Pattern, (sid, tuple(keys), tuple(case) if case else None, context))
+                    for keys, case, context in rules
+                ]
+        except (ValueError, TypeError) as exc:
+            raise ModelError(f"skill taxonomy at {path} is unreadable: {exc}") from exc
+        return made
+
     return Taxonomy(skills, patterns)
 
 
