@@ -30,13 +30,6 @@ _IN_FLIGHT = 256  # files sent to the cluster and not yet back
 _SAFE = re.compile(r"[^A-Za-z0-9._-]")
 
 
-def _parse_bytes(name: str, data: bytes, engine: str, limits: Limits | None) -> ParseResult:
-    """Runs on a cluster worker: parse one file's bytes, under its original name, in a helper
-    process under the run's time and memory caps (a Dask worker is daemonic and may start no
-    multiprocessing child; a helper past the time cap is killed, so the work really stops)."""
-    return parse_bytes_capped(name, data, engine, limits)
-
-
 def parse_on_cluster(
     paths: Iterable[Path], scheduler: Any, *, engine: str = "pypdf", limits: Limits | None = None
 ) -> Iterator[ParseResult]:
@@ -66,7 +59,9 @@ def parse_on_cluster(
                 continue
             # the task names its file (safe characters only) for the dashboard, in one task group
             key = ("matcher-parse", _SAFE.sub("_", path.name)[:80], uuid.uuid4().hex)
-            future = client.submit(_parse_bytes, str(path), data, engine, limits, key=key)
+            # on the worker, in a helper process under the run's caps (a Dask worker is daemonic
+            # and may start no multiprocessing child; past the time cap the helper is killed)
+            future = client.submit(parse_bytes_capped, str(path), data, engine, limits, key=key)
             futures[future] = path
             return future
         return None

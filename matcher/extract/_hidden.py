@@ -341,11 +341,8 @@ def pdfium_page_hidden(page: Any, textpage: Any, number: int) -> list[HiddenText
                     render = 3  # fully transparent: as invisible as render mode 3
             # a glyph box 3 pt tall or more holds no text under 2 pt
             points = default
-            if y1 - y0 < low:
-                if font_size(obj, p_size) and get_matrix(obj, p_matrix):
-                    points = abs(size.value) * math.hypot(matrix[2], matrix[3])
-            elif clear and render != 3 and render != 7 and not (x1 < bx0 or x0 > bx1 or y1 < by0 or y0 > by1):
-                continue  # what _judge would say: visible
+            if y1 - y0 < low and font_size(obj, p_size) and get_matrix(obj, p_matrix):
+                points = abs(size.value) * math.hypot(matrix[2], matrix[3])
             if (
                 clear
                 and render != 3
@@ -353,7 +350,7 @@ def pdfium_page_hidden(page: Any, textpage: Any, number: int) -> list[HiddenText
                 and not 0 < points < least
                 and not (x1 < bx0 or x0 > bx1 or y1 < by0 or y0 > by1)
             ):
-                continue  # the same, for a small glyph box
+                continue  # what _judge would say: visible
             hidden = _judge(render, fill, points, crop, (x0, y0, x1, y1), regions)
             if hidden is not None:
                 text = _object_text(calls, obj, address(textpage.raw))

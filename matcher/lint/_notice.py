@@ -11,6 +11,7 @@ __all__ = ["candidate_notice"]
 
 def _requirements(posting: Posting) -> list[str]:
     items = []
+    groups = {g.id: g for g in posting.groups}
     for importance, label in (
         ("required", "Required"),
         ("preferred", "Preferred"),
@@ -23,7 +24,6 @@ def _requirements(posting: Posting) -> list[str]:
             if importance == "preferred"
             else "mentioned"
         )
-        groups = {g.id: g for g in posting.groups}
         named, shown = [], set()
         for s in skills:  # a group's members are one requirement, named where its first stands
             if s.group in groups and s.group in shown:

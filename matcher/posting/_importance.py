@@ -129,11 +129,10 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
     role = sentence_role(_boilerplate_cue().sub(" ", sentence), section)
     if role == "mentioned" and asked_before:
         return REQUIRED
+    # a cue leading the sentence covers it, unless a parenthesis holds it: "Java (preferably..."
     lead = _leading_cue().match(sentence)
     if role != PREFERRED or section == PREFERRED or (lead and not _open_paren(sentence, lead.end())):
-        return (
-            role  # a cue leading the sentence covers it, unless a parenthesis holds it: "Java (preferably..."
-        )
+        return role
     for cue in PREFERRED_CUE.finditer(sentence):
         if cue.start() < offset or (FORWARD_CUE.fullmatch(cue.group(0)) and not _closes(sentence, cue.end())):
             continue  # a forward cue covers what follows it, unless nothing does: "Go (nice to have)"

@@ -271,10 +271,14 @@ def _all_field_words(text: str) -> bool:
     return bool(words) and all(is_field_word(w) or w.lower() in ("and", "&", "of") for w in words)
 
 
+# a leading "Degree :" or separator before an entry's part
+_LEAD = re.compile(r"^\s*(?:degree\b)?[\s:,\-–—(]*", re.IGNORECASE)
+
+
 def _field_after_school(rest: str) -> str | None:
     """ "Bachelor of Arts : West Virginia State University - Marketing City": the field after the
     school's name and a dash."""
-    text = re.sub(r"^\s*(?:degree\b)?[\s:,\-–—(]*", "", rest, flags=re.IGNORECASE)
+    text = _LEAD.sub("", rest)
     school, dash, after = text.partition(" - ")
     if not dash or not institution_word().search(school) or len(school) > 80:
         return None
@@ -283,7 +287,7 @@ def _field_after_school(rest: str) -> str | None:
 
 def _first_segment(text: str) -> str:
     """The first part of ``text`` after a leading "Degree :" or separator."""
-    text = re.sub(r"^\s*(?:degree\b)?[\s:,\-–—(]*", "", text, flags=re.IGNORECASE)
+    text = _LEAD.sub("", text)
     segment = _SEGMENTS.split(text, maxsplit=1)[0]
     school = institution_word().search(segment)
     if school:  # "Statistics, Technical University of Munich"
