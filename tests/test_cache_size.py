@@ -122,7 +122,7 @@ def test_a_cache_from_before_the_size_columns_still_serves_and_keeps_to_its_cap(
     cache.put("k0", parse_resume_text(_resume(0)))
     cache.close()
     with sqlite3.connect(path) as db:  # the table as parser version 7 made it
-        db.execute("DROP INDEX parses_used")
+        db.execute("DROP INDEX parses_usage")
         db.execute("CREATE TABLE old AS SELECT key, resume, vector, stored FROM parses")
         db.execute("DROP TABLE parses")
         db.execute("ALTER TABLE old RENAME TO parses")
@@ -131,3 +131,32 @@ def test_a_cache_from_before_the_size_columns_still_serves_and_keeps_to_its_cap(
     assert cache.get("k0") is not None and cache.get("k0").email == "cand0@x.org"  # type: ignore[union-attr]
     cache.close()
     assert cache_info(path).data_bytes > 0
+
+
+def test_opening_a_cache_reads_its_index_not_every_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache of 100,000 resumes is about 2 GB: opening it for a re-rank of ten files must not read
+    all of it (the unsized-entry check and the size total were full scans of the table)."""
+    path = tmp_path / "c.sqlite"
+    cache = ResumeCache(path)
+    for i in range(3):
+        cache.put(f"k{i}", parse_resume_text(_resume(i)))
+    cache.close()
+    statements: list[str] = []
+    connect = sqlite3.connect
+
+    def traced(*args: object, **kwargs: object) -> sqlite3.Connection:
+        db = connect(*args, **kwargs)  # type: ignore[arg-type]
+        db.set_trace_callback(statements.append)
+        return db
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+    cache = ResumeCache(path)
+    cache.close()
+    monkeypatch.undo()
+    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT") and "parses" in s]
+    assert reads  # the size total at least
+    with sqlite3.connect(path) as db:
+        plans = {s: [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + s)] for s in reads}
+    db.close()
+    full_scans = {s: p for s, p in plans.items() if any(step == "SCAN parses" for step in p)}
+    assert full_scans == {}

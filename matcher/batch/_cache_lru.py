@@ -20,7 +20,7 @@ _TRIM_TO = 0.9  # an overfull cache is trimmed to this share of its cap, so it i
 
 def prepare_usage(db: sqlite3.Connection) -> None:
     """Give the parses table its ``used`` and ``size`` columns (a cache from before they existed
-    gets them, its entries counted as used when they were stored) and an index on ``used``."""
+    gets them, its entries counted as used when they were stored) and an index on both."""
     columns = {row[1] for row in db.execute("PRAGMA table_info(parses)")}
     if "used" not in columns:
         db.execute("ALTER TABLE parses ADD COLUMN used REAL")
@@ -32,7 +32,10 @@ def prepare_usage(db: sqlite3.Connection) -> None:
             "size = coalesce(size, length(key) + length(resume) + coalesce(length(vector), 0)) "
             "WHERE used IS NULL OR size IS NULL"
         )
-    db.execute("CREATE INDEX IF NOT EXISTS parses_used ON parses (used)")
+    # used and size together: the size total and the check above read this index, not every
+    # entry (a cache of 100,000 resumes is about 2 GB); the least recently used come first in it
+    db.execute("CREATE INDEX IF NOT EXISTS parses_usage ON parses (used, size)")
+    db.execute("DROP INDEX IF EXISTS parses_used")  # the one index older caches had: half of this one
 
 
 def entry_size(key: str, resume_json: str, vector: bytes | None) -> int:
