@@ -133,7 +133,9 @@ def test_a_cache_from_before_the_size_columns_still_serves_and_keeps_to_its_cap(
     assert cache_info(path).data_bytes > 0
 
 
-def test_opening_a_cache_reads_its_index_not_every_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_opening_a_cache_reads_its_index_not_every_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A cache of 100,000 resumes is about 2 GB: opening it for a re-rank of ten files must not read
     all of it (the unsized-entry check and the size total were full scans of the table)."""
     path = tmp_path / "c.sqlite"
