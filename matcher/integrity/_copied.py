@@ -14,16 +14,18 @@ _SHINGLE = 8  # words: a run shorter than this is a phrase any two texts may sha
 MIN_COPIED_WORDS = 30
 
 
-_WORD = re.compile(r"[a-z0-9+#]+")
 _STRETCH = re.compile(b"\x01{%d,}" % _SHINGLE)
+# a word is a run of [a-z0-9+#] in the lower-cased text: every other byte (and every character
+# outside ASCII, encoded as "?") becomes a space, and the bytes are split there, in C
+_SPACES = bytes(b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789+#" else 32 for b in range(256))
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+def _words(text: str) -> list[bytes]:
+    return text.lower().encode("ascii", "replace").translate(_SPACES).split()
 
 
 @lru_cache(maxsize=8)
-def _shingles(posting_text: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+def _shingles(posting_text: str) -> tuple[frozenset[bytes], frozenset[tuple[bytes, ...]]]:
     """The posting's words and its runs of ``_SHINGLE`` words: made once for a whole ranking."""
     source = _words(posting_text)
     runs = frozenset(tuple(source[i : i + _SHINGLE]) for i in range(len(source) - _SHINGLE + 1))
@@ -59,7 +61,7 @@ def copied_run(posting_text: str, resume_text: str) -> tuple[int, str]:
         if end >= 0:
             best = max(best, (end - start, start))
     length, at = best
-    return length, " ".join(words[at : at + length])
+    return length, b" ".join(words[at : at + length]).decode("ascii")
 
 
 def posting_copied(
