@@ -9,7 +9,6 @@ same detailed occupation 1, the same broad occupation 0.6, minor group 0.4, majo
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,17 +50,18 @@ def title_key(title: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+def _index() -> tuple[dict[str, list[int]], list[str], dict[str, str]]:
+    """Each title's occupations (as positions in the list of codes), the codes, their names."""
+    import msgspec
+
     from matcher._models import model_dir
 
     path = model_dir() / TITLES_FILE
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+    try:  # read by msgspec, and the 50,000 titles kept as read: a lookup turns its own into codes
+        data = msgspec.json.decode(path.read_bytes())
     except FileNotFoundError as exc:
         raise ModelError(f"title index not found at {path}; rebuild it with scripts/build_titles.py") from exc
-    codes = [code for code, _ in data["occupations"]]
-    titles = {k: tuple(codes[i] for i in v) for k, v in data["titles"].items()}
-    return titles, {code: name for code, name in data["occupations"]}
+    return data["titles"], [code for code, _ in data["occupations"]], dict(data["occupations"])
 
 
 def occupations_of(title: str) -> tuple[str, ...]:
@@ -83,12 +83,12 @@ def occupations_of(title: str) -> tuple[str, ...]:
 @lru_cache(maxsize=16384)
 def _occupations(key: str) -> tuple[str, ...]:
     """:func:`occupations_of` for a title's key, looked up once per distinct title in a ranking."""
-    titles, _ = _index()
+    titles, codes, _ = _index()
     words = key.split()
     for size in range(len(words), 0, -1):
         found: set[str] = set()
         for i in range(len(words) - size + 1):
-            found.update(titles.get(" ".join(words[i : i + size]), ()))
+            found.update(codes[at] for at in titles.get(" ".join(words[i : i + size]), ()))
         if found:
             return tuple(sorted(found))
     return ()
@@ -162,7 +162,7 @@ def role_match(posting_title: str | None, resume: Resume) -> RoleMatch | None:
     wanted = occupations_of(posting_title)
     if not wanted:
         return None
-    _, names = _index()
+    _, _, names = _index()
     # a catch-all ("Computer Occupations, All Other") says little when a title also names others
     wanted = tuple(c for c in wanted if not names.get(c, "").endswith("All Other")) or wanted
     best = RoleMatch(0.0, posting_title, None, "no title of the resume names a related occupation")
