@@ -271,3 +271,19 @@ def test_fit_ladder_of_generated_pdfs_ranks_in_order(tmp_path: Path) -> None:
     totals = {Path(e.path).name: e.score.total for e in ranking.entries}
     assert totals["1-all.pdf"] > totals["3-degree-below.pdf"] > totals["5-none.pdf"]
     assert totals["1-all.pdf"] > totals["4-years-below.pdf"] > totals["5-none.pdf"]
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_ranked_resumes_hold_each_skill_name_once(tmp_path: Path, posting: Posting, workers: int) -> None:
+    """Thousands of ranked entries repeat the same skill names: each is held once, whether the
+    resume was parsed here or came back from a worker process (where every string is a copy)."""
+    for i in range(3):
+        (tmp_path / f"cv{i}.txt").write_text(f"Candidate {i}\nSKILLS\nPython, SQL, Docker\n")
+    ranking = rank(posting, [tmp_path], workers=workers, as_of=date(2024, 1, 1))
+    names: dict[str, list[str]] = {}
+    for entry in ranking.entries:
+        assert entry.resume is not None and entry.resume.skills
+        for skill in entry.resume.skills:
+            names.setdefault(skill.name, []).append(skill.name)
+    assert all(len(same) == 3 for same in names.values()), names
+    assert all(len({id(s) for s in same}) == 1 for same in names.values())

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from matcher.records import Resume, ResumeSkill, Score, SkillMatch
+from matcher.records import Resume, Score, SkillMatch
 
 __all__ = ["Shared"]
 
@@ -41,7 +41,7 @@ class _Rebuild:
         return record if same else self._cls(*values)
 
 
-_SKILL = _Rebuild(ResumeSkill, name=sys.intern, kind=sys.intern, last_used=_text, skill_id=sys.intern)
+_TEXT_DROPPED = _Rebuild(Resume, text=lambda _: "")
 _MATCH = _Rebuild(SkillMatch, skill=sys.intern, importance=sys.intern, how=sys.intern, via=_text)
 
 
@@ -55,8 +55,9 @@ class Shared:
         return self._seen.setdefault(value, value)
 
     def resume(self, resume: Resume) -> Resume:
-        """``resume`` without its text, its skills' repeated strings held once."""
-        return dataclasses.replace(resume, text="", skills=tuple(map(_SKILL, resume.skills)))
+        """``resume`` without its text (its skills' strings are held once already: parse_all sees
+        to it, see ``intern_skills``)."""
+        return _TEXT_DROPPED(resume) if resume.text else resume
 
     def score(self, score: Score) -> Score:
         """``score`` with its checks, missing skills and matched skills' strings held once."""

@@ -4,7 +4,6 @@ failure, through the cache, the local workers or a Dask cluster, one outcome per
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
@@ -41,6 +40,7 @@ def parse_all(
 
     from matcher.batch._cache import content_key, open_cache
     from matcher.batch._parsing import parse_file
+    from matcher.batch._stored import intern_skills
     from matcher.batch._workers import parse_in_workers
 
     cache = open_cache(cache_path, max_bytes=cache_max_bytes) if cache_path else None
@@ -93,7 +93,7 @@ def parse_all(
                     failures += 1
                     yield path, None, None, twin, digest
                 else:
-                    yield path, dataclasses.replace(outcome, source=str(path)), vector, None, digest
+                    yield path, outcome, vector, None, digest  # read with its source: see _outcome
                 if progress is not None:
                     progress(done, len(files), failures)
         count = (os.cpu_count() or 1) if workers is None else workers
@@ -136,7 +136,7 @@ def parse_all(
                         cache.put(content_key(result.digest, engine=engine, limits=limits), resume, vector)
                     except sqlite3.Error as exc:
                         cache_failed(exc)
-                yield path, resume, vector, None, result.digest
+                yield path, intern_skills(resume), vector, None, result.digest
             if progress is not None:
                 progress(done, len(files), failures)
     finally:
@@ -155,7 +155,7 @@ def _outcome(row: tuple[str, bytes | None], path: Path) -> tuple[Resume | Failur
     from matcher.batch._stored import outcome_from_json
 
     try:
-        return outcome_from_json(row[0], path.name), row[1]
+        return outcome_from_json(row[0], path.name, str(path)), row[1]
     except (ValueError, KeyError, TypeError):
         return None
 

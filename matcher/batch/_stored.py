@@ -11,7 +11,14 @@ from typing import Any
 
 from matcher.records import Failure, Resume
 
-__all__ = ["STORED_FAILURES", "failure_to_json", "outcome_from_json", "resume_from_json", "resume_to_json"]
+__all__ = [
+    "STORED_FAILURES",
+    "failure_to_json",
+    "intern_skills",
+    "outcome_from_json",
+    "resume_from_json",
+    "resume_to_json",
+]
 
 #: Failures decided by a file's bytes (with the engine and the caps, which the key holds), stored
 #: like a parse. A time or memory cap, a killed worker, a file-system error or a bug of ours
@@ -26,9 +33,10 @@ def resume_to_json(resume: Resume) -> str:
     return json.dumps(dataclasses.asdict(resume), ensure_ascii=False, sort_keys=True)
 
 
-def resume_from_json(text: str) -> Resume:
+def resume_from_json(text: str, source: str | None = None) -> Resume:
     """The Resume :func:`resume_to_json` stored (fields added since default when absent), read by
-    msgspec straight into the records; ValueError on a text that is not one.
+    msgspec straight into the records, with ``source`` when given (the file it is ranked as now);
+    ValueError on a text that is not one.
 
     Examples
     --------
@@ -43,8 +51,23 @@ def resume_from_json(text: str) -> Resume:
         resume: Resume = _decoder().decode(text)
     except msgspec.MsgspecError as exc:  # not JSON, or not a Resume: a row no writer of ours made
         raise ValueError(f"not a stored resume: {exc}") from exc
-    # thousands of resumes repeat the same skill names: each is held once (as a ranking keeps
-    # them, see _compact), set on the records just made, before anyone else holds them
+    if source is not None:  # set on the record just made, before anyone else holds it
+        object.__setattr__(resume, "source", source)
+    return intern_skills(resume)
+
+
+def intern_skills(resume: Resume) -> Resume:
+    """``resume`` with its skills' strings held once: thousands of resumes repeat the same skill
+    names. Set in place, on records only the caller holds (just decoded or just received from a
+    worker): equal strings, so nothing anyone could see changes.
+
+    Examples
+    --------
+    >>> from matcher.resume import parse_resume_text
+    >>> a, b = (intern_skills(parse_resume_text("Skills: " + "".join(["Pyt", "hon"]))) for _ in "ab")
+    >>> a.skills[0].name is b.skills[0].name
+    True
+    """
     intern, put = sys.intern, object.__setattr__
     for skill in resume.skills:
         put(skill, "name", intern(skill.name))
@@ -79,12 +102,12 @@ def failure_to_json(failure: Failure, name: str) -> str:
     return json.dumps({"failure": stored}, ensure_ascii=False, sort_keys=True)
 
 
-def outcome_from_json(text: str, name: str) -> Resume | Failure:
-    """What the cache stored: a Resume (:func:`resume_to_json`) or the failure of a file, named
-    ``name`` now (:func:`failure_to_json`). Raises ValueError, KeyError or TypeError on a row no
-    writer of ours made."""
+def outcome_from_json(text: str, name: str, source: str | None = None) -> Resume | Failure:
+    """What the cache stored: a Resume (:func:`resume_to_json`, with ``source`` when given) or the
+    failure of a file, named ``name`` now (:func:`failure_to_json`). Raises ValueError, KeyError or
+    TypeError on a row no writer of ours made."""
     if not text.startswith('{"failure"'):
-        return resume_from_json(text)
+        return resume_from_json(text, source)
     failure = json.loads(text)["failure"]
     message = f"{name}: {failure['message']}" if failure["named"] else failure["message"]
     return Failure(str(failure["kind"]), str(message))
