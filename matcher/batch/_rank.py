@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from matcher._processes import start_context
 from matcher.batch._cache_lru import DEFAULT_CACHE_MAX_MB
+from matcher.batch._collector import young_collections_only
 from matcher.batch._compact import Shared
 from matcher.batch._listing import survey
 from matcher.batch._parse_all import parse_all
@@ -34,6 +35,7 @@ _SCORE_BATCH = 512  # resumes scored together: one TF-IDF product each, and a bo
 __all__ = ["rank"]
 
 
+@young_collections_only()  # the entries kept are not walked again and again (_collector)
 def rank(
     posting: Posting,
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
