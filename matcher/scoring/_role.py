@@ -170,13 +170,25 @@ def role_match(posting_title: str | None, resume: Resume) -> RoleMatch | None:
     if not known:  # no title O*NET knows: unknown, never a fail
         return None
     for title, have in known:
-        for size, level_credit, words in _LEVELS:
-            shared = sorted({c for c in wanted if any(c[:size] == h[:size] for h in have)})
-            # an ambiguous posting title names several occupations: credit the share covered
-            credit = round(level_credit * len(shared) / len(wanted), 3)
-            if credit > best.credit:
-                labels = " / ".join(names.get(c, c) for c in shared[:2]) + (" ..." if len(shared) > 2 else "")
-                n, of = len(shared), len(wanted)
-                share = "" if n == of else f", {n} of the {of} it may name"
-                best = RoleMatch(credit, posting_title, title, f"{words} ({labels}{share})")
+        credit, how = _closest(wanted, have)
+        if credit > best.credit:
+            best = RoleMatch(credit, posting_title, title, how)
+    return best
+
+
+@lru_cache(maxsize=16384)
+def _closest(wanted: tuple[str, ...], have: tuple[str, ...]) -> tuple[float, str]:
+    """The best credit the occupations ``have`` earn against ``wanted``, and how, in words (0.0
+    and "" when they share not even a major group); worked out once per pair in a ranking."""
+    _, _, names = _index()
+    best = (0.0, "")
+    for size, level_credit, words in _LEVELS:
+        shared = sorted({c for c in wanted if any(c[:size] == h[:size] for h in have)})
+        # an ambiguous posting title names several occupations: credit the share covered
+        credit = round(level_credit * len(shared) / len(wanted), 3)
+        if credit > best[0]:
+            labels = " / ".join(names.get(c, c) for c in shared[:2]) + (" ..." if len(shared) > 2 else "")
+            n, of = len(shared), len(wanted)
+            share = "" if n == of else f", {n} of the {of} it may name"
+            best = (credit, f"{words} ({labels}{share})")
     return best
