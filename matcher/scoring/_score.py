@@ -34,6 +34,7 @@ from matcher.records import (
     Resume,
     Score,
     SkillMatch,
+    SkillMention,
 )
 from matcher.scoring._groups import credit_groups
 from matcher.scoring._role import role_match
@@ -151,10 +152,9 @@ def _skill_matches(
     by_name = {s.name.lower(): s for s in shown}
     matched: list[SkillMatch] = []
     missing: list[SkillMatch] = []
-    for wanted in posting.skills:
-        importance = _IMPORTANCE[wanted.importance]
+    for wanted, importance, name, not_found in _wanted(posting):
         how: MatchHow
-        found = have.get(wanted.skill_id) or by_name.get(wanted.name.lower())
+        found = have.get(wanted.skill_id) or by_name.get(name)
         if found is not None:
             credit, how = 1.0, "exact"
             if wanted.years and found.years is not None and found.years < wanted.years:
@@ -174,8 +174,27 @@ def _skill_matches(
                     SkillMatch(wanted.name, importance, credit, "related", via.evidence, via=via.name)
                 )
                 continue
-        missing.append(SkillMatch(wanted.name, importance, 0.0, "missing"))
+        missing.append(not_found)
     return matched, missing
+
+
+_Wanted = tuple[tuple[SkillMention, Importance, str, SkillMatch], ...]
+_last_wanted: list[tuple[Posting, _Wanted]] = []  # the posting last scored against, and its skills
+
+
+def _wanted(posting: Posting) -> _Wanted:
+    """Each skill the posting asks, with its importance, its name in lower case and its "missing"
+    match: made once for a ranking's thousands of resumes (a posting's records never change)."""
+    for last, known in _last_wanted[-1:]:  # one read of the slot: threads may score other postings
+        if last is posting:
+            return known
+    made = tuple(
+        (w, importance, w.name.lower(), SkillMatch(w.name, importance, 0.0, "missing"))
+        for w in posting.skills
+        for importance in (_IMPORTANCE[w.importance],)
+    )
+    _last_wanted[:] = [(posting, made)]
+    return made
 
 
 @lru_cache(maxsize=4096)
