@@ -375,6 +375,8 @@ def bench_scale(limit: int, workers: int, seed: int) -> int:
     cache = work / "cache.sqlite"
     cold, cold_out = run("--cache", str(cache))
     cached, cached_out = run("--cache", str(cache))
+    # a few seconds of run on a shared machine moves by a second: the median of three cached runs
+    cached = statistics.median([cached, run("--cache", str(cache))[0], run("--cache", str(cache))[0]])
     later, _ = run("--cache", str(cache), as_of="2027-11-01")  # a year on: the cache still serves
     engines = {default: cold}
     for engine in ("pypdf", "pdfium"):
@@ -402,7 +404,8 @@ def bench_scale(limit: int, workers: int, seed: int) -> int:
         print(f"| `matcher rank`, cold, {label} | {took:.1f} s | {n / took:.1f} ({ratios}) |")
     speedup = cold / cached
     rate = n / cached
-    print(f"| `matcher rank`, cached re-rank | {cached:.1f} s | {rate:.1f} ({speedup:.0f}x faster) |")
+    label = "`matcher rank`, cached re-rank (median of 3)"
+    print(f"| {label} | {cached:.1f} s | {rate:.1f} ({speedup:.0f}x faster) |")
     print(
         f"| `matcher rank`, cached, a year later (`--as-of` 2027-11-01) | {later:.1f} s | {n / later:.1f} "
         f"({cold / later:.0f}x faster than cold) |"
