@@ -16,7 +16,7 @@ from matcher.resume._duties import duty_skills
 from matcher.resume._education import find_education
 from matcher.resume._history import DatedJob, find_jobs
 from matcher.resume._sections import clean_resume_text, split_sections
-from matcher.resume._skill_guard import item_holds_found_skill, keep_skill_span
+from matcher.resume._skill_guard import item_holds_found_skill, item_rates_the_candidate, keep_skill_span
 from matcher.text import glued_words, unglue
 
 if TYPE_CHECKING:
@@ -220,6 +220,8 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
         known = taxonomy.find(item)
         if known is None and (section_kind == "languages" or item_holds_found_skill(item, surfaces)):
             continue  # "English (fluent)": the skill inside was found already; "Elementary" is no language
+        if known is None and item_rates_the_candidate(item):
+            continue  # "Excellent driving record", "Human resource knowledge"
         kind: SkillKind
         name, kind, sid = (known.name, known.kind, known.id) if known else (item, "hard", "")
         if name.lower() not in seen:
