@@ -119,7 +119,7 @@ def _columns_intact(text: str, pages: list[dict[str, list[str]]]) -> float:
 # -- real, labelled ------------------------------------------------------------------------
 _METRICS = (
     "highest_degree", "degree_field", "degree_status", "total_years_within_1", "hard_skill_recall",
-    "employer",
+    "hard_skill_by_alias", "employer",
 )  # fmt: skip
 
 
@@ -197,10 +197,23 @@ def _document_scores(label: dict, resume: Any) -> list[tuple[str, bool, str]]:
         )
         scores.append(("total_years_within_1", close, f"program {resume.total_years}, label {true_years}"))
     names = {_norm(s.name) for s in resume.skills}
+    # beside the score by name: a label name that is an alias of a skill found under a broader
+    # canonical name ("IEP" found as "individualized education programs") counts here too
+    from matcher.language import load_taxonomy
+
+    skills_by_id = load_taxonomy().skills
+    forms = names | {
+        _norm(alias)
+        for s in resume.skills
+        if s.skill_id in skills_by_id
+        for alias in skills_by_id[s.skill_id].aliases
+    }
     for entry in label["skills"]:
         if entry.get("kind", "hard") == "hard":
             hit = any(_norm(n) in names for n in entry["names"])
             scores.append(("hard_skill_recall", hit, f"missed {entry['names'][0]}"))
+            by_alias = hit or any(_norm(n) in forms for n in entry["names"])
+            scores.append(("hard_skill_by_alias", by_alias, f"missed {entry['names'][0]} (by alias too)"))
     for job in label["jobs"]:
         if not job.get("employer"):
             continue

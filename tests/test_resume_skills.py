@@ -64,3 +64,52 @@ def test_duties_in_experience_bullets_name_their_skills(body: str, right: str) -
 def test_a_duty_outside_the_experience_is_no_skill() -> None:
     text = "Jane Doe\nINTERESTS\nNegotiated contracts for the chess club.\nSKILLS\nExcel\n"
     assert "contract negotiation" not in {s.name for s in parse_resume_text(text).skills}
+
+
+@pytest.mark.parametrize(
+    ("skills", "right"),
+    [
+        # "R" and "C" found elsewhere on the resume are letters inside these items, not their words
+        ("Python, R, C\nClient/server\nDocumentum", "Client/server"),
+        ("Python, R, C\nClient/server\nDocumentum", "Documentum"),
+        ("Java, C++\nCanJS, Camel\nSafety Plans /", "CanJS"),
+        ("Java, C++\nCanJS, Camel\nSafety Plans /", "Safety Plans"),
+    ],
+)
+def test_a_skills_section_item_counts_though_a_found_skill_is_a_letter_inside_it(
+    skills: str, right: str
+) -> None:
+    assert right in _skills("Wrote reports.", skills)
+
+
+@pytest.mark.parametrize(
+    ("skills", "absent"),
+    [
+        ("Python, Spanish\nFluent in Spanish", "Fluent in Spanish"),  # the skill inside counts, once
+        ("English (fluent)", "English (fluent)"),
+        ("Excel\nAdvanced Excel", "Advanced Excel"),
+    ],
+)
+def test_an_item_that_is_a_found_skill_with_a_qualifier_is_not_a_second_skill(
+    skills: str, absent: str
+) -> None:
+    assert absent not in _skills("Wrote reports.", skills)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Excellent driving record",
+        "Strong interpersonal",
+        "Good at following instructions",
+        "Proficient in creating",
+        "Human resource knowledge",
+        "be able to work autonomously",
+        "Excellent multi-tasker",
+    ],
+)
+def test_a_skills_section_item_that_rates_the_candidate_is_no_skill(item: str) -> None:
+    """Livecareer skills sections mix skills with self-ratings; an unknown item with a rating word
+    ("excellent", "strong", "proficient", "knowledge", "able") is no skill name."""
+    found = _skills("Wrote reports.", f"Documentum\n{item}\nPayroll")
+    assert item not in found and "Documentum" in found

@@ -16,7 +16,7 @@ from matcher.resume._duties import duty_skills
 from matcher.resume._education import find_education
 from matcher.resume._history import DatedJob, find_jobs
 from matcher.resume._sections import clean_resume_text, split_sections
-from matcher.resume._skill_guard import keep_skill_span
+from matcher.resume._skill_guard import item_holds_found_skill, item_rates_the_candidate, keep_skill_span
 from matcher.text import glued_words, unglue
 
 if TYPE_CHECKING:
@@ -218,10 +218,10 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
     surfaces = {text[span.start_char : span.end_char].lower() for span in spans}
     for item, line, section_kind in _section_items(text, sections, taxonomy):
         known = taxonomy.find(item)
-        if known is None and (
-            section_kind == "languages" or any(surface in item.lower() for surface in surfaces)
-        ):
+        if known is None and (section_kind == "languages" or item_holds_found_skill(item, surfaces)):
             continue  # "English (fluent)": the skill inside was found already; "Elementary" is no language
+        if known is None and item_rates_the_candidate(item):
+            continue  # "Excellent driving record", "Human resource knowledge"
         kind: SkillKind
         name, kind, sid = (known.name, known.kind, known.id) if known else (item, "hard", "")
         if name.lower() not in seen:
@@ -254,7 +254,7 @@ def _section_items(text: str, sections: list[Section], taxonomy: Taxonomy) -> li
             label, _, listed = stripped.partition(":")  # "Tools: Git, Jira"; "American Sign Language :"
             values = re.sub(r"\([^)]*\)?", " ", listed if listed.strip() else label)  # "Windows (10)"
             for raw in _ITEM_SPLIT.split(values):
-                item = raw.strip(" .:-*•()[]")
+                item = raw.strip(" .:-*•()[]/&")  # "Safety Plans /"
                 words = item.split()
                 if (
                     2 <= len(item) <= 40

@@ -13,19 +13,26 @@ around a match say, and drop:
 - a one-letter language followed by another capitalised abbreviation ("C SE Dept");
 - a multi-word form matched only through a plural folded inside it ("security compliance" is not
   "securities compliance"): only the last word of a form may be singular or plural.
+
+A skills section's item the taxonomy does not know counts unless a skill found on the resume is one
+of its words or word runs ("English (fluent)" is English, found already): a word, not a letter
+inside one ("R" is no reason to drop "Client/server"); and it is no skill when a word of it rates
+the candidate instead ("Excellent driving record", "Human resource knowledge": the words are
+``item_ratings`` in data/wordlists/skill_cues.txt).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from matcher.text import token_key
+from matcher.text import token_key, wordlist
 
 if TYPE_CHECKING:
     from matcher.language import Skill, Taxonomy
 
-__all__ = ["keep_skill_span"]
+__all__ = ["item_holds_found_skill", "item_rates_the_candidate", "keep_skill_span"]
 
 _ACRONYM = re.compile(r"^\(?[A-Z][A-Z0-9&]{1,4}\)?$")
 _WORD = re.compile(r"[A-Za-z0-9+#]+")
@@ -65,6 +72,45 @@ def keep_skill_span(
             return not (after and after[0][:1].isupper() and after[0].isalpha())  # "C SE Dept"
         return True
     return _plural_only_at_the_end(words, forms)
+
+
+def item_holds_found_skill(item: str, surfaces: set[str]) -> bool:
+    """True when one of ``surfaces`` (found skills' texts, lower case) is a word or a run of whole
+    words of the skills-section ``item``: the item then names that skill, found already.
+
+    Examples
+    --------
+    >>> item_holds_found_skill("English (fluent)", {"english"})
+    True
+    >>> item_holds_found_skill("Client/server", {"r", "c"})
+    False
+    """
+    low = item.lower()
+    for surface in surfaces:
+        at = low.find(surface)
+        while at >= 0:
+            end = at + len(surface)
+            if (at == 0 or not low[at - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
+                return True
+            at = low.find(surface, at + 1)
+    return False
+
+
+def item_rates_the_candidate(item: str) -> bool:
+    """True when a word of the skills-section ``item`` rates the candidate ("Excellent",
+    "Strong", "proficient", "knowledge", "able") rather than names a skill.
+
+    Examples
+    --------
+    >>> item_rates_the_candidate("Excellent driving record"), item_rates_the_candidate("Payroll")
+    (True, False)
+    """
+    return not _ratings().isdisjoint(re.findall(r"[a-z]+", item.lower()))
+
+
+@lru_cache(maxsize=1)
+def _ratings() -> frozenset[str]:
+    return frozenset(wordlist("skill_cues", "item_ratings"))
 
 
 def _acronym_known(form: str, skill: Skill, lowered: str, in_list: bool) -> bool:
