@@ -27,3 +27,26 @@ def test_the_right_to_work_statement_asks_for_no_skill(statement: str) -> None:
     got = _skills(text)
     assert got == {"SQL": "required", "Tableau": "required"}
     assert analyze_posting(text).min_years == 3.0
+
+
+@pytest.mark.parametrize(
+    ("requirement", "named", "not_named"),
+    [
+        ("Experience with Cosmos or other MapReduce systems", "MapReduce", "Hadoop"),
+        ("Strong knowledge of object-oriented design principles", "object-oriented design", "object-oriented programming"),
+        ("Experience with relational database design and SQL", "relational database design", "relational database"),
+        ("Experience with machine learning and predictive analytics", "predictive analytics", "predictive modeling"),
+        ("Experience in demand forecasting for retail", "demand forecasting", "demand planning"),
+        ("Hands-on project planning experience", "project planning", "project management"),
+        ("2 years of technical support for enterprise customers", "technical support", "IT support"),
+        ("Experience with customer retention programs", "customer retention", "customer success"),
+        ("Ability to work under pressure", "working under pressure", "resilience"),
+        ("A portfolio that shows motion design work", "motion design", "motion graphics"),
+        ("Experience with campaign planning", "campaign planning", "campaign management"),
+        ("Experience with Linux, networking and storage", "networking", "computer networking"),
+    ],
+)
+def test_a_narrower_skill_is_not_read_as_the_broader_one(requirement: str, named: str, not_named: str) -> None:
+    got = _skills(f"Requirements:\n- {requirement}\n")
+    assert got.get(named) == "required", got
+    assert not_named not in got
