@@ -33,9 +33,21 @@ def test_the_right_to_work_statement_asks_for_no_skill(statement: str) -> None:
     ("requirement", "named", "not_named"),
     [
         ("Experience with Cosmos or other MapReduce systems", "MapReduce", "Hadoop"),
-        ("Strong knowledge of object-oriented design principles", "object-oriented design", "object-oriented programming"),
-        ("Experience with relational database design and SQL", "relational database design", "relational database"),
-        ("Experience with machine learning and predictive analytics", "predictive analytics", "predictive modeling"),
+        (
+            "Strong knowledge of object-oriented design principles",
+            "object-oriented design",
+            "object-oriented programming",
+        ),
+        (
+            "Experience with relational database design and SQL",
+            "relational database design",
+            "relational database",
+        ),
+        (
+            "Experience with machine learning and predictive analytics",
+            "predictive analytics",
+            "predictive modeling",
+        ),
         ("Experience in demand forecasting for retail", "demand forecasting", "demand planning"),
         ("Hands-on project planning experience", "project planning", "project management"),
         ("2 years of technical support for enterprise customers", "technical support", "IT support"),
@@ -46,7 +58,36 @@ def test_the_right_to_work_statement_asks_for_no_skill(statement: str) -> None:
         ("Experience with Linux, networking and storage", "networking", "computer networking"),
     ],
 )
-def test_a_narrower_skill_is_not_read_as_the_broader_one(requirement: str, named: str, not_named: str) -> None:
+def test_a_narrower_skill_is_not_read_as_the_broader_one(
+    requirement: str, named: str, not_named: str
+) -> None:
     got = _skills(f"Requirements:\n- {requirement}\n")
     assert got.get(named) == "required", got
     assert not_named not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "not_named"),
+    [
+        ("Requirements:\n- Experience with network security design and Python\n", "software design"),
+        ("Requirements:\n- Understanding of lambda architecture (Kafka, Spark)\n", "software architecture"),
+        (
+            "Requirements:\n- Validate the functional design; build prototypes with Java and Python\n",
+            "software design",
+        ),
+        ("Qualifications\n- Experience designing complex workflows in Figma\n", "software design"),
+    ],
+)
+def test_a_generic_word_is_not_the_specific_skill_whose_name_holds_it(text: str, not_named: str) -> None:
+    got = _skills(text)
+    assert not_named not in got, got
+    assert got  # the sentence's real skills are still read
+
+
+def test_the_specific_skill_still_counts_under_its_full_name() -> None:
+    got = _skills("Requirements:\n- Software design and software architecture experience\n- Cassandra\n")
+    assert got == {
+        "software design": "required",
+        "software architecture": "required",
+        "Apache Cassandra": "required",
+    }

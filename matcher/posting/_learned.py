@@ -43,7 +43,9 @@ def skill_candidates(
     knowledge of statistics"), else kept under their own words when they stand in a list beside
     a known skill ("Java, SpringBoot, XML")."""
     found = [
-        Candidate(s.start_char, s.end_char, s.text, taxonomy.skills[s.label_]) for s in doc.spans["skills"]
+        Candidate(s.start_char, s.end_char, s.text, taxonomy.skills[s.label_])
+        for s in doc.spans["skills"]
+        if not _generic_head(s, taxonomy)
     ]
     found += _bare_items(doc, taxonomy, items or [], found)
     from matcher.language import learned_spans, well_formed
@@ -90,6 +92,52 @@ def _bare_items(
                 out.append(Candidate(first.idx, last.idx + len(last.text), text, skill))
                 break
     return out
+
+
+def _generic_head(span: Any, taxonomy: Taxonomy) -> bool:
+    """True when a span is one ordinary word written in lower case that is only part of the
+    skill's longer name: "design" read as software design ("network security design", "UI
+    design"), "architecture" as software architecture ("lambda architecture"), "scripting" as
+    scripting languages. The posting named the general thing; which specific one it is, the
+    taxonomy cannot know. A name the taxonomy gives in full ("software design") still counts."""
+    from matcher.text import token_key
+
+    if len(span) != 1:
+        return False
+    token = span[0]
+    if not (token.is_lower or (token.is_title and token.is_sent_start)):
+        return False  # "Cassandra" is a product's name, not a word
+    key = token_key(token.text)
+    skill = taxonomy.skills[span.label_]
+    words = [token_key(w) for w in re.split(r"[\s-]+", skill.name) if w]
+    if key not in words:
+        if len(words) < 2 or not any(re.fullmatch(re.escape(w) + "(?:ing|ed)", key) for w in words):
+            return False
+        # "designing complex workflows": the verb's object says what is designed
+    elif len(words) < 2 or not _modified(token):
+        return False  # "design skills", "strong design": the skill itself
+    return any(
+        p.skill_id == skill.id and p.keys == (key,) and p.context for p in taxonomy.by_first.get(key, ())
+    )
+
+
+def _modified(token: Any) -> bool:
+    """True when the word before ``token`` names what it is about: "network security design",
+    "lambda architecture", "UI design" (a word of its own, not "strong", "good" or "of")."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.text.isalnum() and not _NOT_A_MODIFIER.fullmatch(before.text)
+
+
+# words before "design" that do not say what is designed: determiners, prepositions, praise
+_NOT_A_MODIFIER = re.compile(
+    r"(?:a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|such|like|including|other|your|our|their|its|"
+    r"this|that|these|those|is|are|be|strong|solid|good|great|excellent|proven|deep|advanced|basic|"
+    r"working|extensive|sound|some|relevant|demonstrated|practical|professional|overall|general|"
+    r"hands|end|thoughtful|elegant|clean|simple|robust|scalable)",
+    re.IGNORECASE,
+)
 
 
 _MARKERS = frozenset({"-", "*", "\u2022", "\u2023", "\u25aa", "\u25cf", "\u25e6", "\u00b7", "\u2013", ">"})
