@@ -91,3 +91,15 @@ def test_the_specific_skill_still_counts_under_its_full_name() -> None:
         "software architecture": "required",
         "Apache Cassandra": "required",
     }
+
+
+def test_a_learned_name_of_rare_words_counts_on_its_own() -> None:
+    """The learned extractor's unlinked span counts alone when its words are rare in the shipped
+    background postings ("quantum physics", "CQRS"), not when one is common there ("software")."""
+    got = _skills(
+        "Requirements:\n- Strong background in quantum physics\n- Experience solving software problems\n"
+        "- Familiarity with event sourcing and CQRS\n"
+    )
+    assert got.get("quantum physics") == "required"
+    assert got.get("CQRS") == "required"
+    assert not any("problem" in name for name in got), got
