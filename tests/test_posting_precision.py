@@ -103,3 +103,27 @@ def test_a_learned_name_of_rare_words_counts_on_its_own() -> None:
     assert got.get("quantum physics") == "required"
     assert got.get("CQRS") == "required"
     assert not any("problem" in name for name in got), got
+
+
+def test_a_merely_mentioned_skill_counts_under_its_own_name_not_a_paraphrase() -> None:
+    """A duty's "honesty" is not the posting asking for integrity: a mention through an alias in
+    other words is dropped; one by its name, an acronym ("NLP", "k8s") or a vendor's full name stays."""
+    got = _skills(
+        "Responsibilities:\n- Work in a team that values honesty and transparency\n"
+        "- Build NLP models with k8s and Azure\n- Maintain our Kafka pipelines\n"
+        "Requirements:\n- 3+ years of Python\n- Honesty and a positive attitude\n"
+    )
+    assert got.get("natural language processing") == "mentioned"
+    assert got.get("Kubernetes") == "mentioned"
+    assert got.get("Microsoft Azure") == "mentioned"
+    assert got.get("Kafka") == "mentioned"
+    assert got.get("Python") == "required"
+    assert got.get("integrity") == "required"  # asked for, by another word: still counts
+
+
+def test_a_paraphrase_in_the_duties_alone_is_no_skill() -> None:
+    got = _skills(
+        "Responsibilities:\n- Work in a team that values honesty and transparency\n"
+        "Requirements:\n- 3+ years of Python\n"
+    )
+    assert got == {"Python": "required"}

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from matcher.language import Skill, Taxonomy
 from matcher.records import SkillKind
 
-__all__ = ["Candidate", "skill_candidates"]
+__all__ = ["Candidate", "paraphrase", "skill_candidates"]
 
 
 class Candidate(NamedTuple):
@@ -204,3 +204,26 @@ def _listed(text: str, start: int, end: int, known: list[Candidate]) -> bool:
         if 0 <= c.start_char - end <= 8 and _LIST_GAP.fullmatch(text[end : c.start_char]):
             return True
     return False
+
+
+def paraphrase(surface: str, name: str) -> bool:
+    """True when a mention names its skill in other words: "honesty" for integrity, "purchasing"
+    for procurement, not a spelling of the name ("APIs"), a part or extension of it ("Azure" for
+    Microsoft Azure, "UX" for UX design) or an abbreviation ("NLP", "k8s"). The taxonomy folds
+    paraphrases into a skill; a posting that asks for one still gets it, but one it merely
+    mentions is the taxonomy's guess (measured: README, "Accuracy").
+
+    Examples
+    --------
+    >>> paraphrase("honesty", "integrity"), paraphrase("Azure", "Microsoft Azure")
+    (True, False)
+    >>> paraphrase("k8s", "Kubernetes"), paraphrase("NLP", "natural language processing")
+    (False, False)
+    """
+    from matcher.text import token_key
+
+    said, named = ({token_key(w) for w in re.findall(r"[\w+#]+", t)} for t in (surface, name))
+    if said <= named or named <= said:
+        return False
+    compact = re.sub(r"[^\w+#]", "", surface)
+    return not (compact.isupper() or (len(compact) <= 5 and any(ch.isdigit() for ch in compact)))
