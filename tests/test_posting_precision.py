@@ -127,3 +127,16 @@ def test_a_paraphrase_in_the_duties_alone_is_no_skill() -> None:
         "Requirements:\n- 3+ years of Python\n"
     )
     assert got == {"Python": "required"}
+
+
+def test_a_benefits_line_glued_to_the_last_dash_bullet_keeps_the_requirement_before_it() -> None:
+    """Scraped text with its line breaks lost: "...knowledge of:- JavaScript- PHP- UIWhat's In It
+    for YouWe are willing to offer excellent compensation packages": the benefits reach back over
+    their own glued item, not over the years asked before it."""
+    text = (
+        "Software Engineer\nWhat You Need for this PositionAt Least 3 Years of experience and knowledge "
+        "of:- JavaScript- PHP- MySQL- C#- UIWhat's In It for YouWe are willing to offer excellent "
+        "compensation packages, including a base salary and benefits.\n"
+    )
+    assert analyze_posting(text).min_years == 3.0
+    assert analyze_posting(text.replace("UIWhat's", "UI. What's")).min_years == 3.0
