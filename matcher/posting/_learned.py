@@ -152,19 +152,17 @@ _MIN_IDF = 3.0
 
 def _specific(text: str) -> float:
     """The IDF of a span's most common content word in the background postings (a word they never
-    hold counts as the rarest); 0.0 when it has no content word."""
-    idf, top, stop = _idf()
-    words = [w for w in re.findall(r"(?u)\b\w\w+\b", text.lower()) if w not in stop]
+    hold counts as the rarest, and so do the stop words the IDF was built without: the most common
+    word decides); 0.0 when it has no word."""
+    idf, top = _idf()
+    words = re.findall(r"(?u)\b\w\w+\b", text.lower())
     return min((idf.get(w, top) for w in words), default=0.0)
 
 
 @lru_cache(maxsize=1)
-def _idf() -> tuple[dict[str, float], float, frozenset[str]]:
-    """The background postings' word IDFs (built by scripts/build_idf.py), their largest value,
-    and the stop words the IDF was built without."""
+def _idf() -> tuple[dict[str, float], float]:
+    """The background postings' word IDFs (built by scripts/build_idf.py) and their largest value."""
     import json
-
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     from matcher._models import model_dir
     from matcher.errors import ModelError
@@ -177,7 +175,7 @@ def _idf() -> tuple[dict[str, float], float, frozenset[str]]:
             f"IDF model not found or unreadable at {path}; rebuild it with scripts/build_idf.py"
         ) from exc
     idf = {t: float(v) for t, v in zip(data["terms"], data["idf"], strict=True) if " " not in t}
-    return idf, max(idf.values(), default=0.0), frozenset(ENGLISH_STOP_WORDS)
+    return idf, max(idf.values(), default=0.0)
 
 
 _MARKERS = frozenset({"-", "*", "\u2022", "\u2023", "\u25aa", "\u25cf", "\u25e6", "\u00b7", "\u2013", ">"})
