@@ -140,3 +140,18 @@ def test_a_benefits_line_glued_to_the_last_dash_bullet_keeps_the_requirement_bef
     )
     assert analyze_posting(text).min_years == 3.0
     assert analyze_posting(text.replace("UIWhat's", "UI. What's")).min_years == 3.0
+
+
+def test_a_lead_in_glued_to_the_last_item_leaves_the_item_in_its_list() -> None:
+    """ "- Ability to work under pressure  Desirable (but not required) Skills:": the scraped line
+    holds the last requirement and the next list's heading; only the heading opens that list."""
+    got = _skills(
+        "Requirements:\n- Java and SQL\n"
+        "- Ability to work under pressure  Desirable (but not required) Skills:\n- Kafka\n"
+    )
+    assert got == {
+        "Java": "required",
+        "SQL": "required",
+        "working under pressure": "required",
+        "Kafka": "preferred",
+    }
