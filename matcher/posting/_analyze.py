@@ -13,7 +13,7 @@ from matcher.facts import accepts_equivalent, field_spans, find_degrees, find_fi
 from matcher.posting._certifications import find_certifications, posting_certifications
 from matcher.posting._groups import Placed, find_groups
 from matcher.posting._importance import BOILERPLATE, FORWARD_CUE, PREFERRED_CUE, mention_role, sentence_role
-from matcher.posting._learned import skill_candidates
+from matcher.posting._learned import paraphrase, skill_candidates
 from matcher.posting._sections import find_sections
 from matcher.posting._title import posting_title as _title
 from matcher.records import (
@@ -231,6 +231,8 @@ def _skills(
             continue  # "Our team values creativity": the company describing itself, not a requirement
         if importance == "mentioned" and sent.section == "intro" and headed:
             continue  # the blurb above a posting's requirements: the company's products, not the job's
+        if importance == "mentioned" and paraphrase(span.text, skill.name):
+            continue  # a duty's "honesty" read as integrity: a mention counts by the skill's own name
         if importance not in _IMPORTANCE or (importance == "mentioned" and skill.id.startswith("learned:")):
             continue  # boilerplate; or a learned name the posting does not ask for
         mention = SkillMention(

@@ -75,11 +75,12 @@ def _item_start() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _item_break() -> re.Pattern[str]:
     """Where one glued item ends and the next begins: an item's first word after a lower-case one
-    ("...mathematics skills Ability to meet"), a bullet run into the text ("Python* Strong"), or
+    ("...mathematics skills Ability to meet"), a bullet run into the text ("Python* Strong",
+    "knowledge of:- JavaScript- PHP"), or
     a company's equal-opportunity sentence run into the last item ("... is a plus Contoso is an
     equal opportunity employer")."""
     return re.compile(
-        rf"{_item_start().pattern}|\*\s*(?=[A-Z])"
+        rf"{_item_start().pattern}|\*\s*(?=[A-Z])|(?<=[\w#+.:])-\s(?=[A-Z])"
         r"|(?<=[a-z]) (?=[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3} (?:is|are) an? (?:proud )?(?:equal|EEO)\b)"
     )
 

@@ -14,12 +14,13 @@ names for a technical context inside their sentence, and a bullet is a sentence 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from matcher.language import Skill, Taxonomy
 from matcher.records import SkillKind
 
-__all__ = ["Candidate", "skill_candidates"]
+__all__ = ["Candidate", "paraphrase", "skill_candidates"]
 
 
 class Candidate(NamedTuple):
@@ -43,7 +44,9 @@ def skill_candidates(
     knowledge of statistics"), else kept under their own words when they stand in a list beside
     a known skill ("Java, SpringBoot, XML")."""
     found = [
-        Candidate(s.start_char, s.end_char, s.text, taxonomy.skills[s.label_]) for s in doc.spans["skills"]
+        Candidate(s.start_char, s.end_char, s.text, taxonomy.skills[s.label_])
+        for s in doc.spans["skills"]
+        if not _generic_head(s, taxonomy)
     ]
     found += _bare_items(doc, taxonomy, items or [], found)
     from matcher.language import learned_spans, well_formed
@@ -57,7 +60,9 @@ def skill_candidates(
             continue
         if len(span.text.split()) > _MAX_WORDS or not well_formed(span.text) or _cue_words(span.text):
             continue  # a phrase, a broken span, or the posting's own cue ("Go (nice to have)")
-        if not _listed(text, span.start, span.end, found):
+        if not _listed(text, span.start, span.end, found) and not (
+            span.label == "KNOWLEDGE" and _specific(span.text) >= _MIN_IDF
+        ):
             continue
         name = " ".join(span.text.split())
         kind: SkillKind = "hard" if span.label == "KNOWLEDGE" else "soft"
@@ -92,6 +97,87 @@ def _bare_items(
     return out
 
 
+def _generic_head(span: Any, taxonomy: Taxonomy) -> bool:
+    """True when a span is one ordinary word written in lower case that is only part of the
+    skill's longer name: "design" read as software design ("network security design", "UI
+    design"), "architecture" as software architecture ("lambda architecture"), "scripting" as
+    scripting languages. The posting named the general thing; which specific one it is, the
+    taxonomy cannot know. A name the taxonomy gives in full ("software design") still counts."""
+    from matcher.text import token_key
+
+    if len(span) != 1:
+        return False
+    token = span[0]
+    if not (token.is_lower or (token.is_title and token.is_sent_start)):
+        return False  # "Cassandra" is a product's name, not a word
+    key = token_key(token.text)
+    skill = taxonomy.skills[span.label_]
+    words = [token_key(w) for w in re.split(r"[\s-]+", skill.name) if w]
+    if key not in words:
+        if len(words) < 2 or not any(re.fullmatch(re.escape(w) + "(?:ing|ed)", key) for w in words):
+            return False
+        # "designing complex workflows": the verb's object says what is designed
+    elif len(words) < 2 or not _modified(token):
+        return False  # "design skills", "strong design": the skill itself
+    return any(
+        p.skill_id == skill.id and p.keys == (key,) and p.context for p in taxonomy.by_first.get(key, ())
+    )
+
+
+def _modified(token: Any) -> bool:
+    """True when the word before ``token`` names what it is about: "network security design",
+    "lambda architecture", "UI design" (a word of its own, not "strong", "good" or "of")."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.text.isalnum() and not _NOT_A_MODIFIER.fullmatch(before.text)
+
+
+# words before "design" that do not say what is designed: determiners, prepositions, praise
+_NOT_A_MODIFIER = re.compile(
+    r"(?:a|an|the|and|or|of|in|on|at|to|for|with|by|from|as|such|like|including|other|your|our|their|its|"
+    r"this|that|these|those|is|are|be|strong|solid|good|great|excellent|proven|deep|advanced|basic|"
+    r"working|extensive|sound|some|relevant|demonstrated|practical|professional|overall|general|"
+    r"hands|end|thoughtful|elegant|clean|simple|robust|scalable)",
+    re.IGNORECASE,
+)
+
+
+# A learned span standing alone counts when even its most common content word is rare in the
+# shipped background postings (models/idf.json, 445 postings): an IDF of 3 is a word in about one
+# posting in eight. "quantum physics", "SWIFT messaging" and "CQRS" pass; "software problems",
+# "data scientists" and "information technology" do not. Chosen on the tuning part (README).
+_MIN_IDF = 3.0
+
+
+def _specific(text: str) -> float:
+    """The IDF of a span's most common content word in the background postings (a word they never
+    hold counts as the rarest, and so do the stop words the IDF was built without: the most common
+    word decides); 0.0 when it has no word."""
+    idf, top = _idf()
+    words = re.findall(r"(?u)\b\w\w+\b", text.lower())
+    return min((idf.get(w, top) for w in words), default=0.0)
+
+
+@lru_cache(maxsize=1)
+def _idf() -> tuple[dict[str, float], float]:
+    """The background postings' word IDFs (built by scripts/build_idf.py) and their largest value."""
+    import json
+
+    from matcher._models import model_dir
+    from matcher.errors import ModelError
+
+    path = model_dir() / "idf.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(
+            f"IDF model not found or unreadable at {path}; rebuild it with scripts/build_idf.py"
+        ) from exc
+    idf = {t: float(v) for t, v in zip(data["terms"], data["idf"], strict=True) if " " not in t}
+    return idf, max(idf.values(), default=0.0)
+
+
 _MARKERS = frozenset({"-", "*", "\u2022", "\u2023", "\u25aa", "\u25cf", "\u25e6", "\u00b7", "\u2013", ">"})
 
 
@@ -116,3 +202,26 @@ def _listed(text: str, start: int, end: int, known: list[Candidate]) -> bool:
         if 0 <= c.start_char - end <= 8 and _LIST_GAP.fullmatch(text[end : c.start_char]):
             return True
     return False
+
+
+def paraphrase(surface: str, name: str) -> bool:
+    """True when a mention names its skill in other words: "honesty" for integrity, "purchasing"
+    for procurement, not a spelling of the name ("APIs"), a part or extension of it ("Azure" for
+    Microsoft Azure, "UX" for UX design) or an abbreviation ("NLP", "k8s"). The taxonomy folds
+    paraphrases into a skill; a posting that asks for one still gets it, but one it merely
+    mentions is the taxonomy's guess (measured: README, "Accuracy").
+
+    Examples
+    --------
+    >>> paraphrase("honesty", "integrity"), paraphrase("Azure", "Microsoft Azure")
+    (True, False)
+    >>> paraphrase("k8s", "Kubernetes"), paraphrase("NLP", "natural language processing")
+    (False, False)
+    """
+    from matcher.text import token_key
+
+    said, named = ({token_key(w) for w in re.findall(r"[\w+#]+", t)} for t in (surface, name))
+    if said <= named or named <= said:
+        return False
+    compact = re.sub(r"[^\w+#]", "", surface)
+    return not (compact.isupper() or (len(compact) <= 5 and any(ch.isdigit() for ch in compact)))

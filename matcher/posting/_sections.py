@@ -227,6 +227,16 @@ def lead_in_heading(line: str) -> tuple[str, str, int] | None:
     (('preferred', 'Preferred', 0), None)
     """
     lead_in = re.split(r"(?<=[.!?])\s+", line.strip())[-1]
+    found = _lead_in_kind(lead_in)
+    glued = re.split(r"\s{2,}", lead_in)[-1]  # "- Ability to work under pressure  Desirable Skills:"
+    if found is not None and glued != lead_in and glued[:1].isupper():
+        alone = _lead_in_kind(glued)
+        if alone is not None and alone[0] == found[0]:
+            return alone  # the item glued before the heading stays in its own section
+    return found
+
+
+def _lead_in_kind(lead_in: str) -> tuple[str, str, int] | None:
     if (lead_in.endswith((":", "\u2026", "...")) or re.search(r"\bthe following$", lead_in)) and len(
         lead_in
     ) <= 100:  # a lead-in to a list: "Bonus if you have:"
