@@ -78,6 +78,17 @@ def _education(lines: str) -> list[tuple[str | None, str | None, str | None, int
         ("BBA  :\nRadio Communication  Pontifical Catholic University", "bachelor", "radio communication"),
         ("BS : Holistic Nutrition , 2010 Clayton College of Natural Health", "bachelor",
          "holistic nutrition"),
+        # listed abbreviations in their dotted forms (data/fields/degrees.txt); the field the
+        # degree's name gives when none is printed, and a printed field before it
+        ("M.F.A  :\n1972  San Francisco Art Institute", "master", "fine arts"),
+        ("B.F.A  :\n1970  University of California Berkeley-Fine Arts", "bachelor", "fine arts"),
+        ("M.B.A  :\nFinance  Manonmaniam Sundaranar University", "master", "finance"),
+        ("MBA  2016  Grand Canyon University", "master", "business administration"),
+        ("BAS  :\nManagement & Organizational Leadership  2012  St. Petersburg College", "bachelor",
+         "management and organizational leadership"),
+        ("M.A  ,\nArts  June 1996  Colorado State University", "master", "arts"),
+        ("Degree Institution/College/School University/Board Year M.B.A -HR Annamalai University", "master",
+         "human resources"),
         ("Associate of Science  :\nAirframe & Power Plant Technology  Enterprise Community College",
          "associate",
          "airframe and power plant technology"),
@@ -171,6 +182,8 @@ def test_a_certificate_named_after_a_degree_is_no_degree(text: str) -> None:
         ("High School Diploma  :  Jun 2015  Oldham County High School", "Oldham County High School"),
         ("M.Sc. Statistics, Technical University of Munich, 2017", "Technical University of Munich"),
         ("Graduated as M.Sc. Digital Media University of Bremen", "University of Bremen"),
+        # two names of one degree: the one a field follows is read, and the field is no school
+        ("M.B.A., Masters : Business Administration Adelphi University ï¼ City , State", "Adelphi University"),
     ],
 )
 def test_education_reads_the_institution(text: str, institution: str) -> None:
