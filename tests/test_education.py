@@ -183,7 +183,10 @@ def test_a_certificate_named_after_a_degree_is_no_degree(text: str) -> None:
         ("M.Sc. Statistics, Technical University of Munich, 2017", "Technical University of Munich"),
         ("Graduated as M.Sc. Digital Media University of Bremen", "University of Bremen"),
         # two names of one degree: the one a field follows is read, and the field is no school
-        ("M.B.A., Masters : Business Administration Adelphi University ï¼ City , State", "Adelphi University"),
+        (
+            "M.B.A., Masters : Business Administration Adelphi University ï¼ City , State",
+            "Adelphi University",
+        ),
     ],
 )
 def test_education_reads_the_institution(text: str, institution: str) -> None:
@@ -207,6 +210,13 @@ def test_education_reads_the_institution(text: str, institution: str) -> None:
         "current\nBachelor's Degree  :\nBusiness Administration Finance  Ashworth College",
         # a comma alone on a line is not one of the entry's lines
         "MBA  :\nHealthcare Administration\n,\nCurrent  American InterContinental University",
+        # a marker further down the entry, past its school and place lines
+        "Associate of Applied Science  :\nAviation Pilot Training  Southwestern Illinois College  ï¼\n"
+        "City  ,\nState  ,\nUSA\nI am currently enrolled in SWIC's\nAviation Pilot Program.",
+        "Associate of Arts  ,\nGeneral Education  Santa Ana College  ï¼\nCity  ,\nState\n"
+        "I am currently attending",
+        "Bachelor's Degree  :\nHuman Services Management  ,\n2017  University of Phoenix  ï¼\nCity  ,\n"
+        "State  ,\nKing\nHuman Services Management In progress",
     ],
 )
 def test_a_degree_not_completed_is_in_progress(text: str) -> None:
@@ -251,6 +261,23 @@ def test_a_degree_listed_under_certifications_counts(
 def test_a_degree_one_says_one_obtained_is_held(text: str) -> None:
     r = parse_resume_text(f"Jane Doe\nEDUCATION\n{text}\nSKILLS\nExcel", as_of=AS_OF)
     assert r.education and all(e.completed for e in r.education)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the words further down are no status of the degree: prose, a job's title, a certificate
+        "BSBA  :\nHuman Resource Management\n2011\nCity\n,\nState\nStudy Business Management. While "
+        "enrolled I maintained a 3.95 G.P.A.",
+        "Master of Science  :\nAnalytics  2017  University of New Hampshire\nCity\n,\nState\n"
+        "GRADUATE STUDENT IN  City , State",
+        "BSc Mathematics  University of Madras\n2004\nCity\n,\nState\nPursuing AWS Solution Architect - "
+        "Associate certification",
+    ],
+)
+def test_words_further_down_that_are_no_status_leave_it_completed(text: str) -> None:
+    r = parse_resume_text(f"EDUCATION\n{text}\nSKILLS\nExcel", as_of=AS_OF)
+    assert r.education and all(e.completed and not e.in_progress for e in r.education)
 
 
 def test_a_date_above_the_degree_is_its_own() -> None:

@@ -57,6 +57,19 @@ def _in_progress() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _in_progress_far() -> re.Pattern[str]:
+    """The words of a degree not completed that mark it from further down its entry ("I am
+    currently enrolled ...", "In progress"): all but "present" and "current", which there are a
+    job's, "enrolled" and "candidate", which there are prose ("While enrolled I maintained"), and
+    "graduate student", a job's title there."""
+    far = ("present", "current", "enrolled", "candidate")  # "While enrolled I", "the perfect candidate"
+    words = [
+        w for w in wordlist("resume_history", "degree_in_progress") if w not in far and "student" not in w
+    ]
+    return re.compile(rf"\b(?:{alternation(words)})\b", re.IGNORECASE)
+
+
 def _regions(sections: list[Section]) -> list[Section]:
     chosen = [s for s in sections if s.kind == "education"]
     if chosen:
@@ -159,11 +172,18 @@ def _entries(
                 block.append(nxt)
             if named and not any(institution_word().search(b) for b in block):
                 continue
+            further = []  # the entry's lines past its first three, for its status
+            for nxt in lines[i + len(block) : i + len(block) + 4]:
+                if _degree_hits(nxt) or _LONE_DATE.match(nxt) or _CREDENTIAL.search(nxt):
+                    break  # the next entry: a degree, its date, a certificate ("Pursuing AWS ... cert")
+                further.append(nxt)
             top = max(level_rank(h[0]) for h in hits)
             # of two names of the top degree ("M.B.A., Masters : Business Administration"), the
             # first that a field follows
             readings = (
-                _entry(line, h, block, lines[i - 1] if i else "") for h in hits if level_rank(h[0]) == top
+                _entry(line, h, block, lines[i - 1] if i else "", " ".join(further))
+                for h in hits
+                if level_rank(h[0]) == top
             )
             entry = next(readings)
             if not entry.field and top > level_rank("high_school"):  # "High School ... High School"
@@ -175,6 +195,7 @@ def _entries(
     return out
 
 
+_CREDENTIAL = re.compile(r"\bcertifi\w*|\blicen[cs]\w*", re.IGNORECASE)
 _LONE_DATE = re.compile(
     r"^\s*(?:(?:[A-Z][a-z]{2,8}\.?,?\s+|\d{1,2}\s*/\s*)?(?:19|20)\d\d|present|current|now|ongoing)\s*$", re.I
 )
@@ -194,7 +215,9 @@ def _following(lines: list[str], i: int) -> list[str]:
     return out
 
 
-def _entry(line: str, hit: tuple[str, int, int], block: list[str], before: str) -> Education:
+def _entry(
+    line: str, hit: tuple[str, int, int], block: list[str], before: str, further: str = ""
+) -> Education:
     level, start, end = hit
     end += len(re.match(r"[A-Za-z.]*", line[end:]).group(0))  # type: ignore[union-attr]  # "B.S" of "B.Sc."
     context = " ".join(block)
@@ -206,6 +229,7 @@ def _entry(line: str, hit: tuple[str, int, int], block: list[str], before: str) 
     in_progress = bool(
         _in_progress().search(line)
         or _in_progress().search(rest)
+        or _in_progress_far().search(further)
         or _EXPECTED_ABOVE.search(before)
         or _CREDITS_TOWARD.search(line[:start])
         or _CREDITS_TOWARD.search(before)
