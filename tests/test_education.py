@@ -89,6 +89,12 @@ def _education(lines: str) -> list[tuple[str | None, str | None, str | None, int
         ("M.A  ,\nArts  June 1996  Colorado State University", "master", "arts"),
         ("Degree Institution/College/School University/Board Year M.B.A -HR Annamalai University", "master",
          "human resources"),
+        # an associate's degree by its name: "Associate of <Name> Degree", "Associates Degree"
+        ("Associate of Occupational Science Degree  :\nCulinary  Le Cordon Bleu College of Culinary Arts",
+         "associate", "culinary"),
+        ("Associates Degree  ,\nAdministrative Occupational Studies  May 2003  Olean Business Institute",
+         "associate", "administrative occupational studies"),
+        ("ASSOCIATE DEGREE : Nursing 2010", "associate", "nursing"),
         ("Associate of Science  :\nAirframe & Power Plant Technology  Enterprise Community College",
          "associate",
          "airframe and power plant technology"),

@@ -51,7 +51,8 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "associate",
-        r"\b[Aa]ssociate'?s? degree|\b(?i:associates?(?:'s)? (?:of|in) (?:applied )?(?:science|arts))"
+        r"\b(?:[Aa]ssociate|ASSOCIATE)'?[sS]? (?:[Dd]egree|DEGREE)"
+        r"|\b(?i:associates?(?:'s)? (?:of|in) (?:applied )?(?:science|arts))"
         r"|\bAA\b|\bAAS\b|\bA\.A\.?S?\.?(?![A-Za-z])|\bA\.S\.(?![A-Za-z])|\b(?:2|two)[- ]year degree",
     ),
     (

@@ -89,6 +89,9 @@ _LONE_ASSOCIATE = re.compile(r"^\s*(?:Associates?(?:'s)?|ASSOCIATES?)(?=\s{2,}\S
 
 
 _ASSOCIATE_AT = re.compile(r"^\s*(?:Associates?(?:'s)?|ASSOCIATES?)(?= (?:[A-Z][\w.'-]* |of ){0,4}[A-Z])")
+# "Associate of Occupational Science Degree : Culinary": an entry line that opens with the degree's
+# name ("Associate of" / "in" and a capitalised word)
+_ASSOCIATE_OF = re.compile(r"^\s*(?:Associates?(?:'s)?|ASSOCIATES?)(?= (?:of|in|OF|IN) [A-Z])")
 
 
 def _degree_hits(line: str) -> list[tuple[str, int, int]]:
@@ -100,6 +103,8 @@ def _degree_hits(line: str) -> list[tuple[str, int, int]]:
     lone = _LONE_ASSOCIATE.match(line)
     if lone is None and not hits and institution_word().search(line):
         lone = _ASSOCIATE_AT.match(line)  # "Associates Borough of Manhattan Community College"
+    if lone is None and not hits:
+        lone = _ASSOCIATE_OF.match(line)
     if lone and not hits:
         hits.append(("associate", lone.end() - len(lone.group(0).lstrip()), lone.end()))
     return hits
