@@ -286,6 +286,15 @@ def test_words_further_down_that_are_no_status_leave_it_completed(text: str) -> 
     assert r.education and all(e.completed and not e.in_progress for e in r.education)
 
 
+def test_a_table_header_naming_degree_is_no_degree() -> None:
+    text = (
+        "Degree/Certificate Institute Year of Passing Percentage  :\n"
+        "Finance  2010  International Management Institute  City  GPA:\n"
+        "Bachelor of Commerce  Bangalore University"
+    )
+    assert _education(text) == [("bachelor", "commerce", "Bangalore University", None, False)]
+
+
 def test_a_date_above_the_degree_is_its_own() -> None:
     entries = _education("May 2017\nMaster of Science  :\nAnalytics  University of New Hampshire\n"
                          "Present\nBachelor of Science  :\nBiology  University of Houston")  # fmt: skip

@@ -94,11 +94,21 @@ _ASSOCIATE_AT = re.compile(r"^\s*(?:Associates?(?:'s)?|ASSOCIATES?)(?= (?:[A-Z][
 _ASSOCIATE_OF = re.compile(r"^\s*(?:Associates?(?:'s)?|ASSOCIATES?)(?= (?:of|in|OF|IN) [A-Z])")
 
 
+# a table's column header: "Degree/Certificate Institute Year of Passing Percentage"
+_COLUMN_WORD = re.compile(
+    r"\b(?:institut\w*|universit\w*|college|school|board|year|percentage|grade|cgpa|marks|passing)\b", re.I
+)
+_GENERIC_WORD = re.compile(r"(?i:degrees?)")
+
+
 def _degree_hits(line: str) -> list[tuple[str, int, int]]:
+    header = not re.search(r"\d", line) and len(_COLUMN_WORD.findall(line)) >= 2
     hits = [
         h
         for h in find_degrees(line)
-        if not _NOT_DEGREE.match(line[h[2] :]) and not _INTENT.search(line[: h[1]])
+        if not _NOT_DEGREE.match(line[h[2] :])
+        and not _INTENT.search(line[: h[1]])
+        and not (header and _GENERIC_WORD.fullmatch(line[h[1] : h[2]]))
     ]
     lone = _LONE_ASSOCIATE.match(line)
     if lone is None and not hits and institution_word().search(line):
