@@ -67,6 +67,7 @@ def register_apps(main: click.Group, edge: Edge, as_of_option: Callable[[Any], A
         from matcher.calibration import calibrate
         from matcher.outputs import write_atomic
         from matcher.scoring import Weights
+
         with edge(decisions):
             base = Weights.from_toml(config) if config else Weights()
             result = calibrate(decisions, base=base, resumes=resumes, as_of=as_of.date() if as_of else None,

@@ -16,8 +16,10 @@ minus ``not_fields.txt`` (the project's own): words of places, schools and degre
 end a field ("Digital Media University of Bremen" -> "digital media").
 ``abbreviations.txt`` maps short forms printed in fields ("Mgt", "Admin") to their words, and
 ``acronyms.txt`` abbreviations that stand for a whole field ("IT", "EE") to the field (matched
-case-sensitively). The field names that contain "and" ("industrial and organizational psychology")
-are kept whole as ``names``: a list of fields is split at "and" only between names.
+case-sensitively). ``degrees.txt`` lists degree abbreviations with the dots of their dotted form
+("M.F.A"), their level and the field their name gives ("fine arts"), as ``degrees``. The field
+names that contain "and" ("industrial and organizational psychology") are kept whole as
+``names``: a list of fields is split at "and" only between names.
 
 Deterministic: the same inputs give a byte-identical file; ``--check`` exits 1 when the committed
 artefact differs (the test suite does the same).
@@ -68,9 +70,14 @@ def build() -> str:
         short, _, full = line.partition("\t")
         abbreviations[short.strip().lower()] = full.strip().lower()
     names = sorted({name for p in phrases if " and " in (name := field_name_key(p))})
+    degrees: dict[str, list[str | bool]] = {}
+    for line in _lines("degrees.txt"):
+        short, level, field, *forms = (part.strip() for part in line.split("\t"))
+        degrees[short] = [level, "" if field == "-" else field, forms == ["dotted"]]
     artefact = {
         "abbreviations": dict(sorted(abbreviations.items())),
         "acronyms": dict(sorted(acronyms.items())),
+        "degrees": dict(sorted(degrees.items())),
         "names": names,
         "words": words,
     }

@@ -269,8 +269,9 @@ def unlabelled_sample(n: int, labels: Path = ROOT / "data" / "eval" / "resumes")
     return [SHARED_RESUMES / s for s in paths if s not in labelled][:n]
 
 
-def education_of(paths: list[Path], engine: str = "auto") -> dict[str, Any]:
-    """Each resume's highest degree and education entries, by file name."""
+def education_of(paths: list[Path], engine: str = "auto", jobs: bool = False) -> dict[str, Any]:
+    """Each resume's highest degree and education entries, by file name; with ``jobs``, also its
+    total years and dated jobs."""
     out: dict[str, Any] = {}
     for pdf in paths:
         try:
@@ -284,6 +285,9 @@ def education_of(paths: list[Path], engine: str = "auto") -> dict[str, Any]:
                 [e.level, e.field, e.institution, e.year, e.in_progress, e.evidence] for e in resume.education
             ],
         }
+        if jobs:
+            out[pdf.name]["years"] = resume.total_years
+            out[pdf.name]["jobs"] = [[j.title, j.start, j.end, j.evidence] for j in resume.experience]
     return out
 
 
@@ -295,14 +299,17 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> int:
             continue
         changed += 1
         print(f"== {name}: highest {before[name].get('highest')} -> {after[name].get('highest')}")
-        old = [json.dumps(e) for e in before[name].get("education", [])]
-        new = [json.dumps(e) for e in after[name].get("education", [])]
-        for e in old:
-            if e not in new:
-                print(f"  - {e}")
-        for e in new:
-            if e not in old:
-                print(f"  + {e}")
+        if before[name].get("years") != after[name].get("years"):
+            print(f"  years {before[name].get('years')} -> {after[name].get('years')}")
+        for key in ("education", "jobs"):
+            old = [json.dumps(e) for e in before[name].get(key, [])]
+            new = [json.dumps(e) for e in after[name].get(key, [])]
+            for e in old:
+                if e not in new:
+                    print(f"  - {e}")
+            for e in new:
+                if e not in old:
+                    print(f"  + {e}")
     print(f"{changed} of {len(before.keys() & after.keys())} resumes changed")
     return changed
 
@@ -313,6 +320,7 @@ def main() -> int:
     e = sub.add_parser("education", help="print the sample's education as JSON")
     e.add_argument("--sample", type=int, default=300)
     e.add_argument("--engine", default="auto", choices=("auto", "pypdf", "pdfium"))
+    e.add_argument("--jobs", action="store_true", help="also each resume's total years and dated jobs")
     d = sub.add_parser("diff", help="print the resumes whose education differs")
     d.add_argument("before", type=Path)
     d.add_argument("after", type=Path)
@@ -323,7 +331,11 @@ def main() -> int:
     if not SHARED_RESUMES.is_dir():
         print(f"{SHARED_RESUMES} is absent (the PDFs are not in the repo)", file=sys.stderr)
         return 1
-    print(json.dumps(education_of(unlabelled_sample(args.sample), args.engine), indent=1, ensure_ascii=False))
+    print(
+        json.dumps(
+            education_of(unlabelled_sample(args.sample), args.engine, args.jobs), indent=1, ensure_ascii=False
+        )
+    )
     return 0
 
 

@@ -35,7 +35,18 @@ def test_date_range_forms(text: str, start: str, end: str | None) -> None:
     assert (None if found.end is None else str(found.end)) == end
 
 
-@pytest.mark.parametrize("text", ["Phone 555-1234", "GPA 3.8/4.0", "Present - Current", "Room 2010"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phone 555-1234",
+        "GPA 3.8/4.0",
+        "Present - Current",
+        "Room 2010",
+        # a count after "from", not a start: "functions from 10-2000 plus", "from 10-2000+ guests"
+        "special functions from 10-2000 plus",
+        "events from 10-2000+ guests",
+    ],
+)
 def test_things_that_are_not_date_ranges(text: str) -> None:
     assert find_date_ranges(text) == []
 

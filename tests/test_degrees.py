@@ -87,8 +87,8 @@ def test_a_field_phrase_ends_where_the_requirement_goes_on(text: str, phrase: st
     [
         # in text order, whatever the level
         ("PhD, MS or BS", [("doctorate", 0, 3), ("master", 5, 7), ("bachelor", 11, 13)]),
-        # the "A.S." inside "B.A.S." is part of the bachelor's; the A.A. after it still counts
-        ("B.A.S. or A.A.", [("bachelor", 0, 3), ("associate", 10, 14)]),
+        # "B.A.S." is one degree (data/fields/degrees.txt), not "B.A" and "A.S."; the A.A. after it counts
+        ("B.A.S. or A.A.", [("bachelor", 0, 6), ("associate", 10, 14)]),
         # "degree" within 40 characters after a level is that level's; further on it is one more
         ("Bachelor's" + " " * 39 + "degree in Physics", [("bachelor", 0, 10)]),
         ("Bachelor's" + " " * 40 + "degree in Physics", [("bachelor", 0, 10), ("bachelor", 50, 56)]),
@@ -126,3 +126,28 @@ def test_a_field_written_short_in_one_and_long_in_the_other_matches(asked: str, 
     resume = parse_resume_text(f"Jane Doe\nEDUCATION\n{studied}\nSKILLS\nSQL", as_of=date(2026, 11, 1))
     check = next(c for c in score(posting, resume).checks if c.name == "degree_field")
     assert check.status == "pass", check.detail
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "written"),
+    [
+        # degree abbreviations read from data/fields/degrees.txt, plain, dotted and spaced
+        ("M.F.A : 1972", "master", "M.F.A"),
+        ("B.F.A. in Painting", "bachelor", "B.F.A."),
+        ("M.B.A -HR Annamalai University", "master", "M.B.A"),
+        ("B.B.A  Madras University", "bachelor", "B.B.A"),
+        ("BAS : Management & Organizational Leadership", "bachelor", "BAS"),
+        ("A.O.S. Culinary Arts", "associate", "A.O.S."),
+        ("MIBA (Ongoing)", "master", "MIBA"),
+        ("B.com  Kamaraj College", "bachelor", "B.com"),
+        ("M. F. A. Sculpture", "master", "M. F. A."),
+    ],
+)
+def test_listed_degree_abbreviations_in_every_form(text: str, level: str, written: str) -> None:
+    hits = find_degrees(text)
+    assert [(h[0], text[h[1] : h[2]]) for h in hits] == [(level, written)]
+
+
+@pytest.mark.parametrize("text", ["MS Office 2016", "MS SQL Server", "MA 02139", "AS well as", "M. S. Dhoni"])
+def test_a_product_a_state_or_initials_are_no_degree(text: str) -> None:
+    assert find_degrees(text) == []

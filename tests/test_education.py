@@ -78,6 +78,23 @@ def _education(lines: str) -> list[tuple[str | None, str | None, str | None, int
         ("BBA  :\nRadio Communication  Pontifical Catholic University", "bachelor", "radio communication"),
         ("BS : Holistic Nutrition , 2010 Clayton College of Natural Health", "bachelor",
          "holistic nutrition"),
+        # listed abbreviations in their dotted forms (data/fields/degrees.txt); the field the
+        # degree's name gives when none is printed, and a printed field before it
+        ("M.F.A  :\n1972  San Francisco Art Institute", "master", "fine arts"),
+        ("B.F.A  :\n1970  University of California Berkeley-Fine Arts", "bachelor", "fine arts"),
+        ("M.B.A  :\nFinance  Manonmaniam Sundaranar University", "master", "finance"),
+        ("MBA  2016  Grand Canyon University", "master", "business administration"),
+        ("BAS  :\nManagement & Organizational Leadership  2012  St. Petersburg College", "bachelor",
+         "management and organizational leadership"),
+        ("M.A  ,\nArts  June 1996  Colorado State University", "master", "arts"),
+        ("Degree Institution/College/School University/Board Year M.B.A -HR Annamalai University", "master",
+         "human resources"),
+        # an associate's degree by its name: "Associate of <Name> Degree", "Associates Degree"
+        ("Associate of Occupational Science Degree  :\nCulinary  Le Cordon Bleu College of Culinary Arts",
+         "associate", "culinary"),
+        ("Associates Degree  ,\nAdministrative Occupational Studies  May 2003  Olean Business Institute",
+         "associate", "administrative occupational studies"),
+        ("ASSOCIATE DEGREE : Nursing 2010", "associate", "nursing"),
         ("Associate of Science  :\nAirframe & Power Plant Technology  Enterprise Community College",
          "associate",
          "airframe and power plant technology"),
@@ -171,6 +188,11 @@ def test_a_certificate_named_after_a_degree_is_no_degree(text: str) -> None:
         ("High School Diploma  :  Jun 2015  Oldham County High School", "Oldham County High School"),
         ("M.Sc. Statistics, Technical University of Munich, 2017", "Technical University of Munich"),
         ("Graduated as M.Sc. Digital Media University of Bremen", "University of Bremen"),
+        # two names of one degree: the one a field follows is read, and the field is no school
+        (
+            "M.B.A., Masters : Business Administration Adelphi University ï¼ City , State",
+            "Adelphi University",
+        ),
     ],
 )
 def test_education_reads_the_institution(text: str, institution: str) -> None:
@@ -194,6 +216,13 @@ def test_education_reads_the_institution(text: str, institution: str) -> None:
         "current\nBachelor's Degree  :\nBusiness Administration Finance  Ashworth College",
         # a comma alone on a line is not one of the entry's lines
         "MBA  :\nHealthcare Administration\n,\nCurrent  American InterContinental University",
+        # a marker further down the entry, past its school and place lines
+        "Associate of Applied Science  :\nAviation Pilot Training  Southwestern Illinois College  ï¼\n"
+        "City  ,\nState  ,\nUSA\nI am currently enrolled in SWIC's\nAviation Pilot Program.",
+        "Associate of Arts  ,\nGeneral Education  Santa Ana College  ï¼\nCity  ,\nState\n"
+        "I am currently attending",
+        "Bachelor's Degree  :\nHuman Services Management  ,\n2017  University of Phoenix  ï¼\nCity  ,\n"
+        "State  ,\nKing\nHuman Services Management In progress",
     ],
 )
 def test_a_degree_not_completed_is_in_progress(text: str) -> None:
@@ -238,6 +267,32 @@ def test_a_degree_listed_under_certifications_counts(
 def test_a_degree_one_says_one_obtained_is_held(text: str) -> None:
     r = parse_resume_text(f"Jane Doe\nEDUCATION\n{text}\nSKILLS\nExcel", as_of=AS_OF)
     assert r.education and all(e.completed for e in r.education)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the words further down are no status of the degree: prose, a job's title, a certificate
+        "BSBA  :\nHuman Resource Management\n2011\nCity\n,\nState\nStudy Business Management. While "
+        "enrolled I maintained a 3.95 G.P.A.",
+        "Master of Science  :\nAnalytics  2017  University of New Hampshire\nCity\n,\nState\n"
+        "GRADUATE STUDENT IN  City , State",
+        "BSc Mathematics  University of Madras\n2004\nCity\n,\nState\nPursuing AWS Solution Architect - "
+        "Associate certification",
+    ],
+)
+def test_words_further_down_that_are_no_status_leave_it_completed(text: str) -> None:
+    r = parse_resume_text(f"EDUCATION\n{text}\nSKILLS\nExcel", as_of=AS_OF)
+    assert r.education and all(e.completed and not e.in_progress for e in r.education)
+
+
+def test_a_table_header_naming_degree_is_no_degree() -> None:
+    text = (
+        "Degree/Certificate Institute Year of Passing Percentage  :\n"
+        "Finance  2010  International Management Institute  City  GPA:\n"
+        "Bachelor of Commerce  Bangalore University"
+    )
+    assert _education(text) == [("bachelor", "commerce", "Bangalore University", None, False)]
 
 
 def test_a_date_above_the_degree_is_its_own() -> None:

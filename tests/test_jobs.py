@@ -195,3 +195,24 @@ def test_a_history_that_runs_on_under_a_sidebar_certifications_heading_still_cou
         as_of=AS_OF,
     )
     assert [(j.start, j.end) for j in r.experience] == [("2015-01", "2016-12"), ("2013-01", "2014-12")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Activities: Volunteer Teacher, Akanksha Foundation, May 2008 - Aug 2013 *Helped students",
+        "Volunteer Work: Red Cross Shelter Assistant, 2010 - 2012",
+        "Memberships: IEEE Student Chapter Chair 2009 - 2011",
+    ],
+)
+def test_a_date_line_labelled_with_a_never_work_heading_is_no_job(line: str) -> None:
+    text = f"EXPERIENCE\nAccountant  Jan 2015 - Dec 2016  Acme Corp\nADDITIONAL INFORMATION\n{line}"
+    assert [j[2:] for j in _jobs(text)] == [("2015-01", "2016-12")]
+
+
+def test_a_count_after_from_is_no_start_date() -> None:
+    text = (
+        "EXPERIENCE\nExecutive Chef  02/2014 to 06/2016  Company Name\n"
+        "Maintain a budget of 1.5M\nResponsible for special functions from 10-2000 plus\n"
+    )
+    assert [j[2:] for j in _jobs(text)] == [("2014-02", "2016-06")]

@@ -15,6 +15,7 @@ from matcher.facts._dates import (
 from matcher.facts._degrees import (
     DegreeMention,
     accepts_equivalent,
+    degree_name_field,
     field_spans,
     find_degrees,
     find_fields,
@@ -23,6 +24,7 @@ from matcher.facts._degrees import (
 from matcher.facts._fields import (
     FIELDS_FILE,
     acronym_field,
+    degree_abbreviations,
     field_of_study,
     is_field_word,
     listed_field,
@@ -42,6 +44,8 @@ __all__ = [
     "accepts_equivalent",
     "acronym_field",
     "cut_sections",
+    "degree_abbreviations",
+    "degree_name_field",
     "field_of_study",
     "field_spans",
     "find_date_ranges",

@@ -49,7 +49,10 @@ _RANGE = re.compile(
 _SHORT = rf"{_MONTH}\s*'?\d\d(?![\d:]|\s*,?\s*'?\d)"
 _SHORT_RANGE = re.compile(rf"\b(?P<start>{_SHORT}){_SEP}(?P<end>{_SHORT}|{_NOW}\b)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")  # any decimal digit, as \d in the patterns: "Jan \u0661\u0665" is one
-_SINCE = re.compile(rf"\b(?:since|from)\s+(?P<start>{_POINT})(?!\s*{_SEP})", re.IGNORECASE)
+# "since 2015", "from 03/2019"; not a count: "functions from 10-2000 plus", "from 10-2000+ guests"
+_SINCE = re.compile(
+    rf"\b(?:since|from)\s+(?P<start>{_POINT})(?!\s*{_SEP})(?!\s*(?:\+|plus\b|%))", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -7,11 +7,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from matcher.facts._fields import acronym_field, listed_field, spelled_out
+from matcher.facts._fields import acronym_field, degree_abbreviations, listed_field, spelled_out
 from matcher.records import DEGREE_LEVELS
 
-__all__ = ["DegreeMention", "accepts_equivalent", "field_spans", "find_degrees", "find_fields", "level_rank"]
+__all__ = [
+    "DegreeMention",
+    "accepts_equivalent",
+    "degree_name_field",
+    "field_spans",
+    "find_degrees",
+    "find_fields",
+    "level_rank",
+]
 
 # (level, pattern); patterns are matched case-sensitively where abbreviations need it.
 _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -42,7 +51,8 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "associate",
-        r"\b[Aa]ssociate'?s? degree|\b(?i:associates?(?:'s)? (?:of|in) (?:applied )?(?:science|arts))"
+        r"\b(?:[Aa]ssociate|ASSOCIATE)'?[sS]? (?:[Dd]egree|DEGREE)"
+        r"|\b(?i:associates?(?:'s)? (?:of|in) (?:applied )?(?:science|arts))"
         r"|\bAA\b|\bAAS\b|\bA\.A\.?S?\.?(?![A-Za-z])|\bA\.S\.(?![A-Za-z])|\b(?:2|two)[- ]year degree",
     ),
     (
@@ -51,6 +61,61 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
 )
 _COMPILED = tuple((level, re.compile(p)) for level, p in _LEVEL_PATTERNS)
+# a plain abbreviation followed by a product's name is the product's maker: "MS Office", "MS SQL"
+_PRODUCT = (
+    r"(?![ -]?(?:Office|Excel|Word|SQL|Teams|Project|Access|Dynamics|Azure|Visio|PowerPoint|Outlook"
+    r"|Windows|Exchange|Fabric|365|DOS)\b)(?!&)"
+)
+
+
+def _forms(short: str, dotted_only: bool) -> list[str]:
+    """The patterns of one listed abbreviation ("M.F.A"): plain "MFA" as listed; dotted "M.F.A."
+    and, unless it is two lone letters (initials: "M. S"), spaced "M. F. A.", each as listed, in
+    capitals and with later parts in lower case ("B.COM", "B.com")."""
+    parts = short.split(".")
+    spellings = {
+        tuple(parts),
+        tuple(p.upper() for p in parts),
+        tuple(p.lower() if i and len(p) > 1 else p for i, p in enumerate(parts)),
+    }
+    out = (
+        [] if dotted_only else [re.escape(short.replace(".", "")) + _PRODUCT]
+    )  # as listed: not "MED", "March"
+    for spelling in sorted(spellings):
+        out.append(r"\.".join(map(re.escape, spelling)) + r"\.?")
+        if len(parts) > 2 or any(len(p) > 1 for p in parts):
+            out.append(r"\.\s".join(map(re.escape, spelling)) + r"\.?")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _listed() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One pattern for the listed abbreviations (longest first), and each one's level and field
+    by its letters in capitals ("MFA" -> ("master", "fine arts"))."""
+    listed = degree_abbreviations()
+    forms = [f for short, (_, _, dotted) in listed.items() for f in _forms(short, dotted)]
+    forms.sort(key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![A-Za-z.])(?:" + "|".join(forms) + r")(?![A-Za-z]|\.[A-Za-z])"
+    )  # not the "A.S" of "A.S.A"
+    by_letters = {
+        short.replace(".", "").upper(): (level, field) for short, (level, field, _) in listed.items()
+    }
+    return pattern, by_letters
+
+
+def degree_name_field(abbreviation: str) -> str | None:
+    """The field a degree's abbreviation names ("M.F.A" -> fine arts), or None.
+
+    Examples
+    --------
+    >>> degree_name_field("M.F.A."), degree_name_field("MBA"), degree_name_field("B.S.")
+    ('fine arts', 'business administration', None)
+    """
+    found = _listed()[1].get(re.sub(r"[.\s]", "", abbreviation).upper())
+    return found[1] or None if found else None
+
+
 # "a degree in X" with no level named: read as a bachelor's (the usual meaning in postings)
 _GENERIC = re.compile(
     r"\b(?:[Aa]cademic |[Rr]elevant |[Tt]echnical )?[Dd]egrees?\b(?=\s+(?:in|from|or|and)\b|\s*[,(/])"
@@ -112,9 +177,15 @@ def find_degrees(text: str) -> list[tuple[str, int, int]]:
     --------
     >>> [d[0] for d in find_degrees("BS/MS in Computer Science; PhD preferred")]
     ['bachelor', 'master', 'doctorate']
+    >>> [d[0] for d in find_degrees("M.F.A : 1972, B.B.A, BAS : Management")]
+    ['master', 'bachelor', 'bachelor']
     """
     hits: list[tuple[str, int, int]] = []
     taken: list[tuple[int, int]] = []
+    listed, by_letters = _listed()
+    for m in listed.finditer(text):  # the listed abbreviations first: "M.B.A" is no "B.A"
+        hits.append((by_letters[re.sub(r"[.\s]", "", m.group(0)).upper()][0], m.start(), m.end()))
+        taken.append((m.start(), m.end()))
     for level, pattern in _COMPILED:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):

@@ -18,7 +18,15 @@ from typing import NamedTuple
 from matcher._models import model_dir
 from matcher.errors import ModelError
 
-__all__ = ["FIELDS_FILE", "acronym_field", "field_of_study", "is_field_word", "listed_field", "spelled_out"]
+__all__ = [
+    "FIELDS_FILE",
+    "acronym_field",
+    "degree_abbreviations",
+    "field_of_study",
+    "is_field_word",
+    "listed_field",
+    "spelled_out",
+]
 
 FIELDS_FILE = "fields.json"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.]*|&|/|,|-|\S")
@@ -39,6 +47,7 @@ class _Vocabulary(NamedTuple):
     abbreviations: dict[str, str]  # "mgt" -> "management"
     acronyms: dict[str, str]  # "IT" -> "information technology", case-sensitive
     names: frozenset[str]  # field names with "and" in them, as build_fields.field_name_key writes them
+    degrees: dict[str, tuple[str, str, bool]]  # "M.F.A" -> (level, the field its name gives, dotted only)
 
 
 @lru_cache(maxsize=1)
@@ -51,8 +60,9 @@ def _vocabulary() -> _Vocabulary:
             dict(raw["abbreviations"]),
             dict(raw["acronyms"]),
             frozenset(raw["names"]),
+            {short: (level, field, dotted) for short, (level, field, dotted) in raw["degrees"].items()},
         )
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"cannot read {path}: {exc}; rebuild it with scripts/build_fields.py") from exc
 
 
@@ -72,6 +82,18 @@ def _word(token: str) -> str | None:
     if any(low.endswith(end) and low[: -len(end)] + base in vocabulary.words for end, base in _ADJECTIVES):
         return low  # "Educational" of education, "Metallurgical" of metallurgy
     return None
+
+
+def degree_abbreviations() -> dict[str, tuple[str, str, bool]]:
+    """The degree abbreviations of data/fields/degrees.txt, written with the dots of their dotted
+    form: (level, the field the degree's name gives or "", True when only the dotted form is one).
+
+    Examples
+    --------
+    >>> degree_abbreviations()["M.F.A"]
+    ('master', 'fine arts', False)
+    """
+    return _vocabulary().degrees
 
 
 def acronym_field(token: str) -> str | None:

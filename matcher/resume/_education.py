@@ -11,16 +11,18 @@ the next line (the "Degree :" / "Field  School" layout), else before the degree
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
-from matcher.facts import field_of_study, find_degrees, is_field_word, level_rank
+from matcher.facts import degree_name_field, field_of_study, find_degrees, is_field_word, level_rank
 from matcher.records import Education, Section
+from matcher.resume._institutions import SEGMENTS as _SEGMENTS
+from matcher.resume._institutions import institution, institution_word
 from matcher.text import alternation, wordlist
 
 __all__ = ["find_education"]
 
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
-_SEGMENTS = re.compile(r"\s{2,}|\t|\s*[|•·;]\s*|\s+[–—]\s+|ï¼")
 # "Bachelor of Science in X", "Master of Arts : X": the degree's generic name before its field
 _GENERIC_OF = re.compile(
     r"^\s*(?:'?s\b)?\s*(?:degree\s+)?(?:(?:of|in)\s+(?:applied\s+|fine\s+)?(?:science|arts)\b"
@@ -56,10 +58,16 @@ def _in_progress() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def institution_word() -> re.Pattern[str]:
-    """Words naming a school ("University", "College"): data/wordlists/resume_history.txt."""
-    words = alternation(wordlist("resume_history", "institutions"))
-    return re.compile(rf"\b(?:{words})\w*", re.IGNORECASE)
+def _in_progress_far() -> re.Pattern[str]:
+    """The words of a degree not completed that mark it from further down its entry ("I am
+    currently enrolled ...", "In progress"): all but "present" and "current", which there are a
+    job's, "enrolled" and "candidate", which there are prose ("While enrolled I maintained"), and
+    "graduate student", a job's title there."""
+    far = ("present", "current", "enrolled", "candidate")  # "While enrolled I", "the perfect candidate"
+    words = [
+        w for w in wordlist("resume_history", "degree_in_progress") if w not in far and "student" not in w
+    ]
+    return re.compile(rf"\b(?:{alternation(words)})\b", re.IGNORECASE)
 
 
 def _regions(sections: list[Section]) -> list[Section]:
@@ -81,17 +89,32 @@ _LONE_ASSOCIATE = re.compile(r"^\s*(?:Associates?(?:'s)?|ASSOCIATES?)(?=\s{2,}\S
 
 
 _ASSOCIATE_AT = re.compile(r"^\s*(?:Associates?(?:'s)?|ASSOCIATES?)(?= (?:[A-Z][\w.'-]* |of ){0,4}[A-Z])")
+# "Associate of Occupational Science Degree : Culinary": an entry line that opens with the degree's
+# name ("Associate of" / "in" and a capitalised word)
+_ASSOCIATE_OF = re.compile(r"^\s*(?:Associates?(?:'s)?|ASSOCIATES?)(?= (?:of|in|OF|IN) [A-Z])")
+
+
+# a table's column header: "Degree/Certificate Institute Year of Passing Percentage"
+_COLUMN_WORD = re.compile(
+    r"\b(?:institut\w*|universit\w*|college|school|board|year|percentage|grade|cgpa|marks|passing)\b", re.I
+)
+_GENERIC_WORD = re.compile(r"(?i:degrees?)")
 
 
 def _degree_hits(line: str) -> list[tuple[str, int, int]]:
+    header = not re.search(r"\d", line) and len(_COLUMN_WORD.findall(line)) >= 2
     hits = [
         h
         for h in find_degrees(line)
-        if not _NOT_DEGREE.match(line[h[2] :]) and not _INTENT.search(line[: h[1]])
+        if not _NOT_DEGREE.match(line[h[2] :])
+        and not _INTENT.search(line[: h[1]])
+        and not (header and _GENERIC_WORD.fullmatch(line[h[1] : h[2]]))
     ]
     lone = _LONE_ASSOCIATE.match(line)
     if lone is None and not hits and institution_word().search(line):
         lone = _ASSOCIATE_AT.match(line)  # "Associates Borough of Manhattan Community College"
+    if lone is None and not hits:
+        lone = _ASSOCIATE_OF.match(line)
     if lone and not hits:
         hits.append(("associate", lone.end() - len(lone.group(0).lstrip()), lone.end()))
     return hits
@@ -112,7 +135,20 @@ def find_education(text: str, sections: list[Section]) -> list[Education]:
         # an education heading printed after its entries (a LaTeX CV's side column), or over
         # certificates only: degree lines elsewhere count when they name a school and a year
         out = _entries(text, [s for s in sections if s.kind != "education"], strict=True)
-    return out
+    return [_named_field(e) for e in out]
+
+
+def _named_field(entry: Education) -> Education:
+    """An entry with no field printed takes the one its degree's name gives ("M.F.A : 1972" ->
+    fine arts), once entries are merged: an "MBA" line is still the "Master of Science : Finance"
+    of the same school and year."""
+    if entry.field is not None or not entry.level:
+        return entry
+    for level, start, end in find_degrees(entry.evidence):
+        field = degree_name_field(entry.evidence[start:end]) if level == entry.level else None
+        if field:
+            return replace(entry, field=field)
+    return entry
 
 
 # a bare degree word names a degree outside an education section only before "of", "in" or ":"
@@ -151,8 +187,22 @@ def _entries(
                 block.append(nxt)
             if named and not any(institution_word().search(b) for b in block):
                 continue
-            best = max(hits, key=lambda h: level_rank(h[0]))
-            entry = _entry(line, best, block, lines[i - 1] if i else "")
+            further = []  # the entry's lines past its first three, for its status
+            for nxt in lines[i + len(block) : i + len(block) + 4]:
+                if _degree_hits(nxt) or _LONE_DATE.match(nxt) or _CREDENTIAL.search(nxt):
+                    break  # the next entry: a degree, its date, a certificate ("Pursuing AWS ... cert")
+                further.append(nxt)
+            top = max(level_rank(h[0]) for h in hits)
+            # of two names of the top degree ("M.B.A., Masters : Business Administration"), the
+            # first that a field follows
+            readings = (
+                _entry(line, h, block, lines[i - 1] if i else "", " ".join(further))
+                for h in hits
+                if level_rank(h[0]) == top
+            )
+            entry = next(readings)
+            if not entry.field and top > level_rank("high_school"):  # "High School ... High School"
+                entry = next((e for e in readings if e.field), entry)
             if not any(_same(entry, seen) for seen in out):
                 out.append(entry)
             else:
@@ -160,6 +210,7 @@ def _entries(
     return out
 
 
+_CREDENTIAL = re.compile(r"\bcertifi\w*|\blicen[cs]\w*", re.IGNORECASE)
 _LONE_DATE = re.compile(
     r"^\s*(?:(?:[A-Z][a-z]{2,8}\.?,?\s+|\d{1,2}\s*/\s*)?(?:19|20)\d\d|present|current|now|ongoing)\s*$", re.I
 )
@@ -179,7 +230,9 @@ def _following(lines: list[str], i: int) -> list[str]:
     return out
 
 
-def _entry(line: str, hit: tuple[str, int, int], block: list[str], before: str) -> Education:
+def _entry(
+    line: str, hit: tuple[str, int, int], block: list[str], before: str, further: str = ""
+) -> Education:
     level, start, end = hit
     end += len(re.match(r"[A-Za-z.]*", line[end:]).group(0))  # type: ignore[union-attr]  # "B.S" of "B.Sc."
     context = " ".join(block)
@@ -191,6 +244,7 @@ def _entry(line: str, hit: tuple[str, int, int], block: list[str], before: str) 
     in_progress = bool(
         _in_progress().search(line)
         or _in_progress().search(rest)
+        or _in_progress_far().search(further)
         or _EXPECTED_ABOVE.search(before)
         or _CREDITS_TOWARD.search(line[:start])
         or _CREDITS_TOWARD.search(before)
@@ -198,7 +252,7 @@ def _entry(line: str, hit: tuple[str, int, int], block: list[str], before: str) 
     return Education(
         level=level,
         field=field,
-        institution=_institution(block, line[:start], field),
+        institution=institution(block, line[:start], field),
         year=max(years) if years else None,
         completed=not in_progress,
         evidence=line.strip(),
@@ -295,37 +349,6 @@ def _first_segment(text: str) -> str:
         if cut >= 0 and not re.search(r"\d", segment[cut : school.start()]):
             segment = segment[:cut]  # but "Finance, General Business 1988 Western Michigan University"
     return segment
-
-
-def _institution(block: list[str], before: str, field: str | None) -> str | None:
-    """The first part of the entry that names a school: "University of Bremen", "Curry College"."""
-    field_words = set((field or "").split())
-    segments = [*_SEGMENTS.split(before), *(p for line in block for p in _SEGMENTS.split(line))]
-    for part in (piece.strip(" :") for segment in segments for piece in segment.split(",")):
-        degrees = [(s, e) for _, s, e in find_degrees(part)]
-        m: re.Match[str] | None = next(
-            (m for m in institution_word().finditer(part) if not any(s <= m.start() < e for s, e in degrees)),
-            None,
-        )
-        high_school = re.search(r"\bHigh School\b", part, re.IGNORECASE)
-        if m is None and high_school and part[: high_school.start()].strip():
-            m = high_school
-        if m is None:
-            continue
-        words = part.split()
-        at = first = len(part[: m.start()].split())
-        while (
-            at > 0
-            and first - at < 4
-            and words[at - 1][:1].isupper()
-            and words[at - 1].lower() not in field_words
-        ):
-            at -= 1  # "Curry College", "Grand Canyon University", not "Digital Media University"
-        name = " ".join(words[at:]).strip(" ,:-")
-        name = re.split(r"\s+(?:GPA|City)\b|\s+(?:19|20)\d\d\b", name)[0].strip(" ,")
-        if len(name) > 3:
-            return name
-    return None
 
 
 def _same(a: Education, b: Education) -> bool:

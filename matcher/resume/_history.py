@@ -18,6 +18,7 @@ from matcher.facts import (
     leading_start,
 )
 from matcher.records import Job, Section
+from matcher.resume._sections import heading_of
 from matcher.text import alternation, wordlist
 
 __all__ = ["DatedJob", "find_jobs"]
@@ -110,6 +111,8 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
                 ranges = []
             if ranges and region.kind == "certifications" and _CERTIFICATE.search(line):
                 ranges = []
+            if ranges and _never_work_label(line):
+                ranges = []  # "Activities: Volunteer Teacher, Akanksha Foundation, May 2008 - Aug 2013"
             if ranges:
                 r = ranges[0]
                 if date_first is None:  # the dates open the entry, its title is on the line below
@@ -149,6 +152,21 @@ def _without_repeats(
         ):
             kept.append(item)
     return kept
+
+
+_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z &/-]{2,40}?)\s*:")
+
+
+def _never_work_label(line: str) -> bool:
+    """True when the line opens with the heading of a section that is never work, as a label
+    before a colon ("Activities:", "Volunteer Work:", "Memberships:")."""
+    label = _LABEL.match(line)
+    if label is None:
+        return False
+    heading = heading_of(label.group(1))
+    return (
+        heading is not None and heading[0] in NEVER_WORK_KINDS and heading[2] == len(label.group(1).strip())
+    )
 
 
 def _studies(title: str | None) -> bool:
