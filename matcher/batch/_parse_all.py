@@ -39,7 +39,6 @@ def parse_all(
     import warnings
 
     from matcher.batch._cache import content_key, open_cache
-    from matcher.batch._parsing import parse_file
     from matcher.batch._stored import intern_skills
     from matcher.batch._workers import parse_in_workers
 
@@ -103,8 +102,8 @@ def parse_all(
                 from matcher.batch._cluster import parse_on_cluster
 
                 return parse_on_cluster(todo, scheduler, engine=engine, limits=limits)
-            if count <= 0:
-                return (parse_file(path, engine=engine, limits=limits) for path in todo)
+            if count <= 0:  # parsed here: with the program's own collector (see _collector)
+                return (_parsed_here(path, engine, limits) for path in todo)
             return parse_in_workers(
                 todo, workers=count, engine=engine, limits=limits, start_method=start_method
             )
@@ -144,6 +143,14 @@ def parse_all(
             keys.close()
         if cache is not None:
             cache.close()
+
+
+def _parsed_here(path: Path, engine: str, limits: Limits) -> ParseResult:
+    from matcher.batch._collector import full_collections
+    from matcher.batch._parsing import parse_file
+
+    with full_collections():
+        return parse_file(path, engine=engine, limits=limits)
 
 
 _AHEAD = 64  # files hashed ahead of the one being looked up

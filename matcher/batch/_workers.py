@@ -67,11 +67,13 @@ def _worker(
     import logging
     import signal
 
+    from matcher.batch._collector import collections_as_before
     from matcher.language import get_pipeline
 
     # Ctrl-C reaches the whole process group: the main process answers it and stops this one, so
     # the worker prints nothing (issue 17: two worker tracebacks on Ctrl-C)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    collections_as_before()  # forked inside rank(): full collections again (parsing makes cycles)
     if parent:
         _die_with(parent)
     for fd in inherited:  # forked: the main process's ends of every pipe, ours and the others'
