@@ -320,3 +320,34 @@ def test_no_full_cycle_collection_runs_while_ranking(tmp_path: Path, posting: Po
     assert len(ranking.entries) == 30
     assert generations and 2 not in generations  # the young ones still run
     assert after == (20, 1, 1)
+
+
+def test_rankings_in_several_threads_leave_the_collector_as_it_was() -> None:
+    """The web app ranks in threads: blocks that open and close out of order must still put the
+    program's thresholds back once the last one ends."""
+    import gc
+    import threading
+
+    from matcher.batch._collector import young_collections_only
+
+    before = gc.get_threshold()
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+
+    def first() -> None:
+        with young_collections_only():
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    def second() -> None:
+        first_in.wait(5)
+        with young_collections_only():
+            second_in.set()
+            first_out.wait(5)  # the first block closes while this one is open
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert gc.get_threshold() == before

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from collections.abc import Iterator
 
 __all__ = ["collections_as_before", "full_collections", "young_collections_only"]
 
 _NEVER = 2**31 - 1  # collections of the middle generation before a full one: never, in practice
-_before: list[tuple[int, int, int]] = []  # the thresholds each open block found, outermost first
+_lock = threading.Lock()  # rankings may run in several threads at once (the web app)
+_open = 0  # blocks open now, in every thread
+_program: tuple[int, int, int] = gc.get_threshold()  # the thresholds the first open block found
 
 
 @contextlib.contextmanager
 def young_collections_only() -> Iterator[None]:
     """Inside the block the collector runs on its two young generations only; its thresholds are
-    as they were after it (whatever the program had set).
+    as they were after the last open block ends (whatever the program had set), in any thread.
 
     Examples
     --------
@@ -33,14 +36,19 @@ def young_collections_only() -> Iterator[None]:
     >>> gc.get_threshold() == before
     True
     """
-    thresholds = gc.get_threshold()
-    _before.append(thresholds)
-    gc.set_threshold(thresholds[0], thresholds[1], _NEVER)
+    global _open, _program
+    with _lock:
+        if _open == 0:
+            _program = gc.get_threshold()
+            gc.set_threshold(_program[0], _program[1], _NEVER)
+        _open += 1
     try:
         yield
     finally:
-        _before.pop()
-        gc.set_threshold(*thresholds)
+        with _lock:
+            _open -= 1
+            if _open == 0:
+                gc.set_threshold(*_program)
 
 
 def collections_as_before() -> None:
@@ -56,8 +64,8 @@ def collections_as_before() -> None:
     ...     gc.get_threshold() == before
     True
     """
-    if _before:
-        gc.set_threshold(*_before[0])
+    if _open:
+        gc.set_threshold(*_program)
 
 
 @contextlib.contextmanager
@@ -74,12 +82,13 @@ def full_collections() -> Iterator[None]:
     ...     gc.get_threshold() == before
     True
     """
-    if not _before:
+    if not _open:
         yield
         return
-    now = gc.get_threshold()
-    gc.set_threshold(*_before[0])
+    gc.set_threshold(*_program)
     try:
         yield
     finally:
-        gc.set_threshold(*now)
+        with _lock:
+            if _open:
+                gc.set_threshold(_program[0], _program[1], _NEVER)
