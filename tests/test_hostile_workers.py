@@ -40,6 +40,12 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def _as_from_a_terminal() -> None:
+    """Ctrl-C as a terminal's program gets it: a test run started in the background (``pytest &``
+    in a script) ignores SIGINT, the child would inherit that, and Python would keep ignoring it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _children(pid: int) -> list[int]:
     out = []
     for entry in os.listdir("/proc"):
@@ -169,7 +175,11 @@ def test_ctrl_c_or_sigterm_prints_one_line_and_no_traceback(signum: int, tmp_pat
     command = [sys.executable, "-m", "matcher", "rank", str(EXAMPLE_POSTING), str(folder), "--workers", "2",
                "--no-cache", "--quiet"]  # fmt: skip
     with subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=_as_from_a_terminal,
     ) as run:
         try:
             deadline = time.monotonic() + 180
