@@ -196,13 +196,13 @@ def test_a_cached_rerank_reads_each_resumes_vector_instead_of_its_text(
     with sqlite3.connect(cache) as db:
         assert all(vector for (vector,) in db.execute("SELECT vector FROM parses"))
 
-    import matcher.batch._rank
+    import matcher.batch._scored
 
     def no_vectorising(texts: list[str]) -> list[bytes]:
         assert not texts, "a cached resume was vectorised again"
         return []
 
-    monkeypatch.setattr(matcher.batch._rank, "pack_vectors", no_vectorising)
+    monkeypatch.setattr(matcher.batch._scored, "pack_vectors", no_vectorising)
     cached = rank(posting, [tmp_path / "cvs"], as_of=AS_OF, workers=0, cache=cache)
     assert cached.to_list() == cold.to_list() == uncached.to_list()
 

@@ -267,6 +267,16 @@ class ResumeCache:
                 self._usage.touch(key)
         return found
 
+    def stored(self, keys: Sequence[str]) -> set[str]:
+        """Which of ``keys`` are stored, each marked used; read from the key index alone (the rows
+        are read later, by whoever scores them: see ``_score_pool``)."""
+        marks = ",".join("?" * len(keys))
+        found = {key for (key,) in self._retry(f"SELECT key FROM parses WHERE key IN ({marks})", tuple(keys))}
+        if not self._read_only:
+            for key in found:
+                self._usage.touch(key)
+        return found
+
     def put(self, key: str, resume: Resume, vector: bytes | None = None) -> None:
         """Store ``resume`` (and its vector from :func:`matcher.scoring.pack_vectors`) under
         ``key``, committed at once: an interrupted run keeps it (a read-only cache stores nothing)."""

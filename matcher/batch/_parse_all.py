@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from matcher.batch._parsing import ParseResult
 from matcher.batch._ranking import RankEntry
+from matcher.batch._score_pool import Stored
 from matcher.records import Failure, Resume
 from matcher.scoring import pack_vectors
 
@@ -30,10 +31,12 @@ def parse_all(
     progress: Callable[[int, int, int], None] | None = None,
     scheduler: Any = None,
     cache_max_bytes: int | None = None,
-) -> Generator[tuple[Path, Resume | None, bytes | None, RankEntry | None, str | None], None, None]:
+    unread: bool = False,
+) -> Generator[tuple[Path, Resume | Stored | None, bytes | None, RankEntry | None, str | None], None, None]:
     """Every file as a parsed Resume (from the cache, or parsed now) with its packed TF-IDF vector
     when there is a cache (None without one), or as a failure entry; last, the SHA-256 (hex) of
-    the bytes read, when they were read whole (None otherwise)."""
+    the bytes read, when they were read whole (None otherwise). ``unread``: a file the cache holds
+    comes as :class:`Stored` (its key), for scoring workers to read (``_score_pool``)."""
 
     import sqlite3
     import warnings
@@ -73,11 +76,20 @@ def parse_all(
                 continue
             keyed = [(path, next(keys)) for path in chunk]  # streamed, after a stat; hashed ahead
             try:
-                rows = cache.rows([key for _, key in keyed if key is not None])
+                wanted = [key for _, key in keyed if key is not None]
+                rows: dict[str, Any] = dict.fromkeys(cache.stored(wanted)) if unread else cache.rows(wanted)
             except sqlite3.Error as exc:
                 cache_failed(exc)
                 rows = {}
             for path, key in keyed:
+                if unread and key is not None and key in rows:  # read and scored by the workers
+                    done += 1
+                    digest = key.split(":", 1)[0]
+                    twin = duplicate(path, digest)
+                    yield path, Stored(key, twin.failure if twin else None), None, None, digest
+                    if progress is not None:
+                        progress(done, len(files), failures)
+                    continue
                 hit = _outcome(rows[key], path) if key in rows else None
                 if hit is None or key is None:
                     todo.append(path)

@@ -7,7 +7,6 @@ come last; ties are broken by path, so the same inputs always give the same orde
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -21,16 +20,26 @@ from matcher.batch._compact import Shared
 from matcher.batch._listing import survey
 from matcher.batch._parse_all import parse_all
 from matcher.batch._ranking import RankEntry, Ranking
+from matcher.batch._score_pool import (
+    POOL_FROM,
+    Scored,
+    Stored,
+    StoredScoring,
+    connect_read_only,
+    pool_possible,
+    score_stored,
+)
+from matcher.batch._scored import Scoring
 from matcher.batch._spill import IN_MEMORY, Spill, SpilledEntries
-from matcher.errors import InputError, failure_of
-from matcher.integrity import posting_copied
+from matcher.errors import InputError
 from matcher.records import Posting, Resume
-from matcher.scoring import Weights, pack_vectors, score, similarities_of_packed
+from matcher.scoring import Weights
 
 if TYPE_CHECKING:
     from matcher.extract import Limits
 
 _SCORE_BATCH = 512  # resumes scored together: one TF-IDF product each, and a bound on memory
+_POOL_BATCH = 128  # cached files handed to a scoring worker at once
 
 __all__ = ["rank"]
 
@@ -123,7 +132,6 @@ def rank(
     [(1, 'a.txt', None), (2, 'b.txt', None), (None, 'c.pdf', 'unsupported')]
     """
     from matcher.extract import DEFAULT_LIMITS
-    from matcher.resume import resolve_dates
 
     weights = weights or Weights()
     limits = limits or DEFAULT_LIMITS
@@ -141,54 +149,96 @@ def rank(
     spill: Spill | None = None
     batch: list[tuple[str, Resume, bytes | None]] = []
     shared = Shared()
-    posting_vectors: list[bytes] = []  # made (or read from the cache) for the first batch
+    scorings: list[Scoring] = []  # made (the posting's vector read from the cache) when first needed
     digests: dict[str, str] = {}
+    count = (os.cpu_count() or 1) if workers is None else workers
+    # a big folder's cached resumes are read and scored by worker processes (_score_pool)
+    pooled = cache is not None and len(files) >= POOL_FROM and pool_possible(count, start_method)
+    pool: StoredScoring | None = None
+    unread: list[tuple[str, Stored]] = []  # cached files for the scoring workers
+    again: list[Path] = []  # their stored rows could not be read: parsed again
 
-    def score_batch() -> None:
-        nonlocal spill
-        # one sparse matrix product per batch (each resume's similarity is still its own); the
-        # text is dropped once scored, so memory does not grow with every resume's text. Cached
-        # resumes bring their vector; the others are vectorised here, together, the same way.
-        made = iter(pack_vectors([resume.visible_text for _, resume, vector in batch if vector is None]))
-        vectors = [next(made) if vector is None else vector for _, _, vector in batch]
-        if not posting_vectors:
+    def scoring() -> Scoring:
+        if not scorings:
             from matcher.batch._postings import posting_vector
 
-            posting_vectors.append(posting_vector(posting.text, cache))
-        sims = similarities_of_packed(posting_vectors[0], vectors)
-        for (path, parsed, _), sim in zip(batch, sims, strict=True):
-            try:  # the facts as written, worked out for the day of this ranking, then scored
-                resume = resolve_dates(parsed, day)
-                copied = posting_copied(posting.text, resume.text)
-                if copied:
-                    resume = dataclasses.replace(resume, integrity=(*resume.integrity, *copied))
-                result = score(posting, resume, weights=weights, similarity=sim)
-            except Exception as exc:  # a bug on one file lists that file; the ranking goes on
-                failed.append(RankEntry(path, None, None, None, failure_of(exc, Path(path))))
-                continue
-            payload: Any = (shared.resume(resume), shared.score(result))
-            if len(scored) >= keep_in_memory:
-                spill = spill or Spill()
-                payload = spill.put(*payload)
-            scored.append((result.knocked_out, -result.total, path, payload))
+            scorings.append(Scoring(posting, weights, day, posting_vector(posting.text, cache)))
+        return scorings[0]
+
+    def keep(path: str, knocked_out: bool, total: float, payload: Any) -> None:
+        nonlocal spill
+        if isinstance(payload, bytes):  # encoded by a scoring worker: to the spill file as it is
+            spill = spill or Spill()
+            payload = spill.put_encoded(payload)
+        elif len(scored) >= keep_in_memory:
+            spill = spill or Spill()
+            payload = spill.put(*payload)
+        scored.append((knocked_out, -total, path, payload))
+
+    def score_batch() -> None:
+        # one sparse matrix product per batch (each resume's similarity is still its own); the
+        # text is dropped once scored, so memory does not grow with every resume's text. Cached
+        # resumes bring their vector; the others are vectorised together, the same way.
+        for path, resume, result, failure in scoring().score_batch(batch):
+            if result is None:
+                failed.append(RankEntry(path, None, None, None, failure))
+            else:
+                keep(path, result.knocked_out, result.total, (shared.resume(resume), shared.score(result)))
         batch.clear()
 
-    # closing: an interrupt stops the workers and closes the cache at once, not when collected
-    cap = None if cache_max_mb is None else int(cache_max_mb * (1 << 20))
-    with contextlib.closing(
-        parse_all(files, engine, workers, cache, limits, start_method, progress, scheduler, cap)
-    ) as results:
-        for path, resume, vector, failure, digest in results:
-            name = str(path)  # one string for the digests and the entry: 250,000 of them add up
-            if digest is not None:  # the run log names each file by the digest of the bytes ranked
-                digests[name] = digest
-            if failure is not None:
-                failed.append(failure)
-                continue
-            assert resume is not None
-            batch.append((name, resume, vector))
-            if len(batch) >= _SCORE_BATCH:
-                score_batch()
+    def take(outcome: Scored) -> None:
+        if outcome.entry is not None:
+            keep(outcome.path, outcome.knocked_out, outcome.total, outcome.entry)
+        elif outcome.failure is not None:
+            failed.append(RankEntry(outcome.path, None, None, None, outcome.failure))
+        else:
+            again.append(Path(outcome.path))
+
+    def hand_out() -> None:
+        nonlocal pool, unread
+        assert cache is not None
+        pool = pool or StoredScoring(scoring(), Path(cache), count)
+        for outcome in pool.submit(unread):
+            take(outcome)
+        unread = []  # a new list: the pool keeps the old one until its batch is done
+
+    def parse_and_score(files: list[Path], pooled: bool) -> None:
+        # closing: an interrupt stops the workers and closes the cache at once, not when collected
+        cap = None if cache_max_mb is None else int(cache_max_mb * (1 << 20))
+        with contextlib.closing(
+            parse_all(files, engine, workers, cache, limits, start_method, progress, scheduler, cap, pooled)
+        ) as results:
+            for path, resume, vector, failure, digest in results:
+                name = str(path)  # one string for the digests and the entry: 250,000 of them add up
+                if digest is not None:  # the run log names each file by the digest of the bytes ranked
+                    digests[name] = digest
+                if failure is not None:
+                    failed.append(failure)
+                elif isinstance(resume, Stored):
+                    unread.append((name, resume))
+                    if len(unread) >= _POOL_BATCH:
+                        hand_out()
+                else:
+                    assert resume is not None
+                    batch.append((name, resume, vector))
+                    if len(batch) >= _SCORE_BATCH:
+                        score_batch()
+
+    try:
+        parse_and_score(files, pooled)
+        if unread and pool is None:  # too few for workers: read and scored here
+            assert cache is not None
+            for outcome in score_stored(scoring(), connect_read_only(Path(cache)), unread):
+                take(outcome)
+        elif unread:
+            hand_out()
+        for outcome in pool.rest() if pool is not None else ():
+            take(outcome)
+    finally:
+        if pool is not None:
+            pool.close()
+    if again:  # the cache answers for them no more: parsed and stored anew
+        parse_and_score(again, False)
     if batch:
         score_batch()
     # knocked-out candidates stay listed, below the others; ties go by path

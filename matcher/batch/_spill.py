@@ -12,7 +12,7 @@ from typing import IO, Any, overload
 
 from matcher.records import Resume, Score
 
-__all__ = ["IN_MEMORY", "Spill", "SpilledEntries"]
+__all__ = ["IN_MEMORY", "Spill", "SpilledEntries", "encode_entry"]
 
 #: scored entries kept as objects before the rest go to the spill file (about 14 KB each)
 IN_MEMORY = 20_000
@@ -31,6 +31,12 @@ def _codec() -> tuple[Any, Any]:
     return msgspec.msgpack.Encoder(enc_hook=_plain), msgspec.msgpack.Decoder(tuple[Resume, Score])
 
 
+def encode_entry(resume: Resume, score: Score) -> bytes:
+    """A ranked entry as the spill file holds it (see :meth:`Spill.put_encoded`)."""
+    data: bytes = _codec()[0].encode((resume, score))
+    return data
+
+
 class Spill:
     """An append-only temporary file of (resume, score) pairs in MessagePack (msgspec: seven times
     faster to write than pickling the records, and no code in the file); deleted when closed or
@@ -44,7 +50,10 @@ class Spill:
 
     def put(self, resume: Resume, score: Score) -> tuple[int, int]:
         """Write one entry; return where it is (offset, length)."""
-        data = _codec()[0].encode((resume, score))
+        return self.put_encoded(encode_entry(resume, score))
+
+    def put_encoded(self, data: bytes) -> tuple[int, int]:
+        """Write one entry made by :func:`encode_entry`; return where it is (offset, length)."""
         self._file.seek(self._end)
         self._file.write(data)
         where = (self._end, len(data))

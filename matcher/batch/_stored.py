@@ -33,10 +33,11 @@ def resume_to_json(resume: Resume) -> str:
     return json.dumps(dataclasses.asdict(resume), ensure_ascii=False, sort_keys=True)
 
 
-def resume_from_json(text: str, source: str | None = None) -> Resume:
+def resume_from_json(text: str, source: str | None = None, *, shared: bool = True) -> Resume:
     """The Resume :func:`resume_to_json` stored (fields added since default when absent), read by
     msgspec straight into the records, with ``source`` when given (the file it is ranked as now);
-    ValueError on a text that is not one.
+    ValueError on a text that is not one. ``shared``: its skills' strings held once
+    (:func:`intern_skills`), for a resume that is kept.
 
     Examples
     --------
@@ -53,7 +54,7 @@ def resume_from_json(text: str, source: str | None = None) -> Resume:
         raise ValueError(f"not a stored resume: {exc}") from exc
     if source is not None:  # set on the record just made, before anyone else holds it
         object.__setattr__(resume, "source", source)
-    return intern_skills(resume)
+    return intern_skills(resume) if shared else resume
 
 
 def intern_skills(resume: Resume) -> Resume:
@@ -102,12 +103,14 @@ def failure_to_json(failure: Failure, name: str) -> str:
     return json.dumps({"failure": stored}, ensure_ascii=False, sort_keys=True)
 
 
-def outcome_from_json(text: str, name: str, source: str | None = None) -> Resume | Failure:
+def outcome_from_json(
+    text: str, name: str, source: str | None = None, *, shared: bool = True
+) -> Resume | Failure:
     """What the cache stored: a Resume (:func:`resume_to_json`, with ``source`` when given) or the
     failure of a file, named ``name`` now (:func:`failure_to_json`). Raises ValueError, KeyError or
     TypeError on a row no writer of ours made."""
     if not text.startswith('{"failure"'):
-        return resume_from_json(text, source)
+        return resume_from_json(text, source, shared=shared)
     failure = json.loads(text)["failure"]
     message = f"{name}: {failure['message']}" if failure["named"] else failure["message"]
     return Failure(str(failure["kind"]), str(message))

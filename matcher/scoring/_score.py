@@ -280,6 +280,19 @@ _FIELD_NOISE = frozenset(
 )
 
 
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _field_words(text: str) -> set[str]:
+    return {w for w in _LETTERS.findall(text.lower()) if w not in _FIELD_NOISE}
+
+
+@lru_cache(maxsize=64)
+def _asked_words(fields: tuple[str, ...]) -> frozenset[str]:
+    """The content words of the fields a posting asks for (a related/open field asks none)."""
+    return frozenset().union(*(_field_words(f) for f in fields if not _OPEN_FIELD.search(f)))
+
+
 def _field_check(fields: tuple[str, ...], resume: Resume) -> Check:
     """Degree field asked vs the fields of the resume's completed degrees: shared content words
     pass; none shared fails, unless the posting also accepts "a related/quantitative field"."""
@@ -287,11 +300,8 @@ def _field_check(fields: tuple[str, ...], resume: Resume) -> Check:
     if not studied:
         return Check("degree_field", "unknown", f"field of study not found ({', '.join(fields)} asked)")
 
-    def words(text: str) -> set[str]:
-        return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _FIELD_NOISE}
-
-    asked = set().union(*(words(f) for f in fields if not _OPEN_FIELD.search(f)))
-    if any(words(s) & asked for s in studied):
+    asked = _asked_words(fields)
+    if any(_field_words(s) & asked for s in studied):
         return Check("degree_field", "pass", f"{studied[0]} matches {', '.join(fields)}")
     if any(_OPEN_FIELD.search(f) for f in fields):
         return Check(

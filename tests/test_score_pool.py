@@ -1,0 +1,105 @@
+"""Cached resumes of a big folder read and scored in worker processes (batch/_score_pool): the same
+ranking as scoring them in the main process, every kind of stored row handled."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from matcher import rank
+from matcher.batch import ResumeCache
+from matcher.batch._postings import posting_vector
+from matcher.batch._score_pool import POOL_FROM, Stored, connect_read_only, pool_possible, score_stored
+from matcher.batch._scored import Scoring
+from matcher.batch._spill import Spill
+from matcher.records import Failure, Posting
+from matcher.resume import parse_resume_text
+from matcher.scoring import Weights, pack_vectors
+
+AS_OF = date(2024, 6, 1)
+SKILLS = ["Python", "SQL", "Java", "Docker", "Kubernetes", "Excel", "Spark", "Go"]
+
+
+@pytest.fixture
+def posting(analyzed: Callable[[str], Posting]) -> Posting:
+    return analyzed("Requirements: Python, SQL and Docker; 3+ years of experience. Bachelor's degree.")
+
+
+def _folder(folder: Path, n: int) -> None:
+    """``n`` resumes with different skills, years and degrees (many ties too), an empty file and a
+    file with the same bytes as another."""
+    folder.mkdir(parents=True)
+    for i in range(n):
+        skills = ", ".join(SKILLS[j] for j in range(len(SKILLS)) if (i >> j) & 1) or "Cooking"
+        degree = "BS in Computer Science, MIT, 2009\n" if i % 3 else ""
+        degree += "MBA, 2015\n" if i % 7 == 0 else ""
+        (folder / f"cv{i:04d}.txt").write_text(
+            f"Candidate {i}\nEDUCATION\n{degree}EXPERIENCE\nEngineer, Acme Inc, {2000 + i % 23} - 2023\n"
+            f"SKILLS\n{skills}\n",
+            encoding="utf-8",
+        )
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "twin.txt").write_bytes((folder / "cv0005.txt").read_bytes())
+
+
+@pytest.mark.skipif(not pool_possible(2, None), reason="scoring workers are forked: Linux only")
+def test_a_big_cached_rerank_scored_by_workers_equals_one_scored_here(
+    tmp_path: Path, posting: Posting
+) -> None:
+    folder = tmp_path / "cvs"
+    _folder(folder, POOL_FROM)
+    cache = tmp_path / "cache.sqlite"
+    cold = rank(posting, [folder], as_of=AS_OF, workers=2, cache=cache)
+    # one stored row no writer of ours made: that file is parsed again, and stored anew
+    with sqlite3.connect(cache) as db:
+        (key,) = db.execute("SELECT key FROM parses WHERE resume LIKE '%Candidate 17\\n%'").fetchone()
+        db.execute("UPDATE parses SET resume = '{\"not\": 1}' WHERE key = ?", (key,))
+    pooled = rank(posting, [folder], as_of=AS_OF, workers=2, cache=cache)
+    with sqlite3.connect(cache) as db:
+        (text,) = db.execute("SELECT resume FROM parses WHERE key = ?", (key,)).fetchone()
+    assert "Candidate 17" in text
+    here = rank(posting, [folder], as_of=AS_OF, workers=0, cache=cache)
+    assert pooled.to_list() == here.to_list() == cold.to_list()
+    kinds = {e.path.rsplit("/", 1)[-1]: e.failure.kind for e in pooled.entries if e.failure}
+    assert kinds == {"empty.txt": "empty", "twin.txt": "duplicate"}
+    assert len({e.score.total for e in pooled.entries if e.score}) > 10  # the order is not a trivial one
+
+
+def test_score_stored_reads_each_kind_of_row(tmp_path: Path, posting: Posting) -> None:
+    cache_path = tmp_path / "cache.sqlite"
+    cache = ResumeCache(cache_path)
+    resume = parse_resume_text("Ann Lee\nEXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nSKILLS\nPython, SQL")
+    cache.put("good", resume, pack_vectors([resume.visible_text])[0])
+    cache.put("no-vector", resume)
+    cache.put_failure("failed", Failure("no_text", "scan.pdf: the PDF has no text layer"), "scan.pdf")
+    cache.close()
+    with sqlite3.connect(cache_path) as db:
+        db.execute("INSERT INTO parses (key, resume, stored) VALUES ('foreign', 'not json', 0)")
+    scoring = Scoring(posting, Weights(), AS_OF, posting_vector(posting.text, None))
+    twin = Failure("duplicate", "b.pdf: the same content as a.pdf")
+    items = [
+        ("a.pdf", Stored("good")),
+        ("b.pdf", Stored("good", twin)),
+        ("c.pdf", Stored("no-vector")),
+        ("copy.pdf", Stored("failed")),
+        ("d.pdf", Stored("foreign")),
+        ("e.pdf", Stored("missing")),
+    ]
+    out = {o.path: o for o in score_stored(scoring, connect_read_only(cache_path), items)}
+    assert out["b.pdf"].failure == twin
+    assert out["copy.pdf"].failure == Failure("no_text", "copy.pdf: the PDF has no text layer")
+    assert all(out[p].entry is None and out[p].failure is None for p in ("d.pdf", "e.pdf"))  # parsed again
+    # a scored entry is what the main process would keep: scored the same way, text dropped
+    (here,) = scoring.score_batch([("a.pdf", resume, None)])
+    spill = Spill()
+    for name in ("a.pdf", "c.pdf"):
+        kept_resume, kept_score = spill.get(spill.put_encoded(out[name].entry or b""))
+        assert kept_score == here[2]
+        assert (out[name].knocked_out, out[name].total) == (here[2].knocked_out, here[2].total)
+        assert kept_resume.text == "" and kept_resume.skills == here[1].skills
+        assert kept_resume.source == name
+    spill.close()
