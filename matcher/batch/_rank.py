@@ -82,7 +82,8 @@ def rank(
         PDF engine: auto (default; pdfium, pypdf for a file pdfium cannot read), pypdf or pdfium.
     workers : int, optional
         Worker processes that parse the files (default: the machine's cores; 0 parses in this
-        process, without the time and memory caps).
+        process, without the time and memory caps). In a folder of 2,000 files or more, the
+        cached ones are also read and scored by that many forked workers (Linux).
     cache : str or Path, optional
         A SQLite file of parsed resumes (see :class:`matcher.batch.ResumeCache`); files parsed
         before are read from it instead of parsed again. Default: no cache.
