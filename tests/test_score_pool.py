@@ -58,12 +58,19 @@ def test_a_big_cached_rerank_scored_by_workers_equals_one_scored_here(
     with sqlite3.connect(cache) as db:
         (key,) = db.execute("SELECT key FROM parses WHERE resume LIKE '%Candidate 17\\n%'").fetchone()
         db.execute("UPDATE parses SET resume = '{\"not\": 1}' WHERE key = ?", (key,))
+    # and two new files, parsed by the parse workers meanwhile
+    for name in ("new1.txt", "new2.txt"):
+        text = "Pat New\nEXPERIENCE\nEngineer, Acme Inc, 2012 - 2023\nSKILLS\nPython, SQL, Docker\n"
+        (folder / name).write_text(text + name, encoding="utf-8")
     pooled = rank(posting, [folder], as_of=AS_OF, workers=2, cache=cache)
     with sqlite3.connect(cache) as db:
         (text,) = db.execute("SELECT resume FROM parses WHERE key = ?", (key,)).fetchone()
     assert "Candidate 17" in text
     here = rank(posting, [folder], as_of=AS_OF, workers=0, cache=cache)
-    assert pooled.to_list() == here.to_list() == cold.to_list()
+    assert pooled.to_list() == here.to_list()
+    old_files = [{**e, "rank": None} for e in here.to_list() if "new" not in e["path"]]
+    assert old_files == [{**e, "rank": None} for e in cold.to_list()]
+    assert all(e["rank"] for e in pooled.to_list() if "new" in e["path"])  # ranked, not failed
     kinds = {e.path.rsplit("/", 1)[-1]: e.failure.kind for e in pooled.entries if e.failure}
     assert kinds == {"empty.txt": "empty", "twin.txt": "duplicate"}
     assert len({e.score.total for e in pooled.entries if e.score}) > 10  # the order is not a trivial one
