@@ -3,6 +3,9 @@ ranking as scoring them in the main process, every kind of stored row handled.""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 import sqlite3
 from collections.abc import Callable
 from datetime import date
@@ -11,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from matcher import rank
-from matcher.batch import ResumeCache
+from matcher.batch import Ranking, ResumeCache
 from matcher.batch._postings import posting_vector
 from matcher.batch._score_pool import POOL_FROM, Stored, connect_read_only, pool_possible, score_stored
 from matcher.batch._scored import Scoring
@@ -24,16 +27,20 @@ AS_OF = date(2024, 6, 1)
 SKILLS = ["Python", "SQL", "Java", "Docker", "Kubernetes", "Excel", "Spark", "Go"]
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def posting(analyzed: Callable[[str], Posting]) -> Posting:
     return analyzed("Requirements: Python, SQL and Docker; 3+ years of experience. Bachelor's degree.")
 
 
-def _folder(folder: Path, n: int) -> None:
-    """``n`` resumes with different skills, years and degrees (many ties too), an empty file and a
-    file with the same bytes as another."""
-    folder.mkdir(parents=True)
-    for i in range(n):
+@pytest.fixture(scope="module")
+def cached(tmp_path_factory: pytest.TempPathFactory, posting: Posting) -> tuple[Path, Path, Ranking]:
+    """A folder big enough for scoring workers, parsed once into a cache: (folder, cache, the cold
+    ranking). ``POOL_FROM`` resumes with different skills, years and degrees (many ties too), an
+    empty file and a file with the same bytes as another."""
+    base = tmp_path_factory.mktemp("pool")
+    folder = base / "cvs"
+    folder.mkdir()
+    for i in range(POOL_FROM):
         skills = ", ".join(SKILLS[j] for j in range(len(SKILLS)) if (i >> j) & 1) or "Cooking"
         degree = "BS in Computer Science, MIT, 2009\n" if i % 3 else ""
         degree += "MBA, 2015\n" if i % 7 == 0 else ""
@@ -44,39 +51,74 @@ def _folder(folder: Path, n: int) -> None:
         )
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "twin.txt").write_bytes((folder / "cv0005.txt").read_bytes())
-
-
-@pytest.mark.skipif(not pool_possible(2, None), reason="scoring workers are forked: Linux only")
-def test_a_big_cached_rerank_scored_by_workers_equals_one_scored_here(
-    tmp_path: Path, posting: Posting
-) -> None:
-    folder = tmp_path / "cvs"
-    _folder(folder, POOL_FROM)
-    cache = tmp_path / "cache.sqlite"
+    cache = base / "cache.sqlite"
     cold = rank(posting, [folder], as_of=AS_OF, workers=2, cache=cache)
+    return folder, cache, cold
+
+
+def _copy(cache: Path, to: Path) -> Path:
+    with sqlite3.connect(cache) as db, sqlite3.connect(to) as copy:
+        db.backup(copy)
+    db.close()
+    copy.close()
+    return to
+
+
+pooling = pytest.mark.skipif(not pool_possible(2, None), reason="scoring workers are forked: Linux only")
+
+
+@pooling
+def test_a_big_cached_rerank_scored_by_workers_equals_one_scored_here(
+    tmp_path: Path, posting: Posting, cached: tuple[Path, Path, Ranking]
+) -> None:
+    folder, original, cold = cached
+    cache = _copy(original, tmp_path / "cache.sqlite")
     # one stored row no writer of ours made: that file is parsed again, and stored anew
     with sqlite3.connect(cache) as db:
         (key,) = db.execute("SELECT key FROM parses WHERE resume LIKE '%Candidate 17\\n%'").fetchone()
         db.execute("UPDATE parses SET resume = '{\"not\": 1}' WHERE key = ?", (key,))
+    db.close()
     # and two new files, parsed by the parse workers meanwhile
+    extra = tmp_path / "new"
+    extra.mkdir()
     for name in ("new1.txt", "new2.txt"):
         text = "Pat New\nEXPERIENCE\nEngineer, Acme Inc, 2012 - 2023\nSKILLS\nPython, SQL, Docker\n"
-        (folder / name).write_text(text + name, encoding="utf-8")
-    pooled = rank(posting, [folder], as_of=AS_OF, workers=2, cache=cache)
+        (extra / name).write_text(text + name, encoding="utf-8")
+    pooled = rank(posting, [folder, extra], as_of=AS_OF, workers=2, cache=cache)
     with sqlite3.connect(cache) as db:
         (text,) = db.execute("SELECT resume FROM parses WHERE key = ?", (key,)).fetchone()
+    db.close()
     assert "Candidate 17" in text
-    here = rank(posting, [folder], as_of=AS_OF, workers=0, cache=cache)
+    here = rank(posting, [folder, extra], as_of=AS_OF, workers=0, cache=cache)
     assert pooled.to_list() == here.to_list()
+
     def new(entry: dict[str, object]) -> bool:
         return Path(str(entry["path"])).name.startswith("new")
 
     old_files = [{**e, "rank": None} for e in here.to_list() if not new(e)]
     assert old_files == [{**e, "rank": None} for e in cold.to_list()]
     assert all(e["rank"] for e in pooled.to_list() if new(e))  # ranked, not failed
-    kinds = {e.path.rsplit("/", 1)[-1]: e.failure.kind for e in pooled.entries if e.failure}
+    kinds = {Path(e.path).name: e.failure.kind for e in pooled.entries if e.failure}
     assert kinds == {"empty.txt": "empty", "twin.txt": "duplicate"}
     assert len({e.score.total for e in pooled.entries if e.score}) > 10  # the order is not a trivial one
+
+
+@pooling
+def test_scoring_workers_killed_midway_leave_the_ranking_whole(
+    posting: Posting, cached: tuple[Path, Path, Ranking]
+) -> None:
+    folder, cache, cold = cached
+    killed: list[int] = []
+
+    def kill_the_workers(done: int, total: int, failed: int) -> None:
+        if done == total // 2 and not killed:  # the scoring workers are this process's children
+            for child in multiprocessing.active_children():
+                os.kill(child.pid or 0, signal.SIGKILL)
+                killed.append(child.pid or 0)
+
+    again = rank(posting, [folder], as_of=AS_OF, workers=2, cache=cache, progress=kill_the_workers)
+    assert killed  # there were workers to kill
+    assert again.to_list() == cold.to_list()
 
 
 def test_score_stored_reads_each_kind_of_row(tmp_path: Path, posting: Posting) -> None:

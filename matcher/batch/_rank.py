@@ -25,9 +25,7 @@ from matcher.batch._score_pool import (
     Scored,
     Stored,
     StoredScoring,
-    connect_read_only,
     pool_possible,
-    score_stored,
 )
 from matcher.batch._scored import Scoring
 from matcher.batch._spill import IN_MEMORY, Spill, SpilledEntries
@@ -196,10 +194,9 @@ def rank(
             again.append(Path(outcome.path))
 
     def hand_out() -> None:
-        nonlocal pool, unread
-        assert cache is not None
-        pool = pool or StoredScoring(scoring(), Path(cache), count)
-        for outcome in pool.submit(unread):
+        nonlocal unread
+        assert pool is not None
+        for outcome in pool.submit(unread, scoring()):
             take(outcome)
         unread = []  # a new list: the pool keeps the old one until its batch is done
 
@@ -226,12 +223,11 @@ def rank(
                         score_batch()
 
     try:
-        parse_and_score(files, pooled)
-        if unread and pool is None:  # too few for workers: read and scored here
+        if pooled:  # forked first: no thread running yet, no cache open in this process
             assert cache is not None
-            for outcome in score_stored(scoring(), connect_read_only(Path(cache)), unread):
-                take(outcome)
-        elif unread:
+            pool = StoredScoring(Scoring(posting, weights, day, b""), Path(cache), count)
+        parse_and_score(files, pooled)
+        if unread:
             hand_out()
         for outcome in pool.rest() if pool is not None else ():
             take(outcome)

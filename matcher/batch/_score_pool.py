@@ -8,12 +8,13 @@ process, with the same result."""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import os
 import signal
 import sys
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,7 @@ __all__ = [
 #: files in a ranking from which its cached resumes are scored in worker processes (fewer: in the
 #: main process, where starting workers would cost more than it saves)
 POOL_FROM = 2_000
-_IN_FLIGHT = 3  # batches handed to each worker at once
+_IN_FLIGHT = 2  # batches handed to each worker at once (both fit in its pipe: no send waits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,69 +74,133 @@ def pool_possible(workers: int, start_method: str | None) -> bool:
 
 
 class StoredScoring:
-    """A pool of ``workers`` scoring workers over the cache at ``cache_path``; ``submit`` a batch of
-    ``(path, Stored)``, then take the outcomes (:class:`Scored`, in the order submitted) from
-    ``finished`` as they are ready and from ``rest`` at the end. ``close`` stops the workers."""
+    """A pool of ``workers`` scoring workers over the cache at ``cache_path``: ``submit`` a batch of
+    ``(path, Stored)`` and take the outcomes (:class:`Scored`) it yields as batches finish, then
+    the rest from ``rest``; ``close`` stops the workers. Each worker has a pipe of its own, so one
+    that dies (even halfway through sending) is seen at once, and its batches are scored here."""
 
     def __init__(self, scoring: Scoring, cache_path: Path, workers: int) -> None:
-        from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
 
-        self._scoring = scoring
+        self._scoring = scoring  # its posting vector is sent with each batch (made later)
         self._cache_path = cache_path
-        self._workers = workers
-        # forked: the workers get the posting and the loaded models as they are (nothing pickled)
-        self._pool = ProcessPoolExecutor(
-            workers, mp_context=get_context("fork"), initializer=_start,
-            initargs=(scoring, cache_path, os.getpid()),
-        )  # fmt: skip
-        self._waiting: deque[tuple[list[tuple[str, Stored]], Future[list[Scored]]]] = deque()
+        # forked: the posting and the loaded models as they are, nothing pickled. Fork before the
+        # cache is opened in this process: a worker opens its own connection, and SQLite's
+        # bookkeeping of this process's locks must not come along (sqlite.org/howtocorrupt.html)
+        context = get_context("fork")
+        self._workers: list[_Worker] = []
+        for _ in range(workers):
+            self._workers.append(_Worker(context, scoring, cache_path, self._workers))
 
-    def submit(self, batch: list[tuple[str, Stored]]) -> Iterator[Scored]:
-        """Hand ``batch`` to the workers; yields the outcomes of the batches finished meanwhile,
-        and waits for the oldest when the workers have enough in hand."""
-        self._waiting.append((batch, self._pool.submit(_score_stored, batch)))
-        while self._waiting and (
-            self._waiting[0][1].done() or len(self._waiting) > self._workers * _IN_FLIGHT
-        ):
-            yield from self._take()
+    def submit(self, batch: list[tuple[str, Stored]], scoring: Scoring) -> Iterator[Scored]:
+        """Hand ``batch`` to the least busy worker, to be scored by ``scoring`` (the pool's, with the
+        posting's vector); yields the outcomes of the batches finished meanwhile, and waits for
+        one when every worker has enough in hand."""
+        self._scoring = scoring
+        while self._workers and all(len(w.batches) >= _IN_FLIGHT for w in self._workers):
+            yield from self._finished(timeout=None)
+        if not self._workers:  # every worker died: scored here
+            yield from self._here(batch)
+            return
+        worker = min(self._workers, key=lambda w: len(w.batches))
+        try:
+            worker.conn.send((scoring.posting_vector, batch))
+        except OSError:  # it died: its batches, and this one, are scored here
+            yield from self._lost(worker)
+            yield from self._here(batch)
+            return
+        worker.batches.append(batch)
+        yield from self._finished(timeout=0)
 
     def rest(self) -> Iterator[Scored]:
         """The outcomes of every batch still out, waiting for them."""
-        while self._waiting:
-            yield from self._take()
+        while any(w.batches for w in self._workers):
+            yield from self._finished(timeout=None)
 
-    def _take(self) -> Iterator[Scored]:
-        from concurrent.futures.process import BrokenProcessPool
+    def _finished(self, timeout: float | None) -> Iterator[Scored]:
+        from multiprocessing.connection import wait
 
-        batch, future = self._waiting.popleft()
-        try:
-            outcomes = future.result()
-        except BrokenProcessPool:  # a worker died (killed from outside): scored here instead
-            outcomes = score_stored(self._scoring, connect_read_only(self._cache_path), batch)
-        yield from outcomes
+        busy = {w.conn: w for w in self._workers if w.batches}
+        for conn in wait(list(busy), timeout):
+            worker = busy[conn]
+            try:
+                outcomes = worker.conn.recv()
+            except (EOFError, OSError):  # it died, perhaps halfway through a message
+                yield from self._lost(worker)
+                continue
+            batch = worker.batches.popleft()
+            # None: the worker could not read the cache (or met a bug of ours): scored here
+            yield from self._here(batch) if outcomes is None else outcomes
+
+    def _lost(self, worker: _Worker) -> Iterator[Scored]:
+        self._workers.remove(worker)
+        worker.stop()
+        while worker.batches:
+            yield from self._here(worker.batches.popleft())
+
+    def _here(self, batch: list[tuple[str, Stored]]) -> list[Scored]:
+        with contextlib.closing(connect_read_only(self._cache_path)) as db:
+            return score_stored(self._scoring, db, batch)
 
     def close(self) -> None:
-        """Stop the workers: batches not started are dropped, and the workers end."""
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Stop the workers (batches they hold are dropped)."""
+        for worker in self._workers:
+            worker.stop()
+        self._workers = []
+
+
+class _Worker:
+    """A forked scoring worker, its end of the pipe, and the batches handed to it, oldest first."""
+
+    def __init__(self, context: Any, scoring: Scoring, cache_path: Path, others: list[_Worker]) -> None:
+        self.conn, child = context.Pipe()
+        # the worker closes the main process's end of its own pipe and of every other worker's,
+        # so a pipe ends (and the worker with it) when the main process goes
+        inherited = (self.conn.fileno(), *(w.conn.fileno() for w in others))
+        self.process = context.Process(
+            target=_serve, args=(child, scoring, cache_path, os.getpid(), inherited), daemon=True
+        )
+        self.process.start()
+        child.close()
+        self.batches: deque[list[tuple[str, Stored]]] = deque()
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.conn.send(None)  # the worker ends after the batch it is on
+        self.conn.close()
+        self.process.join(timeout=5.0)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
 
 
 # -- in the workers ----------------------------------------------------------------------------
 
-_worker: dict[str, Any] = {}
 
-
-def _start(scoring: Scoring, cache_path: Path, parent: int) -> None:
+def _serve(conn: Any, scoring: Scoring, cache_path: Path, parent: int, inherited: tuple[int, ...]) -> None:
     from matcher.batch._workers import _die_with
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process answers Ctrl-C
     _die_with(parent)
-    _worker["scoring"] = scoring
-    _worker["db"] = connect_read_only(cache_path)
-
-
-def _score_stored(items: list[tuple[str, Stored]]) -> list[Scored]:
-    return score_stored(_worker["scoring"], _worker["db"], items)
+    for fd in inherited:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    with contextlib.closing(connect_read_only(cache_path)) as db:
+        while True:
+            try:
+                message = conn.recv()
+            except EOFError:
+                return
+            if message is None:
+                return
+            vector, batch = message
+            if vector != scoring.posting_vector:
+                scoring = dataclasses.replace(scoring, posting_vector=vector)
+            try:
+                outcomes = score_stored(scoring, db, batch)
+            except Exception:  # the main process scores this batch, and reports any error
+                outcomes = None
+            conn.send(outcomes)
 
 
 def connect_read_only(cache_path: Path) -> Any:
