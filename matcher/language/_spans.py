@@ -128,6 +128,8 @@ def link_span(text: str) -> str:
     >>> from matcher.language import load_taxonomy
     >>> load_taxonomy().skills[link_span("solid knowledge of Python")].name
     'Python'
+    >>> link_span("Swift"), link_span("SWIFT")  # the language, and the interbank network
+    ('swift', '')
     """
     from matcher.language._taxonomy import load_taxonomy
 
@@ -135,9 +137,27 @@ def link_span(text: str) -> str:
     for candidate in (text, _LEAD.sub("", text), _TAIL.sub("", _LEAD.sub("", text))):
         candidate = candidate.strip(" .,;:()")
         skill = taxonomy.find(candidate) if candidate else None
-        if skill is not None:
+        if skill is not None and _in_case(candidate, skill.id, taxonomy):
             return skill.id
     return ""
+
+
+def _in_case(words: str, skill_id: str, taxonomy: Any) -> bool:
+    """False when the words are in capitals and the taxonomy holds them for the skill only in
+    another written case: "SWIFT" (the interbank network) is not "Swift" (the language), an
+    acronym in capitals is not the name of the same letters ("ACLs" still is "ACL")."""
+    from matcher.language._pipeline import make_doc
+    from matcher.text import token_key
+
+    texts = tuple(t.text for t in make_doc(words) if not t.is_space and t.text not in _HYPHENS)
+    keys = tuple(token_key(t) for t in texts)
+    if not keys or not "".join(texts).isupper():
+        return True
+    forms = [p for p in taxonomy.by_first.get(keys[0], ()) if p.skill_id == skill_id and p.keys == keys]
+    return not forms or any(p.case is None or p.case == texts for p in forms)
+
+
+_HYPHENS = frozenset({"-", "\u2013", "\u2010", "\u2011"})  # the skill finder skips them too
 
 
 def learned_spans(doc: Any, ranges: list[tuple[int, int]] | None = None) -> list[LearnedSpan]:

@@ -1,0 +1,33 @@
+"""Posting skills the learned extractor adds and how they are linked (issue 11, wave 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher import analyze_posting
+from matcher.language import link_span
+
+
+def _skills(text: str) -> dict[str, str]:
+    return {s.name: s.importance for s in analyze_posting(text).skills}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Knowledge of SWIFT messaging especially MT566 (confirmation of payment of Corp actions)",
+        "Familiarity with SWIFT MT and MX messages",
+    ],
+)
+def test_an_acronym_in_capitals_is_not_the_product_written_in_title_case(line: str) -> None:
+    # SWIFT, the interbank messaging network, is not Swift, Apple's language: the taxonomy holds
+    # "Swift" in its written case, and a learned span's words are linked in that case too
+    text = f"Corporate Actions Analyst\nRequirements:\n- Basic knowledge of Corporate Actions\n- {line}\n"
+    assert "Swift" not in _skills(text)
+
+
+def test_the_language_in_its_own_case_is_still_linked() -> None:
+    assert link_span("Swift") == "swift"
+    assert link_span("SWIFT") == ""
+    got = _skills("iOS Developer\nRequirements:\n- 3+ years of Swift and Objective-C\n")
+    assert got["Swift"] == "required"
