@@ -31,3 +31,30 @@ def test_the_language_in_its_own_case_is_still_linked() -> None:
     assert link_span("SWIFT") == ""
     got = _skills("iOS Developer\nRequirements:\n- 3+ years of Swift and Objective-C\n")
     assert got["Swift"] == "required"
+
+
+def test_a_name_listed_among_known_skills_is_a_skill() -> None:
+    # names no list holds, standing in a list of skills the taxonomy knows: an item of a list of
+    # skills is a skill, and so is the next one along ("SOQL, & SOSL")
+    got = _skills(
+        "Salesforce Developer\nRequirements:\n"
+        "- Proficiency with SQL, SOQL, & SOSL\n"
+        "- One or more of the frameworks Scikit learn, TLC, Keras, TensorFlow, H2O\n"
+        "Nice to have: experience with PyTorch, WinML or similar\n"
+    )
+    for name in ("SOQL", "SOSL", "TLC", "H2O"):
+        assert got.get(name) == "required", name
+    assert got.get("WinML") == "preferred"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Data Engineer\nRequirements:\n- Experience with Python, SQL or Similar tools\n",
+        "Data Engineer\nRequirements:\n- Python, SQL and Excellent written communication\n",
+        "Data Engineer\nOur stack: Python, SOQL and Kafka.\nRequirements:\n- Experience with Java\n",
+    ],
+)
+def test_an_ordinary_word_or_a_mere_mention_in_a_list_is_no_listed_name(text: str) -> None:
+    got = _skills(text)
+    assert not {"Similar", "Similar tools", "Excellent", "SOQL"} & set(got), got

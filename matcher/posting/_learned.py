@@ -68,7 +68,72 @@ def skill_candidates(
         kind: SkillKind = "hard" if span.label == "KNOWLEDGE" else "soft"
         learned = Skill(f"learned:{name.lower()}", name, kind, "", (), (), ("learned",))
         found.append(Candidate(span.start, span.end, span.text, learned))
+    found += _listed_names(text, asked, found)
     return sorted(found, key=lambda c: c.start_char)
+
+
+# where one item of a list ends and the next begins
+_ITEM_GLUE = re.compile(
+    r"(?:\s*(?:,|/|;|&|\+|\||\band/or\b|\band\b|\bor\b|\(|\)|\bincluding\b|\bsuch as\b|:)\s*)+"
+)
+# a word shaped like a product's name: capitalised, an inner capital, or a digit and a letter
+_NAME_SHAPE = re.compile(r"[A-Z][A-Za-z0-9.+#-]*|[a-z]+[A-Z][\w.+#-]*|\d+[A-Za-z][\w.+#-]*")
+
+
+def _listed_names(text: str, asked: list[tuple[int, int]], found: list[Candidate]) -> list[Candidate]:
+    """Names no list holds that stand as items of a list of known skills in a sentence that asks
+    for something ("SQL, SOQL, & SOSL", "Scikit learn, TLC, Keras"): up to three words shaped like
+    a product's name, rare in the background postings (as the learned names standing alone), next
+    to a skill the taxonomy knows or to another such name. The first item of a sentence is left
+    alone ("Strong ..."), and so is anything a skill or a learned span already covers."""
+    known = [(c.start_char, c.end_char) for c in found if not c.skill.id.startswith("learned:")]
+    taken = [(c.start_char, c.end_char) for c in found]
+    out: list[Candidate] = []
+    for first, last in asked:
+        items, pos = [], first
+        for m in _ITEM_GLUE.finditer(text, first, last):
+            items.append(_trimmed(text, pos, m.start()))
+            pos = m.end()
+        items.append(_trimmed(text, pos, last))
+        # an item that ends with a known skill ("Proficiency with SQL"), one that starts with one
+        ends = [any(b - 1 <= e <= b and s < b for s, e in known) for _, b in items]
+        starts = [any(a <= s <= a + 1 and e > a for s, e in known) for a, _ in items]
+        names = [k > 0 and _name_like(text, a, b, taken) for k, (a, b) in enumerate(items)]
+        changed = True
+        while changed:  # a name next to a known skill, then a name next to that one
+            changed = False
+            for k, (a, b) in enumerate(items):
+                if names[k] and ((k > 0 and ends[k - 1]) or (k + 1 < len(items) and starts[k + 1])):
+                    names[k] = False
+                    ends[k] = starts[k] = changed = True
+                    name = text[a:b]
+                    skill = Skill(f"learned:{name.lower()}", name, "hard", "", (), (), ("listed",))
+                    out.append(Candidate(a, b, name, skill))
+    return out
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """An item's bounds without the spaces, bullets and full stops around it."""
+    while start < end and text[start] in " \t\n.-*\u2022":
+        start += 1
+    while end > start and text[end - 1] in " \t\n.-*\u2022":
+        end -= 1
+    return start, end
+
+
+def _name_like(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """True when an item is up to three words shaped like a product's name, rare in the
+    background postings, that no mention found already covers."""
+    words = text[start:end].split()
+    if not words or len(words) > 3 or not all(_NAME_SHAPE.fullmatch(w) for w in words):
+        return False
+    if any(s < end and start < e for s, e in taken):
+        return False
+    from matcher.language import well_formed
+
+    item = text[start:end]
+    # in lower case: a name's inner capitals ("WinML") are no words run together here
+    return well_formed(item.lower()) and not _cue_words(item) and _specific(item) >= _MIN_IDF
 
 
 def _bare_items(
