@@ -58,3 +58,18 @@ def test_a_name_listed_among_known_skills_is_a_skill() -> None:
 def test_an_ordinary_word_or_a_mere_mention_in_a_list_is_no_listed_name(text: str) -> None:
     got = _skills(text)
     assert not {"Similar", "Similar tools", "Excellent", "SOQL"} & set(got), got
+
+
+def test_an_equal_opportunity_statement_glued_to_a_long_run_on_keeps_the_last_item() -> None:
+    # a scraped posting whose bullets lost their breaks: one run-on of more than 250 characters,
+    # its last item glued to the company's equal-opportunity sentence
+    text = (
+        "Marketing Data Scientist\nQualifications 3+ years' hands on experience in marketing analytics "
+        "Advanced working knowledge of data mining using SQL Advanced Excel and PowerPoint skills "
+        "Good written and verbal communication skills Experience with marketing automation and "
+        "CRM systems preferred Experience with Data Lake infrastructures (Cosmos, Hadoop) preferred "
+        "Contoso is an equal opportunity employer. All qualified applicants will receive consideration."
+    )
+    got = _skills(text)
+    assert got.get("Hadoop") == "preferred", got
+    assert got.get("SQL") == "required"

@@ -198,11 +198,23 @@ def is_boilerplate(sentence: str, offset: int, section: str) -> bool:
         return any(cue <= offset or not any(b <= cue for b in breaks) for cue in cues)
     # only the cues within reach are looked for: every mention of a run-on sentence scanning all of
     # it made "5+ years of Python, " * 400 quadratic (issue 17)
+    # a cue after the mention reaches back over its own item only, as in a short sentence
     start, end = max(0, offset - _BOILERPLATE_REACH), offset + _BOILERPLATE_REACH
-    return any(m.start() <= end for m in _boilerplate_cue().finditer(sentence, start, end + _LONGEST_CUE))
+    return any(
+        m.start() <= offset or not _breaks_before(sentence, offset, m.start(), m.end())
+        for m in _boilerplate_cue().finditer(sentence, start, end + _LONGEST_CUE)
+        if m.start() <= end
+    )
 
 
 _LONGEST_CUE = 200
+
+
+def _breaks_before(sentence: str, start: int, cue: int, cue_end: int) -> bool:
+    """True when a glued item starts between ``start`` and a boilerplate cue at ``cue`` (the
+    cue's own words are read too: "... preferred Contoso is an equal opportunity employer")."""
+    found = _item_break().search(sentence, start, cue_end)
+    return found is not None and found.start() <= cue
 
 
 @lru_cache(maxsize=64)
