@@ -73,3 +73,32 @@ def test_an_equal_opportunity_statement_glued_to_a_long_run_on_keeps_the_last_it
     got = _skills(text)
     assert got.get("Hadoop") == "preferred", got
     assert got.get("SQL") == "required"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "skill"),
+    [
+        ("solving big problems", "problem-solving"),
+        ("writing clean and maintainable code", "clean-code"),
+        ("handle multiple complex projects and tasks", "multitasking"),
+    ],
+)
+def test_a_learned_phrase_links_to_the_skill_its_words_name_in_another_order(phrase: str, skill: str) -> None:
+    assert link_span(phrase) == skill
+
+
+def test_a_phrase_with_more_than_the_name_and_two_words_links_to_nothing() -> None:
+    # the roots of "clean code" are in it, but the phrase is about something else
+    assert link_span("writing clean documentation for the code of our partners") == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "skill"),
+    [
+        ("Experience solving big problems", "problem solving"),
+        ("Ability to handle multiple complex projects and tasks", "multitasking"),
+    ],
+)
+def test_a_requirement_in_other_words_is_read_as_the_skill(line: str, skill: str) -> None:
+    got = _skills(f"Backend Engineer\nRequirements:\n- {line}\n- 3+ years of Go\n")
+    assert got.get(skill) == "required", got

@@ -139,7 +139,65 @@ def link_span(text: str) -> str:
         skill = taxonomy.find(candidate) if candidate else None
         if skill is not None and _in_case(candidate, skill.id, taxonomy):
             return skill.id
-    return ""
+    return _by_roots(text)
+
+
+def _roots(text: str) -> frozenset[str]:
+    """A phrase's content words as roots: plural folded (``token_key``), and a verb and its noun
+    made one ("solving" / "solve", "managing" / "management"): "solving big problems" and
+    "problem solving" share {problem, solv, big}."""
+    from matcher.text import token_key
+
+    out = set()
+    for word in re.findall(r"[A-Za-z][\w+#]*", text):
+        key = token_key(word)
+        if key in _FUNCTION_WORDS or key in _VAGUE:
+            continue
+        for suffix in ("ment", "ing", "ed"):
+            if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+                key = key[: -len(suffix)]
+                break
+        out.add(key.removesuffix("e"))
+    return frozenset(out)
+
+
+_VAGUE = frozenset("skill ability knowledge experience big complex various new multiple hard".split())
+_EXTRA_WORDS = 2  # a span may hold this many words beyond the name's ("solving big problems")
+
+
+def _by_roots(text: str) -> str:
+    """The taxonomy skill of two words or more whose roots the span holds, in any order and with
+    at most two more words ("solving big problems" -> problem solving, "managing remote teams"
+    -> people management when that is an alias); the largest such name, and none when two
+    skills tie."""
+    roots = _roots(text)
+    best: tuple[int, set[str]] = (0, set())
+    for size in range(min(len(roots), 4), 1, -1):
+        if len(roots) - size > _EXTRA_WORDS:
+            break
+        for name_roots, ids in _root_index().get(size, {}).items():
+            if name_roots <= roots:
+                if size > best[0]:
+                    best = (size, set(ids))
+                elif size == best[0]:
+                    best[1].update(ids)
+        if best[0]:
+            break
+    return next(iter(best[1])) if len(best[1]) == 1 else ""
+
+
+@lru_cache(maxsize=1)
+def _root_index() -> dict[int, dict[frozenset[str], tuple[str, ...]]]:
+    """Every taxonomy name and alias of two to four content words, by its roots (built once)."""
+    from matcher.language._taxonomy import load_taxonomy
+
+    index: dict[int, dict[frozenset[str], set[str]]] = {}
+    for skill in load_taxonomy().skills.values():
+        for name in (skill.name, *skill.aliases):
+            roots = _roots(name)
+            if 2 <= len(roots) <= 4:
+                index.setdefault(len(roots), {}).setdefault(roots, set()).add(skill.id)
+    return {size: {k: tuple(sorted(v)) for k, v in names.items()} for size, names in index.items()}
 
 
 def _in_case(words: str, skill_id: str, taxonomy: Any) -> bool:
