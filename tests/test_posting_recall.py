@@ -102,3 +102,12 @@ def test_a_phrase_with_more_than_the_name_and_two_words_links_to_nothing() -> No
 def test_a_requirement_in_other_words_is_read_as_the_skill(line: str, skill: str) -> None:
     got = _skills(f"Backend Engineer\nRequirements:\n- {line}\n- 3+ years of Go\n")
     assert got.get(skill) == "required", got
+
+
+def test_lower_case_words_between_two_known_skills_are_a_skill() -> None:
+    got = _skills(
+        "Data Engineer\nRequirements:\n- Experience with SQL (T-SQL), relational modeling, and Kafka\n"
+        "- Python, SQL, and similar tools\n"
+    )
+    assert got.get("relational modeling") == "required", got
+    assert "similar tools" not in got  # the list's last item: only one known skill beside it

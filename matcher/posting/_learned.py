@@ -84,8 +84,10 @@ def _listed_names(text: str, asked: list[tuple[int, int]], found: list[Candidate
     """Names no list holds that stand as items of a list of known skills in a sentence that asks
     for something ("SQL, SOQL, & SOSL", "Scikit learn, TLC, Keras"): up to three words shaped like
     a product's name, rare in the background postings (as the learned names standing alone), next
-    to a skill the taxonomy knows or to another such name. The first item of a sentence is left
-    alone ("Strong ..."), and so is anything a skill or a learned span already covers."""
+    to a skill the taxonomy knows or to another such name; or up to three lower-case words
+    between two of them ("SQL (T-SQL), relational modeling, and big data tools"). The first item
+    of a sentence is left alone ("Strong ..."), and so is anything a skill or a learned span
+    already covers."""
     known = [(c.start_char, c.end_char) for c in found if not c.skill.id.startswith("learned:")]
     taken = [(c.start_char, c.end_char) for c in found]
     out: list[Candidate] = []
@@ -99,11 +101,14 @@ def _listed_names(text: str, asked: list[tuple[int, int]], found: list[Candidate
         ends = [any(b - 1 <= e <= b and s < b for s, e in known) for _, b in items]
         starts = [any(a <= s <= a + 1 and e > a for s, e in known) for a, _ in items]
         names = [k > 0 and _name_like(text, a, b, taken) for k, (a, b) in enumerate(items)]
+        words = [k > 0 and _words_like(text, a, b, taken) for k, (a, b) in enumerate(items)]
         changed = True
         while changed:  # a name next to a known skill, then a name next to that one
             changed = False
             for k, (a, b) in enumerate(items):
-                if names[k] and ((k > 0 and ends[k - 1]) or (k + 1 < len(items) and starts[k + 1])):
+                before, after = k > 0 and ends[k - 1], k + 1 < len(items) and starts[k + 1]
+                if (names[k] and (before or after)) or (words[k] and before and after):
+                    words[k] = False
                     names[k] = False
                     ends[k] = starts[k] = changed = True
                     name = text[a:b]
@@ -119,6 +124,23 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " \t\n.-*\u2022":
         end -= 1
     return start, end
+
+
+_LOWER_WORD = re.compile(r"[a-z][a-z-]+")
+
+
+def _words_like(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """True when an item is up to three lower-case words ("relational modeling", "text analysis")
+    that no mention found already covers: a skill when it stands between two known ones."""
+    words = text[start:end].split()
+    if not words or len(words) > 3 or not all(_LOWER_WORD.fullmatch(w) for w in words):
+        return False
+    if any(s < end and start < e for s, e in taken):
+        return False
+    from matcher.language import well_formed
+
+    item = text[start:end]
+    return well_formed(item) and not _cue_words(item)
 
 
 def _name_like(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
