@@ -111,3 +111,17 @@ def test_lower_case_words_between_two_known_skills_are_a_skill() -> None:
     )
     assert got.get("relational modeling") == "required", got
     assert "similar tools" not in got  # the list's last item: only one known skill beside it
+
+
+def test_the_company_describing_itself_names_no_skill_of_the_job() -> None:
+    got = _skills(
+        "Backend Engineer\nOur growing portfolio includes SQL Server and Dynamics products. "
+        "We are part of the Bing team. You will build services in Go. Experience with Python is required.\n"
+    )
+    assert "SQL Server" not in got and "Bing" not in got, got
+    assert got.get("Python") == "required"
+
+
+def test_we_are_looking_for_is_about_the_candidate_not_the_company() -> None:
+    got = _skills("Engineer\nWe are looking for an enthusiastic Kafka developer to join us in Oslo.\n")
+    assert "Kafka" in got, got
