@@ -125,3 +125,20 @@ def test_the_company_describing_itself_names_no_skill_of_the_job() -> None:
 def test_we_are_looking_for_is_about_the_candidate_not_the_company() -> None:
     got = _skills("Engineer\nWe are looking for an enthusiastic Kafka developer to join us in Oslo.\n")
     assert "Kafka" in got, got
+
+
+def test_a_long_run_on_read_in_pieces_has_no_leading_cue_in_its_middle() -> None:
+    # a run-on is read around each mention; a piece that starts just before "... strongly
+    # preferred" does not start with a preferred cue as a sentence would
+    text = (
+        "Marketing Analyst\nQualifications 3+ years' hands on experience in marketing analytics with "
+        "proven quantitative orientation Bachelor's degree in computer science or a quantitative field "
+        "required/Master's degree Expertise in B2B marketing acquisition, campaigns, marketing "
+        "automation, content marketing, and digital marketing strongly preferred Advanced working "
+        "knowledge of large data manipulation and data mining using SQL/Cosmos Advanced Excel and "
+        "PowerPoint skills, as well as visualization tools (familiarity with Power BI preferred) "
+        "Exceptional problem solving, technical and data analysis skills\n"
+    )
+    got = _skills(text)
+    assert got.get("PowerPoint") == "required", got
+    assert got.get("Power BI") == "preferred", got

@@ -112,9 +112,10 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
     if is_boilerplate(sentence, offset, section):
         return BOILERPLATE
     asked_before = _first_required_cue_end(sentence) <= offset
+    piece = False
     if len(sentence) > _LONG_SENTENCE:  # a run-on of glued bullets: judge the mention's neighbourhood
         start = max(0, offset - _BOILERPLATE_REACH)
-        sentence, offset = sentence[start : offset + _BOILERPLATE_REACH], offset - start
+        sentence, offset, piece = sentence[start : offset + _BOILERPLATE_REACH], offset - start, start > 0
     for cue in FORWARD_CUE.finditer(sentence, 0, offset):
         if not _SCOPE_BREAK.search(sentence, cue.end(), offset) and not _closed_between(
             sentence, cue.end(), offset
@@ -131,7 +132,7 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
     if role == "mentioned" and asked_before:
         return REQUIRED
     # a cue leading the sentence covers it, unless a parenthesis holds it: "Java (preferably..."
-    lead = _leading_cue().match(sentence)
+    lead = None if piece else _leading_cue().match(sentence)  # a piece's start is no sentence's
     if role != PREFERRED or section == PREFERRED or (lead and not _open_paren(sentence, lead.end())):
         return role
     for cue in PREFERRED_CUE.finditer(sentence):
