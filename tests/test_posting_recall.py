@@ -142,3 +142,15 @@ def test_a_long_run_on_read_in_pieces_has_no_leading_cue_in_its_middle() -> None
     got = _skills(text)
     assert got.get("PowerPoint") == "required", got
     assert got.get("Power BI") == "preferred", got
+
+
+def test_certifications_in_a_field_are_certifications() -> None:
+    posting = analyze_posting(
+        "Project Manager\nRequirements:\n- 5+ years of project management\n"
+        "Candidates who have the following will be preferred:\n"
+        "- Certifications within SAFe and Project Management are highly valued\n"
+        "- Certification in AWS or Azure\n"
+    )
+    got = {c.name: c.importance for c in posting.certifications_detail}
+    for name in ("SAFe certification", "Project Management certification", "AWS certification"):
+        assert got.get(name) == "preferred", got
