@@ -89,7 +89,9 @@ def _listed_names(text: str, asked: list[tuple[int, int]], found: list[Candidate
     of a sentence is left alone ("Strong ..."), and so is anything a skill or a learned span
     already covers."""
     known = [(c.start_char, c.end_char) for c in found if not c.skill.id.startswith("learned:")]
-    taken = [(c.start_char, c.end_char) for c in found]
+    known_ends = {e for _, e in known}
+    known_starts = {s for s, _ in known}
+    taken = _Taken([(c.start_char, c.end_char) for c in found])
     out: list[Candidate] = []
     for first, last in asked:
         items, pos = [], first
@@ -98,23 +100,43 @@ def _listed_names(text: str, asked: list[tuple[int, int]], found: list[Candidate
             pos = m.end()
         items.append(_trimmed(text, pos, last))
         # an item that ends with a known skill ("Proficiency with SQL"), one that starts with one
-        ends = [any(b - 1 <= e <= b and s < b for s, e in known) for _, b in items]
-        starts = [any(a <= s <= a + 1 and e > a for s, e in known) for a, _ in items]
+        ends = [b in known_ends or b - 1 in known_ends for _, b in items]
+        starts = [a in known_starts or a + 1 in known_starts for a, _ in items]
         names = [k > 0 and _name_like(text, a, b, taken) for k, (a, b) in enumerate(items)]
         words = [k > 0 and _words_like(text, a, b, taken) for k, (a, b) in enumerate(items)]
+        order = list(range(len(items)))
         changed = True
-        while changed:  # a name next to a known skill, then a name next to that one
+        while changed:  # a name next to a known skill, then a name next to that one: both ways
             changed = False
-            for k, (a, b) in enumerate(items):
+            for k in order:
                 before, after = k > 0 and ends[k - 1], k + 1 < len(items) and starts[k + 1]
                 if (names[k] and (before or after)) or (words[k] and before and after):
-                    words[k] = False
-                    names[k] = False
+                    words[k] = names[k] = False
                     ends[k] = starts[k] = changed = True
+                    a, b = items[k]
                     name = text[a:b]
                     skill = Skill(f"learned:{name.lower()}", name, "hard", "", (), (), ("listed",))
                     out.append(Candidate(a, b, name, skill))
+            order.reverse()
     return out
+
+
+class _Taken:
+    """Character ranges already read as mentions, asked whether a range overlaps one in log time
+    (a list of thousands of items is not quadratic: issue 17)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach: list[int] = []  # the furthest end of the spans up to each one
+        for _, e in spans:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        import bisect
+
+        k = bisect.bisect_left(self.starts, end)  # the spans that start before ``end``
+        return k > 0 and self.reach[k - 1] > start
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -129,13 +151,13 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 _LOWER_WORD = re.compile(r"[a-z][a-z-]+")
 
 
-def _words_like(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+def _words_like(text: str, start: int, end: int, taken: _Taken) -> bool:
     """True when an item is up to three lower-case words ("relational modeling", "text analysis")
     that no mention found already covers: a skill when it stands between two known ones."""
     words = text[start:end].split()
     if not words or len(words) > 3 or not all(_LOWER_WORD.fullmatch(w) for w in words):
         return False
-    if any(s < end and start < e for s, e in taken):
+    if taken.overlaps(start, end):
         return False
     from matcher.language import well_formed
 
@@ -143,13 +165,13 @@ def _words_like(text: str, start: int, end: int, taken: list[tuple[int, int]]) -
     return well_formed(item) and not _cue_words(item)
 
 
-def _name_like(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+def _name_like(text: str, start: int, end: int, taken: _Taken) -> bool:
     """True when an item is up to three words shaped like a product's name, rare in the
     background postings, that no mention found already covers."""
     words = text[start:end].split()
     if not words or len(words) > 3 or not all(_NAME_SHAPE.fullmatch(w) for w in words):
         return False
-    if any(s < end and start < e for s, e in taken):
+    if taken.overlaps(start, end):
         return False
     from matcher.language import well_formed
 
