@@ -148,9 +148,13 @@ def _roots(text: str) -> frozenset[str]:
     "problem solving" share {problem, solv, big}."""
     from matcher.text import token_key
 
+    return _key_roots(token_key(word) for word in re.findall(r"[A-Za-z][\w+#]*", text))
+
+
+def _key_roots(keys: Any) -> frozenset[str]:
+    """The roots of words already made lookup keys (``token_key``), function words left out."""
     out = set()
-    for word in re.findall(r"[A-Za-z][\w+#]*", text):
-        key = token_key(word)
+    for key in keys:
         if key in _FUNCTION_WORDS or key in _VAGUE:
             continue
         for suffix in ("ment", "ing", "ed"):
@@ -188,15 +192,18 @@ def _by_roots(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _root_index() -> dict[int, dict[frozenset[str], tuple[str, ...]]]:
-    """Every taxonomy name and alias of two to four content words, by its roots (built once)."""
+    """Every taxonomy name and alias of two to four content words, by its roots (built once, from
+    the match patterns' lookup keys: the words are not read again)."""
     from matcher.language._taxonomy import load_taxonomy
 
     index: dict[int, dict[frozenset[str], set[str]]] = {}
-    for skill in load_taxonomy().skills.values():
-        for name in (skill.name, *skill.aliases):
-            roots = _roots(name)
+    for patterns in load_taxonomy().by_first.values():
+        for pattern in patterns:
+            if len(pattern.keys) < 2:
+                continue  # one word: no other order to read it in
+            roots = _key_roots(pattern.keys)
             if 2 <= len(roots) <= 4:
-                index.setdefault(len(roots), {}).setdefault(roots, set()).add(skill.id)
+                index.setdefault(len(roots), {}).setdefault(roots, set()).add(pattern.skill_id)
     return {size: {k: tuple(sorted(v)) for k, v in names.items()} for size, names in index.items()}
 
 
