@@ -154,3 +154,15 @@ def test_certifications_in_a_field_are_certifications() -> None:
     got = {c.name: c.importance for c in posting.certifications_detail}
     for name in ("SAFe certification", "Project Management certification", "AWS certification"):
         assert got.get(name) == "preferred", got
+
+
+@pytest.mark.parametrize(
+    ("line", "skill"),
+    [
+        ("Mastery with a range of prototyping tools: Sketch, InVision and Figma", "Sketch"),
+        ("Well familiarized with AWS structure and environment", "AWS"),
+    ],
+)
+def test_a_requirement_written_in_a_duties_list_still_asks(line: str, skill: str) -> None:
+    got = _skills(f"UX Designer\nResponsibilities:\n- Lead the design of our apps\n- {line}\n")
+    assert got.get(skill) == "required", got
