@@ -102,7 +102,8 @@ def test_a_learned_name_of_rare_words_counts_on_its_own() -> None:
     )
     assert got.get("quantum physics") == "required"
     assert got.get("CQRS") == "required"
-    assert not any("problem" in name for name in got), got
+    # "software problems" is no name of its own (solving them is problem solving: wave 4)
+    assert not any("software problem" in name for name in got), got
 
 
 def test_a_merely_mentioned_skill_counts_under_its_own_name_not_a_paraphrase() -> None:

@@ -128,6 +128,8 @@ def link_span(text: str) -> str:
     >>> from matcher.language import load_taxonomy
     >>> load_taxonomy().skills[link_span("solid knowledge of Python")].name
     'Python'
+    >>> link_span("Swift"), link_span("SWIFT")  # the language, and the interbank network
+    ('swift', '')
     """
     from matcher.language._taxonomy import load_taxonomy
 
@@ -135,9 +137,92 @@ def link_span(text: str) -> str:
     for candidate in (text, _LEAD.sub("", text), _TAIL.sub("", _LEAD.sub("", text))):
         candidate = candidate.strip(" .,;:()")
         skill = taxonomy.find(candidate) if candidate else None
-        if skill is not None:
+        if skill is not None and _in_case(candidate, skill.id, taxonomy):
             return skill.id
-    return ""
+    return _by_roots(text)
+
+
+def _roots(text: str) -> frozenset[str]:
+    """A phrase's content words as roots: plural folded (``token_key``), and a verb and its noun
+    made one ("solving" / "solve", "managing" / "management"): "solving big problems" and
+    "problem solving" share {problem, solv, big}."""
+    from matcher.text import token_key
+
+    return _key_roots(token_key(word) for word in re.findall(r"[A-Za-z][\w+#]*", text))
+
+
+def _key_roots(keys: Any) -> frozenset[str]:
+    """The roots of words already made lookup keys (``token_key``), function words left out."""
+    out = set()
+    for key in keys:
+        if key in _FUNCTION_WORDS or key in _VAGUE:
+            continue
+        for suffix in ("ment", "ing", "ed"):
+            if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+                key = key[: -len(suffix)]
+                break
+        out.add(key.removesuffix("e"))
+    return frozenset(out)
+
+
+_VAGUE = frozenset("skill ability knowledge experience big complex various new multiple hard".split())
+_EXTRA_WORDS = 2  # a span may hold this many words beyond the name's ("solving big problems")
+
+
+def _by_roots(text: str) -> str:
+    """The taxonomy skill of two words or more whose roots the span holds, in any order and with
+    at most two more words ("solving big problems" -> problem solving, "managing remote teams"
+    -> people management when that is an alias); the largest such name, and none when two
+    skills tie."""
+    roots = _roots(text)
+    best: tuple[int, set[str]] = (0, set())
+    for size in range(min(len(roots), 4), 1, -1):
+        if len(roots) - size > _EXTRA_WORDS:
+            break
+        for name_roots, ids in _root_index().get(size, {}).items():
+            if name_roots <= roots:
+                if size > best[0]:
+                    best = (size, set(ids))
+                elif size == best[0]:
+                    best[1].update(ids)
+        if best[0]:
+            break
+    return next(iter(best[1])) if len(best[1]) == 1 else ""
+
+
+@lru_cache(maxsize=1)
+def _root_index() -> dict[int, dict[frozenset[str], tuple[str, ...]]]:
+    """Every taxonomy name and alias of two to four content words, by its roots (built once, from
+    the match patterns' lookup keys: the words are not read again)."""
+    from matcher.language._taxonomy import load_taxonomy
+
+    index: dict[int, dict[frozenset[str], set[str]]] = {}
+    for patterns in load_taxonomy().by_first.values():
+        for pattern in patterns:
+            if len(pattern.keys) < 2:
+                continue  # one word: no other order to read it in
+            roots = _key_roots(pattern.keys)
+            if 2 <= len(roots) <= 4:
+                index.setdefault(len(roots), {}).setdefault(roots, set()).add(pattern.skill_id)
+    return {size: {k: tuple(sorted(v)) for k, v in names.items()} for size, names in index.items()}
+
+
+def _in_case(words: str, skill_id: str, taxonomy: Any) -> bool:
+    """False when the words are in capitals and the taxonomy holds them for the skill only in
+    another written case: "SWIFT" (the interbank network) is not "Swift" (the language), an
+    acronym in capitals is not the name of the same letters ("ACLs" still is "ACL")."""
+    from matcher.language._pipeline import make_doc
+    from matcher.text import token_key
+
+    texts = tuple(t.text for t in make_doc(words) if not t.is_space and t.text not in _HYPHENS)
+    keys = tuple(token_key(t) for t in texts)
+    if not keys or not "".join(texts).isupper():
+        return True
+    forms = [p for p in taxonomy.by_first.get(keys[0], ()) if p.skill_id == skill_id and p.keys == keys]
+    return not forms or any(p.case is None or p.case == texts for p in forms)
+
+
+_HYPHENS = frozenset({"-", "\u2013", "\u2010", "\u2011"})  # the skill finder skips them too
 
 
 def learned_spans(doc: Any, ranges: list[tuple[int, int]] | None = None) -> list[LearnedSpan]:

@@ -37,6 +37,13 @@ _IMPORTANCE: dict[str, Importance] = {
 }
 _VERB_MASTER = re.compile(r"master\s+(?:the|a|an|your|our|their|its|this|these|new|both|all)\b")
 _SELF_DESCRIPTION = re.compile(r"^(?:We|We.re|Our|The \w+ team|This team|Join)\b")
+# the company being described ("Our portfolio includes SQL Server", "We are part of the Bing
+# team"), not what the team does ("We build pipelines in Spark": the job's work) or whom it looks
+# for ("We are looking for a Kafka developer")
+_COMPANY_BEING = re.compile(
+    r"^(?:Our|We are|We.re)\b"
+    r"(?!\s+(?:(?:currently|now|actively)\s+)?(?:looking|seeking|searching|hiring|in need)\b)"
+)
 _MARKER = re.compile(r"^\s*(?:[-*#\u2022\u2023\u25aa\u25cf\u25e6\u00b7\u2013>]+|\d{1,2}[.)])\s+")
 _CLAUSE = re.compile(r"[,;()]|\s(?:and|with|plus)\s|\s-\s")
 
@@ -227,8 +234,11 @@ def _skills(
         importance = mention_role(sent.text, span.start_char - sent.start, sent.section)
         if sent is sentences[0] and importance == "mentioned" and _title(sent.text) is not None:
             importance = "required"  # the job title names the core skill: "Java Backend Engineer"
-        if importance == "mentioned" and skill.kind == "soft" and _SELF_DESCRIPTION.match(sent.evidence):
-            continue  # "Our team values creativity": the company describing itself, not a requirement
+        if importance == "mentioned" and (
+            _COMPANY_BEING.match(sent.evidence)
+            or (skill.kind == "soft" and _SELF_DESCRIPTION.match(sent.evidence))
+        ):
+            continue  # "Our team values creativity", "Our portfolio includes SQL Server": the company
         if importance == "mentioned" and sent.section == "intro" and headed:
             continue  # the blurb above a posting's requirements: the company's products, not the job's
         if importance == "mentioned" and paraphrase(span.text, skill.name):

@@ -6,7 +6,8 @@
   Systems Security Professional";
 - "X certification": "Scrum certification", "any other Scrum certification", "PMP
   certification is preferred";
-- "X certified" / "X-certified": "PMP certified".
+- "X certified" / "X-certified": "PMP certified";
+- certifications in a field: "Certification in AWS or Azure" (AWS certification, Azure certification).
 
 Each is found with its offsets; its importance is the sentence's (``mention_role``).
 """
@@ -34,6 +35,10 @@ _ITEM = r"[A-Z][\w+&\-]*(?:\s+[A-Z][\w+&\-]*){0,4}"
 _LISTED = re.compile(
     rf"\b[Cc]ertifications?\s*(?::|\bsuch as\b|\blike\b|\be\.g\.,?|\bincluding\b)\s*"
     rf"((?:{_ITEM})(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:{_ITEM}))*)"
+)
+# "Certification in AWS or Azure": certifications in each field named
+_IN_FIELD = re.compile(
+    rf"\b[Cc]ertifications?\s+(?:in|within)\s+((?:{_ITEM})(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:{_ITEM}))*)"
 )
 _X_CERTIFICATION = re.compile(rf"\b((?:{_WORD}\s+){{1,5}})[Cc]ertifications?\b")
 _X_CERTIFIED = re.compile(r"\b([A-Z]{2,}[\w+]*)[- ]certified\b")
@@ -90,6 +95,11 @@ def find_certifications(sentence: str) -> list[tuple[str, int, int]]:
             name = _trim(item.group(0))
             if name and not re.fullmatch(r"(?:or|and)", name, re.IGNORECASE):
                 found.append((name, m.start(1) + item.start(), m.start(1) + item.end()))
+    for m in _IN_FIELD.finditer(sentence):  # "Certifications within SAFe and Project Management"
+        for item in re.finditer(_ITEM, m.group(1)):
+            name = _trim(item.group(0))
+            if name and not re.fullmatch(r"(?:or|and)", name, re.IGNORECASE):
+                found.append((f"{name} certification", m.start(1) + item.start(), m.start(1) + item.end()))
     for m in _X_CERTIFIED.finditer(sentence):
         found.append((m.group(1), m.start(), m.end()))
     found.sort(key=lambda f: (f[1], -(f[2] - f[1])))

@@ -31,11 +31,12 @@ PREFERRED_CUE = re.compile(
 _REQUIRED_CUE = re.compile(
     r"(?:skills|abilities)\.?$|"
     r"\b(?:experience (?:with|in|using|of|building|developing|working)|experienced (?:with|in)|"
-    r"proficien(?:cy|t)|knowledge (?:of|in)|knowledgeable|familiar(?:ity)? with|expertise (?:in|with)|"
+    r"proficien(?:cy|t)|knowledge (?:of|in)|knowledgeable|familiar(?:ity|i[sz]ed)? with|"
+    r"expertise (?:in|with)|"
     r"expert in|background in|understanding of|must|required|requires?|need to have|you have|"
     r"you should have|you will have|you bring|skills in|skilled in|fluen(?:t|cy)|years of|"
     r"ability to|able to|hands-on|track record|demonstrated|\d+\+? years|"
-    r"command of|mastery of|competen(?:ce|cy|t)|qualifications?|ideal candidate will have|"
+    r"command of|mastery (?:of|with|in)|competen(?:ce|cy|t)|qualifications?|ideal candidate will have|"
     r"looking for (?:someone|candidates|engineers|a)|we need|need to be|must be|should be|you are|you're|"
     r"can work with|comfortable (?:with|working|in)|you (?:love|enjoy|like|thrive|know)|"
     r"(?:strong|solid|excellent|good|deep|sound|proven|great|outstanding|exceptional|superb|effective|"
@@ -112,9 +113,10 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
     if is_boilerplate(sentence, offset, section):
         return BOILERPLATE
     asked_before = _first_required_cue_end(sentence) <= offset
+    piece = False
     if len(sentence) > _LONG_SENTENCE:  # a run-on of glued bullets: judge the mention's neighbourhood
         start = max(0, offset - _BOILERPLATE_REACH)
-        sentence, offset = sentence[start : offset + _BOILERPLATE_REACH], offset - start
+        sentence, offset, piece = sentence[start : offset + _BOILERPLATE_REACH], offset - start, start > 0
     for cue in FORWARD_CUE.finditer(sentence, 0, offset):
         if not _SCOPE_BREAK.search(sentence, cue.end(), offset) and not _closed_between(
             sentence, cue.end(), offset
@@ -131,7 +133,7 @@ def mention_role(sentence: str, offset: int, section: str) -> str:
     if role == "mentioned" and asked_before:
         return REQUIRED
     # a cue leading the sentence covers it, unless a parenthesis holds it: "Java (preferably..."
-    lead = _leading_cue().match(sentence)
+    lead = None if piece else _leading_cue().match(sentence)  # a piece's start is no sentence's
     if role != PREFERRED or section == PREFERRED or (lead and not _open_paren(sentence, lead.end())):
         return role
     for cue in PREFERRED_CUE.finditer(sentence):
@@ -198,11 +200,23 @@ def is_boilerplate(sentence: str, offset: int, section: str) -> bool:
         return any(cue <= offset or not any(b <= cue for b in breaks) for cue in cues)
     # only the cues within reach are looked for: every mention of a run-on sentence scanning all of
     # it made "5+ years of Python, " * 400 quadratic (issue 17)
+    # a cue after the mention reaches back over its own item only, as in a short sentence
     start, end = max(0, offset - _BOILERPLATE_REACH), offset + _BOILERPLATE_REACH
-    return any(m.start() <= end for m in _boilerplate_cue().finditer(sentence, start, end + _LONGEST_CUE))
+    return any(
+        m.start() <= offset or not _breaks_before(sentence, offset, m.start(), m.end())
+        for m in _boilerplate_cue().finditer(sentence, start, end + _LONGEST_CUE)
+        if m.start() <= end
+    )
 
 
 _LONGEST_CUE = 200
+
+
+def _breaks_before(sentence: str, start: int, cue: int, cue_end: int) -> bool:
+    """True when a glued item starts between ``start`` and a boilerplate cue at ``cue`` (the
+    cue's own words are read too: "... preferred Contoso is an equal opportunity employer")."""
+    found = _item_break().search(sentence, start, cue_end)
+    return found is not None and found.start() <= cue
 
 
 @lru_cache(maxsize=64)

@@ -68,7 +68,116 @@ def skill_candidates(
         kind: SkillKind = "hard" if span.label == "KNOWLEDGE" else "soft"
         learned = Skill(f"learned:{name.lower()}", name, kind, "", (), (), ("learned",))
         found.append(Candidate(span.start, span.end, span.text, learned))
+    found += _listed_names(text, asked, found)
     return sorted(found, key=lambda c: c.start_char)
+
+
+# where one item of a list ends and the next begins
+_ITEM_GLUE = re.compile(
+    r"(?:\s*(?:,|/|;|&|\+|\||\band/or\b|\band\b|\bor\b|\(|\)|\bincluding\b|\bsuch as\b|:)\s*)+"
+)
+# a word shaped like a product's name: capitalised, an inner capital, or a digit and a letter
+_NAME_SHAPE = re.compile(r"[A-Z][A-Za-z0-9.+#-]*|[a-z]+[A-Z][\w.+#-]*|\d+[A-Za-z][\w.+#-]*")
+
+
+def _listed_names(text: str, asked: list[tuple[int, int]], found: list[Candidate]) -> list[Candidate]:
+    """Names no list holds that stand as items of a list of known skills in a sentence that asks
+    for something ("SQL, SOQL, & SOSL", "Scikit learn, TLC, Keras"): up to three words shaped like
+    a product's name, rare in the background postings (as the learned names standing alone), next
+    to a skill the taxonomy knows or to another such name; or up to three lower-case words
+    between two of them ("SQL (T-SQL), relational modeling, and big data tools"). The first item
+    of a sentence is left alone ("Strong ..."), and so is anything a skill or a learned span
+    already covers."""
+    known = [(c.start_char, c.end_char) for c in found if not c.skill.id.startswith("learned:")]
+    known_ends = {e for _, e in known}
+    known_starts = {s for s, _ in known}
+    taken = _Taken([(c.start_char, c.end_char) for c in found])
+    out: list[Candidate] = []
+    for first, last in asked:
+        items, pos = [], first
+        for m in _ITEM_GLUE.finditer(text, first, last):
+            items.append(_trimmed(text, pos, m.start()))
+            pos = m.end()
+        items.append(_trimmed(text, pos, last))
+        # an item that ends with a known skill ("Proficiency with SQL"), one that starts with one
+        ends = [b in known_ends or b - 1 in known_ends for _, b in items]
+        starts = [a in known_starts or a + 1 in known_starts for a, _ in items]
+        names = [k > 0 and _name_like(text, a, b, taken) for k, (a, b) in enumerate(items)]
+        words = [k > 0 and _words_like(text, a, b, taken) for k, (a, b) in enumerate(items)]
+        order = list(range(len(items)))
+        changed = True
+        while changed:  # a name next to a known skill, then a name next to that one: both ways
+            changed = False
+            for k in order:
+                before, after = k > 0 and ends[k - 1], k + 1 < len(items) and starts[k + 1]
+                if (names[k] and (before or after)) or (words[k] and before and after):
+                    words[k] = names[k] = False
+                    ends[k] = starts[k] = changed = True
+                    a, b = items[k]
+                    name = text[a:b]
+                    skill = Skill(f"learned:{name.lower()}", name, "hard", "", (), (), ("listed",))
+                    out.append(Candidate(a, b, name, skill))
+            order.reverse()
+    return out
+
+
+class _Taken:
+    """Character ranges already read as mentions, asked whether a range overlaps one in log time
+    (a list of thousands of items is not quadratic: issue 17)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach: list[int] = []  # the furthest end of the spans up to each one
+        for _, e in spans:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        import bisect
+
+        k = bisect.bisect_left(self.starts, end)  # the spans that start before ``end``
+        return k > 0 and self.reach[k - 1] > start
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """An item's bounds without the spaces, bullets and full stops around it."""
+    while start < end and text[start] in " \t\n.-*\u2022":
+        start += 1
+    while end > start and text[end - 1] in " \t\n.-*\u2022":
+        end -= 1
+    return start, end
+
+
+_LOWER_WORD = re.compile(r"[a-z][a-z-]+")
+
+
+def _words_like(text: str, start: int, end: int, taken: _Taken) -> bool:
+    """True when an item is up to three lower-case words ("relational modeling", "text analysis")
+    that no mention found already covers: a skill when it stands between two known ones."""
+    words = text[start:end].split()
+    if not words or len(words) > 3 or not all(_LOWER_WORD.fullmatch(w) for w in words):
+        return False
+    if taken.overlaps(start, end):
+        return False
+    from matcher.language import well_formed
+
+    item = text[start:end]
+    return well_formed(item) and not _cue_words(item)
+
+
+def _name_like(text: str, start: int, end: int, taken: _Taken) -> bool:
+    """True when an item is up to three words shaped like a product's name, rare in the
+    background postings, that no mention found already covers."""
+    words = text[start:end].split()
+    if not words or len(words) > 3 or not all(_NAME_SHAPE.fullmatch(w) for w in words):
+        return False
+    if taken.overlaps(start, end):
+        return False
+    from matcher.language import well_formed
+
+    item = text[start:end]
+    # in lower case: a name's inner capitals ("WinML") are no words run together here
+    return well_formed(item.lower()) and not _cue_words(item) and _specific(item) >= _MIN_IDF
 
 
 def _bare_items(
