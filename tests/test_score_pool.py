@@ -155,3 +155,20 @@ def test_score_stored_reads_each_kind_of_row(tmp_path: Path, posting: Posting) -
         assert kept_resume.text == "" and kept_resume.skills == here[1].skills
         assert kept_resume.source == name
     spill.close()
+
+
+@pooling
+def test_an_interrupted_big_rerank_stops_its_scoring_workers_quietly(
+    posting: Posting, cached: tuple[Path, Path, Ranking], capfd: pytest.CaptureFixture[str]
+) -> None:
+    folder, cache, _ = cached
+
+    def interrupt(done: int, total: int, failed: int) -> None:
+        if done == total // 2:  # as Ctrl-C does, halfway through handing out the cached files
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        rank(posting, [folder], as_of=AS_OF, workers=2, cache=cache, progress=interrupt)
+    assert multiprocessing.active_children() == []  # every worker ended (and was waited for)
+    out, err = capfd.readouterr()
+    assert "Traceback" not in out + err

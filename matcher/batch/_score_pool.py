@@ -167,7 +167,7 @@ class _Worker:
     def stop(self) -> None:
         with contextlib.suppress(OSError):
             self.conn.send(None)  # the worker ends after the batch it is on
-        self.conn.close()
+        self.conn.close()  # one sending its outcomes meanwhile ends at once
         self.process.join(timeout=5.0)
         if self.process.is_alive():
             self.process.kill()
@@ -200,7 +200,10 @@ def _serve(conn: Any, scoring: Scoring, cache_path: Path, parent: int, inherited
                 outcomes = score_stored(scoring, db, batch)
             except Exception:  # the main process scores this batch, and reports any error
                 outcomes = None
-            conn.send(outcomes)
+            try:
+                conn.send(outcomes)
+            except OSError:  # the main process stopped taking them (stopped, or gone)
+                return
 
 
 def connect_read_only(cache_path: Path) -> Any:
