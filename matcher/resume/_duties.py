@@ -16,6 +16,7 @@ budgets", "administered injections"), in another order only as a verb and its ob
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -122,6 +123,7 @@ _Bag = tuple[tuple[str, ...], str, tuple[str, ...]]  # the name's stems in order
 _BAGS: dict[int, dict[frozenset[str], _Bag]] = {}
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A word's key (plural folded, see ``matcher.text.token_key``) without a verb's -ing, -ed or
     -e: "schedules", "scheduled" and "scheduling" meet, "production" and "product" do not."""
@@ -201,17 +203,16 @@ def reordered_skills(text: str, sections: list[Section], taxonomy: Taxonomy) -> 
             line_start = section.start + m.start()
             for number, piece in enumerate(_PHRASE_BREAK.split(m.group())):
                 words = re.findall(r"[A-Za-z]+", piece)
+                word_stems = [_stem(w) if len(w) >= 3 and w.lower() not in _GLUE else "" for w in words]
                 for i in range(len(words)):
                     for n in (3, 2):
-                        window = words[i : i + n]
-                        if len(window) < n or any(w.lower() in _GLUE or len(w) < 3 for w in window):
+                        stems = tuple(word_stems[i : i + n])
+                        if len(stems) < n or "" in stems:
                             continue
-                        if _broken(words, i, n):
-                            continue
-                        stems = tuple(_stem(w) for w in window)
                         hit = bags.get(frozenset(stems))
-                        if hit is None or hit[1] in seen:
+                        if hit is None or hit[1] in seen or _broken(words, i, n):
                             continue
+                        window = words[i : i + n]
                         if stems != hit[0] and not _verb_first(window[0], number == 0 and i == 0):
                             continue  # "systems design" is not "design systems"
                         keys = tuple(token_key(w) for w in window)
