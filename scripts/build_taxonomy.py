@@ -30,6 +30,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -180,6 +181,37 @@ class Builder:
                 if alias:
                     self.claim(entry, alias)
 
+    def split_narrower(self) -> None:
+        """Give a curated hard skill's alias its own entry when a source names the alias as a thing
+        of its own and no source says the two are one thing.
+
+        An alias such as "oscilloscope" (of "electronic test equipment"), "bank reconciliation" (of
+        "account reconciliation") or "Dynamics AX" (of "Microsoft Dynamics 365") names a narrower
+        or a different skill: folded into the broader name, a resume that lists it is read as the
+        broader skill and a posting that asks for it specifically matches every sibling. The rule
+        reads the sources, never the labels: the alias is an O*NET product or software name, a
+        Linguist language, a simple-icons title or the preferred label of an ESCO concept that the
+        entry's name is not a label of; and it is no variant of the name (spelling, inflection,
+        version, acronym, vendor prefix, a qualifier around the name, or a pair one source lists as
+        one thing). The new entry keeps the alias's flags and the entry's kind and group, and the
+        two are related both ways, so a posting asking for one credits the other (related credit).
+        """
+        named = _named_things()
+        for entry in [e for e in self.entries.values() if e.curated and e.kind == "hard"]:
+            for alias in list(entry.aliases):
+                key = _norm(alias)
+                if key in self.entries or self.owner.get(key) is not entry:
+                    continue
+                if key not in named.things or _is_variant(entry.name, alias, named):
+                    continue
+                child = Entry(alias, entry.kind, entry.group, sources=["curated"], curated=True)
+                child.flags = set(entry.flags)
+                child.related = [entry.name]
+                self.entries[key] = child
+                self.owner[key] = child
+                entry.aliases.remove(alias)
+                entry.related.append(alias)
+
     def sources(self) -> None:
         onet = _read_tsv(SRC / "onet_technology.tsv")
         ling = _read_tsv(SRC / "linguist.tsv")
@@ -329,6 +361,92 @@ class Builder:
         return english or acronym, english
 
 
+@dataclass
+class _Named:
+    """What the sources name: every form that is a thing of its own, and which forms one source
+    holds as one thing (an O*NET name with its acronym, a Linguist language or simple-icons title
+    with its aliases, an ESCO concept's preferred label with each other label: two other labels of
+    one concept need not be one thing, ESCO's "robotic components" lists hydraulics and pneumatics)."""
+
+    things: set[str]
+    same: dict[str, set[int]]
+
+
+@lru_cache(maxsize=1)
+def _named_things() -> _Named:
+    things: set[str] = set()
+    same: dict[str, set[int]] = {}
+    groups: list[list[str]] = []
+    for r in _read_tsv(SRC / "onet_technology.tsv"):
+        full, acronym = _split_acronym(r["name"])
+        full = re.sub(r"\s+software$", "", full, flags=re.IGNORECASE)  # "Event Management Software"
+        forms = [full, _fold_vendor(full), *([acronym] if acronym else [])]
+        things.update(_norm(f) for f in forms[:2])
+        groups.append(forms)
+    for r in _read_tsv(SRC / "linguist.tsv"):
+        things.add(_norm(r["name"]))
+        groups.append([r["name"], *r["aliases"].split(";")])
+    for r in _read_tsv(SRC / "simple_icons.tsv"):
+        things.add(_norm(r["title"]))
+        groups.append([r["title"], *r["aliases"].split(";")])
+    concepts = SRC / "esco_concepts.tsv"
+    if concepts.exists():
+        for r in _read_tsv(concepts):
+            things.add(_norm(r["name"]))
+            groups += [[r["name"], form] for form in r["curated_forms"].split(";")]
+    for number, forms in enumerate(groups):
+        for form in forms:
+            if form.strip():
+                same.setdefault(_norm(form), set()).add(number)
+    return _Named(things, same)
+
+
+_BRITISH = ((re.compile(r"our\b"), "or"), (re.compile(r"ll(?=ing|ed)"), "l"), (re.compile(r"ae"), "e"),
+            (re.compile(r"(?<=[bt])re\b"), "er"), (re.compile(r"is(?=e|ing|ation)"), "iz"))  # fmt: skip
+
+
+def _letters(text: str) -> str:
+    text = text.lower()
+    for pattern, repl in _BRITISH:
+        text = pattern.sub(repl, text)
+    return re.sub(r"[^a-z0-9+#]", "", text)
+
+
+def _stems(text: str) -> set[str]:
+    words = [w for w in re.findall(r"[a-z0-9+#]+", _letters_words(text)) if w not in GENERIC]
+    return {re.sub(r"(?:ing|ed|es|s|er|ion|ions|al)$", "", w) or w for w in words}
+
+
+def _letters_words(text: str) -> str:
+    text = text.lower()
+    for pattern, repl in _BRITISH:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def _is_variant(name: str, alias: str, named: _Named) -> bool:
+    """The alias is another way to write the name, not another thing."""
+    if _true_variant(name, alias) or named.same.get(_norm(name), set()) & named.same.get(_norm(alias), set()):
+        return True
+    a, b = _letters(name), _letters(alias)
+    if a == b or a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a):
+        return True  # spelling, spacing, version, a product's short name ("Vue" for "Vue.js")
+    short, long_ = sorted((a, b), key=len)
+    if len(short) <= 10 and short[:1] == long_[:1] and _subsequence(short, long_):
+        return True  # an abbreviation: "OCaml", "Java EE", "PCB design", "GD&T"
+    sa, sb = _stems(_fold_vendor(name)), _stems(_fold_vendor(alias))
+    if not (sa and sb):
+        return False
+    small, big = sorted((sa, sb), key=len)  # inflection, a qualifier, a vendor, "RESTful API"
+    # a word's start stands for it ("e-discovery", "RESTful" for REST), from three letters or one
+    return all(any(w == v or ((len(w) == 1 or len(w) >= 3) and v.startswith(w)) for v in big) for w in small)
+
+
+def _subsequence(short: str, long_: str) -> bool:
+    rest = iter(long_)
+    return all(c in rest for c in short)
+
+
 def _is_concept(entry: Entry) -> bool:
     """An ESCO knowledge concept (a field such as "bookkeeping"), not a product or brand name."""
     return not entry.curated and entry.sources[:1] == ["esco"]
@@ -404,6 +522,7 @@ def _slug(name: str) -> str:
 def build() -> str:
     builder = Builder()
     builder.curated()
+    builder.split_narrower()
     builder.sources()
     records = builder.records()
     return "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records)

@@ -15,6 +15,9 @@ What is kept (and why):
 - Linguist: programming and markup languages with their aliases.
 - simple-icons: brand titles and aliases (the build keeps only those another source corroborates).
 - Microsoft skills (stackshare-derived names): the names, used to corroborate.
+- esco_concepts.tsv: every ESCO concept (of all 13,896) one of whose labels is a form of
+  curated.txt, with the forms it names: the build splits a curated alias that ESCO holds as a
+  concept of its own into its own entry (a narrower or a different skill, not a variant).
 - english_words.txt: lowercase words of the SCOWL/wamerican list (/usr/share/dict/words) that
   occur as a word of any name above or in curated.txt: a name that is such a word alone ("Works",
   "Drive", "Go") is ordinary English and needs case and context.
@@ -83,6 +86,36 @@ def _esco(shared: Path, corpus: str) -> list[list[str]]:
         rows.append([uri.rsplit("/", 1)[-1], name, label, source, " ; ".join(alts)])
     rows.sort(key=lambda x: (x[1].lower(), x[0]))
     return rows
+
+
+def _esco_concepts(shared: Path, forms: set[str]) -> list[list[str]]:
+    """Every ESCO skill or knowledge concept (not only the filtered ones) that names a form of
+    curated.txt, by its preferred or an alternative label: [id, preferred label, the curated forms
+    it names]. build_taxonomy.py reads it to tell a curated alias that ESCO holds as a concept of
+    its own (a narrower or different skill) from a variant of the entry's name."""
+    rows: list[list[str]] = []
+    for r in csv.DictReader((shared / "data/taxonomy/esco-1.1.1/skills_en.csv").open()):
+        labels = [r["preferredLabel"], *r["altLabels"].split("\n")]
+        named = sorted({_norm_form(a) for a in labels if _norm_form(a) in forms})
+        if named:
+            rows.append([r["conceptUri"].rsplit("/", 1)[-1], r["preferredLabel"].strip(), " ; ".join(named)])
+    rows.sort(key=lambda x: (x[1].lower(), x[0]))
+    return rows
+
+
+def _norm_form(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def _curated_forms(curated: Path) -> set[str]:
+    forms: set[str] = set()
+    if curated.exists():
+        for line in curated.read_text(encoding="utf-8").splitlines():
+            parts = line.split("|")
+            if len(parts) == 6 and not line.startswith("#"):
+                aliases = re.sub(r"\{[^}]*\}", "", parts[3])
+                forms |= {_norm_form(f) for f in [parts[0], *aliases.split(",")] if f.strip()}
+    return forms
 
 
 def _esco_languages(shared: Path) -> list[str]:
@@ -166,6 +199,8 @@ def main() -> int:
     ms = _microsoft(args.shared)
     OUT.mkdir(parents=True, exist_ok=True)
     _write_tsv(OUT / "esco.tsv", ["id", "name", "label", "source", "alt_labels"], esco)
+    concepts = _esco_concepts(args.shared, _curated_forms(OUT / "curated.txt"))
+    _write_tsv(OUT / "esco_concepts.tsv", ["id", "name", "curated_forms"], concepts)
     (OUT / "esco_languages.txt").write_text("\n".join(_esco_languages(args.shared)) + "\n")
     _write_tsv(OUT / "onet_technology.tsv", ["name", "commodity", "hot"], onet)
     _write_tsv(OUT / "linguist.tsv", ["name", "type", "aliases"], ling)

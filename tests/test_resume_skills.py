@@ -113,3 +113,32 @@ def test_a_skills_section_item_that_rates_the_candidate_is_no_skill(item: str) -
     ("excellent", "strong", "proficient", "knowledge", "able") is no skill name."""
     found = _skills("Wrote reports.", f"Documentum\n{item}\nPayroll")
     assert item not in found and "Documentum" in found
+
+
+@pytest.mark.parametrize(
+    ("body", "right"),
+    [
+        ("Established production schedules for the plant.", "production scheduling"),
+        ("Interviewed users to learn how they plan routes.", "user research"),
+        ("Tested glucose and administered injections.", "injection administration"),
+        ("Roadside repairs, including changing tires and replacing bulbs.", "tire service"),
+        ("Monitor cardiac rhythms on the telemetry unit.", "cardiac monitoring"),
+        ("Mentored and trained sales team members.", "sales training"),
+    ],
+)
+def test_a_bullet_names_a_skill_in_another_order_or_form_of_its_words(body: str, right: str) -> None:
+    assert right in _skills(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "wrong"),
+    [
+        ("Led the systems design review of the sensor.", "design systems"),
+        ("Coordinated plans with electrical and mechanical engineers.", "Mechanical engineering"),
+        ("Senior Manager of Enterprise Resource Planning at the plant.", "resource planning"),
+        ("Drafted plans for the Human Resource Management Division.", "resource management"),
+        ("Prepared budgets for future projections Managed billing.", "project management"),
+    ],
+)
+def test_words_of_a_skill_that_do_not_form_its_phrase_are_not_it(body: str, wrong: str) -> None:
+    assert wrong not in _skills(body)

@@ -7,19 +7,26 @@ verb followed by a noun (with at most one word between, "negotiated vendor contr
 object and the verb's nominal forms (-ing, -ion, -ation, -ment, -sis) are looked up as a phrase;
 only a phrase the taxonomy knows, with its skill's kind "hard", counts. Nothing is guessed: the
 mechanism only reorders what the resume says into the taxonomy's words.
+
+:func:`reordered_skills` does the same for any two or three adjacent words of an experience
+section whose stems are a skill's name's ("Established production schedules", "tracking
+budgets", "administered injections"), in another order only as a verb and its object.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from matcher.records import Section
+from matcher.text import token_key
 
 if TYPE_CHECKING:
     from matcher.language import Skill, Taxonomy
 
-__all__ = ["duty_skills"]
+__all__ = ["duty_skills", "reordered_skills"]
 
 _BULLET_VERB = re.compile(r"\b([a-z]{3,}ed)\s+(?:(?:the|all|new|daily|weekly|monthly|and)\s+)?"
                           r"([a-z]+)(?:\s+([a-z]+))?", re.IGNORECASE)  # fmt: skip
@@ -107,3 +114,112 @@ def _lookup(verb: str, objects: list[str], taxonomy: Taxonomy) -> Skill | None:
                 if skill is not None and skill.kind == "hard":
                     return skill
     return None
+
+
+_SUFFIX = re.compile(r"(?:ing|ed|e)$")
+_GLUE = frozenset({"and", "of", "the", "a", "an", "for", "to", "in", "on", "with", "all", "new"})
+_PHRASE_BREAK = re.compile(r"[.,;:()\[\]/|!?\u2022\u00b7]+|\s[-\u2013\u2014]\s")
+_Bag = tuple[tuple[str, ...], str, tuple[str, ...]]  # the name's stems in order, the skill, its keys
+_BAGS: dict[int, dict[frozenset[str], _Bag]] = {}
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """A word's key (plural folded, see ``matcher.text.token_key``) without a verb's -ing, -ed or
+    -e: "schedules", "scheduled" and "scheduling" meet, "production" and "product" do not."""
+    key = token_key(word)
+    short = _SUFFIX.sub("", key)
+    return short if len(short) >= 4 else key
+
+
+def _bags(taxonomy: Taxonomy) -> dict[frozenset[str], _Bag]:
+    """The stems of every hard skill's names of two or three content words, as a set: the key
+    that finds "budget planning" from "planning budgets"; the first skill to name a set keeps it.
+    Names written in capitals (products, "Network Monitor") are left out."""
+    bags = _BAGS.get(id(taxonomy))
+    if bags is None:
+        bags = {}
+        for skill in taxonomy.skills.values():
+            if skill.kind != "hard":
+                continue
+            for form in (skill.name, *skill.aliases):
+                words = re.findall(r"[A-Za-z]+", form)
+                if form[:1].isupper() and all(w[:1].isupper() for w in words):
+                    continue  # a product's name ("Network Monitor") is not reworded
+                if 2 <= len(words) <= 3 and not any(w.lower() in _GLUE or len(w) < 3 for w in words):
+                    stems = tuple(_stem(w) for w in words)
+                    keys = tuple(token_key(w) for w in words)
+                    bags.setdefault(frozenset(stems), (stems, skill.id, keys))
+        _BAGS.clear()
+        _BAGS[id(taxonomy)] = bags
+    return bags
+
+
+def _verb_first(word: str, opens_line: bool) -> bool:
+    """The words are in another order than the skill's name only as a verb and its object: an
+    -ed or -ing form ("tracking budgets", "trained staff"), or any word opening a bullet line
+    ("Monitor cardiac rhythms"); two nouns the other way round name another thing."""
+    return opens_line or bool(re.search(r"(?:ed|ing)$", word.lower()))
+
+
+def _broken(words: list[str], i: int, n: int) -> bool:
+    """A window that is no phrase of its own: a capital after a small word ("projections Managed",
+    a full stop the text lost), or part of a longer name in capitals ("Human Resource Management
+    Division", "Enterprise Resource Planning")."""
+    window = words[i : i + n]
+    caps = [w[0].isupper() for w in window]
+    if any(not a and b for a, b in pairwise(caps)):
+        return True
+    if all(caps):
+        before = words[i - 1] if i > 0 else ""
+        after = words[i + n] if i + n < len(words) else ""
+        return before[:1].isupper() or after[:1].isupper()
+    return False
+
+
+def reordered_skills(text: str, sections: list[Section], taxonomy: Taxonomy) -> list[tuple[Skill, str, int]]:
+    """The hard skills an experience section names in another order or form of their words:
+    two or three adjacent words, inside one phrase (no punctuation between) and none of them a
+    function word, whose stems are the stems of a skill's name ("tracking budgets" -> budget
+    tracking, "trained sales staff" -> sales training, "marketing events" -> event marketing). In
+    another order than the name's only as a verb and its object (see ``_verb_first``).
+
+    Examples
+    --------
+    >>> from matcher.language import load_taxonomy
+    >>> from matcher.records import Section
+    >>> text = "Wrote copy for the spring catalogue; tracked budgets and marketing events."
+    >>> sections = [Section("experience", "Experience", 0, len(text))]
+    >>> sorted(s.name for s, _, _ in reordered_skills(text, sections, load_taxonomy()))
+    ['budget analysis', 'event marketing']
+    """
+    bags = _bags(taxonomy)
+    found: list[tuple[Skill, str, int]] = []
+    seen: set[str] = set()
+    for section in sections:
+        if section.kind != "experience":
+            continue
+        for m in re.finditer(r"[^\n]+", text[section.start : section.end]):
+            line_start = section.start + m.start()
+            for number, piece in enumerate(_PHRASE_BREAK.split(m.group())):
+                words = re.findall(r"[A-Za-z]+", piece)
+                word_stems = [_stem(w) if len(w) >= 3 and w.lower() not in _GLUE else "" for w in words]
+                for i in range(len(words)):
+                    for n in (3, 2):
+                        stems = tuple(word_stems[i : i + n])
+                        if len(stems) < n or "" in stems:
+                            continue
+                        hit = bags.get(frozenset(stems))
+                        if hit is None or hit[1] in seen or _broken(words, i, n):
+                            continue
+                        window = words[i : i + n]
+                        if stems != hit[0] and not _verb_first(window[0], number == 0 and i == 0):
+                            continue  # "systems design" is not "design systems"
+                        keys = tuple(token_key(w) for w in window)
+                        if keys == hit[2]:
+                            continue  # the name's own words: the taxonomy's matcher and guards judged them
+                        if any(k.endswith("er") and k + "ing" in hit[2] for k in keys):
+                            continue  # "mechanical engineers" are people, not mechanical engineering
+                        seen.add(hit[1])
+                        found.append((taxonomy.skills[hit[1]], m.group().strip(), line_start))
+    return found

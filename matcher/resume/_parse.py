@@ -12,7 +12,7 @@ from matcher.integrity import keyword_stuffing
 from matcher.records import IntegrityFinding, Resume, ResumeSkill, Section, SkillKind
 from matcher.resume._contact import find_contact
 from matcher.resume._dating import resolve_dates
-from matcher.resume._duties import duty_skills
+from matcher.resume._duties import duty_skills, reordered_skills
 from matcher.resume._education import find_education
 from matcher.resume._history import DatedJob, find_jobs
 from matcher.resume._sections import clean_resume_text, split_sections
@@ -193,7 +193,9 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
                 ):
                     last_used[sid] = end
     # duties that name a skill as a verb and its object ("reconciled bank accounts")
-    for skill, line, offset in duty_skills(text, sections, taxonomy):
+    # and a skill's words in another order or form ("tracking budgets" -> budget tracking)
+    duties = duty_skills(text, sections, taxonomy)
+    for skill, line, offset in duties + reordered_skills(text, sections, taxonomy):
         if skill.id in counts:
             continue
         counts[skill.id] = 1
