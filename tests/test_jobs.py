@@ -216,3 +216,57 @@ def test_a_count_after_from_is_no_start_date() -> None:
         "Maintain a budget of 1.5M\nResponsible for special functions from 10-2000 plus\n"
     )
     assert [j[2:] for j in _jobs(text)] == [("2014-02", "2016-06")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # dates first; employer, place, then the title, each on a line of its own (livecareer)
+            "Experience\nNovember 2013  to Current\nCompany Name  City  ,\nState  Accountant\n"
+            "Sources items through the compilation of vendor information and bidding processes\n"
+            "September 2010  to May 2013\nCompany Name  City  ,\nState  QA/Mobile Software Tester\n"
+            "Worked specifically with different accounting and business software packages",
+            [("Accountant", "Company Name", "2013-11", "present"),
+             ("QA/Mobile Software Tester", "Company Name", "2010-09", "2013-05")],
+        ),
+        (  # the same with the employer and the place on lines of their own
+            "Work Experience\n05/2014  - Current\nCompany Name  ï¼\nCity  ,\nState  Automobile Transporter\n"
+            "Obeyed traffic laws and followed established traffic and transportation procedures\n"
+            "09/2009  - 05/2014\nAcme Hauling Inc  ï¼\nCity  ,\nState  Driver/Car Hauler\n"
+            "Transported freight from origin to destination in a safe and timely manner.",
+            [("Automobile Transporter", "Company Name", "2014-05", "present"),
+             ("Driver/Car Hauler", "Acme Hauling Inc", "2009-09", "2014-05")],
+        ),
+        (  # dates first with the title right below: the lines further down are duties
+            "Experience\n2016 / 09 - University of Bremen\nFullstack Javascript Engineer\n"
+            "Invent a realtime classroom\n2014 - 2016 - We4IT GmbH Bremen\nIT Consultant\nRealize projects",
+            [("Fullstack Javascript Engineer", "University of Bremen", "2016-09", "present"),
+             ("IT Consultant", "We4IT GmbH Bremen", "2014-01", "2016-12")],
+        ),
+    ],
+)  # fmt: skip
+def test_a_title_two_lines_below_the_dates(
+    text: str, want: list[tuple[str | None, str | None, str, str]]
+) -> None:
+    assert _jobs(text) == want
+
+
+_ON = "  12/2004  to Current  Company Name"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # a title that holds an employer's word ("Systems", "Services", "Group", "Center") is still
+        # the title: its last word names the role; "Company Name" stays the employer
+        (f"SR BUSINESS SYSTEMS ANALYST{_ON}  City  ,", "SR BUSINESS SYSTEMS ANALYST"),
+        (f"Group Sales Associate{_ON}", "Group Sales Associate"),
+        (f"Device Support Center Manager{_ON}", "Device Support Center Manager"),
+        (f"Control Systems Engineer I / II{_ON}  City  ,", "Control Systems Engineer I / II"),
+        (f"Hospital & Physician Billing Specialist{_ON}", "Hospital & Physician Billing Specialist"),
+        (f"Director of Nursing Services (Full-time){_ON}", "Director of Nursing Services"),
+    ],
+)
+def test_a_title_with_an_employer_word_is_still_the_title(line: str, title: str) -> None:
+    jobs = _jobs(f"Experience\n{line}\nManaged the team and the budget of the whole office.")
+    assert [(j[0], j[1]) for j in jobs] == [(title, "Company Name")]

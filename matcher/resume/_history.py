@@ -102,7 +102,7 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
             if not ranges and not stray and explicit and not any(f[0] >= region.start for f in found):
                 first = leading_start(_START_DASH.sub(r"\1 ", line))  # the newest job, with its start only
                 ranges = [first] if first is not None else []
-            following = next((n.strip() for n in lines[k + 1 : k + 3] if n.strip()), "")
+            following = _header_below(lines[k + 1 : k + 6])
             if ranges and not explicit and _is_education_line(line):
                 ranges = []
             if ranges and stray and find_degrees(line):
@@ -118,7 +118,7 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
                 if date_first is None:  # the dates open the entry, its title is on the line below
                     date_first = not content_seen and not _title().search(line.replace(r.text, " "))
                 rest = line.replace(r.text, "  ")
-                title, employer = _title_employer(rest, previous, following if date_first else "")
+                title, employer = _title_employer(rest, previous, following if date_first else [])
                 if not _studies(title):
                     found.append((pos, r, title, employer, line.strip()))
             if line.strip():
@@ -212,20 +212,60 @@ def _without_place(line: str) -> str:
     return line
 
 
-def _title_employer(rest: str, previous: list[str], following: str) -> tuple[str | None, str | None]:
+# what may end a title after the word naming the role: "Engineer I / II", "Analyst III", "Manager (Acting)"
+_GRADE = re.compile(r"(?:\s+(?:[IVX]{1,4}|\d|Sr\.?|Jr\.?|/|-|&))+\s*$")
+_ROLE_OF = re.compile(r"^(?:\S+\s+){0,2}?(\S+)\s+of\s", re.IGNORECASE)
+
+
+def _role_named(part: str) -> bool:
+    """True when ``part`` names a role by its head, as English noun phrases do: its last word is a
+    job title's ("Business Systems Analyst", "Device Support Center Manager"), or a title's word
+    comes before "of" ("Director of Nursing Services"); "Smith & Associates" names a firm."""
+    words = _GRADE.sub("", part).split()
+    role_of = _ROLE_OF.match(part)
+    heads = [words[-1]] if words else []
+    heads += [role_of.group(1)] if role_of else []
+    return any(_title().fullmatch(h) and not _employer().fullmatch(h) for h in heads)
+
+
+def _employer_part(part: str) -> bool:
+    """True when ``part`` reads as an employer: an employer's word in it, and not a role's name
+    that holds one ("Health Systems Analyst", "Group Sales Associate")."""
+    return bool(_employer().search(part)) and not _role_named(part)
+
+
+def _header_below(lines: list[str]) -> list[str]:
+    """The short lines under a date line that opens an entry, up to three, before its duties: a
+    line of 90 characters or more, a sentence, a bullet or another date ends them."""
+    out: list[str] = []
+    for line in (n.strip() for n in lines):
+        if not line:
+            continue
+        if len(line) >= 90 or line.endswith(".") or not line[:1].isalnum() or find_date_ranges(line):
+            break
+        out.append(line)
+        if len(out) == 3:
+            break
+    return out
+
+
+def _title_employer(rest: str, previous: list[str], following: list[str]) -> tuple[str | None, str | None]:
     """Title and employer from the date line, and from the line above it ("Senior Engineer, Acme"
     above "Madrid | 2021 - Present"; "Google LLC  Mountain View, CA" above "Software Engineer
-    Oct 2016 - Present"), or below it in a layout that writes the dates first."""
+    Oct 2016 - Present"), or below it in a layout that writes the dates first (the title may come
+    after the employer's and the place's lines: "Company Name  City  ," / "State  Accountant")."""
     parts = _parts(rest)
-    near = _parts(following) if following and len(following) < 90 else []
+    near = _parts(following[0]) if following else []
+    if near and not any(_title().search(p) for p in near):
+        near += [p for line in following[1:] for p in _parts(line)]
     if not near and previous:
         near = _parts(previous[-1])
     if not any(_title().search(p) for p in parts):
         if not parts or any(_title().search(p) for p in near):
             parts = near + [p for p in parts if p not in near]
-    elif near and not any(_title().search(p) for p in near) and not any(_employer().search(p) for p in parts):
+    elif near and not any(_title().search(p) for p in near) and not any(_employer_part(p) for p in parts):
         parts = parts + near[:1]  # the employer on the line above (or below) the title's
-    title = next((p for p in parts if _title().search(p) and not _employer().search(p)), None)
+    title = next((p for p in parts if _title().search(p) and not _employer_part(p)), None)
     employer = next((p for p in parts if _employer().search(p) and p != title), None)
     if title is None:
         title = next((p for p in parts if p != employer), None)
