@@ -270,3 +270,64 @@ _ON = "  12/2004  to Current  Company Name"
 def test_a_title_with_an_employer_word_is_still_the_title(line: str, title: str) -> None:
     jobs = _jobs(f"Experience\n{line}\nManaged the team and the budget of the whole office.")
     assert [(j[0], j[1]) for j in jobs] == [(title, "Company Name")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # the title above the date line names its role by a word of O*NET's job titles
+            "Experience\nMortgage Underwriter\nJanuary 2006 to January 2008 Company Name ï¼ City , State\n"
+            "Processed new residential mortgage loan submissions.",
+            [("Mortgage Underwriter", "Company Name ï¼ City")],
+        ),
+        (
+            "Work Experience\nClaims Examiner  ,\n01/2013 - 09/2013  Acme Insurance Inc  ï¼\nCity  ,\nState\n"
+            "Interviewed prospective clients to learn about their financial needs.",
+            [("Claims Examiner", "Acme Insurance Inc")],
+        ),
+        (  # dates first, a title no short list has on the line below
+            "Experience\n02/2014 to Current\nPastry Baker  Company Name  City  ,\n"
+            "Acting manager of a staff of 50",
+            [("Pastry Baker", "Company Name")],
+        ),
+        (  # a line above that names no role is not taken for the title
+            "Experience\nRecent highlights\nJanuary 2006 to January 2008 Acme Corp\nProcessed loans.",
+            [(None, "Acme Corp")],
+        ),
+    ],
+)
+def test_a_title_named_by_a_word_of_known_job_titles(
+    text: str, want: list[tuple[str | None, str | None]]
+) -> None:
+    assert [(j[0], j[1]) for j in _jobs(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # a title's head stands before "of" / "for": "Office of the Secretary" is the employer
+            "Experience\nOffice of the Secretary, Assistant Secretary for Preparedness, 2014 - 2016\n"
+            "Led the office.",
+            [("Assistant Secretary for Preparedness", "Office of the Secretary")],
+        ),
+        (  # a duty's sentence below the title is no employer
+            "Experience\nPanel Builder  2014 - 2016\n"
+            "Maintained work environments safe and efficient at all times.\nBuilt panels.",
+            [("Panel Builder", None)],
+        ),
+        (
+            "Experience\nResearcher  01/2011  to 01/2013\nevolution of material properties\nStudied alloys.",
+            [("Researcher", None)],
+        ),
+    ],
+)
+def test_a_title_is_read_by_its_head_and_a_sentence_is_no_employer(
+    text: str, want: list[tuple[str | None, str | None]]
+) -> None:
+    assert [(j[0], j[1]) for j in _jobs(text)] == want
+
+
+@pytest.mark.parametrize("heading", ["Professional Experience", "Work History", "Experience"])
+def test_the_heading_above_the_first_job_is_no_employer(heading: str) -> None:
+    text = f"{heading}\nMedia Producer 01/2009 to Current\nProduced weekly segments for local news."
+    assert [(j[0], j[1]) for j in _jobs(text)] == [("Media Producer", None)]

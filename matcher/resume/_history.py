@@ -15,6 +15,7 @@ from matcher.facts import (
     DateRange,
     find_date_ranges,
     find_degrees,
+    is_field_word,
     leading_start,
 )
 from matcher.records import Job, Section
@@ -62,6 +63,41 @@ def _employer() -> re.Pattern[str]:
 def _title() -> re.Pattern[str]:
     """Job title words ("engineer", "nurses"): data/wordlists/resume_history.txt."""
     return re.compile(rf"\b(?:{alternation(wordlist('resume_history', 'job_titles'))})s?\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _role_heads() -> frozenset[str]:
+    """The words job titles end in ("Underwriter", "Examiner", "Baker"): the last word of each
+    O*NET title in models/titles.json (scripts/build_titles.py) written head last (no "of",
+    "for", "and"), when five or more titles end in it and it names no field of study and no
+    employer ("Operations", "School" stay out)."""
+    import msgspec
+
+    from matcher._models import model_dir
+
+    try:
+        titles = msgspec.json.decode((model_dir() / "titles.json").read_bytes())["titles"]
+    except (OSError, msgspec.DecodeError, KeyError, TypeError):
+        return frozenset()  # no title index: the short list of title words alone
+    counts: dict[str, int] = {}
+    for key in titles:
+        words = key.split()
+        if words and not _NOT_HEAD_LAST.search(key):
+            counts[words[-1]] = counts.get(words[-1], 0) + 1
+    return frozenset(
+        w
+        for w, n in counts.items()
+        if n >= 5 and len(w) >= 4 and not is_field_word(w) and not _employer().fullmatch(w)
+    )
+
+
+_NOT_HEAD_LAST = re.compile(r"\b(?:of|for|and|in|to|the)\b")
+
+
+def _titled(part: str) -> bool:
+    """True when ``part`` names a job: a title's word in it, or a short part whose head is a word
+    known job titles end in ("Mortgage Underwriter")."""
+    return bool(_title().search(part)) or (len(part.split()) <= 6 and _head(part).lower() in _role_heads())
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +157,7 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
                 title, employer = _title_employer(rest, previous, following if date_first else [])
                 if not _studies(title):
                     found.append((pos, r, title, employer, line.strip()))
-            if line.strip():
+            if line.strip() and not (k == 0 and _is_heading(line)):  # a heading is no job's part
                 if k > 0 and not ranges and date_first is None:
                     content_seen = True
                 previous = [*previous[-1:], line.strip()]
@@ -169,6 +205,12 @@ def _never_work_label(line: str) -> bool:
     )
 
 
+def _is_heading(line: str) -> bool:
+    """True when the whole line is a section heading ("Professional Experience")."""
+    heading = heading_of(line)
+    return heading is not None and heading[2] >= len(line.strip().rstrip(":"))
+
+
 def _studies(title: str | None) -> bool:
     """True when a job's title names studies, not work: every part of it ends in "student"."""
     parts = [p.strip() for p in re.split(r"[/&,]| and ", title or "") if p.strip()]
@@ -212,20 +254,30 @@ def _without_place(line: str) -> str:
     return line
 
 
-# what may end a title after the word naming the role: "Engineer I / II", "Analyst III", "Manager (Acting)"
+# what may end a title after the word naming the role: "Engineer I / II", "Analyst III"
 _GRADE = re.compile(r"(?:\s+(?:[IVX]{1,4}|\d|Sr\.?|Jr\.?|/|-|&))+\s*$")
-_ROLE_OF = re.compile(r"^(?:\S+\s+){0,2}?(\S+)\s+of\s", re.IGNORECASE)
+# where a title's head ends: "Director | of Nursing Services", "Office | of the Secretary"
+_HEAD_END = re.compile(r"\s+(?:of|for|at|with|in|ofthe)\s", re.IGNORECASE)  # pdfium: "ofthe"
+
+
+def _head(part: str) -> str:
+    """The head word of a part, as English noun phrases put it: the last word before "of",
+    "for" or "at" ("Director of Nursing Services" -> "Director"), else the last ("Business
+    Systems Analyst II" -> "Analyst"); "" for none."""
+    words = _GRADE.sub("", _HEAD_END.split(part, maxsplit=1)[0]).split()
+    return words[-1] if words else ""
 
 
 def _role_named(part: str) -> bool:
-    """True when ``part`` names a role by its head, as English noun phrases do: its last word is a
-    job title's ("Business Systems Analyst", "Device Support Center Manager"), or a title's word
-    comes before "of" ("Director of Nursing Services"); "Smith & Associates" names a firm."""
-    words = _GRADE.sub("", part).split()
-    role_of = _ROLE_OF.match(part)
-    heads = [words[-1]] if words else []
-    heads += [role_of.group(1)] if role_of else []
-    return any(_title().fullmatch(h) and not _employer().fullmatch(h) for h in heads)
+    """True when ``part`` names a role by its head: a job title's word ("Business Systems
+    Analyst", "Device Support Center Manager", "Director of Nursing Services") or a word O*NET's
+    titles end in; "Smith & Associates" and "Office of the Secretary" name employers."""
+    head = _head(part)
+    return (
+        bool(head)
+        and bool(_title().fullmatch(head) or head.lower() in _role_heads())
+        and not (_employer().fullmatch(head))
+    )
 
 
 def _employer_part(part: str) -> bool:
@@ -256,19 +308,46 @@ def _title_employer(rest: str, previous: list[str], following: list[str]) -> tup
     after the employer's and the place's lines: "Company Name  City  ," / "State  Accountant")."""
     parts = _parts(rest)
     near = _parts(following[0]) if following else []
-    if near and not any(_title().search(p) for p in near):
-        near += [p for line in following[1:] for p in _parts(line)]
+    if near and (len(near) == 1 or not any(_titled(p) for p in near)):
+        # the title's or the employer's line further down, written as a name is (not a duty)
+        near += [p for line in following[1:] for p in _parts(line) if _name_cased(p)]
     if not near and previous:
-        near = _parts(previous[-1])
-    if not any(_title().search(p) for p in parts):
-        if not parts or any(_title().search(p) for p in near):
+        near = [p for p in _parts(previous[-1]) if not _SENTENCE.search(p)]  # not a duty above
+    if not any(_titled(p) for p in parts):
+        if not parts or any(_titled(p) for p in near):
             parts = near + [p for p in parts if p not in near]
-    elif near and not any(_title().search(p) for p in near) and not any(_employer_part(p) for p in parts):
+    elif near and not any(_titled(p) for p in near) and not any(_employer_part(p) for p in parts):
         parts = parts + near[:1]  # the employer on the line above (or below) the title's
-    title = next((p for p in parts if _title().search(p) and not _employer_part(p)), None)
+    title = next((p for p in parts if _titled(p) and not _employer_part(p)), None)
     employer = next((p for p in parts if _employer().search(p) and p != title), None)
     if title is None:
         title = next((p for p in parts if p != employer), None)
-    if employer is None:
-        employer = next((p for p in parts if p != title), None)
+    if employer is None:  # any other part, but not a duty's sentence ("Maintained work areas.")
+        employer = next((p for p in parts if p != title and _name_like(p)), None)
     return title, employer
+
+
+def _name_cased(part: str) -> bool:
+    """True when ``part`` is written as a name or a title is: up to eight words, no digit, every
+    word of four letters or more capitalised ("Freight Planning Contact", "Acme Hauling Inc")."""
+    words = part.split()
+    return (
+        0 < len(words) <= 8
+        and not re.search(r"\d", part)
+        and all(w[:1].isupper() for w in words if len(w) >= 4)
+    )
+
+
+_SENTENCE = re.compile(r"\b[a-z]+\.$")  # "Reported directly to the President of the company."
+
+
+def _name_like(part: str) -> bool:
+    """True when ``part`` may be a name: no sentence (its last word in lower case before a full
+    stop: "at all times."; "Acme Inc." is a name), no run of three words or more in lower case at
+    its start ("evolution of material properties"; "eBay" is a name) and at most eight words."""
+    words = part.split()
+    return (
+        not re.search(r"\b[a-z]+\.$", part)
+        and not all(w[:1].islower() for w in words[:3])
+        and len(words) <= 8
+    )
