@@ -81,9 +81,9 @@ def _role_heads() -> frozenset[str]:
         return frozenset()  # no title index: the short list of title words alone
     counts: dict[str, int] = {}
     for key in titles:
-        words = key.split()
-        if words and not _NOT_HEAD_LAST.search(key):
-            counts[words[-1]] = counts.get(words[-1], 0) + 1
+        if not _NOT_HEAD_LAST.search(key):
+            head = key.rpartition(" ")[2]
+            counts[head] = counts.get(head, 0) + 1
     return frozenset(
         w
         for w, n in counts.items()
@@ -91,7 +91,7 @@ def _role_heads() -> frozenset[str]:
     )
 
 
-_NOT_HEAD_LAST = re.compile(r"\b(?:of|for|and|in|to|the)\b")
+_NOT_HEAD_LAST = re.compile(r" (?:of|for|and|in|to|the) ")
 
 
 def _titled(part: str) -> bool:
