@@ -367,3 +367,19 @@ def test_committed_fields_model_is_current() -> None:
     rebuilt = _build_script().build()
     committed = (ROOT / "models" / "fields.json").read_text(encoding="utf-8")
     assert rebuilt == committed, "models/fields.json is stale: run python scripts/build_fields.py"
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        # the degree's line names the school only: the field is a line of its own further down
+        ("Bachelor of Science  Lewis University\nAirframe & Powerplant License\n"
+         "Aviation Maintenance and Management", "aviation maintenance and management"),
+        ("Master of Science  University of Houston\nMechanical Engineering", "mechanical engineering"),
+        ("Bachelor of Arts  Bennett College  - City  ,\nState  Psychology", "psychology"),
+        # a line of prose further down is no field
+        ("Bachelor of Science  Lewis University\nGraduated with honors while working full time", None),
+    ],
+)  # fmt: skip
+def test_a_field_on_a_line_of_its_own_below_the_school(text: str, field: str | None) -> None:
+    assert [e[1] for e in _education(text)] == [field]

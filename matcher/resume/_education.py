@@ -18,6 +18,7 @@ from matcher.facts import degree_name_field, field_of_study, find_degrees, is_fi
 from matcher.records import Education, Section
 from matcher.resume._institutions import SEGMENTS as _SEGMENTS
 from matcher.resume._institutions import institution, institution_word
+from matcher.resume._sections import heading_of
 from matcher.text import alternation, wordlist
 
 __all__ = ["find_education"]
@@ -240,7 +241,7 @@ def _entry(
     if not years and _LONE_DATE.match(before):
         years = [int(y) for y in _YEAR.findall(before)]  # "May 2017\nMaster of Science :"
     rest = " ".join(block[1:])
-    field = _field(line, start, end, block)
+    field = _field(line, start, end, block, alone_below=level != "high_school")
     in_progress = bool(
         _in_progress().search(line)
         or _in_progress().search(rest)
@@ -260,8 +261,9 @@ def _entry(
     )
 
 
-def _field(line: str, start: int, end: int, block: list[str]) -> str | None:
-    """The field of the degree at ``line[start:end]``."""
+def _field(line: str, start: int, end: int, block: list[str], *, alone_below: bool = True) -> str | None:
+    """The field of the degree at ``line[start:end]``; ``alone_below``: also a field standing
+    alone on a line below a degree line that names only the school (not for a high school)."""
     # the line below, past a colon or comma standing on a line of its own
     below = next((b for b in block[1:] if re.search(r"[A-Za-z]", b)), "")
     nxt = _first_segment(below)
@@ -297,11 +299,34 @@ def _field(line: str, start: int, end: int, block: list[str]) -> str | None:
             found = field_of_study(before)  # "Criminal Justice & Psychology  ASSOCIATE OF ARTS"
     if found is None:
         found = _field_after_school(rest)
+    if found is None and alone_below and institution_word().search(rest):
+        # the line names the school only: a field standing alone on a line below it
+        found = next((f for b in block[1:] for f in _whole_fields(b)), None)
     if found is None and re.match(r"\s*(?:[:,(]|in\s)", rest):
         found = _slot_field(first)  # "BBA : Radio Communication", "PhD in Enzyme Biotechnology"
     if found is None and nxt and not re.search(r"[A-Za-z]{2}", first):
         found = _slot_field(nxt)  # "BS  :" with "Holistic Nutrition" on the line below
     return found
+
+
+_PLACE_WORD = re.compile(r"(?i:city|state|,)")
+
+
+def _whole_fields(line: str) -> list[str]:
+    """The parts of ``line`` (past the resume's "City" / "State" placeholders) that are a field of
+    study, every word of them: "Aviation Maintenance and Management", not "Graduated with honors"."""
+    out = []
+    for part in _SEGMENTS.split(line.strip()):
+        part = part.strip(" ,:")
+        if not part or _PLACE_WORD.fullmatch(part) or heading_of(part):
+            continue  # "State", or a heading ("Professional Recognitions")
+        field = field_of_study(part)
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'.]*", part) if w.lower() not in ("and", "of")]
+        if field and len([w for w in field.replace(",", " ").split() if w not in ("and", "of")]) == len(
+            words
+        ):
+            out.append(field)
+    return out
 
 
 def _slot_field(segment: str) -> str | None:
