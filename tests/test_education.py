@@ -383,3 +383,20 @@ def test_committed_fields_model_is_current() -> None:
 )  # fmt: skip
 def test_a_field_on_a_line_of_its_own_below_the_school(text: str, field: str | None) -> None:
     assert [e[1] for e in _education(text)] == [field]
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        # a field in the field's place (after "Degree :") read whole, though the list knows only
+        # its first words
+        ("Associate of Science\n:\nMedical Billing and Coding\n2012", "medical billing and coding"),
+        ("Associate of Applied Science\n:\nComputer Aided Drafting", "computer aided drafting"),
+        ("Associate of Science  :  Medical Billing and Coding  2012", "medical billing and coding"),
+        # honours, a minor or a school after the field are not part of it
+        ("Bachelor of Science\n:\nBusiness Administration Magna Cum Laude", "business administration"),
+        ("Bachelor of Arts  :  Psychology Minor", "psychology"),
+    ],
+)
+def test_a_field_in_the_fields_place_is_read_whole(text: str, field: str) -> None:
+    assert [e[1] for e in _education(text)] == [field]

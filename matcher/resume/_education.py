@@ -289,8 +289,11 @@ def _field(line: str, start: int, end: int, block: list[str], *, alone_below: bo
             return special or named
     first = _first_segment(rest)
     found = field_of_study(first)
+    if found and re.match(r"\s*:", rest):
+        found = _slot_whole(first, found)  # "AS  :  Medical Billing and Coding"
     if found is None and nxt and not re.search(r"[A-Za-z]{2}", re.sub(r"^\s*(?:in|of)\b", "", first)):
         found = field_of_study(nxt)  # "Bachelor of Science :" with the field on the next line
+        found = _slot_whole(nxt, found) if found else None
     if found is None:
         before = _SEGMENTS.split(line[:start].rstrip())[-1].strip(" ,:-")
         if before and line[:start].rstrip().endswith(","):
@@ -309,7 +312,36 @@ def _field(line: str, start: int, end: int, block: list[str], *, alone_below: bo
     return found
 
 
-_PLACE_WORD = re.compile(r"(?i:city|state|,)")
+# words after a field that are no part of it: honours, a minor
+_NOT_FIELD_TAIL = re.compile(
+    r"\b(?i:minor|concentration|emphasis|certificate|magna|summa|cum|laude|honou?rs?|gpa)\b"
+)
+
+
+def _slot_whole(segment: str, found: str) -> str:
+    """A field in the field's place ("Degree :" ___) read whole when the list knows only its first
+    words ("Medical Billing and Coding", "Computer Aided Drafting"): up to six words, each of four
+    letters or more capitalised, no digit, school, degree, honours or minor; else ``found``."""
+    text = segment.strip(" ,:;-.")
+    words = re.findall(r"[^\s&/]+", text)
+    lowered = [w.lower() for w in words if len(w) >= 4]
+    if (
+        not 2 <= len(words) <= 6
+        or len(set(lowered)) < len(lowered)  # the field printed twice: "Marketing Marketing"
+        or _PLACE_WORD.search(text)  # pdfium's one line: "Sociology City Sociology"
+        or (any(w.isupper() and len(w) >= 4 for w in words) and not text.isupper())  # "UNESCO-IHE"
+        or not all(w[:1].isupper() for w in words if len(w) >= 4)
+        or re.search(r"\d|[a-z][A-Z]|[,(]", text)
+        or institution_word().search(text)
+        or _NOT_FIELD_TAIL.search(text)
+        or find_degrees(text)
+    ):
+        return found
+    whole = re.sub(r"\s+", " ", text.replace("&", "and")).lower()
+    return whole if whole.startswith(found) and len(whole) > len(found) else found
+
+
+_PLACE_WORD = re.compile(r"(?i:\bcity\b|\bstate\b|,)")
 
 
 def _whole_fields(line: str) -> list[str]:
@@ -380,10 +412,16 @@ def _same(a: Education, b: Education) -> bool:
     """Two entries are one degree: the same level, and no field or year of one contradicts the other."""
     return (
         a.level == b.level
-        and (a.field is None or b.field is None or a.field == b.field)
+        and (a.field is None or b.field is None or _same_field(a.field, b.field))
         and (a.year is None or b.year is None or a.year == b.year)
         and (a.institution is None or b.institution is None or a.institution == b.institution)
     )
+
+
+def _same_field(a: str, b: str) -> bool:
+    """One field, or one read cut short of the other ("medical" / "medical billing and coding")."""
+    short, long = sorted((a, b), key=len)
+    return long == short or long.startswith(short + " ")
 
 
 def _richer(a: Education, b: Education) -> Education:
@@ -391,7 +429,7 @@ def _richer(a: Education, b: Education) -> Education:
     in_progress = a.in_progress or b.in_progress
     return Education(
         level=a.level,
-        field=a.field or b.field,
+        field=max(a.field or "", b.field or "", key=len) or None,  # the longer reading of one field
         institution=a.institution or b.institution,
         year=a.year or b.year,
         completed=not in_progress,
