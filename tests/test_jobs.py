@@ -331,3 +331,22 @@ def test_a_title_is_read_by_its_head_and_a_sentence_is_no_employer(
 def test_the_heading_above_the_first_job_is_no_employer(heading: str) -> None:
     text = f"{heading}\nMedia Producer 01/2009 to Current\nProduced weekly segments for local news."
     assert [(j[0], j[1]) for j in _jobs(text)] == [("Media Producer", None)]
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        # one run of words (pdfium writes single spaces): the title ends at its last role word
+        # before the employer's name
+        ("Executive Chef Company Name ï¼ City , State 02/2014 to Current",
+         ("Executive Chef", "Company Name ï¼ City")),
+        ("Software Engineer Google LLC Oct 2016 – Present", ("Software Engineer", "Google LLC")),
+        ("Health Systems Analyst Company Name January 1997 to January 1999",
+         ("Health Systems Analyst", "Company Name")),
+        # a lower-case word between them keeps the part whole
+        ("Manager of Operations Acme Inc 2010 - 2012", ("Manager of Operations Acme Inc", None)),
+    ],
+)  # fmt: skip
+def test_a_title_run_into_its_employer_is_split(line: str, want: tuple[str | None, str | None]) -> None:
+    jobs = _jobs(f"Experience\n{line}\nCooked for 200 guests a night and ran the kitchen team.")
+    assert [(j[0], j[1]) for j in jobs] == [want]

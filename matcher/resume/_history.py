@@ -286,6 +286,32 @@ def _employer_part(part: str) -> bool:
     return bool(_employer().search(part)) and not _role_named(part)
 
 
+def _split_run(part: str) -> list[str]:
+    """A title run into its employer's name, as pdfium writes one line ("Executive Chef Company
+    Name", "Software Engineer Google LLC"): split after the last word naming a role that has
+    only capitalised words after it, an employer's word among them; else the part whole."""
+    words = part.split()
+    if len(words) < 3 or not _employer().search(part):
+        return [part]
+    for k in range(len(words) - 1, 0, -1):
+        after = words[k:]
+        if any(re.match(r"[a-z]", w) for w in after):
+            return [part]  # "Manager of Operations Acme Inc" stays whole
+        head, title, employer = words[k - 1], " ".join(words[:k]), " ".join(after)
+        if not (_title().fullmatch(head) or head.lower() in _role_heads()) or not _employer().search(
+            employer
+        ):
+            continue
+        if _role_named(employer) or (k == 1 and not _title().fullmatch(head)):
+            return [part]  # "Lead Systems Engineer", "Turner Elementary School" are one name
+        if not _employer().search(title) or _role_named(title):
+            grade = re.match(r"(?:[IVX]{1,4}|\d)\s+", employer)  # "Teller I Company Name"
+            if grade:
+                return [f"{title} {grade.group(0).strip()}", employer[grade.end() :]]
+            return [title, employer]
+    return [part]
+
+
 def _header_below(lines: list[str]) -> list[str]:
     """The short lines under a date line that opens an entry, up to three, before its duties: a
     line of 90 characters or more, a sentence, a bullet or another date ends them."""
@@ -306,8 +332,8 @@ def _title_employer(rest: str, previous: list[str], following: list[str]) -> tup
     above "Madrid | 2021 - Present"; "Google LLC  Mountain View, CA" above "Software Engineer
     Oct 2016 - Present"), or below it in a layout that writes the dates first (the title may come
     after the employer's and the place's lines: "Company Name  City  ," / "State  Accountant")."""
-    parts = _parts(rest)
-    near = _parts(following[0]) if following else []
+    parts = [q for p in _parts(rest) for q in _split_run(p)]
+    near = [q for p in _parts(following[0]) for q in _split_run(p)] if following else []
     if near and (len(near) == 1 or not any(_titled(p) for p in near)):
         # the title's or the employer's line further down, written as a name is (not a duty)
         near += [p for line in following[1:] for p in _parts(line) if _name_cased(p)]
