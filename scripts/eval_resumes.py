@@ -277,7 +277,7 @@ def unlabelled_sample(n: int, labels: Path = ROOT / "data" / "eval" / "resumes")
 
 def education_of(paths: list[Path], engine: str = "auto", jobs: bool = False) -> dict[str, Any]:
     """Each resume's highest degree and education entries, by file name; with ``jobs``, also its
-    total years and dated jobs."""
+    total years and dated jobs (title, employer, start, end, the date line)."""
     out: dict[str, Any] = {}
     for pdf in paths:
         try:
@@ -293,7 +293,9 @@ def education_of(paths: list[Path], engine: str = "auto", jobs: bool = False) ->
         }
         if jobs:
             out[pdf.name]["years"] = resume.total_years
-            out[pdf.name]["jobs"] = [[j.title, j.start, j.end, j.evidence] for j in resume.experience]
+            out[pdf.name]["jobs"] = [
+                [j.title, j.employer, j.start, j.end, j.evidence] for j in resume.experience
+            ]
     return out
 
 
