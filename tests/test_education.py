@@ -400,3 +400,17 @@ def test_a_field_on_a_line_of_its_own_below_the_school(text: str, field: str | N
 )
 def test_a_field_in_the_fields_place_is_read_whole(text: str, field: str) -> None:
     assert [e[1] for e in _education(text)] == [field]
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        # "Bachelor of Science and Psychology": the field joined to the degree's name by "and"
+        ("Bachelors of Science and Psychology degree  :  2010", "psychology"),
+        ("University of Mount Olive  2014  Bachelors of Science and Business", "business"),
+        # "Arts and Sciences" stays the degree's name
+        ("Bachelor of Arts and Sciences  Ohio University", None),
+    ],
+)
+def test_a_field_joined_to_the_degree_name_by_and(text: str, field: str | None) -> None:
+    assert [e[1] for e in _education(text)] == [field]

@@ -25,6 +25,9 @@ _GENERIC_OF = re.compile(
 _NAMED_OF = re.compile(r"^\s*(?:'?s\b)?\s*(?:degree\s+)?of\s+", re.IGNORECASE)
 
 
+_JOINED = re.compile(r"\s*(?:and|&)\s+(?=[A-Z])(?!Philosophy)")
+
+
 def degree_field(
     line: str, start: int, end: int, block: list[str], *, alone_below: bool = True
 ) -> str | None:
@@ -38,7 +41,8 @@ def degree_field(
     named_of = None if generic else _NAMED_OF.match(rest)
     if generic:
         rest = rest[generic.end() :]
-    elif named_of:
+        named_of = _JOINED.match(rest)  # "Bachelor of Science and Psychology": a field named so
+    if named_of:
         # "Master of Public Administration : Health Care Management": the named field, unless a
         # concentration follows it (after a colon, comma, bracket or "in", or on the next line)
         rest = rest[named_of.end() :]
