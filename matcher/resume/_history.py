@@ -138,7 +138,6 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
             if not ranges and not stray and explicit and not any(f[0] >= region.start for f in found):
                 first = leading_start(_START_DASH.sub(r"\1 ", line))  # the newest job, with its start only
                 ranges = [first] if first is not None else []
-            following = _header_below(lines[k + 1 : k + 6])
             if ranges and not explicit and _is_education_line(line):
                 ranges = []
             if ranges and stray and find_degrees(line):
@@ -154,7 +153,8 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
                 if date_first is None:  # the dates open the entry, its title is on the line below
                     date_first = not content_seen and not _title().search(line.replace(r.text, " "))
                 rest = line.replace(r.text, "  ")
-                title, employer = _title_employer(rest, previous, following if date_first else [])
+                following = _header_below(lines[k + 1 : k + 6]) if date_first else []
+                title, employer = _title_employer(rest, previous, following)
                 if not _studies(title):
                     found.append((pos, r, title, employer, line.strip()))
             if line.strip() and not (k == 0 and _is_heading(line)):  # a heading is no job's part
