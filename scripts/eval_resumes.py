@@ -119,7 +119,7 @@ def _columns_intact(text: str, pages: list[dict[str, list[str]]]) -> float:
 # -- real, labelled ------------------------------------------------------------------------
 _METRICS = (
     "highest_degree", "degree_field", "degree_status", "total_years_within_1", "hard_skill_recall",
-    "hard_skill_by_alias", "employer",
+    "hard_skill_by_alias", "employer", "title",
 )  # fmt: skip
 
 
@@ -215,9 +215,15 @@ def _document_scores(label: dict, resume: Any) -> list[tuple[str, bool, str]]:
             by_alias = hit or any(_norm(n) in forms for n in entry["names"])
             scores.append(("hard_skill_by_alias", by_alias, f"missed {entry['names'][0]} (by alias too)"))
     for job in label["jobs"]:
+        got_job = next((j for j in resume.experience if j.start == job["start"]), None)
+        if job.get("title"):  # the job of the same start: its title's words, as a field's are compared
+            title = got_job.title if got_job else None
+            scores.append(
+                ("title", field_matches(title, job["title"]),
+                 f"{job['start']}: program {title!r}, label {job['title']!r}")
+            )  # fmt: skip
         if not job.get("employer"):
             continue
-        got_job = next((j for j in resume.experience if j.start == job["start"]), None)
         employer = got_job.employer if got_job else None
         scores.append(
             ("employer", field_matches(employer, job["employer"]),
@@ -271,7 +277,7 @@ def unlabelled_sample(n: int, labels: Path = ROOT / "data" / "eval" / "resumes")
 
 def education_of(paths: list[Path], engine: str = "auto", jobs: bool = False) -> dict[str, Any]:
     """Each resume's highest degree and education entries, by file name; with ``jobs``, also its
-    total years and dated jobs."""
+    total years and dated jobs (title, employer, start, end, the date line)."""
     out: dict[str, Any] = {}
     for pdf in paths:
         try:
@@ -287,7 +293,9 @@ def education_of(paths: list[Path], engine: str = "auto", jobs: bool = False) ->
         }
         if jobs:
             out[pdf.name]["years"] = resume.total_years
-            out[pdf.name]["jobs"] = [[j.title, j.start, j.end, j.evidence] for j in resume.experience]
+            out[pdf.name]["jobs"] = [
+                [j.title, j.employer, j.start, j.end, j.evidence] for j in resume.experience
+            ]
     return out
 
 

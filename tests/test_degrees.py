@@ -151,3 +151,22 @@ def test_listed_degree_abbreviations_in_every_form(text: str, level: str, writte
 @pytest.mark.parametrize("text", ["MS Office 2016", "MS SQL Server", "MA 02139", "AS well as", "M. S. Dhoni"])
 def test_a_product_a_state_or_initials_are_no_degree(text: str) -> None:
     assert find_degrees(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # a word run into the abbreviation that follows it, as some postings' text comes out: the
+        # degree is read from where its capitals start, every degree of the group
+        ("3+ years of experienceBS/MS in Computer Science", [("bachelor", "BS"), ("master", "MS")]),
+        ("Required skillsMBA or CPA", [("master", "MBA")]),
+        ("QualificationsBA/BS in Marketing", [("bachelor", "BA"), ("bachelor", "BS")]),
+        ("requiredMS/PhD in Physics", [("master", "MS"), ("doctorate", "PhD")]),
+        # a word written in mixed case is no run-together text
+        ("PhD in Chemistry, MSc in Biology", [("doctorate", "PhD"), ("master", "MSc")]),
+        ("iOS and macOS developer, eMBA", []),
+    ],
+)
+def test_a_degree_run_into_the_word_before_it(text: str, written: list[tuple[str, str]]) -> None:
+    hits = find_degrees(text)
+    assert [(h[0], text[h[1] : h[2]]) for h in hits] == written

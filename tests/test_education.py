@@ -367,3 +367,50 @@ def test_committed_fields_model_is_current() -> None:
     rebuilt = _build_script().build()
     committed = (ROOT / "models" / "fields.json").read_text(encoding="utf-8")
     assert rebuilt == committed, "models/fields.json is stale: run python scripts/build_fields.py"
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        # the degree's line names the school only: the field is a line of its own further down
+        ("Bachelor of Science  Lewis University\nAirframe & Powerplant License\n"
+         "Aviation Maintenance and Management", "aviation maintenance and management"),
+        ("Master of Science  University of Houston\nMechanical Engineering", "mechanical engineering"),
+        ("Bachelor of Arts  Bennett College  - City  ,\nState  Psychology", "psychology"),
+        # a line of prose further down is no field
+        ("Bachelor of Science  Lewis University\nGraduated with honors while working full time", None),
+    ],
+)  # fmt: skip
+def test_a_field_on_a_line_of_its_own_below_the_school(text: str, field: str | None) -> None:
+    assert [e[1] for e in _education(text)] == [field]
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        # a field in the field's place (after "Degree :") read whole, though the list knows only
+        # its first words
+        ("Associate of Science\n:\nMedical Billing and Coding\n2012", "medical billing and coding"),
+        ("Associate of Applied Science\n:\nComputer Aided Drafting", "computer aided drafting"),
+        ("Associate of Science  :  Medical Billing and Coding  2012", "medical billing and coding"),
+        # honours, a minor or a school after the field are not part of it
+        ("Bachelor of Science\n:\nBusiness Administration Magna Cum Laude", "business administration"),
+        ("Bachelor of Arts  :  Psychology Minor", "psychology"),
+    ],
+)
+def test_a_field_in_the_fields_place_is_read_whole(text: str, field: str) -> None:
+    assert [e[1] for e in _education(text)] == [field]
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        # "Bachelor of Science and Psychology": the field joined to the degree's name by "and"
+        ("Bachelors of Science and Psychology degree  :  2010", "psychology"),
+        ("University of Mount Olive  2014  Bachelors of Science and Business", "business"),
+        # "Arts and Sciences" stays the degree's name
+        ("Bachelor of Arts and Sciences  Ohio University", None),
+    ],
+)
+def test_a_field_joined_to_the_degree_name_by_and(text: str, field: str | None) -> None:
+    assert [e[1] for e in _education(text)] == [field]

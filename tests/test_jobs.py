@@ -216,3 +216,137 @@ def test_a_count_after_from_is_no_start_date() -> None:
         "Maintain a budget of 1.5M\nResponsible for special functions from 10-2000 plus\n"
     )
     assert [j[2:] for j in _jobs(text)] == [("2014-02", "2016-06")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # dates first; employer, place, then the title, each on a line of its own (livecareer)
+            "Experience\nNovember 2013  to Current\nCompany Name  City  ,\nState  Accountant\n"
+            "Sources items through the compilation of vendor information and bidding processes\n"
+            "September 2010  to May 2013\nCompany Name  City  ,\nState  QA/Mobile Software Tester\n"
+            "Worked specifically with different accounting and business software packages",
+            [("Accountant", "Company Name", "2013-11", "present"),
+             ("QA/Mobile Software Tester", "Company Name", "2010-09", "2013-05")],
+        ),
+        (  # the same with the employer and the place on lines of their own
+            "Work Experience\n05/2014  - Current\nCompany Name  ï¼\nCity  ,\nState  Automobile Transporter\n"
+            "Obeyed traffic laws and followed established traffic and transportation procedures\n"
+            "09/2009  - 05/2014\nAcme Hauling Inc  ï¼\nCity  ,\nState  Driver/Car Hauler\n"
+            "Transported freight from origin to destination in a safe and timely manner.",
+            [("Automobile Transporter", "Company Name", "2014-05", "present"),
+             ("Driver/Car Hauler", "Acme Hauling Inc", "2009-09", "2014-05")],
+        ),
+        (  # dates first with the title right below: the lines further down are duties
+            "Experience\n2016 / 09 - University of Bremen\nFullstack Javascript Engineer\n"
+            "Invent a realtime classroom\n2014 - 2016 - We4IT GmbH Bremen\nIT Consultant\nRealize projects",
+            [("Fullstack Javascript Engineer", "University of Bremen", "2016-09", "present"),
+             ("IT Consultant", "We4IT GmbH Bremen", "2014-01", "2016-12")],
+        ),
+    ],
+)  # fmt: skip
+def test_a_title_two_lines_below_the_dates(
+    text: str, want: list[tuple[str | None, str | None, str, str]]
+) -> None:
+    assert _jobs(text) == want
+
+
+_ON = "  12/2004  to Current  Company Name"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # a title that holds an employer's word ("Systems", "Services", "Group", "Center") is still
+        # the title: its last word names the role; "Company Name" stays the employer
+        (f"SR BUSINESS SYSTEMS ANALYST{_ON}  City  ,", "SR BUSINESS SYSTEMS ANALYST"),
+        (f"Group Sales Associate{_ON}", "Group Sales Associate"),
+        (f"Device Support Center Manager{_ON}", "Device Support Center Manager"),
+        (f"Control Systems Engineer I / II{_ON}  City  ,", "Control Systems Engineer I / II"),
+        (f"Hospital & Physician Billing Specialist{_ON}", "Hospital & Physician Billing Specialist"),
+        (f"Director of Nursing Services (Full-time){_ON}", "Director of Nursing Services"),
+    ],
+)
+def test_a_title_with_an_employer_word_is_still_the_title(line: str, title: str) -> None:
+    jobs = _jobs(f"Experience\n{line}\nManaged the team and the budget of the whole office.")
+    assert [(j[0], j[1]) for j in jobs] == [(title, "Company Name")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # the title above the date line names its role by a word of O*NET's job titles
+            "Experience\nMortgage Underwriter\nJanuary 2006 to January 2008 Company Name ï¼ City , State\n"
+            "Processed new residential mortgage loan submissions.",
+            [("Mortgage Underwriter", "Company Name ï¼ City")],
+        ),
+        (
+            "Work Experience\nClaims Examiner  ,\n01/2013 - 09/2013  Acme Insurance Inc  ï¼\nCity  ,\nState\n"
+            "Interviewed prospective clients to learn about their financial needs.",
+            [("Claims Examiner", "Acme Insurance Inc")],
+        ),
+        (  # dates first, a title no short list has on the line below
+            "Experience\n02/2014 to Current\nPastry Baker  Company Name  City  ,\n"
+            "Acting manager of a staff of 50",
+            [("Pastry Baker", "Company Name")],
+        ),
+        (  # a line above that names no role is not taken for the title
+            "Experience\nRecent highlights\nJanuary 2006 to January 2008 Acme Corp\nProcessed loans.",
+            [(None, "Acme Corp")],
+        ),
+    ],
+)
+def test_a_title_named_by_a_word_of_known_job_titles(
+    text: str, want: list[tuple[str | None, str | None]]
+) -> None:
+    assert [(j[0], j[1]) for j in _jobs(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # a title's head stands before "of" / "for": "Office of the Secretary" is the employer
+            "Experience\nOffice of the Secretary, Assistant Secretary for Preparedness, 2014 - 2016\n"
+            "Led the office.",
+            [("Assistant Secretary for Preparedness", "Office of the Secretary")],
+        ),
+        (  # a duty's sentence below the title is no employer
+            "Experience\nPanel Builder  2014 - 2016\n"
+            "Maintained work environments safe and efficient at all times.\nBuilt panels.",
+            [("Panel Builder", None)],
+        ),
+        (
+            "Experience\nResearcher  01/2011  to 01/2013\nevolution of material properties\nStudied alloys.",
+            [("Researcher", None)],
+        ),
+    ],
+)
+def test_a_title_is_read_by_its_head_and_a_sentence_is_no_employer(
+    text: str, want: list[tuple[str | None, str | None]]
+) -> None:
+    assert [(j[0], j[1]) for j in _jobs(text)] == want
+
+
+@pytest.mark.parametrize("heading", ["Professional Experience", "Work History", "Experience"])
+def test_the_heading_above_the_first_job_is_no_employer(heading: str) -> None:
+    text = f"{heading}\nMedia Producer 01/2009 to Current\nProduced weekly segments for local news."
+    assert [(j[0], j[1]) for j in _jobs(text)] == [("Media Producer", None)]
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        # one run of words (pdfium writes single spaces): the title ends at its last role word
+        # before the employer's name
+        ("Executive Chef Company Name ï¼ City , State 02/2014 to Current",
+         ("Executive Chef", "Company Name ï¼ City")),
+        ("Software Engineer Google LLC Oct 2016 – Present", ("Software Engineer", "Google LLC")),
+        ("Health Systems Analyst Company Name January 1997 to January 1999",
+         ("Health Systems Analyst", "Company Name")),
+        # a lower-case word between them keeps the part whole
+        ("Manager of Operations Acme Inc 2010 - 2012", ("Manager of Operations Acme Inc", None)),
+    ],
+)  # fmt: skip
+def test_a_title_run_into_its_employer_is_split(line: str, want: tuple[str | None, str | None]) -> None:
+    jobs = _jobs(f"Experience\n{line}\nCooked for 200 guests a night and ran the kitchen team.")
+    assert [(j[0], j[1]) for j in jobs] == [want]

@@ -170,6 +170,11 @@ def level_rank(level: str | None) -> int:
     return DEGREE_LEVELS.index(level) if level in DEGREE_LEVELS else -1
 
 
+# the last letter of a lower-case word run into the capitals after it ("experienceBS/MS", a
+# posting's text with its line breaks lost); "PhD", "MSc", "iOS" and "macOS" stay as they are
+_RUN_INTO = re.compile(r"(?<=[a-z]{2})[a-z](?=[A-Z]{2})")
+
+
 def find_degrees(text: str) -> list[tuple[str, int, int]]:
     """Return every degree level named in ``text`` as (level, start, end), in text order.
 
@@ -183,6 +188,7 @@ def find_degrees(text: str) -> list[tuple[str, int, int]]:
     hits: list[tuple[str, int, int]] = []
     taken: list[tuple[int, int]] = []
     listed, by_letters = _listed()
+    text = _RUN_INTO.sub(" ", text)  # "experienceBS/MS": read from the capitals, offsets kept
     for m in listed.finditer(text):  # the listed abbreviations first: "M.B.A" is no "B.A"
         hits.append((by_letters[re.sub(r"[.\s]", "", m.group(0)).upper()][0], m.start(), m.end()))
         taken.append((m.start(), m.end()))

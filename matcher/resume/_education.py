@@ -14,24 +14,15 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from matcher.facts import degree_name_field, field_of_study, find_degrees, is_field_word, level_rank
+from matcher.facts import degree_name_field, find_degrees, level_rank
 from matcher.records import Education, Section
-from matcher.resume._institutions import SEGMENTS as _SEGMENTS
+from matcher.resume._degree_field import degree_field
 from matcher.resume._institutions import institution, institution_word
 from matcher.text import alternation, wordlist
 
 __all__ = ["find_education"]
 
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
-# "Bachelor of Science in X", "Master of Arts : X": the degree's generic name before its field
-_GENERIC_OF = re.compile(
-    r"^\s*(?:'?s\b)?\s*(?:degree\s+)?(?:(?:of|in)\s+(?:applied\s+|fine\s+)?(?:science|arts)\b"
-    r"(?:\s+(?:and|&)\s+(?:sciences?|arts)\b)?|(?:of\s+)?fine\s+arts?\b|(?:and|&)\s+(?:sciences?|arts)\b"
-    r"|(?:of\s+)?philosophy\b)\.?"
-    r"(?:\s*\((?:[A-Z.]{2,6}|hons?\.?|honou?rs)\))?",
-    re.IGNORECASE,
-)
-_NAMED_OF = re.compile(r"^\s*(?:'?s\b)?\s*(?:degree\s+)?of\s+", re.IGNORECASE)
 # what follows a degree word when it is not a degree: "Master Thesis", "Bachelor project",
 # "Master's Certificate in Project Management" (a certificate: "Cert", "Certified", "Certficate")
 _NOT_DEGREE = re.compile(
@@ -240,7 +231,7 @@ def _entry(
     if not years and _LONE_DATE.match(before):
         years = [int(y) for y in _YEAR.findall(before)]  # "May 2017\nMaster of Science :"
     rest = " ".join(block[1:])
-    field = _field(line, start, end, block)
+    field = degree_field(line, start, end, block, alone_below=level != "high_school")
     in_progress = bool(
         _in_progress().search(line)
         or _in_progress().search(rest)
@@ -260,105 +251,20 @@ def _entry(
     )
 
 
-def _field(line: str, start: int, end: int, block: list[str]) -> str | None:
-    """The field of the degree at ``line[start:end]``."""
-    # the line below, past a colon or comma standing on a line of its own
-    below = next((b for b in block[1:] if re.search(r"[A-Za-z]", b)), "")
-    nxt = _first_segment(below)
-    rest = line[end:]
-    generic = _GENERIC_OF.match(rest)
-    named_of = None if generic else _NAMED_OF.match(rest)
-    if generic:
-        rest = rest[generic.end() :]
-    elif named_of:
-        # "Master of Public Administration : Health Care Management": the named field, unless a
-        # concentration follows it (after a colon, comma, bracket or "in", or on the next line)
-        rest = rest[named_of.end() :]
-        named = field_of_study(_first_segment(rest))
-        tail = re.split(r"\s*[:(,]\s*|\s+in\s+", rest, maxsplit=1)
-        special = field_of_study(_first_segment(tail[1])) if len(tail) > 1 and tail[1].strip() else None
-        if (
-            special is None
-            and len(tail) > 1
-            and re.fullmatch(r"(?:[A-Z][A-Z. ]{0,8}\)?)?\s*[:,]?\s*", tail[1])
-        ):
-            special = field_of_study(nxt)  # nothing but the degree's abbreviation: "(B. E  :", field below
-        if special or named:
-            return special or named
-    first = _first_segment(rest)
-    found = field_of_study(first)
-    if found is None and nxt and not re.search(r"[A-Za-z]{2}", re.sub(r"^\s*(?:in|of)\b", "", first)):
-        found = field_of_study(nxt)  # "Bachelor of Science :" with the field on the next line
-    if found is None:
-        before = _SEGMENTS.split(line[:start].rstrip())[-1].strip(" ,:-")
-        if before and line[:start].rstrip().endswith(","):
-            found = field_of_study(before)
-        elif before and re.search(r"\S\s{2,}$", line[:start]) and _all_field_words(before):
-            found = field_of_study(before)  # "Criminal Justice & Psychology  ASSOCIATE OF ARTS"
-    if found is None:
-        found = _field_after_school(rest)
-    if found is None and re.match(r"\s*(?:[:,(]|in\s)", rest):
-        found = _slot_field(first)  # "BBA : Radio Communication", "PhD in Enzyme Biotechnology"
-    if found is None and nxt and not re.search(r"[A-Za-z]{2}", first):
-        found = _slot_field(nxt)  # "BS  :" with "Holistic Nutrition" on the line below
-    return found
-
-
-def _slot_field(segment: str) -> str | None:
-    """A segment standing where a field stands ("Degree : ___"), read as a field when it ends in a
-    field's word and at least half its words are field words, though the list lacks the others
-    ("Holistic Nutrition", "Enzyme Biotechnology"): up to six capitalised words, no school, no digit."""
-    text = re.split(r"\s*,|\s\d", re.sub(r"^\s*(?:in|of)\s+", "", segment), maxsplit=1)[0].strip(" ,:;-")
-    words = [w for w in re.findall(r"[^\s&/]+", text) if w.lower() not in ("and", "of")]
-    if not 2 <= len(words) <= 6 or re.search(r"\d|[a-z][A-Z]", text) or institution_word().search(text):
-        return None  # also no words run together ("JavascriptDigital Media")
-    if find_degrees(text):
-        return None  # the degree's name again: "ASSOCIATE OF ARTS  2010  COLUMBUS STATE"
-    literal = [field_of_study(w) == w.lower() for w in words]  # as written: "Tech" is not read here
-    if not all(w[:1].isupper() for w in words) or not literal[-1] or 2 * sum(literal) < len(words):
-        return None
-    return re.sub(r"\s+", " ", text.replace("&", "and")).lower()
-
-
-def _all_field_words(text: str) -> bool:
-    words = text.split()
-    return bool(words) and all(is_field_word(w) or w.lower() in ("and", "&", "of") for w in words)
-
-
-# a leading "Degree :" or separator before an entry's part
-_LEAD = re.compile(r"^\s*(?:degree\b)?[\s:,\-–—(]*", re.IGNORECASE)
-
-
-def _field_after_school(rest: str) -> str | None:
-    """ "Bachelor of Arts : West Virginia State University - Marketing City": the field after the
-    school's name and a dash."""
-    text = _LEAD.sub("", rest)
-    school, dash, after = text.partition(" - ")
-    if not dash or not institution_word().search(school) or len(school) > 80:
-        return None
-    return field_of_study(_SEGMENTS.split(after.strip(), maxsplit=1)[0])
-
-
-def _first_segment(text: str) -> str:
-    """The first part of ``text`` after a leading "Degree :" or separator."""
-    text = _LEAD.sub("", text)
-    segment = _SEGMENTS.split(text, maxsplit=1)[0]
-    school = institution_word().search(segment)
-    if school:  # "Statistics, Technical University of Munich"
-        cut = segment.rfind(",", 0, school.start())
-        if cut >= 0 and not re.search(r"\d", segment[cut : school.start()]):
-            segment = segment[:cut]  # but "Finance, General Business 1988 Western Michigan University"
-    return segment
-
-
 def _same(a: Education, b: Education) -> bool:
     """Two entries are one degree: the same level, and no field or year of one contradicts the other."""
     return (
         a.level == b.level
-        and (a.field is None or b.field is None or a.field == b.field)
+        and (a.field is None or b.field is None or _same_field(a.field, b.field))
         and (a.year is None or b.year is None or a.year == b.year)
         and (a.institution is None or b.institution is None or a.institution == b.institution)
     )
+
+
+def _same_field(a: str, b: str) -> bool:
+    """One field, or one read cut short of the other ("medical" / "medical billing and coding")."""
+    short, long = sorted((a, b), key=len)
+    return long == short or long.startswith(short + " ")
 
 
 def _richer(a: Education, b: Education) -> Education:
@@ -366,7 +272,7 @@ def _richer(a: Education, b: Education) -> Education:
     in_progress = a.in_progress or b.in_progress
     return Education(
         level=a.level,
-        field=a.field or b.field,
+        field=max(a.field or "", b.field or "", key=len) or None,  # the longer reading of one field
         institution=a.institution or b.institution,
         year=a.year or b.year,
         completed=not in_progress,
