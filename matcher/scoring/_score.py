@@ -283,14 +283,18 @@ _FIELD_NOISE = frozenset(
 _LETTERS = re.compile(r"[a-z]+")
 
 
-def _field_words(text: str) -> set[str]:
-    return {w for w in _LETTERS.findall(text.lower()) if w not in _FIELD_NOISE}
+@lru_cache(maxsize=4096)
+def _field_words(text: str) -> frozenset[str]:
+    """A field's content words (thousands of resumes repeat the same few hundred fields)."""
+    return frozenset(w for w in _LETTERS.findall(text.lower()) if w not in _FIELD_NOISE)
 
 
 @lru_cache(maxsize=64)
-def _asked_words(fields: tuple[str, ...]) -> frozenset[str]:
-    """The content words of the fields a posting asks for (a related/open field asks none)."""
-    return frozenset().union(*(_field_words(f) for f in fields if not _OPEN_FIELD.search(f)))
+def _asked_words(fields: tuple[str, ...]) -> tuple[frozenset[str], bool]:
+    """The content words of the fields a posting asks for (a related/open field asks none), and
+    whether it also accepts a related field."""
+    words = frozenset().union(*(_field_words(f) for f in fields if not _OPEN_FIELD.search(f)))
+    return words, any(_OPEN_FIELD.search(f) for f in fields)
 
 
 def _field_check(fields: tuple[str, ...], resume: Resume) -> Check:
@@ -300,10 +304,10 @@ def _field_check(fields: tuple[str, ...], resume: Resume) -> Check:
     if not studied:
         return Check("degree_field", "unknown", f"field of study not found ({', '.join(fields)} asked)")
 
-    asked = _asked_words(fields)
+    asked, open_field = _asked_words(fields)
     if any(_field_words(s) & asked for s in studied):
         return Check("degree_field", "pass", f"{studied[0]} matches {', '.join(fields)}")
-    if any(_OPEN_FIELD.search(f) for f in fields):
+    if open_field:
         return Check(
             "degree_field", "unknown", f"{studied[0]}: a related field may count ({', '.join(fields)})"
         )
