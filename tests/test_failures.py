@@ -208,16 +208,16 @@ def test_json_ld_nested_past_any_real_page_falls_back_to_the_visible_text(tmp_pa
 def test_a_bug_while_scoring_one_resume_lists_it_and_ranks_the_others(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, posting: Posting
 ) -> None:
-    from matcher.batch import _rank
+    from matcher.batch import _scored
 
-    real = _rank.score
+    real = _scored.score
 
     def buggy(posting, resume, **kwargs):  # type: ignore[no-untyped-def]
         if resume.name == "Bo Chen":
             raise KeyError("components")
         return real(posting, resume, **kwargs)
 
-    monkeypatch.setattr(_rank, "score", buggy)
+    monkeypatch.setattr(_scored, "score", buggy)
     (tmp_path / "a.txt").write_text(GOOD)
     (tmp_path / "b.txt").write_text(GOOD.replace("Ann Lee", "Bo Chen"))
     good, bad = rank(posting, [tmp_path], workers=0).entries
