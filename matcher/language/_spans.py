@@ -174,20 +174,20 @@ def _by_roots(text: str) -> str:
     at most two more words ("solving big problems" -> problem solving, "managing remote teams"
     -> people management when that is an alias); the largest such name, and none when two
     skills tie."""
+    from itertools import combinations
+
     roots = _roots(text)
-    best: tuple[int, set[str]] = (0, set())
+    index = _root_index()
     for size in range(min(len(roots), 4), 1, -1):
         if len(roots) - size > _EXTRA_WORDS:
             break
-        for name_roots, ids in _root_index().get(size, {}).items():
-            if name_roots <= roots:
-                if size > best[0]:
-                    best = (size, set(ids))
-                elif size == best[0]:
-                    best[1].update(ids)
-        if best[0]:
-            break
-    return next(iter(best[1])) if len(best[1]) == 1 else ""
+        # the names of this size whose roots the span holds: looked up by each set of its roots
+        # (at most 20 of them), not by reading every name
+        names = index.get(size, {})
+        found = {i for subset in combinations(sorted(roots), size) for i in names.get(frozenset(subset), ())}
+        if found:
+            return next(iter(found)) if len(found) == 1 else ""
+    return ""
 
 
 @lru_cache(maxsize=1)
