@@ -109,7 +109,8 @@ def rank(
     keep_in_memory : int
         Scored entries held as objects (default 20,000, about 14 KB each); the others go to a
         temporary file as they are scored and ``entries`` reads them back one at a time, in rank
-        order, so memory stays flat however big the folder.
+        order, so memory stays flat however big the folder. Entries scored by the scoring workers
+        (the cached files of a folder of 2,000 or more) go to that file from the first.
 
     Returns
     -------
