@@ -211,6 +211,8 @@ def _in_case(words: str, skill_id: str, taxonomy: Any) -> bool:
     """False when the words are in capitals and the taxonomy holds them for the skill only in
     another written case: "SWIFT" (the interbank network) is not "Swift" (the language), an
     acronym in capitals is not the name of the same letters ("ACLs" still is "ACL")."""
+    if not words.isupper():  # the question is only for words in capitals: no tokenizing the rest
+        return True
     from matcher.language._pipeline import make_doc
     from matcher.text import token_key
 
