@@ -140,9 +140,10 @@ def test_score_stored_reads_each_kind_of_row(tmp_path: Path, posting: Posting) -
         ("copy.pdf", Stored("failed")),
         ("d.pdf", Stored("foreign")),
         ("e.pdf", Stored("missing")),
+        ("f.pdf", Stored("missing", twin)),  # a duplicate whatever its row holds
     ]
     out = {o.path: o for o in score_stored(scoring, connect_read_only(cache_path), items)}
-    assert out["b.pdf"].failure == twin
+    assert out["b.pdf"].failure == twin and out["f.pdf"].failure == twin
     assert out["copy.pdf"].failure == Failure("no_text", "copy.pdf: the PDF has no text layer")
     assert all(out[p].entry is None and out[p].failure is None for p in ("d.pdf", "e.pdf"))  # parsed again
     # a scored entry is what the main process would keep: scored the same way, text dropped
@@ -172,3 +173,38 @@ def test_an_interrupted_big_rerank_stops_its_scoring_workers_quietly(
     assert multiprocessing.active_children() == []  # every worker ended (and was waited for)
     out, err = capfd.readouterr()
     assert "Traceback" not in out + err
+
+
+@pooling
+def test_a_cache_that_breaks_midway_leaves_the_pooled_ranking_whole(
+    tmp_path: Path, posting: Posting, cached: tuple[Path, Path, Ranking]
+) -> None:
+    folder, original, cold = cached
+    cache = _copy(original, tmp_path / "cache.sqlite")
+    broken: list[int] = []
+
+    def break_the_cache(done: int, total: int, failed: int) -> None:
+        # halfway: the workers die (their batches come back to this process) and the cache file
+        # is overwritten by something that is no database, as a full disk or another program might
+        if done == total // 2 and not broken:
+            for child in multiprocessing.active_children():
+                os.kill(child.pid or 0, signal.SIGKILL)
+                broken.append(child.pid or 0)
+            cache.write_bytes(b"no database" * 4096)
+
+    with pytest.warns(UserWarning, match="cache"):
+        again = rank(posting, [folder], as_of=AS_OF, workers=2, cache=cache, progress=break_the_cache)
+    assert broken  # there were workers, and the cache broke while they held batches
+    assert again.to_list() == cold.to_list()
+
+
+@pooling
+def test_a_big_first_run_with_a_new_cache_starts_no_scoring_workers_that_fail(
+    tmp_path: Path, posting: Posting, cached: tuple[Path, Path, Ranking], capfd: pytest.CaptureFixture[str]
+) -> None:
+    folder, _, cold = cached
+    capfd.readouterr()
+    first = rank(posting, [folder], as_of=AS_OF, workers=2, cache=tmp_path / "new.sqlite")
+    out, err = capfd.readouterr()
+    assert "Traceback" not in out + err  # no worker failed to open a cache that did not exist yet
+    assert first.to_list() == cold.to_list()

@@ -154,7 +154,10 @@ def parse_all(
         if keys is not None:
             keys.close()
         if cache is not None:
-            cache.close()
+            try:
+                cache.close()
+            except sqlite3.Error as exc:  # what was stored stays; which entries were used may not
+                warnings.warn(f"the resume cache failed as it was closed ({exc})", stacklevel=3)
 
 
 def _parsed_here(path: Path, engine: str, limits: Limits) -> ParseResult:

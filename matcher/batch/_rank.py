@@ -153,7 +153,12 @@ def rank(
     digests: dict[str, str] = {}
     count = (os.cpu_count() or 1) if workers is None else workers
     # a big folder's cached resumes are read and scored by worker processes (_score_pool)
-    pooled = cache is not None and len(files) >= POOL_FROM and pool_possible(count, start_method)
+    pooled = (  # and a cache to read: a first run has none yet
+        cache is not None
+        and len(files) >= POOL_FROM
+        and pool_possible(count, start_method)
+        and Path(cache).is_file()
+    )
     pool: StoredScoring | None = None
     unread: list[tuple[str, Stored]] = []  # cached files for the scoring workers
     again: list[Path] = []  # their stored rows could not be read: parsed again

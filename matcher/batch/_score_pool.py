@@ -139,8 +139,13 @@ class StoredScoring:
             yield from self._here(worker.batches.popleft())
 
     def _here(self, batch: list[tuple[str, Stored]]) -> list[Scored]:
-        with contextlib.closing(connect_read_only(self._cache_path)) as db:
-            return score_stored(self._scoring, db, batch)
+        import sqlite3
+
+        try:
+            with contextlib.closing(connect_read_only(self._cache_path)) as db:
+                return score_stored(self._scoring, db, batch)
+        except sqlite3.Error:  # the cache broke meanwhile: these files are parsed again
+            return [Scored(path, failure=stored.twin) for path, stored in batch]
 
     def close(self) -> None:
         """Stop the workers (batches they hold are dropped)."""
@@ -178,6 +183,8 @@ class _Worker:
 
 
 def _serve(conn: Any, scoring: Scoring, cache_path: Path, parent: int, inherited: tuple[int, ...]) -> None:
+    import sqlite3
+
     from matcher.batch._workers import _die_with
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process answers Ctrl-C
@@ -185,7 +192,11 @@ def _serve(conn: Any, scoring: Scoring, cache_path: Path, parent: int, inherited
     for fd in inherited:
         with contextlib.suppress(OSError):
             os.close(fd)
-    with contextlib.closing(connect_read_only(cache_path)) as db:
+    try:
+        db = connect_read_only(cache_path)
+    except sqlite3.Error:  # each batch is handed back (the main process says why, if it must)
+        db = None
+    with contextlib.closing(db) if db is not None else contextlib.nullcontext():
         while True:
             try:
                 message = conn.recv()
@@ -197,7 +208,7 @@ def _serve(conn: Any, scoring: Scoring, cache_path: Path, parent: int, inherited
             if vector != scoring.posting_vector:
                 scoring = dataclasses.replace(scoring, posting_vector=vector)
             try:
-                outcomes = score_stored(scoring, db, batch)
+                outcomes = score_stored(scoring, db, batch) if db is not None else None
             except Exception:  # the main process scores this batch, and reports any error
                 outcomes = None
             try:
@@ -218,7 +229,8 @@ def connect_read_only(cache_path: Path) -> Any:
 def score_stored(scoring: Scoring, db: Any, items: list[tuple[str, Stored]]) -> list[Scored]:
     """Read each ``(path, Stored)`` from the cache ``db`` and score it: a failure the bytes always
     give is listed with it, a duplicate (``twin``) with its own failure, a row that cannot be read
-    (changed or dropped meanwhile) comes back empty, to be parsed again."""
+    (changed or dropped meanwhile) comes back empty, to be parsed again (a duplicate listed as
+    one)."""
     from matcher.batch._compact import Shared
     from matcher.batch._spill import encode_entry
     from matcher.batch._stored import outcome_from_json
@@ -236,8 +248,8 @@ def score_stored(scoring: Scoring, db: Any, items: list[tuple[str, Stored]]) -> 
             outcome = outcome_from_json(row[0], Path(path).name, path, shared=False) if row else None
         except (ValueError, KeyError, TypeError):  # a row no writer of ours made
             outcome = None
-        if outcome is None:
-            out.append(Scored(path))
+        if outcome is None:  # parsed again; a duplicate is one still
+            out.append(Scored(path, failure=stored.twin))
         elif isinstance(outcome, Failure):
             out.append(Scored(path, failure=outcome))
         elif stored.twin is not None:
