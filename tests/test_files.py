@@ -105,3 +105,25 @@ def test_matcher_resume_reads_odt_rtf_and_md(suffix: str, tmp_path: Path) -> Non
     result = CliRunner().invoke(main, ["resume", str(path), "--json"])
     assert result.exit_code == 0, result.output
     assert '"email": "jane@example.com"' in result.output
+
+
+def test_a_file_reached_by_several_paths_is_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from matcher.batch import survey
+
+    real = tmp_path / "real"
+    (real / "team").mkdir(parents=True)
+    (real / "team" / "ann.pdf").write_bytes(b"%PDF-1.7")
+    (real / "ben.TXT").write_text(RESUME)
+    (tmp_path / "alias").symlink_to(real)  # the same folder by another name
+    (real / "team" / "again").symlink_to(real / "team")  # a link inside, back to its own folder
+    monkeypatch.chdir(tmp_path)
+    paths = [real, Path("real/team"), real / "team" / "ann.pdf", tmp_path / "alias", Path("alias/ben.TXT")]
+    found = survey(paths)
+    assert sorted(os.path.realpath(p) for p in found.files) == [
+        str((real / "ben.TXT").resolve()),
+        str((real / "team" / "ann.pdf").resolve()),
+    ]
+    assert found.files == [real / "ben.TXT", real / "team" / "ann.pdf"]  # by the first path given
+    assert found.listed == []

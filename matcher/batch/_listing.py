@@ -94,7 +94,7 @@ def survey(paths: Iterable[str | os.PathLike[str]]) -> Survey:
             if stat.S_ISDIR(info.st_mode):
                 return  # a folder inside the ones given: its files are found under their own names
         if stat.S_ISDIR(info.st_mode):
-            walk(path)
+            walk(path, os.path.realpath(path))
         elif not stat.S_ISREG(info.st_mode):
             listed(path, "not_a_file", "a pipe, socket or device, not a file")
         elif named or path.suffix.lower() in RESUME_SUFFIXES:
@@ -103,7 +103,8 @@ def survey(paths: Iterable[str | os.PathLike[str]]) -> Survey:
             what = path.suffix.lower() or "a file with no extension"
             listed(path, "unsupported", f"{what} is not read; {_SAVE_AS}")
 
-    def walk(folder: Path) -> None:
+    def walk(folder: Path, real: str) -> None:
+        """The entries of ``folder``, whose real path is ``real``."""
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
@@ -112,8 +113,15 @@ def survey(paths: Iterable[str | os.PathLike[str]]) -> Survey:
         for entry in entries:
             if entry.name.startswith("."):
                 out.hidden += 1
-                continue
-            take(Path(entry.path), named=False)
+            elif entry.is_symlink():  # links, and anything odd, the long way (take)
+                take(Path(entry.path), named=False)
+            elif entry.is_dir(follow_symlinks=False):
+                walk(Path(entry.path), os.path.join(real, entry.name))
+            elif entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(RESUME_SUFFIXES):
+                # a plain file in a folder whose real path is known: no stat, no realpath
+                files.setdefault(os.path.join(real, entry.name), Path(entry.path))
+            else:
+                take(Path(entry.path), named=False)
 
     for root in roots:
         take(root, named=True)
