@@ -198,8 +198,11 @@ def test_the_json_output_is_the_standard_librarys_indented_json(tmp_path: Path) 
     assert json.loads(to_json(ranking)) == ranking.to_list()
     for entry in ranking.to_list():
         assert dumps_indented(entry) == json.dumps(entry, ensure_ascii=False, indent=2)
-    odd = {"n": [1.5e-7, 10**20, -0.0, float("inf")], "": {"k": [[], {}, [None, False]]}, 3: "int key"}
+    # the same layout and values for odd ones; strict JSON: what is not a finite number is null
+    odd = {"n": [10**20, -0.0, 0.1], "": {"k": [[], {}, [None, False]]}, 3: "int key"}
     assert dumps_indented(odd) == json.dumps(odd, ensure_ascii=False, indent=2)
+    assert json.loads(dumps_indented([1.5e-7, 1e300])) == [1.5e-7, 1e300]  # written 1.5e-7, 1e300
+    assert json.loads(dumps_indented([float("inf"), float("nan")])) == [None, None]
 
 
 def _plain_copied_run(posting: str, resume: str) -> tuple[int, str]:
