@@ -150,6 +150,10 @@ def test_the_example_rankings_records_come_back_from_the_spill_file_whole(
     assert "posting_copied" in kinds and any(e.score and e.score.knocked_out for e in held.entries)
     assert [(e.resume, e.score) for e in spilled.entries] == [(e.resume, e.score) for e in held.entries]
     assert [repr(e) for e in spilled.entries] == [repr(e) for e in held.entries]
+    # the JSON reads a spilled resume only as far as it shows it: the same JSON all the same
+    from matcher.outputs import to_json
+
+    assert any(e["links"] for e in held.to_list()) and to_json(spilled) == to_json(held)
 
 
 def _children() -> set[int]:

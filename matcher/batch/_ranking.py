@@ -4,11 +4,11 @@ not ranked) and ``Ranking`` (the posting and every entry, best first, failures l
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from matcher.batch._spill import SpilledEntries
+from matcher.batch._spill import ShownResume, SpilledEntries
 from matcher.records import Failure, Posting, Resume, Score
 
 __all__ = ["RankEntry", "Ranking"]
@@ -49,19 +49,24 @@ class RankEntry:
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON contract form (DESIGN.md section 5); ``integrity`` lists the resume's
         integrity findings (hidden text, keyword stuffing, a copied posting)."""
-        out: dict[str, Any] = {"rank": self.rank, "path": self.path}
         if self.score is None:
-            out["score"] = None
-            out["error"] = self.failure.to_dict() if self.failure else None
-            return out
-        out.update(self.score.to_dict())
-        out["integrity"] = [f.to_dict() for f in self.resume.integrity] if self.resume else []
-        if self.resume is not None:  # who the candidate is, and where each matched skill was seen
-            resume = self.resume
-            out.update(name=resume.name, email=resume.email, phone=resume.phone, links=list(resume.links))
-        out["matched_evidence"] = [m.to_dict() for m in self.score.matched]
-        out["error"] = None
-        return out
+            error = self.failure.to_dict() if self.failure else None
+            return {"rank": self.rank, "path": self.path, "score": None, "error": error}
+        return _ranked_dict(self.path, self.rank, self.score, self.resume)
+
+
+def _ranked_dict(
+    path: str, rank: int | None, score: Score, resume: Resume | ShownResume | None
+) -> dict[str, Any]:
+    """A scored entry's JSON contract form (``RankEntry.to_dict``)."""
+    out: dict[str, Any] = {"rank": rank, "path": path}
+    out.update(score.to_dict())
+    out["integrity"] = [f.to_dict() for f in resume.integrity] if resume else []
+    if resume is not None:  # who the candidate is, and where each matched skill was seen
+        out.update(name=resume.name, email=resume.email, phone=resume.phone, links=list(resume.links))
+    out["matched_evidence"] = [m.to_dict() for m in score.matched]
+    out["error"] = None
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,4 +117,13 @@ class Ranking:
 
     def to_list(self) -> list[dict[str, Any]]:
         """Return the JSON contract form: a list, best first, failures last."""
-        return [e.to_dict() for e in self.entries]
+        return list(self.iter_dicts())
+
+    def iter_dicts(self) -> Iterator[dict[str, Any]]:
+        """Each entry's JSON contract form, best first, failures last, one at a time: entries
+        held on disk are read only as far as their JSON needs."""
+        if isinstance(self.entries, SpilledEntries):
+            yield from self.entries.dicts(_ranked_dict)
+        else:
+            for entry in self.entries:
+                yield entry.to_dict()

@@ -6,13 +6,14 @@ from __future__ import annotations
 import tempfile
 import weakref
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 from typing import IO, Any, overload
 
-from matcher.records import Resume, Score
+from matcher.records import IntegrityFinding, Resume, Score
 
-__all__ = ["IN_MEMORY", "Spill", "SpilledEntries", "encode_entry"]
+__all__ = ["IN_MEMORY", "ShownResume", "Spill", "SpilledEntries", "encode_entry"]
 
 #: scored entries kept as objects before the rest go to the spill file (about 14 KB each)
 IN_MEMORY = 20_000
@@ -24,11 +25,30 @@ def _plain(value: Any) -> Any:
     raise NotImplementedError(f"cannot spill a {type(value).__name__}")
 
 
+@dataclass(frozen=True, slots=True)
+class ShownResume:
+    """What a ranked entry's JSON shows of its resume: decoded alone, the rest of a spilled resume
+    (its skills, jobs and education: most of its bytes) is skipped, not built."""
+
+    name: str | None
+    email: str | None
+    phone: str | None
+    links: tuple[str, ...]
+    integrity: tuple[IntegrityFinding, ...] = ()
+
+
 @lru_cache(maxsize=1)
 def _codec() -> tuple[Any, Any]:
     import msgspec
 
     return msgspec.msgpack.Encoder(enc_hook=_plain), msgspec.msgpack.Decoder(tuple[Resume, Score])
+
+
+@lru_cache(maxsize=1)
+def _shown_decoder() -> Any:
+    import msgspec
+
+    return msgspec.msgpack.Decoder(tuple[ShownResume, Score])
 
 
 def encode_entry(resume: Resume, score: Score) -> bytes:
@@ -66,6 +86,13 @@ class Spill:
         self._file.seek(offset)
         resume, score = _codec()[1].decode(self._file.read(length))  # our own file, written above
         return resume, score
+
+    def get_shown(self, where: tuple[int, int]) -> tuple[ShownResume, Score]:
+        """What the JSON of the entry written at ``where`` shows of its resume, and its score."""
+        offset, length = where
+        self._file.seek(offset)
+        shown, score = _shown_decoder().decode(self._file.read(length))
+        return shown, score
 
     def close(self) -> None:
         """Delete the file."""
@@ -122,6 +149,17 @@ class SpilledEntries(Sequence[Any]):
     def __iter__(self) -> Iterator[Any]:
         for index in range(len(self)):
             yield self._entry(index)
+
+    def dicts(
+        self, ranked: Callable[[str, int, Score, Resume | ShownResume], dict[str, Any]]
+    ) -> Iterator[dict[str, Any]]:
+        """Each entry's JSON form in rank order, ``ranked(path, rank, score, resume)`` for a scored
+        one (a spilled resume only as far as the JSON shows it), ``to_dict()`` for a failure."""
+        for index, (path, payload) in enumerate(self._ranked):
+            resume, score = self._spill.get_shown(payload) if isinstance(payload[0], int) else payload
+            yield ranked(path, index + 1, score, resume)
+        for entry in self._failures:
+            yield entry.to_dict()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence):

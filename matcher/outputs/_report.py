@@ -201,8 +201,8 @@ def iter_json(ranking: Ranking) -> Iterator[str]:
         yield "[]\n"
         return
     yield "["
-    for i, entry in enumerate(ranking.entries):
-        item = json_safe(dumps_indented(entry.to_dict())).replace("\n", "\n  ")
+    for i, row in enumerate(ranking.iter_dicts()):
+        item = json_safe(dumps_indented(row)).replace("\n", "\n  ")
         yield ("\n  " if i == 0 else ",\n  ") + item
     yield "\n]\n"
 
