@@ -103,8 +103,8 @@ class StoredScoring:
             yield from self._here(batch)
             return
         worker = min(self._workers, key=lambda w: len(w.batches))
-        try:
-            worker.conn.send((scoring.posting_vector, batch))
+        try:  # plain tuples: pickling the records' own classes cost more than the keys
+            worker.conn.send((scoring.posting_vector, [(path, st.key, st.twin) for path, st in batch]))
         except OSError:  # it died: its batches, and this one, are scored here
             yield from self._lost(worker)
             yield from self._here(batch)
@@ -130,7 +130,7 @@ class StoredScoring:
                 continue
             batch = worker.batches.popleft()
             # None: the worker could not read the cache (or met a bug of ours): scored here
-            yield from self._here(batch) if outcomes is None else outcomes
+            yield from self._here(batch) if outcomes is None else _unpacked(outcomes)
 
     def _lost(self, worker: _Worker) -> Iterator[Scored]:
         self._workers.remove(worker)
@@ -204,17 +204,39 @@ def _serve(conn: Any, scoring: Scoring, cache_path: Path, parent: int, inherited
                 return
             if message is None:
                 return
-            vector, batch = message
+            vector, keys = message
             if vector != scoring.posting_vector:
                 scoring = dataclasses.replace(scoring, posting_vector=vector)
             try:
-                outcomes = score_stored(scoring, db, batch) if db is not None else None
+                batch = [(path, Stored(key, twin)) for path, key, twin in keys]
+                outcomes = _packed(score_stored(scoring, db, batch)) if db is not None else None
             except Exception:  # the main process scores this batch, and reports any error
                 outcomes = None
             try:
                 conn.send(outcomes)
             except OSError:  # the main process stopped taking them (stopped, or gone)
                 return
+
+
+_Packed = tuple[list[tuple[str, bool, float, int, Failure | None]], bytes]
+
+
+def _packed(outcomes: list[Scored]) -> _Packed:
+    """Outcomes as a worker sends them: plain tuples, and every entry's bytes in one piece (one
+    copy through the pipe instead of one pickled object each); a length of -1: no entry."""
+    rows = [
+        (o.path, o.knocked_out, o.total, -1 if o.entry is None else len(o.entry), o.failure) for o in outcomes
+    ]
+    return rows, b"".join(o.entry for o in outcomes if o.entry is not None)
+
+
+def _unpacked(packed: _Packed) -> Iterator[Scored]:
+    rows, data = packed
+    at = 0
+    for path, knocked_out, total, length, failure in rows:
+        entry = None if length < 0 else data[at : at + length]
+        at += max(length, 0)
+        yield Scored(path, knocked_out, total, entry, failure)
 
 
 def connect_read_only(cache_path: Path) -> Any:

@@ -3,6 +3,7 @@ a time in rank order, so a ranking of 250,000 files holds only their sort keys i
 
 from __future__ import annotations
 
+import os
 import tempfile
 import weakref
 from collections.abc import Callable, Iterator, Sequence
@@ -17,6 +18,8 @@ __all__ = ["IN_MEMORY", "ShownResume", "Spill", "SpilledEntries", "encode_entry"
 
 #: scored entries kept as objects before the rest go to the spill file (about 14 KB each)
 IN_MEMORY = 20_000
+_BUFFER = 1 << 20
+_PREAD = getattr(os, "pread", None)  # POSIX; elsewhere a seek and a read
 
 
 def _plain(value: Any) -> Any:
@@ -63,8 +66,11 @@ class Spill:
     collected."""
 
     def __init__(self) -> None:
-        self._file: IO[bytes] = tempfile.TemporaryFile(prefix="matcher-ranking-")  # noqa: SIM115 (closed by close())
+        # written in 1 MiB pieces: an entry is about 14 KB, past the default buffer, one system
+        # call each otherwise
+        self._file: IO[bytes] = tempfile.TemporaryFile(prefix="matcher-ranking-", buffering=_BUFFER)  # noqa: SIM115 (closed by close())
         self._end = 0
+        self._at_end = True  # the file's position is its end (no read since the last write)
         # a ranking dropped without close() closes (and so deletes) its file when collected
         self._closer = weakref.finalize(self, self._file.close)
 
@@ -74,7 +80,9 @@ class Spill:
 
     def put_encoded(self, data: bytes) -> tuple[int, int]:
         """Write one entry made by :func:`encode_entry`; return where it is (offset, length)."""
-        self._file.seek(self._end)
+        if not self._at_end:  # a seek writes out the buffer: only after a read
+            self._file.seek(self._end)
+            self._at_end = True
         self._file.write(data)
         where = (self._end, len(data))
         self._end += len(data)
@@ -82,17 +90,23 @@ class Spill:
 
     def get(self, where: tuple[int, int]) -> tuple[Resume, Score]:
         """The entry written at ``where``."""
-        offset, length = where
-        self._file.seek(offset)
-        resume, score = _codec()[1].decode(self._file.read(length))  # our own file, written above
+        resume, score = _codec()[1].decode(self._read(where))  # our own file, written above
         return resume, score
 
     def get_shown(self, where: tuple[int, int]) -> tuple[ShownResume, Score]:
         """What the JSON of the entry written at ``where`` shows of its resume, and its score."""
-        offset, length = where
-        self._file.seek(offset)
-        shown, score = _shown_decoder().decode(self._file.read(length))
+        shown, score = _shown_decoder().decode(self._read(where))
         return shown, score
+
+    def _read(self, where: tuple[int, int]) -> bytes:
+        offset, length = where
+        self._file.flush()  # what is still in the write buffer
+        if _PREAD is not None:  # no seek: the file stays at its end, and no 1 MiB read-ahead
+            data: bytes = _PREAD(self._file.fileno(), length, offset)
+            return data
+        self._at_end = False
+        self._file.seek(offset)
+        return self._file.read(length)
 
     def close(self) -> None:
         """Delete the file."""
