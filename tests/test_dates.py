@@ -170,3 +170,14 @@ def test_a_two_digit_year_range_of_one_month_is_a_range() -> None:
 )
 def test_a_month_with_a_two_digit_year_reads_its_century_and_a_dotted_month(written: str, read: str) -> None:
     assert str(parse_year_month(written)) == read
+
+
+def test_a_skills_years_are_set_as_dataclasses_replace_sets_them() -> None:
+    import dataclasses
+
+    from matcher.records import ResumeSkill
+    from matcher.resume._dating import _with_years
+
+    skill = ResumeSkill("SQL", "hard", "SQL daily", 3, "2024-01", "sql", 1.5, (0, 2), True)
+    assert _with_years(skill, 4.0) == dataclasses.replace(skill, years=4.0)
+    assert _with_years(skill, None) == dataclasses.replace(skill, years=None)

@@ -9,10 +9,11 @@ resolved against today without being read again.
 from __future__ import annotations
 
 import dataclasses
+import operator
 from datetime import date
 
 from matcher.facts import DateRange, YearMonth, span_years
-from matcher.records import Education, Job, Resume
+from matcher.records import Education, Job, Resume, ResumeSkill
 
 __all__ = ["resolve_dates"]
 
@@ -47,15 +48,26 @@ def resolve_dates(resume: Resume, as_of: date) -> Resume:
     # only what changes is rebuilt: a cached parse resolved for the same day comes back as it was
     education = tuple(_completed(e, as_of) for e in resume.education)
     skills = tuple(
-        s
-        if (years := years_of(s.jobs) if s.jobs else None) == s.years
-        else dataclasses.replace(s, years=years)
+        s if (years := years_of(s.jobs) if s.jobs else None) == s.years else _with_years(s, years)
         for s in resume.skills
     )
     total = years_of(tuple(range(len(spans)))) if spans else None
     if total == resume.total_years and education == resume.education and skills == resume.skills:
         return resume
     return dataclasses.replace(resume, total_years=total, education=education, skills=skills)
+
+
+_SKILL_FIELDS = [f.name for f in dataclasses.fields(ResumeSkill)]
+_skill_values = operator.attrgetter(*_SKILL_FIELDS)
+_YEARS = _SKILL_FIELDS.index("years")
+
+
+def _with_years(skill: ResumeSkill, years: float | None) -> ResumeSkill:
+    """``dataclasses.replace(skill, years=years)``, a few times faster: it runs for most skills of
+    every resume ranked (a cached parse keeps its skills' years unresolved)."""
+    values = list(_skill_values(skill))
+    values[_YEARS] = years
+    return ResumeSkill(*values)
 
 
 def _completed(entry: Education, as_of: date) -> Education:
