@@ -64,6 +64,15 @@ def _copy(cache: Path, to: Path) -> Path:
     return to
 
 
+def _kill_the_scoring_workers() -> list[int]:
+    """Kill this process's children (the scoring workers, in a cached re-rank); their pids."""
+    killed = []
+    for child in multiprocessing.active_children():
+        os.kill(child.pid or 0, signal.SIGKILL)
+        killed.append(child.pid or 0)
+    return killed
+
+
 pooling = pytest.mark.skipif(not pool_possible(2, None), reason="scoring workers are forked: Linux only")
 
 
@@ -111,10 +120,8 @@ def test_scoring_workers_killed_midway_leave_the_ranking_whole(
     killed: list[int] = []
 
     def kill_the_workers(done: int, total: int, failed: int) -> None:
-        if done == total // 2 and not killed:  # the scoring workers are this process's children
-            for child in multiprocessing.active_children():
-                os.kill(child.pid or 0, signal.SIGKILL)
-                killed.append(child.pid or 0)
+        if done == total // 2 and not killed:
+            killed.extend(_kill_the_scoring_workers())
 
     again = rank(posting, [folder], as_of=AS_OF, workers=2, cache=cache, progress=kill_the_workers)
     assert killed  # there were workers to kill
@@ -187,9 +194,7 @@ def test_a_cache_that_breaks_midway_leaves_the_pooled_ranking_whole(
         # halfway: the workers die (their batches come back to this process) and the cache file
         # is overwritten by something that is no database, as a full disk or another program might
         if done == total // 2 and not broken:
-            for child in multiprocessing.active_children():
-                os.kill(child.pid or 0, signal.SIGKILL)
-                broken.append(child.pid or 0)
+            broken.extend(_kill_the_scoring_workers())
             cache.write_bytes(b"no database" * 4096)
 
     with pytest.warns(UserWarning, match="cache"):
