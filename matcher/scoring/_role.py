@@ -94,6 +94,18 @@ def _occupations(key: str) -> tuple[str, ...]:
     return ()
 
 
+# what str.splitlines breaks lines at
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _first_line(text: str) -> str:
+    """The first line of ``text`` that is not blank, stripped, without splitting the whole text
+    into lines (it runs for every resume ranked)."""
+    text = text.lstrip()
+    end = _LINE_BREAK.search(text)
+    return (text[: end.start()] if end else text).strip()
+
+
 def resume_titles(resume: Resume) -> tuple[str, ...]:
     """The titles a resume gives itself: its headline (a short first line) and its latest job's title.
 
@@ -104,7 +116,7 @@ def resume_titles(resume: Resume) -> tuple[str, ...]:
     ('LINE COOK',)
     """
     out: list[str] = []
-    first = next((line.strip() for line in resume.text.splitlines() if line.strip()), "")
+    first = _first_line(resume.text)
     if first and len(first.split()) <= _MAX_WORDS and "@" not in first and not re.search(r"\d", first):
         out.append(first)
     if resume.experience and resume.experience[0].title:
