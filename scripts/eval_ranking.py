@@ -123,9 +123,7 @@ def load_items(folder: Path) -> list[Item]:
     for pid in sorted(judged):
         text = (folder / pid).read_text(encoding="utf-8")
         pairs = judged[pid]
-        items.append(
-            Item(pid, text, analyze_posting(text), [p for p, _ in pairs], [s for _, s in pairs])
-        )
+        items.append(Item(pid, text, analyze_posting(text), [p for p, _ in pairs], [s for _, s in pairs]))
     return items
 
 
