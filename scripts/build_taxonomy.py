@@ -85,6 +85,7 @@ class Entry:
     sources: list[str]
     aliases: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    broader: list[str] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
     curated: bool = False
 
@@ -194,7 +195,10 @@ class Builder:
         entry's name is not a label of; and it is no variant of the name (spelling, inflection,
         version, acronym, vendor prefix, a qualifier around the name, or a pair one source lists as
         one thing). The new entry keeps the alias's flags and the entry's kind and group, and the
-        two are related both ways, so a posting asking for one credits the other (related credit).
+        two are related both ways, so a posting asking for one credits the other (related credit);
+        the new entry also names the one it was split from as ``broader``, so a posting asking for
+        the broader skill credits the narrower one in full (inventory control shows inventory
+        management; the other way round stays related credit).
         """
         named = _named_things()
         for entry in [e for e in self.entries.values() if e.curated and e.kind == "hard"]:
@@ -207,6 +211,7 @@ class Builder:
                 child = Entry(alias, entry.kind, entry.group, sources=["curated"], curated=True)
                 child.flags = set(entry.flags)
                 child.related = [entry.name]
+                child.broader = [entry.name]
                 self.entries[key] = child
                 self.owner[key] = child
                 entry.aliases.remove(alias)
@@ -291,16 +296,14 @@ class Builder:
             by_entry[id(entry)] = sid
         out = []
         for sid, entry in sorted(ids.items()):
-            related = []
-            for name in entry.related:
-                target = self.owner.get(_norm(name))
-                if target is not None and target is not entry:
-                    related.append(by_entry[id(target)])
+            related = self.ids(entry, entry.related, by_entry)
+            broader = self.ids(entry, entry.broader, by_entry)
             patterns = self.patterns(entry)
             if not patterns:
                 continue
             out.append(
                 {
+                    **({"broader": broader} if broader else {}),
                     "id": sid,
                     "name": entry.name,
                     "kind": entry.kind,
@@ -312,6 +315,15 @@ class Builder:
                 }
             )
         return out
+
+    def ids(self, entry: Entry, names: list[str], by_entry: dict[int, str]) -> list[str]:
+        """The ids of the other entries ``names`` name, sorted."""
+        found = set()
+        for name in names:
+            target = self.owner.get(_norm(name))
+            if target is not None and target is not entry:
+                found.add(by_entry[id(target)])
+        return sorted(found)
 
     def patterns(self, entry: Entry) -> list[list[object]]:
         """Token-key patterns of every form the entry owns: [keys, exact tokens or None, context].

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from matcher import parse_resume_text
+from matcher.records import Resume
 
 
 def _skills(body: str, skills: str = "Excel") -> set[str]:
@@ -142,3 +143,46 @@ def test_a_bullet_names_a_skill_in_another_order_or_form_of_its_words(body: str,
 )
 def test_words_of_a_skill_that_do_not_form_its_phrase_are_not_it(body: str, wrong: str) -> None:
     assert wrong not in _skills(body)
+
+
+def _titled(title: str, duty: str = "Worked with customers every day.") -> Resume:
+    text = f"Jane Doe\nEXPERIENCE\n{title}, Acme Corp, Jan 2015 - Dec 2020\n{duty}\nSKILLS\nExcel\n"
+    return parse_resume_text(text)
+
+
+@pytest.mark.parametrize(
+    ("title", "right"),
+    [
+        ("Personal Trainer", "personal training"),
+        ("Group Fitness Instructor", "group fitness instruction"),
+        ("QA/Mobile Software Tester", "software testing"),
+        ("Personal Auto Underwriter", "underwriting"),
+        ("Systems Programmer", "systems programming"),
+        ("Substitute Teacher", "teaching"),
+    ],
+)
+def test_a_job_title_names_the_work_its_holder_does(title: str, right: str) -> None:
+    """A personal trainer does personal training: the agent noun of a dated job's title read as
+    the taxonomy's activity, counted in that job."""
+    resume = _titled(title)
+    skill = next((s for s in resume.skills if s.name == right), None)
+    assert skill is not None and skill.jobs == (0,)
+    assert title in skill.evidence
+
+
+@pytest.mark.parametrize(
+    ("title", "duty", "wrong"),
+    [
+        ("Freelance Website Designer", "Built sites for local shops.", "software design"),
+        ("Lead Instructional Designer", "Wrote courses.", "software design"),
+        (
+            "Analyst",
+            "Coordinated plans with mechanical engineers and a personal trainer.",
+            "personal training",
+        ),
+    ],
+)
+def test_an_agent_noun_outside_a_title_or_naming_a_broader_alias_is_no_skill(
+    title: str, duty: str, wrong: str
+) -> None:
+    assert wrong not in {s.name for s in _titled(title, duty).skills}

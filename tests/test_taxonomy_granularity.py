@@ -88,7 +88,7 @@ def test_resume_lines_name_the_narrower_skill() -> None:
     assert not names & {"procurement", "inventory management", "IT support", "Microsoft Dynamics 365"}
 
 
-def test_a_posting_asking_the_broader_skill_credits_the_narrower_as_related(
+def test_a_posting_asking_the_broader_skill_credits_the_narrower_in_full(
     analyzed: Callable[[str], Posting],
 ) -> None:
     posting = analyzed("Inventory Manager\nRequirements:\n- Experience with inventory management\n")
@@ -97,4 +97,5 @@ def test_a_posting_asking_the_broader_skill_credits_the_narrower_as_related(
         "Owned inventory control for the warehouse.\n"
     )
     match = next(m for m in score(posting, cv).matched if m.skill == "inventory management")
-    assert (match.how, match.via, match.credit) == ("related", "inventory control", 0.5)
+    # the narrower skill names its broader one (``broader``, tests/test_broader_skills.py)
+    assert (match.how, match.via, match.credit) == ("exact", "inventory control", 1.0)

@@ -32,7 +32,9 @@ TAXONOMY_FILE = "skills.jsonl"
 
 
 class Skill(NamedTuple):
-    """One skill: a stable id, its canonical name and what it is.
+    """One skill: a stable id, its canonical name and what it is. ``broader`` names the skill a
+    narrower one was split from (inventory control of inventory management), whose place it may
+    take in scoring.
 
     Examples
     --------
@@ -41,6 +43,8 @@ class Skill(NamedTuple):
     ('kubernetes', 'Kubernetes', 'hard', 'devops')
     >>> "k8s" in skill.aliases, "docker" in skill.related
     (True, True)
+    >>> load_taxonomy().find("inventory control").broader
+    ('inventory-management',)
     """
 
     id: str
@@ -50,6 +54,7 @@ class Skill(NamedTuple):
     aliases: tuple[str, ...]
     related: tuple[str, ...]
     sources: tuple[str, ...]
+    broader: tuple[str, ...] = ()
 
 
 class Pattern(NamedTuple):
@@ -150,6 +155,24 @@ class Taxonomy:
             return ()
         return tuple(self.skills[r] for r in skill.related if r in self.skills)
 
+    @cached_property
+    def _narrower(self) -> dict[str, tuple[str, ...]]:
+        below: dict[str, list[str]] = {}
+        for skill in self.skills.values():
+            for parent in skill.broader:
+                below.setdefault(parent, []).append(skill.id)
+        return {parent: tuple(sorted(ids)) for parent, ids in below.items()}
+
+    def narrower(self, skill_id: str) -> tuple[Skill, ...]:
+        """Return the skills split from ``skill_id`` as narrower ones, whose ``broader`` names it.
+
+        Examples
+        --------
+        >>> [s.name for s in load_taxonomy().narrower("inventory-management")]
+        ['inventory control', 'inventory tracking']
+        """
+        return tuple(self.skills[s] for s in self._narrower.get(skill_id, ()) if s in self.skills)
+
 
 def _model_path() -> Path:
     return model_dir() / TAXONOMY_FILE
@@ -206,6 +229,7 @@ def read_taxonomy(path: Path) -> Taxonomy:
                 tuple(row.get("aliases", ())),
                 tuple(row.get("related", ())),
                 tuple(row.get("sources", ())),
+                tuple(row.get("broader", ())),
             )
             if not isinstance(row["patterns"], list):
                 raise TypeError(f"{sid}: patterns is no list")

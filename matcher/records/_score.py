@@ -70,7 +70,9 @@ class SkillMatch:
     """How one posting skill was met: ``credit`` 0 to 1, ``how`` exact, related, short_years,
     listed (named only in a list or summary, in none of the resume's dated jobs), missing or group
     (a ``MatchHow``; for a requirement group, ``skill`` names the alternatives and ``via`` the one
-    shown), and the resume evidence.
+    shown), and the resume evidence. ``via`` names the resume's skill that stood in: the related
+    one, or for exact, listed and short_years the narrower skill shown (inventory control for
+    inventory management), else None.
 
     Examples
     --------
@@ -87,6 +89,21 @@ class SkillMatch:
     how: MatchHow
     evidence: str = ""
     via: str | None = None
+
+    def shown_as(self) -> str:
+        """ " (shown as <via>)" when a narrower skill met the one asked (exact, listed or short on
+        years: "inventory management (shown as inventory control)"), else "".
+
+        Examples
+        --------
+        >>> SkillMatch("inventory management", "required", 1.0, "exact", via="inventory control").shown_as()
+        ' (shown as inventory control)'
+        >>> SkillMatch("PostgreSQL", "required", 0.5, "related", via="MySQL").shown_as()
+        ''
+        """
+        return (
+            f" (shown as {self.via})" if self.via and self.how in ("exact", "listed", "short_years") else ""
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
@@ -200,12 +217,15 @@ class Score:
             if m.how == "related":
                 lines.append(f"Related: {m.via} for {m.skill} ({m.importance}), {m.credit:g} credit")
             elif m.how == "short_years":
-                lines.append(f"Short on years: {m.skill} ({m.importance}), {m.credit:.0%} credit")
+                lines.append(
+                    f"Short on years: {m.skill}{m.shown_as()} ({m.importance}), {m.credit:.0%} credit"
+                )
             elif m.how == "listed":
-                lines.append(f"Only listed, in no dated job: {m.skill} ({m.importance}), {m.credit:g} credit")
+                listed = f"{m.skill}{m.shown_as()} ({m.importance}), {m.credit:g} credit"
+                lines.append(f"Only listed, in no dated job: {listed}")
             elif m.how == "group":
                 lines.append(f"One of {m.skill} ({m.importance}): {m.via}, {m.credit:g} credit")
-        exact = [m.skill for m in self.matched if m.how == "exact"]
+        exact = [m.skill + m.shown_as() for m in self.matched if m.how == "exact"]
         if exact:
             lines.append(f"Has: {', '.join(exact)}")
         required_missing = [m.skill for m in self.missing if m.importance == "required"]

@@ -11,6 +11,10 @@ mechanism only reorders what the resume says into the taxonomy's words.
 :func:`reordered_skills` does the same for any two or three adjacent words of an experience
 section whose stems are a skill's name's ("Established production schedules", "tracking
 budgets", "administered injections"), in another order only as a verb and its object.
+
+:func:`title_skills` reads a dated job's title as the work its holder does: the agent noun
+("Personal Trainer", "Claims Examiner", "Group Fitness Instructor") as the activity the taxonomy
+names ("personal training", "claims examination", "group fitness instruction").
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from matcher.text import token_key
 if TYPE_CHECKING:
     from matcher.language import Skill, Taxonomy
 
-__all__ = ["duty_skills", "reordered_skills"]
+__all__ = ["duty_skills", "reordered_skills", "title_skills"]
 
 _BULLET_VERB = re.compile(r"\b([a-z]{3,}ed)\s+(?:(?:the|all|new|daily|weekly|monthly|and)\s+)?"
                           r"([a-z]+)(?:\s+([a-z]+))?", re.IGNORECASE)  # fmt: skip
@@ -223,3 +227,70 @@ def reordered_skills(text: str, sections: list[Section], taxonomy: Taxonomy) -> 
                         seen.add(hit[1])
                         found.append((taxonomy.skills[hit[1]], m.group().strip(), line_start))
     return found
+
+
+_AGENT = re.compile(r"(?:er|or|ist|ant)$")
+_TITLE_PARTS = re.compile(r"[/,&;|()]|\band\b|\s[-\u2013]\s", re.IGNORECASE)
+
+
+def _activities(word: str) -> list[str]:
+    """The activity nouns an agent noun may stand for: "trainer" -> training, "instructor" ->
+    instruction, "preparer" -> preparation, "designer" -> design, "engineer" -> engineering,
+    "therapist" -> therapy, "accountant" -> accounting."""
+    w = word.lower()
+    if len(w) < 5 or not _AGENT.search(w):
+        return []
+    if w.endswith(("er", "or")):
+        stem = w[:-2]
+        forms = [stem + "ing", stem + "ion", stem + "ation", stem + "ment", stem + "y", w + "ing"]
+        forms += [w[:-1] + "ment", stem] if w.endswith("er") else []  # "manager" -> management
+        return forms
+    if w.endswith("ist"):
+        return [w[:-3] + "y", w[:-3] + "ing", w[:-3] + "s"]  # therapy, typing, physics
+    return [w[:-3] + "ing"]  # "accountant" -> accounting
+
+
+def title_skills(titles: list[tuple[str, int]], taxonomy: Taxonomy) -> list[tuple[Skill, str, int]]:
+    """The hard skills dated jobs' titles name as the work done, each with the title and the job's
+    offset (``titles``: each job's title and where its block starts).
+
+    The last word of a title part that is an agent noun (-er, -or, -ist, -ant), with up to two
+    words before it, is looked up as an activity, the longest phrase first: "Personal Trainer" is
+    personal training, "QA/Mobile Software Tester" software testing. An activity of one word counts
+    only as a skill's own name, never through an alias ("designer" is no "design", an alias of
+    software design); a title, not prose, since a resume's prose names people worked with
+    ("coordinated plans with mechanical engineers").
+
+    Examples
+    --------
+    >>> from matcher.language import load_taxonomy
+    >>> titles = [("Personal Trainer/Aerobics Instructor", 0), ("Claims Examiner", 90)]
+    >>> [(s.name, offset) for s, _, offset in title_skills(titles, load_taxonomy())]
+    [('personal training', 0), ('claims adjudication', 90)]
+    """
+    found: list[tuple[Skill, str, int]] = []
+    seen: set[str] = set()
+    for title, offset in titles:
+        for part in _TITLE_PARTS.split(title):
+            words = re.findall(r"[A-Za-z]+", part)
+            if not words:
+                continue
+            skill = _activity_skill(words, taxonomy)
+            if skill is not None and skill.id not in seen:
+                seen.add(skill.id)
+                found.append((skill, title, offset))
+    return found
+
+
+def _activity_skill(words: list[str], taxonomy: Taxonomy) -> Skill | None:
+    """The skill the title part's last word, an agent noun, names as an activity."""
+    before = [w.lower() for w in words[:-1]]
+    for activity in _activities(words[-1]):
+        for n in (2, 1, 0):
+            if n > len(before):
+                continue
+            phrase = " ".join([*before[len(before) - n :], activity])
+            skill = taxonomy.find(phrase)
+            if skill is not None and skill.kind == "hard" and (n or skill.name.lower() == activity):
+                return skill
+    return None

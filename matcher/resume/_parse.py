@@ -12,7 +12,7 @@ from matcher.integrity import keyword_stuffing
 from matcher.records import IntegrityFinding, Resume, ResumeSkill, Section, SkillKind
 from matcher.resume._contact import find_contact
 from matcher.resume._dating import resolve_dates
-from matcher.resume._duties import duty_skills, reordered_skills
+from matcher.resume._duties import duty_skills, reordered_skills, title_skills
 from matcher.resume._education import find_education
 from matcher.resume._history import DatedJob, find_jobs
 from matcher.resume._sections import clean_resume_text, split_sections
@@ -194,8 +194,10 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
                     last_used[sid] = end
     # duties that name a skill as a verb and its object ("reconciled bank accounts")
     # and a skill's words in another order or form ("tracking budgets" -> budget tracking)
-    duties = duty_skills(text, sections, taxonomy)
-    for skill, line, offset in duties + reordered_skills(text, sections, taxonomy):
+    # and a dated job's title as the work done ("Personal Trainer" -> personal training)
+    duties = duty_skills(text, sections, taxonomy) + reordered_skills(text, sections, taxonomy)
+    titles = [(job.job.title, job.block_start) for job in jobs if job.job.title]
+    for skill, line, offset in duties + title_skills(titles, taxonomy):
         if skill.id in counts:
             continue
         counts[skill.id] = 1

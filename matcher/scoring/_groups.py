@@ -54,8 +54,9 @@ def credit_groups(
         if shown is None:
             folded_missing.append(SkillMatch(group.label, group.importance, 0.0, "missing"))
         else:
-            # the member shown, or the resume's skill that stands in for it ("Python for Go")
-            via = f"{shown.via} for {shown.skill}" if shown.how == "related" and shown.via else shown.skill
+            # the member shown, or the resume's skill that stands in for it ("Python for Go", a
+            # narrower skill shown: "inventory control for inventory management")
+            via = f"{shown.via} for {shown.skill}" if shown.via else shown.skill
             folded_matched.append(
                 SkillMatch(group.label, group.importance, shown.credit, "group", shown.evidence, via=via)
             )

@@ -155,6 +155,10 @@ def _skill_matches(
     for wanted, importance, name, not_found in _wanted(posting):
         how: MatchHow
         found = have.get(wanted.skill_id) or by_name.get(name)
+        shown_as = None
+        if found is None:  # a narrower skill split from the one asked shows it ("inventory control")
+            found = next((have[n] for n in _narrower(taxonomy, wanted.skill_id) if n in have), None)
+            shown_as = found.name if found is not None else None
         if found is not None:
             credit, how = 1.0, "exact"
             if wanted.years and found.years is not None and found.years < wanted.years:
@@ -163,7 +167,7 @@ def _skill_matches(
                 # a hard skill in no dated job: listed, not shown in work (languages, soft skills
                 # and certificates are rarely written into a job's lines, so they are exempt)
                 credit, how = weights.listed_credit, "listed"
-            matched.append(SkillMatch(wanted.name, importance, credit, how, found.evidence))
+            matched.append(SkillMatch(wanted.name, importance, credit, how, found.evidence, via=shown_as))
             continue
         if weights.related_credit > 0:
             related = [have[r] for r in _substitutes(taxonomy, wanted.skill_id) if r in have]
@@ -203,6 +207,13 @@ def _substitutes(taxonomy: Taxonomy, skill_id: str) -> tuple[str, ...]:
     for PostgreSQL), in the taxonomy's order; worked out once per skill, not once per resume."""
     group = taxonomy.skills[skill_id].group if skill_id in taxonomy.skills else None
     return tuple(r.id for r in taxonomy.related(skill_id) if r.group == group)
+
+
+@lru_cache(maxsize=4096)
+def _narrower(taxonomy: Taxonomy, skill_id: str) -> tuple[str, ...]:
+    """The ids of the skills split from ``skill_id`` as narrower ones (``Skill.broader``), by name:
+    each shows the broader skill in full (inventory control shows inventory management)."""
+    return tuple(s.id for s in sorted(taxonomy.narrower(skill_id), key=lambda s: s.name.lower()))
 
 
 def _checks(posting: Posting, resume: Resume) -> tuple[Check, ...]:
