@@ -3,6 +3,7 @@ ranking as scoring them in the main process, every kind of stored row handled.""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -213,3 +214,21 @@ def test_a_big_first_run_with_a_new_cache_starts_no_scoring_workers_that_fail(
     out, err = capfd.readouterr()
     assert "Traceback" not in out + err  # no worker failed to open a cache that did not exist yet
     assert first.to_list() == cold.to_list()
+
+
+@pytest.mark.parametrize("folder", ["h#x", "q?mode=rw", "p%41"])
+def test_a_cache_in_a_folder_with_uri_characters_is_read_where_it_is(
+    tmp_path: Path, posting: Posting, folder: str
+) -> None:
+    cache_path = tmp_path / folder / "cache.sqlite"
+    cache_path.parent.mkdir()
+    cache = ResumeCache(cache_path)
+    resume = parse_resume_text("Ann Lee\nEXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nSKILLS\nPython, SQL")
+    cache.put("good", resume, pack_vectors([resume.visible_text])[0])
+    cache.close()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    scoring = Scoring(posting, Weights(), AS_OF, posting_vector(posting.text, None))
+    with contextlib.closing(connect_read_only(cache_path)) as db:
+        (out,) = score_stored(scoring, db, [("a.pdf", Stored("good"))])
+    assert out.entry is not None  # read from that file, not from one cut at "#" or "?"
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # and no stray file made

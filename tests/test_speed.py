@@ -284,3 +284,11 @@ def test_the_run_log_line_is_the_run_record_and_names_each_file_by_the_bytes_ran
     # every file read whole has its digest from the ranking, the broken one too (its bytes were
     # read; the log reads only a file the ranking never read, e.g. one over the size cap)
     assert sorted(Path(p).name for p in ranking.digests) == ["broken.pdf", "cv0.txt", "cv1.txt", "cv2.txt"]
+
+
+def test_json_with_an_undecodable_file_name_is_strict_json_all_the_same() -> None:
+    from matcher.outputs._indented import dumps_indented
+
+    odd = {"path": "caf\udce9.pdf", "n": [float("nan"), float("inf"), 0.5]}
+    assert json.loads(dumps_indented(odd)) == {"path": "caf\udce9.pdf", "n": [None, None, 0.5]}
+    assert "NaN" not in dumps_indented(odd) and "Infinity" not in dumps_indented(odd)

@@ -363,3 +363,35 @@ def test_pdfium_in_workers_returns_a_long_text_without_a_pipe_deadlock(
     (entry,) = ranking.entries
     assert entry.failure is None and entry.score is not None
     assert entry.resume is not None and entry.resume.total_years == 9.0
+
+
+def test_a_ranking_stopped_while_files_are_hashed_stops_hashing_at_the_next_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the hashing thread takes files in tasks of 64; stopping the lookup (Ctrl-C, an error) must
+    # not wait for a whole task of big files to be read
+    import threading
+    import time
+
+    import matcher.batch._cache as cache_module
+    from matcher.batch._parse_all import _keys_ahead
+    from matcher.extract import DEFAULT_LIMITS
+
+    files = []
+    for i in range(200):
+        files.append(tmp_path / f"cv{i}.txt")
+        files[-1].write_text(f"Candidate {i}", encoding="utf-8")
+    hashed: list[Path] = []
+    real_key = cache_module.path_key
+
+    def slow_key(path: Path, **kwargs: object) -> str | None:  # the real key, as a big file's takes time
+        if threading.current_thread() is not threading.main_thread():
+            time.sleep(0.01)
+        hashed.append(path)
+        return real_key(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache_module, "path_key", slow_key)
+    keys = _keys_ahead(files, "pypdf", DEFAULT_LIMITS)
+    assert next(keys) is not None
+    keys.close()  # returns once the thread is done
+    assert 64 <= len(hashed) < 64 + 20  # the first task, and no more than a few of the next

@@ -50,6 +50,12 @@ class Survey:
     hidden: int = 0
 
 
+def _is_junction(entry: os.DirEntry[str]) -> bool:
+    """A Windows junction (Python 3.12+ tells): a link to a folder that ``is_symlink`` misses."""
+    is_junction = getattr(entry, "is_junction", None)
+    return bool(is_junction()) if is_junction is not None else False
+
+
 def survey(paths: Iterable[str | os.PathLike[str]]) -> Survey:
     """Walk ``paths``: the resume files to parse (sorted, each once) and an outcome for the rest.
 
@@ -113,7 +119,7 @@ def survey(paths: Iterable[str | os.PathLike[str]]) -> Survey:
         for entry in entries:
             if entry.name.startswith("."):
                 out.hidden += 1
-            elif entry.is_symlink():  # links, and anything odd, the long way (take)
+            elif entry.is_symlink() or _is_junction(entry):  # links, and anything odd: the long way
                 take(Path(entry.path), named=False)
             elif entry.is_dir(follow_symlinks=False):
                 walk(Path(entry.path), os.path.join(real, entry.name))

@@ -186,13 +186,21 @@ def _keys_ahead(files: list[Path], engine: str, limits: Limits) -> Generator[str
     """Each file's :func:`path_key`, in order, hashed by a thread a chunk or two ahead: reading and
     hashing let go of the interpreter, so they run while this thread decodes and scores. One task
     per chunk of files, not per file: a task's own cost was a third of what hashing a file took."""
+    import threading
     from collections import deque
     from concurrent.futures import Future, ThreadPoolExecutor
 
-    from matcher.batch._cache import path_key
+    from matcher.batch import _cache
+
+    stopped = threading.Event()  # the lookup ended (done, an error, Ctrl-C): stop at the next file
 
     def keys_of(chunk: list[Path]) -> list[str | None]:
-        return [path_key(path, engine=engine, limits=limits) for path in chunk]
+        keys = []
+        for path in chunk:
+            if stopped.is_set():
+                break
+            keys.append(_cache.path_key(path, engine=engine, limits=limits))
+        return keys
 
     with ThreadPoolExecutor(1, thread_name_prefix="matcher-hash") as pool:
         waiting: deque[Future[list[str | None]]] = deque()
@@ -204,5 +212,6 @@ def _keys_ahead(files: list[Path], engine: str, limits: Limits) -> Generator[str
             while waiting:
                 yield from waiting.popleft().result()
         finally:
+            stopped.set()
             for future in waiting:
                 future.cancel()

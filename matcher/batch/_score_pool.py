@@ -13,6 +13,7 @@ import dataclasses
 import os
 import signal
 import sys
+import warnings
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -84,6 +85,7 @@ class StoredScoring:
 
         self._scoring = scoring  # its posting vector is sent with each batch (made later)
         self._cache_path = cache_path
+        self._warned = False  # that the cache could not be read (said once)
         # forked: the posting and the loaded models as they are, nothing pickled. Fork before the
         # cache is opened in this process: a worker opens its own connection, and SQLite's
         # bookkeeping of this process's locks must not come along (sqlite.org/howtocorrupt.html)
@@ -144,7 +146,12 @@ class StoredScoring:
         try:
             with contextlib.closing(connect_read_only(self._cache_path)) as db:
                 return score_stored(self._scoring, db, batch)
-        except sqlite3.Error:  # the cache broke meanwhile: these files are parsed again
+        except sqlite3.Error as exc:  # the cache broke meanwhile: these files are parsed again
+            if not self._warned:
+                self._warned = True
+                warnings.warn(
+                    f"the resume cache cannot be read ({exc}): its files are parsed again", stacklevel=2
+                )
             return [Scored(path, failure=stored.twin) for path, stored in batch]
 
     def close(self) -> None:
@@ -243,7 +250,10 @@ def connect_read_only(cache_path: Path) -> Any:
     """The cache at ``cache_path`` opened for reading only (each scoring worker has its own)."""
     import sqlite3
 
-    db = sqlite3.connect(f"file:{cache_path}?mode=ro", uri=True, timeout=30, isolation_level=None)
+    # as a file: URI, with "#", "?" and "%" in the path escaped (unescaped, "/a#b/c.sqlite" opened
+    # and made "/a", read-write)
+    uri = Path(cache_path).resolve().as_uri() + "?mode=ro"
+    db = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
     db.execute("PRAGMA busy_timeout=30000")
     return db
 
