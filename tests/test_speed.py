@@ -154,6 +154,12 @@ def test_the_example_rankings_records_come_back_from_the_spill_file_whole(
     from matcher.outputs import to_json
 
     assert any(e["links"] for e in held.to_list()) and to_json(spilled) == to_json(held)
+    # and the run log, which reads scores and integrity findings the same way
+    from matcher.audit import run_record
+
+    files = run_record(held, as_of=date(2026, 11, 1))["files"]
+    assert any(f["integrity"] for f in files) and any(f["knocked_out"] for f in files)
+    assert run_record(spilled, as_of=date(2026, 11, 1))["files"] == files
 
 
 def _children() -> set[int]:

@@ -83,7 +83,7 @@ def _file_records(ranking: Ranking) -> Iterator[dict[str, Any]]:
     """Each file's part of the record, one at a time (a big ranking's are never all held)."""
     real = dict(ranking.blind_key)
     known = ranking.digests  # the bytes ranked, hashed as they were read; the others are read here
-    for entry in ranking.entries:
+    for entry in ranking.iter_shown():  # not the whole of an entry held on disk: what is shown
         path = real.get(entry.path, entry.path)
         yield {
             "path": entry.path,

@@ -18,7 +18,8 @@ from matcher.batch._listing import RESUME_SUFFIXES, Survey, find_resumes, survey
 from matcher.batch._parsing import ParseResult, parse_file
 from matcher.batch._postings import analyze_posting_file_cached
 from matcher.batch._rank import rank
-from matcher.batch._ranking import RankEntry, Ranking
+from matcher.batch._ranking import RankEntry, Ranking, ShownEntry
+from matcher.batch._spill import ShownResume
 from matcher.batch._workers import parse_in_workers
 
 __all__ = [
@@ -30,6 +31,8 @@ __all__ = [
     "RankEntry",
     "Ranking",
     "ResumeCache",
+    "ShownEntry",
+    "ShownResume",
     "Survey",
     "analyze_posting_file_cached",
     "cache_info",

@@ -11,7 +11,7 @@ from typing import Any
 from matcher.batch._spill import ShownResume, SpilledEntries
 from matcher.records import Failure, Posting, Resume, Score
 
-__all__ = ["RankEntry", "Ranking"]
+__all__ = ["RankEntry", "Ranking", "ShownEntry"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,16 +49,43 @@ class RankEntry:
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON contract form (DESIGN.md section 5); ``integrity`` lists the resume's
         integrity findings (hidden text, keyword stuffing, a copied posting)."""
-        if self.score is None:
-            error = self.failure.to_dict() if self.failure else None
-            return {"rank": self.rank, "path": self.path, "score": None, "error": error}
-        return _ranked_dict(self.path, self.rank, self.score, self.resume)
+        return _entry_dict(self.path, self.rank, self.score, self.resume, self.failure)
 
 
-def _ranked_dict(
-    path: str, rank: int | None, score: Score, resume: Resume | ShownResume | None
+@dataclass(frozen=True, slots=True)
+class ShownEntry:
+    """An entry of a ranking as its JSON and the run log read it: ``resume`` is the whole
+    :class:`Resume`, or for an entry read back from disk only what the JSON shows of it
+    (:class:`ShownResume`: name, contacts, links, integrity findings), which is several times
+    quicker to read. See :meth:`Ranking.iter_shown`.
+
+    Examples
+    --------
+    >>> ShownEntry("cv.pdf", None, None, None, Failure("encrypted", "cv.pdf: needs a password")).to_dict()
+    {'rank': None, 'path': 'cv.pdf', 'score': None, 'error': {'kind': 'encrypted', 'message': 'cv.pdf: ...'}}
+    """
+
+    path: str
+    rank: int | None
+    score: Score | None
+    resume: Resume | ShownResume | None
+    failure: Failure | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract form, the same as :meth:`RankEntry.to_dict`."""
+        return _entry_dict(self.path, self.rank, self.score, self.resume, self.failure)
+
+
+def _entry_dict(
+    path: str,
+    rank: int | None,
+    score: Score | None,
+    resume: Resume | ShownResume | None,
+    failure: Failure | None,
 ) -> dict[str, Any]:
-    """A scored entry's JSON contract form (``RankEntry.to_dict``)."""
+    """An entry's JSON contract form (``RankEntry.to_dict``)."""
+    if score is None:
+        return {"rank": rank, "path": path, "score": None, "error": failure.to_dict() if failure else None}
     out: dict[str, Any] = {"rank": rank, "path": path}
     out.update(score.to_dict())
     out["integrity"] = [f.to_dict() for f in resume.integrity] if resume else []
@@ -122,8 +149,14 @@ class Ranking:
     def iter_dicts(self) -> Iterator[dict[str, Any]]:
         """Each entry's JSON contract form, best first, failures last, one at a time: entries
         held on disk are read only as far as their JSON needs."""
+        for entry in self.iter_shown():
+            yield entry.to_dict()
+
+    def iter_shown(self) -> Iterator[ShownEntry]:
+        """Each entry as a :class:`ShownEntry`, best first, failures last, one at a time: what the
+        JSON and the run log read, without reading the whole of an entry held on disk."""
         if isinstance(self.entries, SpilledEntries):
-            yield from self.entries.dicts(_ranked_dict)
+            yield from self.entries.shown(ShownEntry)
         else:
-            for entry in self.entries:
-                yield entry.to_dict()
+            for e in self.entries:
+                yield ShownEntry(e.path, e.rank, e.score, e.resume, e.failure)

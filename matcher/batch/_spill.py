@@ -10,11 +10,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import IO, Any, overload
+from typing import IO, Any, TypeVar, overload
 
 from matcher.records import IntegrityFinding, Resume, Score
 
 __all__ = ["IN_MEMORY", "ShownResume", "Spill", "SpilledEntries", "encode_entry"]
+
+T = TypeVar("T")
 
 #: scored entries kept as objects before the rest go to the spill file (about 14 KB each)
 IN_MEMORY = 20_000
@@ -164,16 +166,14 @@ class SpilledEntries(Sequence[Any]):
         for index in range(len(self)):
             yield self._entry(index)
 
-    def dicts(
-        self, ranked: Callable[[str, int, Score, Resume | ShownResume], dict[str, Any]]
-    ) -> Iterator[dict[str, Any]]:
-        """Each entry's JSON form in rank order, ``ranked(path, rank, score, resume)`` for a scored
-        one (a spilled resume only as far as the JSON shows it), ``to_dict()`` for a failure."""
+    def shown(self, make: Callable[[str, int | None, Score | None, Any, Any], T]) -> Iterator[T]:
+        """Each entry in rank order as ``make(path, rank, score, resume, failure)``, a spilled
+        resume decoded only as far as its JSON shows it (:class:`ShownResume`)."""
         for index, (path, payload) in enumerate(self._ranked):
             resume, score = self._spill.get_shown(payload) if isinstance(payload[0], int) else payload
-            yield ranked(path, index + 1, score, resume)
+            yield make(path, index + 1, score, resume, None)
         for entry in self._failures:
-            yield entry.to_dict()
+            yield make(entry.path, entry.rank, entry.score, entry.resume, entry.failure)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence):
