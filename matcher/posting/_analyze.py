@@ -9,15 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from matcher.errors import EmptyDocumentError, InputError
-from matcher.facts import accepts_equivalent, field_spans, find_degrees, find_fields, find_years, level_rank
+from matcher.facts import field_spans, find_years
 from matcher.posting._certifications import find_certifications, posting_certifications
+from matcher.posting._degree import posting_degree
 from matcher.posting._groups import Placed, find_groups
-from matcher.posting._importance import BOILERPLATE, FORWARD_CUE, PREFERRED_CUE, mention_role, sentence_role
+from matcher.posting._importance import BOILERPLATE, mention_role, sentence_role
 from matcher.posting._learned import paraphrase, skill_candidates
 from matcher.posting._sections import find_sections
 from matcher.posting._title import posting_title as _title
 from matcher.records import (
-    DegreeRequirement,
     Importance,
     Posting,
     Section,
@@ -35,7 +35,6 @@ _IMPORTANCE: dict[str, Importance] = {
     "preferred": "preferred",
     "mentioned": "mentioned",
 }
-_VERB_MASTER = re.compile(r"master\s+(?:the|a|an|your|our|their|its|this|these|new|both|all)\b")
 _SELF_DESCRIPTION = re.compile(r"^(?:We|We.re|Our|The \w+ team|This team|Join)\b")
 # the company being described ("Our portfolio includes SQL Server", "We are part of the Bing
 # team"), not what the team does ("We build pipelines in Spark": the job's work) or whom it looks
@@ -45,7 +44,6 @@ _COMPANY_BEING = re.compile(
     r"(?!\s+(?:(?:currently|now|actively)\s+)?(?:looking|seeking|searching|hiring|in need)\b)"
 )
 _MARKER = re.compile(r"^\s*(?:[-*#\u2022\u2023\u25aa\u25cf\u25e6\u00b7\u2013>]+|\d{1,2}[.)])\s+")
-_CLAUSE = re.compile(r"[,;()]|\s(?:and|with|plus)\s|\s-\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +117,7 @@ def analyze_posting(text: str, *, title: str | None = None) -> Posting:
     return Posting(
         title=title or _title(prepared),
         skills=skills,
-        degree=_degree(sentences),
+        degree=posting_degree(sentences, [(s.start_char, s.end_char) for s in doc.spans["skills"]]),
         min_years=min_years,
         preferred_years=preferred_years,
         certifications=tuple(c.name for c in certifications if c.importance != "mentioned"),
@@ -328,66 +326,3 @@ def _overall_years(
     if preferred_years is not None and min_years is not None and preferred_years <= min_years:
         preferred_years = None
     return min_years, preferred_years
-
-
-def _degree(sentences: list[_Sentence]) -> DegreeRequirement | None:
-    required: list[str] = []
-    preferred: list[str] = []
-    fields: list[str] = []
-    wished: list[bool] = []
-    equivalent = False
-    evidence = ""
-    for sent in sentences:
-        if sent.section in ("boilerplate", "material"):
-            continue
-        # each degree judged where it stands: a run-on whose end is an equal-opportunity statement
-        # still asks for the degree at its start; "master the English language" is no degree
-        hits = [
-            (level, start, end)
-            for level, start, end in find_degrees(sent.text)
-            if mention_role(sent.text, start, sent.section) != BOILERPLATE
-            and not _VERB_MASTER.match(sent.text, start)
-        ]
-        if not hits:
-            continue
-        evidence = evidence or sent.evidence
-        for level, start, end in hits:
-            clause = _clause(sent.text, start, end)
-            is_preferred = sent.section == "preferred" or sentence_role(clause, "intro") == "preferred"
-            (preferred if is_preferred else required).append(level)
-        new_fields = [f for f in find_fields(sent.text) if f not in fields]
-        if new_fields:
-            fields += new_fields
-            wished.append(_fields_wished(sent.text, hits[0][2]))
-        equivalent = equivalent or accepts_equivalent(sent.text)
-    if not required and not preferred:
-        return None
-    fields_preferred = bool(wished) and all(wished)
-    if required:
-        low = min(required, key=level_rank)
-        higher = [lvl for lvl in preferred if level_rank(lvl) > level_rank(low)]
-        pref = min(higher, key=level_rank) if higher else None
-        return DegreeRequirement(low, tuple(fields), True, equivalent, pref, evidence, fields_preferred)
-    low = min(preferred, key=level_rank)
-    return DegreeRequirement(low, tuple(fields), False, equivalent, None, evidence, fields_preferred)
-
-
-def _fields_wished(text: str, degree_end: int) -> bool:
-    """True when the degree's fields are only a wish: "a Bachelor's degree (ideally in CS)",
-    "BS, preferably in statistics", "a degree; computer science preferred"."""
-    spans = [a for a, _ in field_spans(text) if a >= degree_end]
-    if not spans:
-        return False
-    lead = text[degree_end : spans[0]]
-    if FORWARD_CUE.search(lead) or PREFERRED_CUE.search(lead):
-        return True
-    tail = _clause(text, spans[0], spans[0])
-    return bool(PREFERRED_CUE.search(text[spans[0] : spans[0] + len(tail)]))
-
-
-def _clause(text: str, start: int, end: int) -> str:
-    """The clause around a degree mention: up to the nearest comma, semicolon or 'and'."""
-    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
-    right_match = _CLAUSE.search(text, end)
-    right = right_match.start() if right_match else len(text)
-    return text[left:right]
