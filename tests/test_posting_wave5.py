@@ -43,3 +43,34 @@ def test_an_abbreviation_that_names_a_degree_still_counts(line: str, level: str,
     degree = analyze_posting(text).degree
     assert degree is not None
     assert (degree.min_level, degree.required) == (level, required)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "TRIGYN is an ISO 9001:2008, ISO 27001:2013 (ISMS) and CMMI Level 3 certified company.",
+        "Denali Advanced Integration is one of the nation's leading technology integrators by volume, "
+        "with experience in unified communications, mobility and virtualization.",
+        "The Identity Division is a customer focused organization with an emphasis on security.",
+        "We are a business and technology services firm specializing in cloud computing and data "
+        "warehousing.",
+    ],
+)
+def test_a_company_describing_itself_by_name_asks_for_no_skill(statement: str) -> None:
+    # in a requirements list too: the sentence is about the company, not the candidate
+    text = f"Support Analyst\nRequirements:\n- 2+ years of SQL Server\n- {statement}\n- Experience with Jira\n"
+    got = {s.name for s in analyze_posting(text).skills}
+    assert got == {"SQL Server", "Jira"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Contoso is looking for a developer with Kafka experience.",
+        "Contoso is a fintech company, and you bring Kafka experience.",
+        "The ideal candidate is a strong engineer with Kafka experience.",
+    ],
+)
+def test_a_company_sentence_that_asks_for_someone_still_counts(sentence: str) -> None:
+    text = f"Developer\nRequirements:\n- {sentence}\n"
+    assert "Kafka" in {s.name for s in analyze_posting(text).skills}

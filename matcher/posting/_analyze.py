@@ -43,6 +43,23 @@ _COMPANY_BEING = re.compile(
     r"^(?:Our|We are|We.re)\b"
     r"(?!\s+(?:(?:currently|now|actively)\s+)?(?:looking|seeking|searching|hiring|in need)\b)"
 )
+# a company described by its name, in the third person ("TRIGYN is an ISO 9001 certified company",
+# "Denali is one of the nation's leading integrators", "The Identity Division is a customer focused
+# organization"): the company's standing, not the candidate's skills, wherever the sentence stands
+_COMPANY_NAMED = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w&.,'’-]*\s+){1,6}(?:is|are|has been|was)\s+"
+    r"(?:a|an|the|one of|proud|recognized|known|headquartered|founded|ranked|among)\b"
+)
+_COMPANY_WORD = re.compile(
+    r"\b(?:company|companies|firm|leader|leading|provider|integrators?|organi[sz]ation|corporation|"
+    r"enterprise|agency|consultancy|employer|founded|headquartered)\b",
+    re.IGNORECASE,
+)
+_NOT_THE_COMPANY = re.compile(
+    r"\b(?:you|your|looking for|seeking|searching for|hiring|candidates?|role|position|individual|person|"
+    r"applicants?|engineer|developer|analyst|manager|designer|architect)\b",
+    re.IGNORECASE,
+)
 _MARKER = re.compile(r"^\s*(?:[-*#\u2022\u2023\u25aa\u25cf\u25e6\u00b7\u2013>]+|\d{1,2}[.)])\s+")
 
 
@@ -237,6 +254,8 @@ def _skills(
             or (skill.kind == "soft" and _SELF_DESCRIPTION.match(sent.evidence))
         ):
             continue  # "Our team values creativity", "Our portfolio includes SQL Server": the company
+        if _company_named(sent.evidence):
+            continue  # "TRIGYN is an ISO 9001 certified company": the company's, not the job's
         if importance == "mentioned" and sent.section == "intro" and headed:
             continue  # the blurb above a posting's requirements: the company's products, not the job's
         if importance == "mentioned" and paraphrase(span.text, skill.name):
@@ -287,6 +306,16 @@ def _skills(
             best[skill_id] = replace(best[skill_id], group=number)
     skills = tuple(sorted(best.values(), key=lambda m: (_RANK[m.importance], order[m.skill_id])))
     return skills, tuple(groups)
+
+
+def _company_named(sentence: str) -> bool:
+    """True when a sentence describes a company by its name and asks for no one (see
+    ``_COMPANY_NAMED``): "Contoso is looking for a Kafka developer" still asks."""
+    return bool(
+        _COMPANY_NAMED.match(sentence)
+        and _COMPANY_WORD.search(sentence)
+        and not _NOT_THE_COMPANY.search(sentence)
+    )
 
 
 def _skill_years(
