@@ -58,7 +58,7 @@ def test_an_abbreviation_that_names_a_degree_still_counts(line: str, level: str,
 )
 def test_a_company_describing_itself_by_name_asks_for_no_skill(statement: str) -> None:
     # in a requirements list too: the sentence is about the company, not the candidate
-    text = f"Support Analyst\nRequirements:\n- 2+ years of SQL Server\n- {statement}\n- Experience with Jira\n"
+    text = f"Support Analyst\nRequirements:\n- 2+ years of SQL Server\n- {statement}\n- Experience with Jira"
     got = {s.name for s in analyze_posting(text).skills}
     assert got == {"SQL Server", "Jira"}
 
@@ -74,3 +74,21 @@ def test_a_company_describing_itself_by_name_asks_for_no_skill(statement: str) -
 def test_a_company_sentence_that_asks_for_someone_still_counts(sentence: str) -> None:
     text = f"Developer\nRequirements:\n- {sentence}\n"
     assert "Kafka" in {s.name for s in analyze_posting(text).skills}
+
+
+@pytest.mark.parametrize(
+    ("requirement", "not_named"),
+    [
+        (
+            "We have no time or interest for bureaucracy and micromanagement - you will be required "
+            "to move fast",
+            "bureaucracy and micromanagement",
+        ),
+        ("Experience with relational and no-SQL databases such as PostgreSQL", "relational and no"),
+        ("Knowledge of Storage tools from HDS and EMC.", "HDS and EMC"),
+    ],
+)
+def test_a_learned_phrase_joining_two_things_is_no_skill_name(requirement: str, not_named: str) -> None:
+    text = f"Engineer\nRequirements:\n- {requirement}\n- Experience with Python\n"
+    names = {s.name for s in analyze_posting(text).skills}
+    assert "Python" in names and not_named not in names

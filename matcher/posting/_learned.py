@@ -33,6 +33,7 @@ class Candidate(NamedTuple):
 
 
 _MAX_WORDS = 4  # a learned name longer than this is a phrase, not a skill's name
+_JOINED = re.compile(r"\s(?:and|or|&)\s", re.IGNORECASE)  # a name no list holds joins no two things
 
 
 def skill_candidates(
@@ -58,8 +59,14 @@ def skill_candidates(
         if span.skill_id:
             found.append(Candidate(span.start, span.end, span.text, taxonomy.skills[span.skill_id]))
             continue
-        if len(span.text.split()) > _MAX_WORDS or not well_formed(span.text) or _cue_words(span.text):
-            continue  # a phrase, a broken span, or the posting's own cue ("Go (nice to have)")
+        if (
+            len(span.text.split()) > _MAX_WORDS
+            or not well_formed(span.text)
+            or _cue_words(span.text)
+            or _JOINED.search(span.text)
+        ):
+            continue  # a phrase, a broken span, the posting's own cue ("Go (nice to have)"), or two
+            # things joined ("bureaucracy and micromanagement", "relational and no-SQL")
         if not _listed(text, span.start, span.end, found) and not (
             span.label == "KNOWLEDGE" and _specific(span.text) >= _MIN_IDF
         ):
