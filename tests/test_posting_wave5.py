@@ -92,3 +92,31 @@ def test_a_learned_phrase_joining_two_things_is_no_skill_name(requirement: str, 
     text = f"Engineer\nRequirements:\n- {requirement}\n- Experience with Python\n"
     names = {s.name for s in analyze_posting(text).skills}
     assert "Python" in names and not_named not in names
+
+
+@pytest.mark.parametrize(
+    ("requirement", "named"),
+    [
+        (
+            "Strong analytical, organizational and problem-solving skills.",
+            {"analytical skills", "organizational skills"},
+        ),
+        ("Excellent interpersonal and presentation skills", {"interpersonal skills", "presentation skills"}),
+        (
+            "Good organisational, writing and communication skills",
+            {"organizational skills", "writing skills"},
+        ),
+    ],
+)
+def test_words_that_share_the_last_ones_skills_name_those_skills(requirement: str, named: set[str]) -> None:
+    # "analytical, organizational and problem-solving skills": each is a skill, as "X skills"
+    text = f"Coordinator\nRequirements:\n- {requirement}\n- 2+ years of Excel\n"
+    got = {s.name: s.importance for s in analyze_posting(text).skills}
+    assert named <= set(got)
+    assert {got[n] for n in named} == {"required"}
+
+
+def test_words_before_other_skills_are_left_alone() -> None:
+    text = "Coordinator\nRequirements:\n- Experience in Python, and strong communication skills\n"
+    got = {s.name for s in analyze_posting(text).skills}
+    assert got == {"Python", "communication"}

@@ -51,8 +51,11 @@ def skill_candidates(
     ]
     found += _bare_items(doc, taxonomy, items or [], found)
     from matcher.language import learned_spans, well_formed
+    from matcher.posting._heads import shared_heads
 
     text = doc.text  # built from the tokens on each access: once
+    taken = [(c.start_char, c.end_char) for c in found]
+    found += [Candidate(a, b, words, skill) for a, b, words, skill in shared_heads(text, taxonomy, taken)]
     for span in learned_spans(doc, asked):
         if any(c.start_char < span.end and span.start < c.end_char for c in found):
             continue
