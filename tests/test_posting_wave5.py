@@ -120,3 +120,52 @@ def test_words_before_other_skills_are_left_alone() -> None:
     text = "Coordinator\nRequirements:\n- Experience in Python, and strong communication skills\n"
     got = {s.name for s in analyze_posting(text).skills}
     assert got == {"Python", "communication"}
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "For over 11 years Incendia Partners has been specializing in IT staffing.",
+        "Our combined 70 years in the software industry provide you with the best guidance.",
+    ],
+)
+def test_the_companys_own_years_are_no_experience_asked(statement: str) -> None:
+    text = f"Java Developer\n{statement}\nRequirements:\n- 3+ years of Java\n"
+    assert analyze_posting(text).min_years == 3.0
+
+
+@pytest.mark.parametrize(
+    ("requirement", "years"),
+    [
+        ("BS/MS in Computer Science or 4+ years industry experience\n- 2+ years of C#", 2.0),
+        (
+            "Bachelor's degree OR a minimum of four years of experience\n- Minimum two years in IT support",
+            2.0,
+        ),
+        (
+            "BS in Computer Science and at least 5 years in network engineering or 10 years of hands-on work",
+            5.0,
+        ),
+        (
+            "A bachelor's degree in computer science, OR an additional 4 years' work experience\n"
+            "- 3+ years of C#",
+            3.0,
+        ),
+        ("BS in Computer Science or a related field and 5+ years of Java", 5.0),
+    ],
+)
+def test_years_that_stand_in_for_a_degree_are_no_minimum(requirement: str, years: float) -> None:
+    text = f"Engineer\nRequirements:\n- {requirement}\n"
+    assert analyze_posting(text).min_years == years
+
+
+@pytest.mark.parametrize(
+    ("requirement", "years"),
+    [
+        ("B.A. in Math or Computer Science or 2+ years of software engineering experience", 2.0),
+        ("High School Diploma or equivalent 7+ years of experience in Information Technology", 7.0),
+    ],
+)
+def test_years_asked_beside_a_degree_alone_still_count(requirement: str, years: float) -> None:
+    text = f"Engineer\nRequirements:\n- {requirement}\n"
+    assert analyze_posting(text).min_years == years

@@ -209,6 +209,8 @@ def _years(sentences: list[_Sentence]) -> list[tuple[_Sentence, float | None, in
     """Every years-of-experience phrase as (sentence, years, start, end, role)."""
     found = []
     for sent in sentences:
+        if _COMPANY_YEARS.match(sent.evidence) or _company_named(sent.evidence):
+            continue  # "Our combined 70 years in the industry": the company's, not the candidate's
         for m in find_years(sent.text):
             role = mention_role(sent.text, m.start, sent.section)
             if role == BOILERPLATE:
@@ -345,9 +347,37 @@ def _skill_years(
 _YEARS_REACH = 200  # a years phrase ending within 45 characters before a skill starts within this
 
 
+# the company's own history: "Our combined 70 years in the industry", "For over 11 years Contoso has
+# been specializing in IT staffing"
+_COMPANY_YEARS = re.compile(
+    r"^(?:Our (?:combined|collective|company|firm|founders|history)\b|"
+    r"For (?:over |more than |nearly |almost |the (?:past|last) )?\S+ (?:years|decades),? "
+    r"(?:[A-Z][\w&.-]*\s+)+(?:has|have)\b)"
+)
+# years asked instead of a degree: "BS in CS or 4+ years of experience", "-OR- an additional 4 years'"
+_OR_BEFORE = re.compile(
+    r"(?:\bor|\bOR|-OR-)\s+(?:an?\s+)?(?:additional\s+)?(?:minimum\s+of\s+|at\s+least\s+)?$"
+)
+
+
+def _instead_of_degree(text: str, offset: int) -> bool:
+    """True when the years phrase at ``offset`` is an alternative to a degree named before it in
+    its sentence ("Bachelor's degree OR a minimum of four years"; "a degree and 5 years in network
+    engineering or 10 years of hands-on work"): not the posting's minimum."""
+    from matcher.facts import find_degrees
+
+    if not _OR_BEFORE.search(text, max(0, offset - 40), offset):
+        return False
+    return any(end <= offset for _, _, end in find_degrees(text[:offset]))
+
+
 def _overall_years(
     sentences: list[_Sentence], years: list[tuple[_Sentence, float | None, int, int, str]]
 ) -> tuple[float | None, float | None]:
+    asked = [y for y in years if y[4] in ("required", "mentioned") and y[1] is not None]
+    if any(not _instead_of_degree(y[0].text, y[2] - y[0].start) for y in asked):
+        # "BS or 4+ years of experience; 2+ years of C#" asks 2; "BS or 2+ years" alone asks 2
+        years = [y for y in years if not _instead_of_degree(y[0].text, y[2] - y[0].start)]
     required = [v for _, v, _, _, role in years if role in ("required", "mentioned") and v is not None]
     preferred = [v for _, v, _, _, role in years if role == "preferred" and v is not None]
     min_years = max(required) if required else None
