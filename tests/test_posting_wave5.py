@@ -169,3 +169,9 @@ def test_years_that_stand_in_for_a_degree_are_no_minimum(requirement: str, years
 def test_years_asked_beside_a_degree_alone_still_count(requirement: str, years: float) -> None:
     text = f"Engineer\nRequirements:\n- {requirement}\n"
     assert analyze_posting(text).min_years == years
+
+
+@pytest.mark.parametrize("company", ["TRIGYN TECHNOLOGIES, INC.", "Contoso Software, LLC", "Fabrikam GmbH"])
+def test_a_companys_legal_form_is_no_skill(company: str) -> None:
+    text = f"Java Developer\nRequirements:\n- 3+ years of Java\n- Experience with SQL\n{company}\n"
+    assert {s.name for s in analyze_posting(text).skills} == {"Java", "SQL"}

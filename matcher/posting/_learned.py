@@ -33,6 +33,8 @@ class Candidate(NamedTuple):
 
 
 _MAX_WORDS = 4  # a learned name longer than this is a phrase, not a skill's name
+# a company's legal form ends no skill's name: "TRIGYN TECHNOLOGIES, INC.", "Fabrikam GmbH"
+_LEGAL_FORM = re.compile(r"\b(?:inc|llc|ltd|corp|gmbh|plc|llp|pty|s\.?a\.?r\.?l)\.?$", re.IGNORECASE)
 _JOINED = re.compile(r"\s(?:and|or|&)\s", re.IGNORECASE)  # a name no list holds joins no two things
 
 
@@ -67,6 +69,7 @@ def skill_candidates(
             or not well_formed(span.text)
             or _cue_words(span.text)
             or _JOINED.search(span.text)
+            or _LEGAL_FORM.search(span.text)
         ):
             continue  # a phrase, a broken span, the posting's own cue ("Go (nice to have)"), or two
             # things joined ("bureaucracy and micromanagement", "relational and no-SQL")
@@ -187,7 +190,12 @@ def _name_like(text: str, start: int, end: int, taken: _Taken) -> bool:
 
     item = text[start:end]
     # in lower case: a name's inner capitals ("WinML") are no words run together here
-    return well_formed(item.lower()) and not _cue_words(item) and _specific(item) >= _MIN_IDF
+    return (
+        well_formed(item.lower())
+        and not _cue_words(item)
+        and not _LEGAL_FORM.search(item)
+        and _specific(item) >= _MIN_IDF
+    )
 
 
 def _bare_items(
