@@ -104,19 +104,19 @@ def split_glued(word: str, known: frozenset[str]) -> str:
             return f"{split_glued(head, known)}.\n{split_glued(tail, known)}"
         return word
     capitals = word.isupper()
-    if capitals and _whole_word(word):
-        return word  # "MESSAGING" is a word, not "MES" (a skill) glued to "SAGING"
     for i in range(len(word) - 2, 1, -1):  # longest known left part first
         if not word[i].isupper():
             continue
         left, right = word[:i], word[i:]
-        if capitals and not (_known_word(right, known) or split_glued(right, known) != right):
-            continue  # in capitals both parts are known words ("AWSREST", "JSONPREFERRED")
         if left.lower() in known and (
             right.lower() in known
             or re.fullmatch(r"[A-Z][a-z]{2,}\w*", right)
             or (right.isupper() and (len(right) >= 4 or not left.isupper()))
         ):
+            if capitals and not (_known_word(right, known) or split_glued(right, known) != right):
+                continue  # in capitals both parts are known words ("AWSREST", "JSONPREFERRED")
+            if capitals and _whole_word(word):
+                return word  # "MESSAGING" is a word, not "MES" (a skill) glued to "SAGING"
             return f"{left}\n{split_glued(right, known)}"
         if (
             re.fullmatch(r"[A-Za-z]*[a-z]{3}", left)
