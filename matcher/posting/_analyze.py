@@ -9,15 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from matcher.errors import EmptyDocumentError, InputError
-from matcher.facts import accepts_equivalent, field_spans, find_degrees, find_fields, find_years, level_rank
+from matcher.facts import field_spans, find_years
 from matcher.posting._certifications import find_certifications, posting_certifications
+from matcher.posting._degree import posting_degree
 from matcher.posting._groups import Placed, find_groups
-from matcher.posting._importance import BOILERPLATE, FORWARD_CUE, PREFERRED_CUE, mention_role, sentence_role
+from matcher.posting._importance import BOILERPLATE, mention_role, sentence_role
 from matcher.posting._learned import paraphrase, skill_candidates
 from matcher.posting._sections import find_sections
 from matcher.posting._title import posting_title as _title
 from matcher.records import (
-    DegreeRequirement,
     Importance,
     Posting,
     Section,
@@ -35,7 +35,6 @@ _IMPORTANCE: dict[str, Importance] = {
     "preferred": "preferred",
     "mentioned": "mentioned",
 }
-_VERB_MASTER = re.compile(r"master\s+(?:the|a|an|your|our|their|its|this|these|new|both|all)\b")
 _SELF_DESCRIPTION = re.compile(r"^(?:We|We.re|Our|The \w+ team|This team|Join)\b")
 # the company being described ("Our portfolio includes SQL Server", "We are part of the Bing
 # team"), not what the team does ("We build pipelines in Spark": the job's work) or whom it looks
@@ -44,8 +43,24 @@ _COMPANY_BEING = re.compile(
     r"^(?:Our|We are|We.re)\b"
     r"(?!\s+(?:(?:currently|now|actively)\s+)?(?:looking|seeking|searching|hiring|in need)\b)"
 )
+# a company described by its name, in the third person ("TRIGYN is an ISO 9001 certified company",
+# "Denali is one of the nation's leading integrators", "The Identity Division is a customer focused
+# organization"): the company's standing, not the candidate's skills, wherever the sentence stands
+_COMPANY_NAMED = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w&.,'’-]*\s+){1,6}(?:is|are|has been|was)\s+"
+    r"(?:a|an|the|one of|proud|recognized|known|headquartered|founded|ranked|among)\b"
+)
+_COMPANY_WORD = re.compile(
+    r"\b(?:company|companies|firm|leader|leading|provider|integrators?|organi[sz]ation|corporation|"
+    r"enterprise|agency|consultancy|employer|founded|headquartered)\b",
+    re.IGNORECASE,
+)
+_NOT_THE_COMPANY = re.compile(
+    r"\b(?:you|your|looking for|seeking|searching for|hiring|candidates?|role|position|individual|person|"
+    r"applicants?|engineer|developer|analyst|manager|designer|architect)\b",
+    re.IGNORECASE,
+)
 _MARKER = re.compile(r"^\s*(?:[-*#\u2022\u2023\u25aa\u25cf\u25e6\u00b7\u2013>]+|\d{1,2}[.)])\s+")
-_CLAUSE = re.compile(r"[,;()]|\s(?:and|with|plus)\s|\s-\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +134,7 @@ def analyze_posting(text: str, *, title: str | None = None) -> Posting:
     return Posting(
         title=title or _title(prepared),
         skills=skills,
-        degree=_degree(sentences),
+        degree=posting_degree(sentences, [(s.start_char, s.end_char) for s in doc.spans["skills"]]),
         min_years=min_years,
         preferred_years=preferred_years,
         certifications=tuple(c.name for c in certifications if c.importance != "mentioned"),
@@ -194,6 +209,8 @@ def _years(sentences: list[_Sentence]) -> list[tuple[_Sentence, float | None, in
     """Every years-of-experience phrase as (sentence, years, start, end, role)."""
     found = []
     for sent in sentences:
+        if _COMPANY_YEARS.match(sent.evidence) or _company_named(sent.evidence):
+            continue  # "Our combined 70 years in the industry": the company's, not the candidate's
         for m in find_years(sent.text):
             role = mention_role(sent.text, m.start, sent.section)
             if role == BOILERPLATE:
@@ -239,6 +256,8 @@ def _skills(
             or (skill.kind == "soft" and _SELF_DESCRIPTION.match(sent.evidence))
         ):
             continue  # "Our team values creativity", "Our portfolio includes SQL Server": the company
+        if _company_named(sent.evidence):
+            continue  # "TRIGYN is an ISO 9001 certified company": the company's, not the job's
         if importance == "mentioned" and sent.section == "intro" and headed:
             continue  # the blurb above a posting's requirements: the company's products, not the job's
         if importance == "mentioned" and paraphrase(span.text, skill.name):
@@ -291,6 +310,16 @@ def _skills(
     return skills, tuple(groups)
 
 
+def _company_named(sentence: str) -> bool:
+    """True when a sentence describes a company by its name and asks for no one (see
+    ``_COMPANY_NAMED``): "Contoso is looking for a Kafka developer" still asks."""
+    return bool(
+        _COMPANY_NAMED.match(sentence)
+        and _COMPANY_WORD.search(sentence)
+        and not _NOT_THE_COMPANY.search(sentence)
+    )
+
+
 def _skill_years(
     offset: int, sent: _Sentence, years: list[tuple[_Sentence, float | None, int, int, str]]
 ) -> float | None:
@@ -318,9 +347,37 @@ def _skill_years(
 _YEARS_REACH = 200  # a years phrase ending within 45 characters before a skill starts within this
 
 
+# the company's own history: "Our combined 70 years in the industry", "For over 11 years Contoso has
+# been specializing in IT staffing"
+_COMPANY_YEARS = re.compile(
+    r"^(?:Our (?:combined|collective|company|firm|founders|history)\b|"
+    r"For (?:over |more than |nearly |almost |the (?:past|last) )?\S+ (?:years|decades),? "
+    r"(?:[A-Z][\w&.-]*\s+)+(?:has|have)\b)"
+)
+# years asked instead of a degree: "BS in CS or 4+ years of experience", "-OR- an additional 4 years'"
+_OR_BEFORE = re.compile(
+    r"(?:\bor|\bOR|-OR-)\s+(?:an?\s+)?(?:additional\s+)?(?:minimum\s+of\s+|at\s+least\s+)?$"
+)
+
+
+def _instead_of_degree(text: str, offset: int) -> bool:
+    """True when the years phrase at ``offset`` is an alternative to a degree named before it in
+    its sentence ("Bachelor's degree OR a minimum of four years"; "a degree and 5 years in network
+    engineering or 10 years of hands-on work"): not the posting's minimum."""
+    from matcher.facts import find_degrees
+
+    if not _OR_BEFORE.search(text, max(0, offset - 40), offset):
+        return False
+    return any(end <= offset for _, _, end in find_degrees(text[:offset]))
+
+
 def _overall_years(
     sentences: list[_Sentence], years: list[tuple[_Sentence, float | None, int, int, str]]
 ) -> tuple[float | None, float | None]:
+    asked = [y for y in years if y[4] in ("required", "mentioned") and y[1] is not None]
+    if any(not _instead_of_degree(y[0].text, y[2] - y[0].start) for y in asked):
+        # "BS or 4+ years of experience; 2+ years of C#" asks 2; "BS or 2+ years" alone asks 2
+        years = [y for y in years if not _instead_of_degree(y[0].text, y[2] - y[0].start)]
     required = [v for _, v, _, _, role in years if role in ("required", "mentioned") and v is not None]
     preferred = [v for _, v, _, _, role in years if role == "preferred" and v is not None]
     min_years = max(required) if required else None
@@ -328,66 +385,3 @@ def _overall_years(
     if preferred_years is not None and min_years is not None and preferred_years <= min_years:
         preferred_years = None
     return min_years, preferred_years
-
-
-def _degree(sentences: list[_Sentence]) -> DegreeRequirement | None:
-    required: list[str] = []
-    preferred: list[str] = []
-    fields: list[str] = []
-    wished: list[bool] = []
-    equivalent = False
-    evidence = ""
-    for sent in sentences:
-        if sent.section in ("boilerplate", "material"):
-            continue
-        # each degree judged where it stands: a run-on whose end is an equal-opportunity statement
-        # still asks for the degree at its start; "master the English language" is no degree
-        hits = [
-            (level, start, end)
-            for level, start, end in find_degrees(sent.text)
-            if mention_role(sent.text, start, sent.section) != BOILERPLATE
-            and not _VERB_MASTER.match(sent.text, start)
-        ]
-        if not hits:
-            continue
-        evidence = evidence or sent.evidence
-        for level, start, end in hits:
-            clause = _clause(sent.text, start, end)
-            is_preferred = sent.section == "preferred" or sentence_role(clause, "intro") == "preferred"
-            (preferred if is_preferred else required).append(level)
-        new_fields = [f for f in find_fields(sent.text) if f not in fields]
-        if new_fields:
-            fields += new_fields
-            wished.append(_fields_wished(sent.text, hits[0][2]))
-        equivalent = equivalent or accepts_equivalent(sent.text)
-    if not required and not preferred:
-        return None
-    fields_preferred = bool(wished) and all(wished)
-    if required:
-        low = min(required, key=level_rank)
-        higher = [lvl for lvl in preferred if level_rank(lvl) > level_rank(low)]
-        pref = min(higher, key=level_rank) if higher else None
-        return DegreeRequirement(low, tuple(fields), True, equivalent, pref, evidence, fields_preferred)
-    low = min(preferred, key=level_rank)
-    return DegreeRequirement(low, tuple(fields), False, equivalent, None, evidence, fields_preferred)
-
-
-def _fields_wished(text: str, degree_end: int) -> bool:
-    """True when the degree's fields are only a wish: "a Bachelor's degree (ideally in CS)",
-    "BS, preferably in statistics", "a degree; computer science preferred"."""
-    spans = [a for a, _ in field_spans(text) if a >= degree_end]
-    if not spans:
-        return False
-    lead = text[degree_end : spans[0]]
-    if FORWARD_CUE.search(lead) or PREFERRED_CUE.search(lead):
-        return True
-    tail = _clause(text, spans[0], spans[0])
-    return bool(PREFERRED_CUE.search(text[spans[0] : spans[0] + len(tail)]))
-
-
-def _clause(text: str, start: int, end: int) -> str:
-    """The clause around a degree mention: up to the nearest comma, semicolon or 'and'."""
-    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
-    right_match = _CLAUSE.search(text, end)
-    right = right_match.start() if right_match else len(text)
-    return text[left:right]

@@ -33,6 +33,9 @@ class Candidate(NamedTuple):
 
 
 _MAX_WORDS = 4  # a learned name longer than this is a phrase, not a skill's name
+# a company's legal form ends no skill's name: "TRIGYN TECHNOLOGIES, INC.", "Fabrikam GmbH"
+_LEGAL_FORM = re.compile(r"\b(?:inc|llc|ltd|corp|gmbh|plc|llp|pty|s\.?a\.?r\.?l)\.?$", re.IGNORECASE)
+_JOINED = re.compile(r"\s(?:and|or|&)\s", re.IGNORECASE)  # a name no list holds joins no two things
 
 
 def skill_candidates(
@@ -50,16 +53,26 @@ def skill_candidates(
     ]
     found += _bare_items(doc, taxonomy, items or [], found)
     from matcher.language import learned_spans, well_formed
+    from matcher.posting._heads import shared_heads
 
     text = doc.text  # built from the tokens on each access: once
+    taken = [(c.start_char, c.end_char) for c in found]
+    found += [Candidate(a, b, words, skill) for a, b, words, skill in shared_heads(text, taxonomy, taken)]
     for span in learned_spans(doc, asked):
         if any(c.start_char < span.end and span.start < c.end_char for c in found):
             continue
         if span.skill_id:
             found.append(Candidate(span.start, span.end, span.text, taxonomy.skills[span.skill_id]))
             continue
-        if len(span.text.split()) > _MAX_WORDS or not well_formed(span.text) or _cue_words(span.text):
-            continue  # a phrase, a broken span, or the posting's own cue ("Go (nice to have)")
+        if (
+            len(span.text.split()) > _MAX_WORDS
+            or not well_formed(span.text)
+            or _cue_words(span.text)
+            or _JOINED.search(span.text)
+            or _LEGAL_FORM.search(span.text)
+        ):
+            continue  # a phrase, a broken span, the posting's own cue ("Go (nice to have)"), or two
+            # things joined ("bureaucracy and micromanagement", "relational and no-SQL")
         if not _listed(text, span.start, span.end, found) and not (
             span.label == "KNOWLEDGE" and _specific(span.text) >= _MIN_IDF
         ):
@@ -177,7 +190,12 @@ def _name_like(text: str, start: int, end: int, taken: _Taken) -> bool:
 
     item = text[start:end]
     # in lower case: a name's inner capitals ("WinML") are no words run together here
-    return well_formed(item.lower()) and not _cue_words(item) and _specific(item) >= _MIN_IDF
+    return (
+        well_formed(item.lower())
+        and not _cue_words(item)
+        and not _LEGAL_FORM.search(item)
+        and _specific(item) >= _MIN_IDF
+    )
 
 
 def _bare_items(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from matcher.text._tokens import token_key
 from matcher.text._wordlists import wordlist
 
 __all__ = ["fix_mojibake", "prepare_text", "split_glued"]
@@ -102,6 +103,7 @@ def split_glued(word: str, known: frozenset[str]) -> str:
         if len(head) >= 2 and tail[:1].isupper() and f"{head}.{tail.split('.')[0]}".lower() not in known:
             return f"{split_glued(head, known)}.\n{split_glued(tail, known)}"
         return word
+    capitals = word.isupper()
     for i in range(len(word) - 2, 1, -1):  # longest known left part first
         if not word[i].isupper():
             continue
@@ -111,6 +113,10 @@ def split_glued(word: str, known: frozenset[str]) -> str:
             or re.fullmatch(r"[A-Z][a-z]{2,}\w*", right)
             or (right.isupper() and (len(right) >= 4 or not left.isupper()))
         ):
+            if capitals and not (_known_word(right, known) or split_glued(right, known) != right):
+                continue  # in capitals both parts are known words ("AWSREST", "JSONPREFERRED")
+            if capitals and _whole_word(word):
+                return word  # "MESSAGING" is a word, not "MES" (a skill) glued to "SAGING"
             return f"{left}\n{split_glued(right, known)}"
         if (
             re.fullmatch(r"[A-Za-z]*[a-z]{3}", left)
@@ -119,6 +125,19 @@ def split_glued(word: str, known: frozenset[str]) -> str:
         ):
             return f"{left}\n{split_glued(right, known)}"
     return word
+
+
+def _whole_word(word: str) -> bool:
+    """True when a word (in capitals) is an English word, its plural or a past form as it stands."""
+    from matcher.text._unglue import english_words
+
+    lower = word.lower()
+    return lower in english_words() or token_key(lower) in english_words()
+
+
+def _known_word(word: str, known: frozenset[str]) -> bool:
+    """True when a word is a known skill name or an English word."""
+    return word.lower() in known or _whole_word(word)
 
 
 _TRAILING_SPACE = re.compile(r"(?<![ \t])[ \t]++\n")  # from a run's first character only: linear
