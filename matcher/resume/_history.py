@@ -17,7 +17,7 @@ from matcher.facts import (
     leading_start,
 )
 from matcher.records import Job, Section
-from matcher.resume._job_header import header_below, title_employer, title_words
+from matcher.resume._job_header import header_below, is_place_line, title_employer, title_words
 from matcher.resume._sections import heading_of
 
 __all__ = ["DatedJob", "find_jobs"]
@@ -36,6 +36,12 @@ NO_WORK_KINDS = frozenset(
 # certifications section that names a certificate (a sidebar layout may run the history on there)
 _HONOUR = re.compile(
     r"\b(?:awards?|awarded|honou?rs?|honorary|scholarships?|student union|club)\b", re.IGNORECASE
+)
+# outside the history, a date line naming a membership is none: "Board Member, Texans for
+# Midwifery (2001-2002)", "Vice-President (2011-2012): Armenian Students Association"
+_MEMBERSHIP = re.compile(
+    r"\b(?:members?|membership|associations?|organi[sz]ations?|societ(?:y|ies)|committees?|fraternity|sorority)\b",
+    re.IGNORECASE,
 )
 _CERTIFICATE = re.compile(r"\b(?:certifi\w*|licen[cs]\w*)\b", re.IGNORECASE)
 # "Information Technology Student", "Nursing Student": studies listed as a job (every part of the
@@ -89,6 +95,10 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
                 ranges = []
             if ranges and stray and (not _looks_like_job(line, previous) or _HONOUR.search(line)):
                 ranges = []
+            if ranges and stray and _MEMBERSHIP.search(line):
+                ranges = []
+            if ranges and _in_prose(line, ranges[0]):
+                ranges = []  # "Planned the domain migration from 2008 to 2012 R2.": a duty's dates
             if ranges and region.kind == "certifications" and _CERTIFICATE.search(line):
                 ranges = []
             if ranges and _never_work_label(line):
@@ -105,7 +115,8 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
             if line.strip() and not (k == 0 and _is_heading(line)):  # a heading is no job's part
                 if k > 0 and not ranges and date_first is None:
                     content_seen = True
-                previous = [*previous[-1:], line.strip()]
+                if ranges or not is_place_line(line):  # "City  ," / "State": the header is above
+                    previous = [*previous[-1:], line.strip()]
             pos += len(line)
     found.sort(key=lambda item: item[0])
     found = _without_repeats(found)
@@ -133,6 +144,24 @@ def _without_repeats(
         ):
             kept.append(item)
     return kept
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the and or of in on at to for from with by as de la del since until through".split()
+)
+_CLAUSE_END = re.compile(r"\s{2,}|[.;:]\s|\t")
+
+
+def _in_prose(line: str, r: DateRange) -> bool:
+    """True when a date range stands inside a sentence, not in a job's header: the words before
+    it, back to a column gap or the end of a sentence, hold three words or more in lower case
+    that are no function words ("domain migration from 2008 to 2012", "end user software (Microsoft
+    Office 2003-2008"; "Worked as cashier at Acme from 2003 to 2004", "Sales Associate- via C
+    department 02/2010" and "Programmer otulea.uni-bremen.de, 2010 - 2011" still date a job)."""
+    before = _CLAUSE_END.split(line[: max(r.offset, 0)])[-1]
+    words = (w.strip(",;()\"'") for w in before.split())  # "otulea.uni-bremen.de," is no word
+    lower = [w for w in words if re.fullmatch(r"[a-z]+", w) and w not in _FUNCTION_WORDS]
+    return len(lower) >= 3
 
 
 _LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z &/-]{2,40}?)\s*:")

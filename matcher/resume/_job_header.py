@@ -13,7 +13,7 @@ from functools import lru_cache
 from matcher.facts import find_date_ranges, is_field_word
 from matcher.text import alternation, wordlist
 
-__all__ = ["header_below", "title_employer", "title_words"]
+__all__ = ["header_below", "is_place_line", "title_employer", "title_words"]
 
 _SPLIT = re.compile(r"\s{2,}|\s*[|•·–—]\s*|\s+-\s+|\t|,\s+(?=[A-Z])|\s+at\s+(?=[A-Z])|\s*\(\s*|\s*\)\s*")
 
@@ -101,7 +101,7 @@ def _without_place(line: str) -> str:
 
 
 # what may end a title after the word naming the role: "Engineer I / II", "Analyst III"
-_GRADE = re.compile(r"(?:\s+(?:[IVX]{1,4}|\d|Sr\.?|Jr\.?|/|-|&))+\s*$")
+_GRADE = re.compile(r"(?:\s+(?:[IVX]{1,4}(?:/[IVX]{1,4})*|\d|Sr\.?|Jr\.?|/|-|&))+\s*$")  # "Analyst I/II"
 # where a title's head ends: "Director | of Nursing Services", "Office | of the Secretary"
 _HEAD_END = re.compile(r"\s+(?:of|for|at|with|in|ofthe)\s", re.IGNORECASE)  # pdfium: "ofthe"
 
@@ -132,17 +132,23 @@ def _employer_part(part: str) -> bool:
     return bool(_employer().search(part)) and not _role_named(part)
 
 
+_NAME_JOINS = frozenset({"of", "for", "and", "the", "de"})  # "University of Bremen", "Bank of America"
+
+
 def _split_run(part: str) -> list[str]:
     """A title run into its employer's name, as pdfium writes one line ("Executive Chef Company
-    Name", "Software Engineer Google LLC"): split after the last word naming a role that has
-    only capitalised words after it, an employer's word among them; else the part whole."""
+    Name", "Software Engineer Google LLC", "Teller Bank of America"): split after the last word
+    naming a role that has only capitalised words after it (and "of", "for", "and" between them),
+    an employer's word among them; else the part whole."""
     words = part.split()
     if len(words) < 3 or not _employer().search(part):
         return [part]
     for k in range(len(words) - 1, 0, -1):
         after = words[k:]
-        if any(re.match(r"[a-z]", w) for w in after):
-            return [part]  # "Manager of Operations Acme Inc" stays whole
+        if any(re.match(r"[a-z]", w) and w not in _NAME_JOINS for w in after):
+            return [part]  # "Manager of Operations Acme Inc" stays whole; "Bank of America" is a name
+        if re.match(r"[a-z]", after[0]):
+            continue
         head, title, employer = words[k - 1], " ".join(words[:k]), " ".join(after)
         if not (title_words().fullmatch(head) or head.lower() in _role_heads()) or not _employer().search(
             employer
@@ -191,12 +197,40 @@ def title_employer(rest: str, previous: list[str], following: list[str]) -> tupl
     elif near and not any(_titled(p) for p in near) and not any(_employer_part(p) for p in parts):
         parts = parts + near[:1]  # the employer on the line above (or below) the title's
     title = next((p for p in parts if _titled(p) and not _employer_part(p)), None)
-    employer = next((p for p in parts if _employer().search(p) and p != title), None)
+    # an employer's word in a duty's sentence names no employer ("Designed electrical systems ...")
+    employer = next((p for p in parts if _employer().search(p) and p != title and _name_like(p)), None)
     if title is None:
         title = next((p for p in parts if p != employer), None)
     if employer is None:  # any other part, but not a duty's sentence ("Maintained work areas.")
         employer = next((p for p in parts if p != title and _name_like(p)), None)
+    if not following and (title is None or employer is None):
+        above = _header_above(previous)
+        if title is None:
+            title = next((p for p in above if _titled(p) and not _employer_part(p) and p != employer), None)
+        if employer is None:
+            employer = next((p for p in above if _employer_part(p) and p != title), None)
     return title, employer
+
+
+def _header_above(previous: list[str]) -> list[str]:
+    """The parts of the lines above a date line that may be its job's header, nearest last: the
+    line above, and the one above that when the line between is written as a name is too
+    ("Branch Manager" / "Acme Bank" / "City , State" / dates; place lines are not kept as lines
+    above); no line with a date (another job's) and no duty."""
+    out: list[str] = []
+    for line in reversed(previous[-2:]):
+        parts = [] if find_date_ranges(line) else _parts(line)
+        if not parts or not all(_name_cased(p) for p in parts):
+            break
+        out = parts + out
+    return out
+
+
+def is_place_line(line: str) -> bool:
+    """True when a line holds only a place, or its pieces ("City  ,", "State", "Boston, MA"): no
+    part of a job's header, so the lines above it still count as the header's."""
+    stripped = line.strip()
+    return bool(stripped) and len(stripped) <= 40 and not _parts(stripped) and not find_date_ranges(stripped)
 
 
 def _name_cased(part: str) -> bool:
