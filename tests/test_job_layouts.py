@@ -115,6 +115,24 @@ def test_a_range_inside_a_duty_sentence_is_no_job(duty: str) -> None:
         ),
         ("Worked as cashier at Acme Foods from 2003 to 2004", None),
         ("Sales Associate- via C department 02/2010 to 05/2014 Company Name", None),
+        # pdfium's one-line headers, the title in lower case or followed by a note
+        ("Company Name City , State kitchen Manager / Catering and events chef 07/2011 to 01/2014", None),
+        (
+            "District Business Planning Manager - Progressive positions leading to the Multi Unit level "
+            "Apr 1989 to Oct 1999",
+            None,
+        ),
+        ("Billing & coding intern student 11/2011 to 12/2011 Company Name City , State", None),
+        (
+            "Fairmont Royal Pavilion - General cook - nominated employee of the month - 2003-2005 - "
+            "Responsible for meals",
+            None,
+        ),
+        (
+            "accounts Managed executive calendar and for physicians 03/2006 to 02/2007 Optometry Technician "
+            "Eyeglass World",
+            None,
+        ),
     ],
 )
 def test_a_job_line_after_a_sentence_still_counts(line: str, want: tuple[str, str, str, str] | None) -> None:
@@ -181,3 +199,23 @@ def test_a_web_address_before_the_dates_is_no_sentence() -> None:
 )
 def test_a_title_run_into_an_employer_named_with_of_is_split(line: str, want: tuple[str, str]) -> None:
     assert [j[:2] for j in _jobs(f"Experience\n{line}\nInvented things")] == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # title and dates, the employer on the line below (a LaTeX sidebar CV), a duty's tail above
+            "Experience\nSystems Analyst  Oct 12 - Sep 13\nBig Bank Corp\n• Improved the code quality\n"
+            "and identification + elimination of potential code flaws\nIT Consultant Oct 11 - Oct 12\n"
+            "Accenture Tech. Solutions\nLarge public service project with a platform for finance processes.",
+            [
+                ("Systems Analyst", "Big Bank Corp", "2012-10", "2013-09"),
+                ("IT Consultant", "Accenture Tech. Solutions", "2011-10", "2012-10"),
+            ],
+        ),
+    ],
+)
+def test_the_employer_on_the_line_below_the_title_and_dates(
+    text: str, want: list[tuple[str | None, str | None, str, str]]
+) -> None:
+    assert _jobs(text) == want

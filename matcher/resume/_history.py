@@ -109,7 +109,8 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
                     date_first = not content_seen and not title_words().search(line.replace(r.text, " "))
                 rest = line.replace(r.text, "  ")
                 following = header_below(lines[k + 1 : k + 6]) if date_first else []
-                title, employer = title_employer(rest, previous, following)
+                below = [] if date_first else header_below(lines[k + 1 : k + 3])[:1]
+                title, employer = title_employer(rest, previous, following, below)
                 if not _studies(title):
                     found.append((pos, r, title, employer, line.strip()))
             if line.strip() and not (k == 0 and _is_heading(line)):  # a heading is no job's part
@@ -149,19 +150,25 @@ def _without_repeats(
 _FUNCTION_WORDS = frozenset(
     "a an the and or of in on at to for from with by as de la del since until through".split()
 )
-_CLAUSE_END = re.compile(r"\s{2,}|[.;:]\s|\t")
+_CLAUSE_END = re.compile(r"\s{2,}|[.;:]\s|\t|\s[-–—|]\s")
+# what a date stands after in a sentence: "from 2008 to 2012", "since 2008", "(2008-2011)"
+_PROSE_BEFORE = re.compile(r"(?:\b(?:from|since|during|between|in|for|the|of|by|through|until)|\()\s*$", re.I)
+_SENTENCE_END = re.compile(r"[.!?][)\"']?\s*$")
 
 
 def _in_prose(line: str, r: DateRange) -> bool:
     """True when a date range stands inside a sentence, not in a job's header: the words before
-    it, back to a column gap or the end of a sentence, hold three words or more in lower case
-    that are no function words ("domain migration from 2008 to 2012", "end user software (Microsoft
-    Office 2003-2008"; "Worked as cashier at Acme from 2003 to 2004", "Sales Associate- via C
-    department 02/2010" and "Programmer otulea.uni-bremen.de, 2010 - 2011" still date a job)."""
-    before = _CLAUSE_END.split(line[: max(r.offset, 0)])[-1]
-    words = (w.strip(",;()\"'") for w in before.split())  # "otulea.uni-bremen.de," is no word
+    it, back to a column gap, a spaced dash or the end of a sentence, hold three words or more in
+    lower case that are no function words, and the range follows a preposition or "(", or the
+    line ends as a sentence does ("domain migration from 2008 to 2012 R2.", "end user software
+    (Microsoft Office 2003-2008 including Outlook)."). Still jobs: "Worked as cashier at Acme
+    from 2003 to 2004", "Programmer otulea.uni-bremen.de, 2010 - 2011", and pdfium's one-line
+    headers with a title in lower case ("State kitchen Manager / Catering and events chef
+    07/2011 to 01/2014")."""
+    head = line[: max(r.offset, 0)]
+    words = (w.strip(",;()\"'") for w in _CLAUSE_END.split(head)[-1].split())  # "uni-bremen.de," is none
     lower = [w for w in words if re.fullmatch(r"[a-z]+", w) and w not in _FUNCTION_WORDS]
-    return len(lower) >= 3
+    return len(lower) >= 3 and bool(_PROSE_BEFORE.search(head) or _SENTENCE_END.search(line))
 
 
 _LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z &/-]{2,40}?)\s*:")

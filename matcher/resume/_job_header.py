@@ -179,11 +179,16 @@ def header_below(lines: list[str]) -> list[str]:
     return out
 
 
-def title_employer(rest: str, previous: list[str], following: list[str]) -> tuple[str | None, str | None]:
+def title_employer(
+    rest: str, previous: list[str], following: list[str], below: list[str] | None = None
+) -> tuple[str | None, str | None]:
     """Title and employer from the date line, and from the line above it ("Senior Engineer, Acme"
     above "Madrid | 2021 - Present"; "Google LLC  Mountain View, CA" above "Software Engineer
     Oct 2016 - Present"), or below it in a layout that writes the dates first (the title may come
-    after the employer's and the place's lines: "Company Name  City  ," / "State  Accountant")."""
+    after the employer's and the place's lines: "Company Name  City  ," / "State  Accountant");
+    with no employer yet, the employer's part of the line above the one above (place lines are
+    skipped: "Branch Manager" / "Acme Bank" / "City , State" / dates) or of the first line
+    ``below`` a title and dates ("IT Consultant  Oct 11 - Oct 12" / "Accenture Tech. Solutions")."""
     parts = [q for p in _parts(rest) for q in _split_run(p)]
     near = [q for p in _parts(following[0]) for q in _split_run(p)] if following else []
     if near and (len(near) == 1 or not any(_titled(p) for p in near)):
@@ -209,6 +214,12 @@ def title_employer(rest: str, previous: list[str], following: list[str]) -> tupl
             title = next((p for p in above if _titled(p) and not _employer_part(p) and p != employer), None)
         if employer is None:
             employer = next((p for p in above if _employer_part(p) and p != title), None)
+    if (
+        employer is None and not following and below
+    ):  # "IT Consultant  Oct 11 - Oct 12" / "Accenture Tech. Solutions"
+        employer = next(
+            (p for p in _parts(below[0]) if _employer_part(p) and _name_cased(p) and p != title), None
+        )
     return title, employer
 
 
@@ -244,6 +255,7 @@ def _name_cased(part: str) -> bool:
     )
 
 
+_CONTINUATION = frozenset({"and", "or", "of", "to", "with", "the", "for", "in", "by", "as", "while"})
 _SENTENCE = re.compile(r"\b[a-z]+\.$")  # "Reported directly to the President of the company."
 
 
@@ -254,6 +266,7 @@ def _name_like(part: str) -> bool:
     words = part.split()
     return (
         not re.search(r"\b[a-z]+\.$", part)
+        and not (words and words[0] in _CONTINUATION)  # "and identification of code flaws": a duty's tail
         and not all(w[:1].islower() for w in words[:3])
         and len(words) <= 8
     )
