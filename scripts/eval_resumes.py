@@ -263,7 +263,9 @@ def _label_years(jobs: list[dict[str, str]]) -> float | None:
 
 
 # -- unlabelled sample ----------------------------------------------------------------------
-def unlabelled_sample(n: int, labels: Path = ROOT / "data" / "eval" / "resumes", offset: int = 0) -> list[Path]:
+def unlabelled_sample(
+    n: int, labels: Path = ROOT / "data" / "eval" / "resumes", offset: int = 0
+) -> list[Path]:
     """The first ``n`` livecareer PDFs by the SHA-256 of their path that no label names, after
     skipping ``offset`` of them (``--offset 300`` gives a second sample, none of the first 300)."""
     labelled = {json.loads(p.read_text(encoding="utf-8"))["source"] for p in labels.glob("*.json")}
@@ -344,7 +346,9 @@ def main() -> int:
         return 1
     print(
         json.dumps(
-            education_of(unlabelled_sample(args.sample, offset=args.offset), args.engine, args.jobs), indent=1, ensure_ascii=False
+            education_of(unlabelled_sample(args.sample, offset=args.offset), args.engine, args.jobs),
+            indent=1,
+            ensure_ascii=False,
         )
     )
     return 0

@@ -219,3 +219,19 @@ def test_the_employer_on_the_line_below_the_title_and_dates(
     text: str, want: list[tuple[str | None, str | None, str, str]]
 ) -> None:
     assert _jobs(text) == want
+
+
+@pytest.mark.parametrize("dash", ["ï¼", "－"])
+def test_a_full_width_dash_between_employer_and_place_parts_them(dash: str) -> None:
+    text = (
+        f"Experience\nCommunity Advocate Nov 2015 to Current\nCompany Name {dash} City , State\nHelped kids."
+    )
+    assert _jobs(text) == [("Community Advocate", "Company Name", "2015-11", "present")]
+
+
+def test_a_sentence_ending_in_mojibake_is_still_a_sentence() -> None:
+    text = (
+        "Experience\nNetwork Engineer  01/2009  to 12/2017  Company Name\nIncreased speed and reliability of "
+        "company email by migrating from Microsoft Exchange 2010 to 2016.\u00c2"
+    )
+    assert [j[2:] for j in _jobs(text)] == [("2009-01", "2017-12")]

@@ -153,7 +153,7 @@ _FUNCTION_WORDS = frozenset(
 _CLAUSE_END = re.compile(r"\s{2,}|[.;:]\s|\t|\s[-–—|]\s")
 # what a date stands after in a sentence: "from 2008 to 2012", "since 2008", "(2008-2011)"
 _PROSE_BEFORE = re.compile(r"(?:\b(?:from|since|during|between|in|for|the|of|by|through|until)|\()\s*$", re.I)
-_SENTENCE_END = re.compile(r"[.!?][)\"']?\s*$")
+_SENTENCE_END = re.compile(r"[.!?][)\"']?(?:\u00c2)?\s*$")  # "... to 2016.Â": a no-break space's mojibake
 
 
 def _in_prose(line: str, r: DateRange) -> bool:

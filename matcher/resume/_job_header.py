@@ -15,7 +15,9 @@ from matcher.text import alternation, wordlist
 
 __all__ = ["header_below", "is_place_line", "title_employer", "title_words"]
 
-_SPLIT = re.compile(r"\s{2,}|\s*[|•·–—]\s*|\s+-\s+|\t|,\s+(?=[A-Z])|\s+at\s+(?=[A-Z])|\s*\(\s*|\s*\)\s*")
+_SPLIT = re.compile(
+    r"\s{2,}|\s*[|•·–—]\s*|\s*(?:ï¼\x8d?|－)\s*|\s+-\s+|\t|,\s+(?=[A-Z])|\s+at\s+(?=[A-Z])|\s*\(\s*|\s*\)\s*"
+)
 
 _LOCATION = re.compile(
     r"^(?:city|state|city,?\s*state|remote|[A-Z][a-zA-Z.]+(?:\s[A-Z][a-zA-Z.]+)*,\s*[A-Z]{2}|"
