@@ -94,6 +94,7 @@ def test_a_duty_sentence_on_the_date_line_is_no_employer(line: str) -> None:
         "Installed and troubleshot end user software (Microsoft Office 2003-2008 including Outlook).",
         "More than doubled inherited annual territory revenue from 2004 to 2006.",
         "While going to school fulltime (2008-2011) I supported myself as a bartender.",
+        "which has been the premier performing arts series in the area since 1958. I am responsible for the",
     ],
 )
 def test_a_range_inside_a_duty_sentence_is_no_job(duty: str) -> None:

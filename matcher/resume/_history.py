@@ -168,7 +168,10 @@ def _in_prose(line: str, r: DateRange) -> bool:
     head = line[: max(r.offset, 0)]
     words = (w.strip(",;()\"'") for w in _CLAUSE_END.split(head)[-1].split())  # "uni-bremen.de," is none
     lower = [w for w in words if re.fullmatch(r"[a-z]+", w) and w not in _FUNCTION_WORDS]
-    return len(lower) >= 3 and bool(_PROSE_BEFORE.search(head) or _SENTENCE_END.search(line))
+    after_preposition = _PROSE_BEFORE.search(head) or re.match(
+        r"(?:since|from)\b", r.text, re.I
+    )  # "since 1958"
+    return len(lower) >= 3 and bool(after_preposition or _SENTENCE_END.search(line))
 
 
 _LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z &/-]{2,40}?)\s*:")
