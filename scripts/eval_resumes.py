@@ -9,7 +9,8 @@ labelled (read every change):
     python scripts/eval_resumes.py diff before.json after.json
 
 The sample is the first N livecareer PDFs in ../shared, in the order of the SHA-256 of their path,
-that are none of the labelled resumes.
+that are none of the labelled resumes; ``--offset N`` skips the first N (``--offset 300`` is a
+second sample of 300, none of the first).
 """
 
 from __future__ import annotations
@@ -262,8 +263,11 @@ def _label_years(jobs: list[dict[str, str]]) -> float | None:
 
 
 # -- unlabelled sample ----------------------------------------------------------------------
-def unlabelled_sample(n: int, labels: Path = ROOT / "data" / "eval" / "resumes") -> list[Path]:
-    """The first ``n`` livecareer PDFs by the SHA-256 of their path that no label names."""
+def unlabelled_sample(
+    n: int, labels: Path = ROOT / "data" / "eval" / "resumes", offset: int = 0
+) -> list[Path]:
+    """The first ``n`` livecareer PDFs by the SHA-256 of their path that no label names, after
+    skipping ``offset`` of them (``--offset 300`` gives a second sample, none of the first 300)."""
     labelled = {json.loads(p.read_text(encoding="utf-8"))["source"] for p in labels.glob("*.json")}
     paths = sorted(
         (
@@ -272,7 +276,7 @@ def unlabelled_sample(n: int, labels: Path = ROOT / "data" / "eval" / "resumes")
         ),
         key=lambda s: hashlib.sha256(s.encode("utf-8")).hexdigest(),
     )
-    return [SHARED_RESUMES / s for s in paths if s not in labelled][:n]
+    return [SHARED_RESUMES / s for s in paths if s not in labelled][offset : offset + n]
 
 
 def education_of(paths: list[Path], engine: str = "auto", jobs: bool = False) -> dict[str, Any]:
@@ -327,6 +331,7 @@ def main() -> int:
     sub = ap.add_subparsers(dest="what", required=True)
     e = sub.add_parser("education", help="print the sample's education as JSON")
     e.add_argument("--sample", type=int, default=300)
+    e.add_argument("--offset", type=int, default=0, help="skip this many first (another sample)")
     e.add_argument("--engine", default="auto", choices=("auto", "pypdf", "pdfium"))
     e.add_argument("--jobs", action="store_true", help="also each resume's total years and dated jobs")
     d = sub.add_parser("diff", help="print the resumes whose education differs")
@@ -341,7 +346,9 @@ def main() -> int:
         return 1
     print(
         json.dumps(
-            education_of(unlabelled_sample(args.sample), args.engine, args.jobs), indent=1, ensure_ascii=False
+            education_of(unlabelled_sample(args.sample, offset=args.offset), args.engine, args.jobs),
+            indent=1,
+            ensure_ascii=False,
         )
     )
     return 0

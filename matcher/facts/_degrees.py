@@ -35,7 +35,7 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?<![Ss]crum )(?<![Ss]crum-)(?<!SCRUM )\b(?:[Mm]aster|MASTER)'?[sS]?\b"
         r"(?! (?:[Dd]ata|[Cc]lass|[Pp]lan|[Cc]ard|[Ff]ile|[Rr]ecord|[Ss]cheduler?|[Bb]ranch))"
         r"|\bMasters?'\b|\bM\.S\.?\b|\bM\. S\b(?=\s*[:,(])"
-        r"|\bMS(?:c|CS|EE)?\b(?![ -]?(?:Office|Excel|Word|SQL|"
+        r"|\bMS(?:c|CS|EE)?\b(?![ -]?(?i:Office|Excel|Word|SQL|"  # "MS Word", "MS word": Microsoft's
         r"Teams|Project|Access|Dynamics|Azure|Visio|PowerPoint|Outlook|Windows|Exchange|Fabric|365|DOS))"
         r"|\bM\.\s?Sc\b\.?|\bM\.E\.(?![A-Za-z])|\bMBA\b|\bM(?:SN|PH|SW|FA|PA|Phil|Acc|HA|Arch)\b|\bLL\.?M\b"
         r"|\bM(?:\.\s?)?Eng\b\.?|\bM(?:\.\s?)?Ed\b\.?|\bM\.A\."
@@ -63,7 +63,7 @@ _LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((level, re.compile(p)) for level, p in _LEVEL_PATTERNS)
 # a plain abbreviation followed by a product's name is the product's maker: "MS Office", "MS SQL"
 _PRODUCT = (
-    r"(?![ -]?(?:Office|Excel|Word|SQL|Teams|Project|Access|Dynamics|Azure|Visio|PowerPoint|Outlook"
+    r"(?![ -]?(?i:Office|Excel|Word|SQL|Teams|Project|Access|Dynamics|Azure|Visio|PowerPoint|Outlook"
     r"|Windows|Exchange|Fabric|365|DOS)\b)(?!&)"
 )
 

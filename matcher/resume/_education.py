@@ -34,6 +34,13 @@ _CREDITS_TOWARD = re.compile(
     r"|\btowards?\s+(?:an?\s+|my\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+# a degree not yet held, said in the entry's own line or lines: "20 semester hours left",
+# "12 credits remaining", "Completed majority of requirements for", "hope to ... obtain a B.S"
+_NOT_YET = re.compile(
+    r"\b(?:hours|credits|units|courses|classes)\s+(?:left|remaining)\b|\bmajority of (?:the )?requirements\b"
+    r"|\b(?:hope|hoping|plan|planning|intend|intending)\s+to\b",
+    re.IGNORECASE,
+)
 _EXPECTED_ABOVE = re.compile(
     r"\b(?:expected|anticipated|currently enrolled)(?: in| graduation)?\s*:?\s*$"
     r"|^\s*(?:present|current|now|ongoing|in progress)\s*$",  # the entry's date alone above it
@@ -72,7 +79,8 @@ def _regions(sections: list[Section]) -> list[Section]:
 # "my" alone is no intent ("where I obtained my AA in general studies")
 _INTENT = re.compile(
     r"\b(?:(?<!obtained )(?<!received )(?<!earned )(?<!completed )(?<!finished )my|will|plan(?:ning)? to"
-    r"|intend(?:ing)? to|hope to|seeking|wish to)\b[^.;:]{0,40}$",
+    r"|intend(?:ing)? to|hope to|seeking|wish to|scholarship for|fellowship for|admitted (?:in)?to"
+    r"|accepted (?:in)?to|applying (?:for|to)|applied (?:for|to)|preparing for)\b[^.;:]{0,40}$",
     re.I,
 )
 # "Associates  Borough of Manhattan Community College": the word alone opening an entry line
@@ -239,6 +247,8 @@ def _entry(
         or _EXPECTED_ABOVE.search(before)
         or _CREDITS_TOWARD.search(line[:start])
         or _CREDITS_TOWARD.search(before)
+        or _NOT_YET.search(line)
+        or _NOT_YET.search(rest)
     )  # "Expected in" / "05/2024 Bachelor of Science"; "78 semester hours toward Bachelors"
     return Education(
         level=level,

@@ -93,7 +93,23 @@ def heading_of(line: str) -> tuple[str, str, int] | None:
     m = _scanner().alone(stripped, lead=r"[\W_]", tail=r"[\s:\-–|_.]*", capitalised=True)
     if m is None:
         m = _scanner().glued(stripped, min_length=5)
-    return None if m is None else (m.kind, m.heading, m.end)
+    return _joined(stripped) if m is None else (m.kind, m.heading, m.end)
+
+
+_JOIN = re.compile(r"\s+(?:&|and|/)\s+|\s*/\s*", re.IGNORECASE)
+
+
+def _joined(stripped: str) -> tuple[str, str, int] | None:
+    """Two headings of one kind joined by "&", "and" or "/" ("Employment & Experience", "WORK
+    HISTORY / EXPERIENCE") are that kind's heading; of two kinds ("Education & Experience"), none."""
+    parts = _JOIN.split(stripped.rstrip(" :"))
+    if len(parts) != 2:
+        return None
+    found = [_scanner().alone(p, lead=r"[\W_]", tail=r"[\s:\-–|_.]*", capitalised=True) for p in parts]
+    if any(m is None or m.end < len(p) for m, p in zip(found, parts, strict=True)):
+        return None
+    kinds = {m.kind for m in found if m is not None}
+    return (kinds.pop(), stripped.rstrip(" :"), len(stripped.rstrip(" :"))) if len(kinds) == 1 else None
 
 
 def split_sections(text: str) -> list[Section]:
