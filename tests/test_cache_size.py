@@ -162,3 +162,30 @@ def test_opening_a_cache_reads_its_index_not_every_entry(
     db.close()
     full_scans = {s: p for s, p in plans.items() if any(step == "SCAN parses" for step in p)}
     assert full_scans == {}
+
+
+def test_entries_read_are_marked_used_behind_the_reads_and_all_by_close(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import matcher.batch._cache_lru as lru
+
+    monkeypatch.setattr(lru, "_TOUCH_BATCH", 3)  # a batch written behind every 3 reads
+    path = tmp_path / "cache.sqlite"
+    cache = ResumeCache(path)
+    resume = parse_resume_text("Ann Lee\nSKILLS\nPython")
+    for i in range(10):
+        cache.put(f"k{i}", resume)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE parses SET used = 0")
+    db.close()
+    assert cache.stored([f"k{i}" for i in range(7)]) == {f"k{i}" for i in range(7)}
+    assert any(t.name.startswith("matcher-cache-usage") for t in threading.enumerate())
+    cache.close()
+    assert not any(t.name.startswith("matcher-cache-usage") for t in threading.enumerate())
+    with sqlite3.connect(path) as db:
+        used = dict(db.execute("SELECT key, used FROM parses"))
+    db.close()
+    assert all(used[f"k{i}"] > 0 for i in range(7))  # two batches behind, the last one at close
+    assert all(used[f"k{i}"] == 0 for i in range(7, 10))

@@ -200,7 +200,7 @@ class ResumeCache:
             )
             self._retry("DROP TABLE IF EXISTS resumes")  # parser version 5 and before: nothing reads it
             prepare_usage(self._db)
-            self._usage = Usage(self._db, max_bytes)
+            self._usage = Usage(self._db, max_bytes, str(self.path))
         except sqlite3.DatabaseError as exc:
             raise InputError(
                 f"{self.path}: cannot be used as the resume cache ({exc}); remove the file or rank with "
@@ -373,7 +373,8 @@ def open_cache(path: str | Path, *, max_bytes: int | None = DEFAULT_CACHE_MAX_MB
         try:
             cache = ResumeCache.__new__(ResumeCache)
             cache.path = target
-            cache._db = sqlite3.connect(f"file:{target}?mode=ro", uri=True, timeout=30, isolation_level=None)
+            uri = target.resolve().as_uri() + "?mode=ro"  # "#", "?", "%" in the path escaped
+            cache._db = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
             cache._db.execute("SELECT COUNT(*) FROM parses").fetchone()
             cache._read_only = True
             warnings.warn(
