@@ -33,7 +33,14 @@ def _plain(value: Any) -> Any:
 @dataclass(frozen=True, slots=True)
 class ShownResume:
     """What a ranked entry's JSON shows of its resume: decoded alone, the rest of a spilled resume
-    (its skills, jobs and education: most of its bytes) is skipped, not built."""
+    (its skills, jobs and education: most of its bytes) is skipped, not built.
+
+    Examples
+    --------
+    >>> shown = ShownResume("Ann Lee", "ann@example.com", None, ())
+    >>> shown.name, shown.integrity
+    ('Ann Lee', ())
+    """
 
     name: str | None
     email: str | None
