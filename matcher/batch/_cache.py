@@ -3,10 +3,9 @@ engine. Not by the as-of date: a parse keeps its dated facts as written, and the
 for the day of each ranking (:func:`matcher.resume.resolve_dates`), so a cache made yesterday
 serves today.
 
-Re-ranking the same folder against another posting reads every resume from here instead of
-parsing it again, with its TF-IDF vector, so not even its text is tokenised again. Safe for
-concurrent runs: WAL journal, a busy timeout, and writes that are retried when the database is
-locked.
+Re-ranking the same folder against another posting reads every resume from here instead of parsing
+it again, with its TF-IDF vector, so not even its text is tokenised again. Safe for concurrent
+runs: WAL journal, a busy timeout, and writes that are retried when the database is locked.
 """
 
 from __future__ import annotations
@@ -373,7 +372,7 @@ def open_cache(path: str | Path, *, max_bytes: int | None = DEFAULT_CACHE_MAX_MB
         try:
             cache = ResumeCache.__new__(ResumeCache)
             cache.path = target
-            uri = target.resolve().as_uri() + "?mode=ro"  # "#", "?", "%" in the path escaped
+            uri = target.resolve().as_uri() + "?mode=ro"  # "#", "?", "%" escaped
             cache._db = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
             cache._db.execute("SELECT COUNT(*) FROM parses").fetchone()
             cache._read_only = True
