@@ -254,26 +254,20 @@ class ResumeCache:
     def rows(self, keys: Sequence[str]) -> dict[str, tuple[str, bytes | None]]:
         """The stored text (:func:`outcome_from_json` reads it) and vector of each of ``keys``
         that is stored, in one query, each marked used."""
-        marks = ",".join("?" * len(keys))
-        found = {
-            key: (text, vector)
-            for key, text, vector in self._retry(
-                f"SELECT key, resume, vector FROM parses WHERE key IN ({marks})", tuple(keys)
-            )
-        }
-        if not self._read_only:
-            for key in found:
-                self._usage.touch(key)
-        return found
+        return {key: (text, vector) for key, text, vector in self._found(", resume, vector", keys)}
 
     def stored(self, keys: Sequence[str]) -> set[str]:
         """Which of ``keys`` are stored, each marked used; read from the key index alone (the rows
         are read later, by whoever scores them: see ``_score_pool``)."""
+        return {key for (key,) in self._found("", keys)}
+
+    def _found(self, columns: str, keys: Sequence[str]) -> list[Any]:
+        """The key and ``columns`` of each of ``keys`` that is stored, in one query, marked used."""
         marks = ",".join("?" * len(keys))
-        found = {key for (key,) in self._retry(f"SELECT key FROM parses WHERE key IN ({marks})", tuple(keys))}
+        found = self._retry(f"SELECT key{columns} FROM parses WHERE key IN ({marks})", tuple(keys)).fetchall()
         if not self._read_only:
-            for key in found:
-                self._usage.touch(key)
+            for row in found:
+                self._usage.touch(row[0])
         return found
 
     def put(self, key: str, resume: Resume, vector: bytes | None = None) -> None:

@@ -49,17 +49,17 @@ class Usage:
     """Which entries a run used (written in batches, not one write per read) and how big the cache
     is; drops the least recently used entries when it is over ``max_bytes`` (None: no cap).
 
-    With ``path`` (the cache's file), a batch of reads is written behind, by a thread with a
-    connection of its own, while the reads go on: marking 4,096 entries used rewrites a page each
-    and took about a third of a second, in which a big re-rank's scoring workers ran out of work.
-    At most one batch is written behind at a time; ``flush`` and ``close`` wait for it."""
+    A batch of reads is written behind, by a thread with a connection of its own to the file at
+    ``path``, while the reads go on: marking 4,096 entries used rewrites a page each and took about
+    a third of a second, in which a big re-rank's scoring workers ran out of work. At most one batch
+    is written behind at a time; ``flush`` and ``close`` wait for it."""
 
-    def __init__(self, db: sqlite3.Connection, max_bytes: int | None, path: str | None = None) -> None:
+    def __init__(self, db: sqlite3.Connection, max_bytes: int | None, path: str) -> None:
         self._db = db
         self.max_bytes = max_bytes
         self._touched: list[str] = []
         self.total = int(db.execute("SELECT coalesce(sum(size), 0) FROM parses").fetchone()[0])
-        self._path = path
+        self._path = path  # the cache's file, which the writing thread opens for itself
         self._writer: ThreadPoolExecutor | None = None
         self._behind: Future[None] | None = None
         self._own: sqlite3.Connection | None = None  # the writing thread's connection
@@ -68,9 +68,6 @@ class Usage:
         """``key`` was read now."""
         self._touched.append(key)
         if len(self._touched) >= _TOUCH_BATCH:
-            if self._path is None:
-                self.flush()
-                return
             self._wait()  # the batch before, and any error it met
             keys, self._touched = self._touched, []
             if self._writer is None:
@@ -81,7 +78,6 @@ class Usage:
         import sqlite3
 
         if self._own is None:
-            assert self._path is not None
             # made in the writing thread, closed by close() once that thread is done with it
             self._own = sqlite3.connect(self._path, timeout=30, isolation_level=None, check_same_thread=False)
             self._own.execute("PRAGMA busy_timeout=30000")
