@@ -4,6 +4,7 @@ ranking as scoring them in the main process, every kind of stored row handled.""
 from __future__ import annotations
 
 import contextlib
+import itertools
 import multiprocessing
 import os
 import signal
@@ -190,8 +191,10 @@ def test_a_cache_that_breaks_midway_leaves_the_pooled_ranking_whole(
     folder, original, cold = cached
     cache = _copy(original, tmp_path / "cache.sqlite")
     broken: list[int] = []
+    seen: list[tuple[int, int, int]] = []
 
     def break_the_cache(done: int, total: int, failed: int) -> None:
+        seen.append((done, total, failed))
         # halfway: the workers die (their batches come back to this process) and the cache file
         # is overwritten by something that is no database, as a full disk or another program might
         if done == total // 2 and not broken:
@@ -202,6 +205,8 @@ def test_a_cache_that_breaks_midway_leaves_the_pooled_ranking_whole(
         again = rank(posting, [folder], as_of=AS_OF, workers=2, cache=cache, progress=break_the_cache)
     assert broken  # there were workers, and the cache broke while they held batches
     assert again.to_list() == cold.to_list()
+    # the files parsed again are counted once: the progress ends where the output does
+    assert seen[-1] == (POOL_FROM + 2, POOL_FROM + 2, 2)
 
 
 @pooling
@@ -232,3 +237,20 @@ def test_a_cache_in_a_folder_with_uri_characters_is_read_where_it_is(
         (out,) = score_stored(scoring, db, [("a.pdf", Stored("good"))])
     assert out.entry is not None  # read from that file, not from one cut at "#" or "?"
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # and no stray file made
+
+
+@pooling
+def test_a_pooled_reranks_progress_counts_the_failures_the_workers_decide(
+    tmp_path: Path, posting: Posting, cached: tuple[Path, Path, Ranking]
+) -> None:
+    """The empty file's stored failure and the twin are decided while the workers score: the
+    progress line counts them as the final output lists them."""
+    folder, original, _ = cached
+    cache = _copy(original, tmp_path / "cache.sqlite")
+    seen: list[tuple[int, int, int]] = []
+    ranking = rank(posting, [folder], as_of=AS_OF, workers=2, cache=cache, progress=lambda *a: seen.append(a))
+    failed = [e for e in ranking.entries if e.failure]
+    assert len(failed) == 2
+    done, total, failures = seen[-1]
+    assert (done, total, failures) == (POOL_FROM + 2, POOL_FROM + 2, 2)
+    assert all(a[2] <= b[2] and a[0] <= b[0] for a, b in itertools.pairwise(seen))  # never backwards

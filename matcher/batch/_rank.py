@@ -42,6 +42,34 @@ _POOL_BATCH = 128  # cached files handed to a scoring worker at once
 __all__ = ["rank"]
 
 
+class _Tally:
+    """What ``progress`` is told: files done of all files, and every failure, the ones decided
+    after parsing too (a cached file's stored failure or a twin, found by a scoring worker; a
+    resume that failed to score), and a second pass over files the cache could not give back
+    counted as those files, not again from zero."""
+
+    def __init__(self, progress: Callable[[int, int, int], None] | None, total: int) -> None:
+        self.progress, self.total = progress, total
+        self.done = self.failures = self.later = 0
+        self.done_before = self.failures_before = 0
+
+    def parsed(self, done: int, _total: int, failures: int) -> None:
+        self.done, self.failures = self.done_before + done, self.failures_before + failures
+        self._tell()
+
+    def failed(self) -> None:
+        self.later += 1
+        self._tell()
+
+    def again(self, count: int) -> None:
+        """``count`` files, counted done already, are parsed again from here."""
+        self.done_before, self.failures_before = self.done - count, self.failures
+
+    def _tell(self) -> None:
+        if self.progress is not None:
+            self.progress(self.done, self.total, self.failures + self.later)
+
+
 @young_collections_only()  # the entries kept are not walked again and again (_collector)
 def rank(
     posting: Posting,
@@ -94,7 +122,8 @@ def rank(
         the program set, else the platform's; ``fork``, Linux's up to Python 3.13, starts them
         warm). The program's own multiprocessing settings are never changed.
     progress : callable, optional
-        Called as ``progress(done, total, failed)`` after each file.
+        Called as ``progress(done, total, failed)`` after each file, and when a file's failure
+        is found after it was counted done (by a scoring worker, or in scoring).
     scheduler : str or distributed.Client, optional
         Parse on a Dask cluster ("tcp://host:8786" or a Client; extra ``dask``) instead of local
         workers. The cache and the scoring stay here; the ranking is the same.
@@ -145,6 +174,7 @@ def rank(
     found = survey(paths)
     files = found.files
     failed = [RankEntry(str(path), None, None, None, failure) for path, failure in found.listed]
+    tally = _Tally(progress, len(files))
     scored: list[tuple[bool, float, str, Any]] = []  # sort key, then (resume, score) or where spilled
     spill: Spill | None = None
     batch: list[tuple[str, Resume, bytes | None]] = []
@@ -187,6 +217,7 @@ def rank(
         for path, resume, result, failure in scoring().score_batch(batch):
             if result is None:
                 failed.append(RankEntry(path, None, None, None, failure))
+                tally.failed()
             else:
                 keep(path, result.knocked_out, result.total, (shared.resume(resume), shared.score(result)))
         batch.clear()
@@ -196,6 +227,7 @@ def rank(
             keep(outcome.path, outcome.knocked_out, outcome.total, outcome.entry)
         elif outcome.failure is not None:
             failed.append(RankEntry(outcome.path, None, None, None, outcome.failure))
+            tally.failed()
         else:
             again.append(Path(outcome.path))
 
@@ -210,7 +242,9 @@ def rank(
         # closing: an interrupt stops the workers and closes the cache at once, not when collected
         cap = None if cache_max_mb is None else int(cache_max_mb * (1 << 20))
         with contextlib.closing(
-            parse_all(files, engine, workers, cache, limits, start_method, progress, scheduler, cap, pooled)
+            parse_all(
+                files, engine, workers, cache, limits, start_method, tally.parsed, scheduler, cap, pooled
+            )
         ) as results:
             for path, resume, vector, failure, digest in results:
                 name = str(path)  # one string for the digests and the entry: 250,000 of them add up
@@ -241,6 +275,7 @@ def rank(
         if pool is not None:
             pool.close()
     if again:  # the cache answers for them no more: parsed and stored anew
+        tally.again(len(again))
         parse_and_score(again, False)
     if batch:
         score_batch()
