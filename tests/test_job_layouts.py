@@ -236,3 +236,39 @@ def test_a_sentence_ending_in_mojibake_is_still_a_sentence() -> None:
         "company email by migrating from Microsoft Exchange 2010 to 2016.\u00c2"
     )
     assert [j[2:] for j in _jobs(text)] == [("2009-01", "2017-12")]
+
+
+@pytest.mark.parametrize(
+    ("heading", "listed"),
+    [
+        ("Product Specialist/FAS Experience", "Areas of Expertise\nPCR\nCell Biology/Tissue Culture\n"),
+        ("Food and Beverage Industry Experience", "Skills\nMenu planning\nInventory control\n"),
+        ("PRODUCTION EXPERIENCE", "Skills\nFinal Cut Pro\n"),
+    ],
+)
+def test_a_qualified_experience_heading_before_dates_opens_the_experience(heading: str, listed: str) -> None:
+    """"<what> Experience" named by the resume itself, with a job's dates right under it, opens the
+    experience section, so the jobs under it are read (they were read as the skills list's items)."""
+    text = (
+        f"Jane Roe\nProfile\nScientist with ten years at the bench.\n{listed}{heading}\nFebruary 2013\nto\n"
+        "December 2015\nCompany Name  City  ,  State  Adjunct Faculty\nLectured graduate students.\n"
+        "November 2005\nto\nCurrent\nCompany Name  City  ,  State  Senior Field Application Scientist\n"
+        "Provide pre-sales application support.\n"
+    )
+    assert _jobs(text) == [
+        ("Adjunct Faculty", "Company Name", "2013-02", "2015-12"),
+        ("Senior Field Application Scientist", "Company Name", "2005-11", "present"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "item", ["Customer Service Experience", "Retail Experience", "Volunteering Experience"]
+)
+def test_a_skills_item_ending_in_experience_is_no_heading(item: str) -> None:
+    """Without a job's dates under it, "<what> Experience" stays an item of its list; a volunteering
+    one never opens work experience."""
+    text = (
+        "Jane Roe\nExperience\nCashier  Acme Foods  2005 - 2009\nRang up sales.\n"
+        f"Skills\nCash handling\n{item}\nInventory\nVolunteering\nFood bank helper 2010 - 2011\n"
+    )
+    assert _jobs(text) == [("Cashier", "Acme Foods", "2005-01", "2009-12")]

@@ -112,6 +112,31 @@ def _joined(stripped: str) -> tuple[str, str, int] | None:
     return (kinds.pop(), stripped.rstrip(" :"), len(stripped.rstrip(" :"))) if len(kinds) == 1 else None
 
 
+# "Production Experience", "Product Specialist/FAS Experience", "Food and Beverage Industry Experience"
+_QUALIFIED = re.compile(
+    r"(?:[A-Z][\w&'./-]*\s+|(?:and|of|&|in)\s+){1,5}(?:Experience|EXPERIENCE)\s*:?",
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _qualified_experience(line: str, text: str, pos: int) -> tuple[str, str, int] | None:
+    """A heading the resume names itself ("<what> Experience", capitalised, on its own line) opens
+    work experience when a year stands within the next three lines, before any other heading: a job's
+    dates under it. Without them it is an item of a list ("CRM Experience" above "Work History");
+    volunteering is no work."""
+    stripped = line.strip()
+    if len(stripped) > 60 or not _QUALIFIED.fullmatch(stripped) or stripped.lower().startswith("volunteer"):
+        return None
+    after = pos + len(line)
+    for below in text[after : after + 400].split("\n")[:3]:
+        if heading_of(below) is not None:  # a heading of its own follows: this was a list's item
+            return None
+        if _YEAR.search(below):
+            heading = stripped.rstrip(" :")
+            return ("experience", heading, len(heading))
+    return None
+
+
 def split_sections(text: str) -> list[Section]:
     """Split cleaned resume text into sections; text before the first heading is ``header``.
 
@@ -122,7 +147,7 @@ def split_sections(text: str) -> list[Section]:
     """
     marks = [(0, "header", "")]
     for pos, line in heading_lines(text):
-        found = heading_of(line)
+        found = heading_of(line) or _qualified_experience(line, text, pos)
         if found is not None:
             marks.append((pos, found[0], found[1]))
     sections = cut_sections(marks, len(text))
