@@ -247,7 +247,7 @@ def test_a_sentence_ending_in_mojibake_is_still_a_sentence() -> None:
     ],
 )
 def test_a_qualified_experience_heading_before_dates_opens_the_experience(heading: str, listed: str) -> None:
-    """"<what> Experience" named by the resume itself, with a job's dates right under it, opens the
+    """ "<what> Experience" named by the resume itself, with a job's dates right under it, opens the
     experience section, so the jobs under it are read (they were read as the skills list's items)."""
     text = (
         f"Jane Roe\nProfile\nScientist with ten years at the bench.\n{listed}{heading}\nFebruary 2013\nto\n"
