@@ -241,6 +241,44 @@ def test_a_degree_not_completed_is_in_progress(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("summary", "entry"),
+    [
+        ("I am currently pursuing Master's in Civil Engineering at Auburn University.",
+         "Master of Science : Civil Engineering , 11/2019\nAuburn University - City , State"),
+        ("Currently Working on MS in Instructional Design",
+         "2017\nMS : Instructional Design Saint Leo University"),
+        ("Nurse, presently enrolled in an MBA program at night.", "MBA : Healthcare Administration 2015"),
+    ],
+)  # fmt: skip
+def test_a_degree_the_summary_says_is_being_pursued_is_in_progress(summary: str, entry: str) -> None:
+    """The resume's own words elsewhere ("currently pursuing Master's in X") say its listed degree of
+    that level (and field, when both name one) is not finished."""
+    text = (
+        f"Jane Doe\nSUMMARY\n{summary}\nEDUCATION\n{entry}\nBachelor of Science : Biology 2012\nSKILLS\nExcel"
+    )
+    r = parse_resume_text(text, as_of=AS_OF)
+    assert [(e.level, e.in_progress) for e in r.education] == [("master", True), ("bachelor", False)]
+    assert r.highest_degree == "bachelor"
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Currently pursuing a Master's in Data Science.",  # another field: a degree not listed
+        "Currently pursuing Scrum Master certification.",  # no degree
+        "Completed a Master's in Finance while working full time.",  # no pursuit
+    ],
+)
+def test_a_pursuit_of_another_degree_leaves_the_listed_one_completed(summary: str) -> None:
+    text = (
+        f"Jane Doe\nSUMMARY\n{summary}\nEDUCATION\nMaster of Science : Finance , 2015\n"
+        "Boston University\nSKILLS\nExcel"
+    )
+    r = parse_resume_text(text, as_of=AS_OF)
+    assert [(e.level, e.in_progress) for e in r.education] == [("master", False)]
+
+
+@pytest.mark.parametrize(
     ("text", "degrees"),
     [
         # an education section that holds a licence, its degree under the certificates after it

@@ -134,7 +134,44 @@ def find_education(text: str, sections: list[Section]) -> list[Education]:
         # an education heading printed after its entries (a LaTeX CV's side column), or over
         # certificates only: degree lines elsewhere count when they name a school and a year
         out = _entries(text, [s for s in sections if s.kind != "education"], strict=True)
-    return [_named_field(e) for e in out]
+    return _pursued(text, [_named_field(e) for e in out])
+
+
+# "I am currently pursuing Master's in Civil Engineering", "Currently Working on MS in ...": the
+# resume's own words, in its summary or anywhere, that a degree it lists is not finished
+_PURSUING = re.compile(
+    r"\b(?:currently|presently|now)\s+(?:pursuing|enrolled in|working (?:on|towards?)|attending|"
+    r"completing|studying for)\b[^.\n]{0,80}",
+    re.IGNORECASE,
+)
+# the field named right after the degree: "Master's in Civil Engineering at ...", "MS in ..."
+_PURSUED_FIELD = re.compile(
+    r"[a-z.']*\s*(?:degree\s+)?(?:in|of)\s+(?:the\s+)?([A-Za-z][A-Za-z &,/-]{2,60}?)"
+    r"(?=\s+(?:at|from|with|program)\b|[,.;(]|$)",
+    re.IGNORECASE,
+)
+
+
+def _pursued(text: str, entries: list[Education]) -> list[Education]:
+    """``entries`` with the one listed degree of a level the resume says is being pursued marked in
+    progress: only when one entry has that level, and when the sentence names a field ("in Civil
+    Engineering") that shares a word with the entry's (another field is a degree not listed)."""
+    for match in _PURSUING.finditer(text):
+        said = match.group()
+        if _CREDENTIAL.search(said):
+            continue  # "pursuing the Scrum Master certification"
+        for level, _, end in find_degrees(said):
+            same = [e for e in entries if e.level == level]
+            if len(same) != 1 or same[0].in_progress:
+                continue
+            named = _PURSUED_FIELD.match(said, end)
+            words = set(re.findall(r"[a-z]{3,}", named.group(1).lower())) - {"and", "the"} if named else set()
+            field = set(re.findall(r"[a-z]{3,}", (same[0].field or "").lower()))
+            if words and field and not words & field:
+                continue
+            marked = replace(same[0], in_progress=True, completed=False)
+            entries = [marked if e is same[0] else e for e in entries]
+    return entries
 
 
 def _named_field(entry: Education) -> Education:
