@@ -203,11 +203,23 @@ def test_a_history_that_runs_on_under_a_sidebar_certifications_heading_still_cou
         "Activities: Volunteer Teacher, Akanksha Foundation, May 2008 - Aug 2013 *Helped students",
         "Volunteer Work: Red Cross Shelter Assistant, 2010 - 2012",
         "Memberships: IEEE Student Chapter Chair 2009 - 2011",
+        # the heading's word with a noun of its own after it: still the heading, no job title
+        "Volunteer Endeavors: Pathfinders of the Seventh Day Adventist Church| August 1998-present",
+        "Volunteer Activities: Habitat for Humanity, 2011 - 2014",
     ],
 )
 def test_a_date_line_labelled_with_a_never_work_heading_is_no_job(line: str) -> None:
     text = f"EXPERIENCE\nAccountant  Jan 2015 - Dec 2016  Acme Corp\nADDITIONAL INFORMATION\n{line}"
     assert [j[2:] for j in _jobs(text)] == [("2015-01", "2016-12")]
+
+
+def test_a_volunteer_title_before_a_colon_is_still_a_job() -> None:
+    """ "Volunteer Coordinator:" names a job title after the heading's word: the line stays a job."""
+    text = (
+        "EXPERIENCE\nAccountant  Jan 2015 - Dec 2016  Acme Corp\n"
+        "Volunteer Coordinator: Red Cross, Jan 2017 - Dec 2019\n"
+    )
+    assert [j[2:] for j in _jobs(text)] == [("2015-01", "2016-12"), ("2017-01", "2019-12")]
 
 
 def test_a_count_after_from_is_no_start_date() -> None:

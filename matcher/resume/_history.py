@@ -179,14 +179,19 @@ _LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z &/-]{2,40}?)\s*:")
 
 def _never_work_label(line: str) -> bool:
     """True when the line opens with the heading of a section that is never work, as a label
-    before a colon ("Activities:", "Volunteer Work:", "Memberships:")."""
+    before a colon ("Activities:", "Volunteer Work:", "Memberships:"), or with such a heading's word
+    and words that name no job after it ("Volunteer Endeavors:"; "Volunteer Coordinator:" is a job)."""
     label = _LABEL.match(line)
     if label is None:
         return False
-    heading = heading_of(label.group(1))
-    return (
-        heading is not None and heading[0] in NEVER_WORK_KINDS and heading[2] == len(label.group(1).strip())
-    )
+    words = label.group(1).split()
+    for cut in range(len(words), 0, -1):  # the whole label, then its first words
+        named = " ".join(words[:cut])
+        heading = heading_of(named)
+        if heading is not None and heading[2] == len(named):
+            rest = " ".join(words[cut:])
+            return heading[0] in NEVER_WORK_KINDS and not title_words().search(rest)
+    return False
 
 
 def _is_heading(line: str) -> bool:
