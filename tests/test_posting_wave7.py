@@ -1,0 +1,68 @@
+"""Posting skills read through the wrong alias, or not read at all (issue 11, wave 7): general
+guards on where an alias stands (a piece of a hyphenated word, a brand word inside a longer
+name), and skills the taxonomy had folded into another or left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher import analyze_posting
+
+
+def _skills(text: str) -> dict[str, str]:
+    return {s.name: s.importance for s in analyze_posting(text).skills}
+
+
+def _posting(*items: str) -> str:
+    return "Software Engineer\nRequirements:\n" + "".join(f"- {item}\n" for item in items)
+
+
+@pytest.mark.parametrize(
+    ("item", "not_named"),
+    [
+        ("Deliver bi-weekly status reports to the client's stakeholders and Jira", "business intelligence"),
+        ("Experience with relational and no-sql databases", "SQL"),
+        ("Work in a multi-disciplined team on Linux services", "self-discipline"),
+        ("Experience with non-Windows platforms such as Linux", "Microsoft Windows"),
+    ],
+)
+def test_an_abbreviation_inside_a_hyphenated_word_is_no_skill(item: str, not_named: str) -> None:
+    assert not_named not in _skills(_posting(item))
+
+
+@pytest.mark.parametrize(
+    ("item", "named"),
+    [
+        ("Experience with BI tools such as Power BI and Tableau", "business intelligence"),
+        ("Experience building Python-based services", "Python"),
+        ("Experience with SQL-based reporting", "SQL"),
+    ],
+)
+def test_a_skill_glued_to_a_hyphenated_modifier_still_counts(item: str, named: str) -> None:
+    assert _skills(_posting(item)).get(named) == "required"
+
+
+@pytest.mark.parametrize(
+    ("item", "not_named"),
+    [
+        ("Experience with Set Top Box, Android TV and Linux", "Box"),
+        ("Experience testing Set Top Box and Smart TV applications in Python", "Box"),
+    ],
+)
+def test_a_name_inside_a_longer_proper_name_is_not_that_skill(item: str, not_named: str) -> None:
+    got = _skills(_posting(item))
+    assert not_named not in got, got
+    assert got, "the rest of the item is still read"
+
+
+@pytest.mark.parametrize(
+    ("item", "named"),
+    [
+        ("Experience with Box, Dropbox and Google Drive", "Box"),
+        ("VMware VCP certification is a plus", "VMware Certified Professional"),
+        ("Strong Excel and Word skills", "Excel"),
+        ("Experience With Go And Rust", "Go"),
+    ],
+)
+def test_a_name_standing_on_its_own_still_counts(item: str, named: str) -> None:
+    assert named in _skills(_posting(item))
