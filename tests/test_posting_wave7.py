@@ -1,6 +1,6 @@
 """Posting skills read through the wrong alias, or not read at all (issue 11, wave 7): general
 guards on where an alias stands (a piece of a hyphenated word, a brand word inside a longer
-name), and skills the taxonomy had folded into another or left out."""
+name), and skills the taxonomy had folded into another."""
 
 from __future__ import annotations
 
@@ -15,6 +15,22 @@ def _skills(text: str) -> dict[str, str]:
 
 def _posting(*items: str) -> str:
     return "Software Engineer\nRequirements:\n" + "".join(f"- {item}\n" for item in items)
+
+
+@pytest.mark.parametrize(
+    ("item", "named", "not_named"),
+    [
+        ("Strong scripting skills to perform data/file manipulation", "scripting", "scripting languages"),
+        ("Experience with scripting languages such as Python or Bash", "scripting languages", "scripting"),
+        ("Experience administering Office 365 and SharePoint Online", "Microsoft 365", "Microsoft Office"),
+        ("Proficiency with MS Office (Word, Excel, PowerPoint)", "Microsoft Office", "Microsoft 365"),
+    ],
+)
+def test_a_skill_is_read_as_itself_not_as_a_neighbour(item: str, named: str, not_named: str | None) -> None:
+    got = _skills(_posting(item))
+    assert got.get(named) == "required", got
+    if not_named is not None:
+        assert not_named not in got, got
 
 
 @pytest.mark.parametrize(
