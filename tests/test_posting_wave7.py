@@ -82,3 +82,27 @@ def test_a_name_inside_a_longer_proper_name_is_not_that_skill(item: str, not_nam
 )
 def test_a_name_standing_on_its_own_still_counts(item: str, named: str) -> None:
     assert named in _skills(_posting(item))
+
+
+@pytest.mark.parametrize("duties", ["What You Will Be Doing", "What you'll be doing"])
+def test_a_heading_is_read_with_or_without_its_contraction(duties: str) -> None:
+    # "What You Will Be Doing" opens the duties as "What you'll be doing" does: the system the
+    # team works on there is no requirement
+    text = (
+        "Salesforce Technical Lead\nMinimum Required Skills: Apex, SQL, JavaScript\n"
+        f"{duties}\nOn the backend our solution integrates with our website, booking system and Tableau.\n"
+        "What You Need for this Position\n- 5+ years of software development experience\n"
+    )
+    got = _skills(text)
+    assert got.get("Tableau") == "mentioned", got
+    assert "reservations management" not in got, got
+    assert got["Apex"] == "required"
+
+
+@pytest.mark.parametrize("heading", ["What You Will Bring", "What you'll bring"])
+def test_a_requirements_heading_in_its_long_form(heading: str) -> None:
+    text = (
+        "Data Engineer\nResponsibilities\n- Build pipelines for the reporting team\n"
+        f"{heading}\n- Tableau\n"
+    )
+    assert _skills(text).get("Tableau") == "required"
