@@ -63,6 +63,7 @@ def test_a_skill_glued_to_a_hyphenated_modifier_still_counts(item: str, named: s
     [
         ("Experience with Set Top Box, Android TV and Linux", "Box"),
         ("Experience testing Set Top Box and Smart TV applications in Python", "Box"),
+        ("Our CEO demos Dynamics 365 Customer Insights AI; build it in C#", "artificial intelligence"),
     ],
 )
 def test_a_name_inside_a_longer_proper_name_is_not_that_skill(item: str, not_named: str) -> None:
@@ -102,7 +103,6 @@ def test_a_heading_is_read_with_or_without_its_contraction(duties: str) -> None:
 @pytest.mark.parametrize("heading", ["What You Will Bring", "What you'll bring"])
 def test_a_requirements_heading_in_its_long_form(heading: str) -> None:
     text = (
-        "Data Engineer\nResponsibilities\n- Build pipelines for the reporting team\n"
-        f"{heading}\n- Tableau\n"
+        f"Data Engineer\nResponsibilities\n- Build pipelines for the reporting team\n{heading}\n- Tableau\n"
     )
     assert _skills(text).get("Tableau") == "required"

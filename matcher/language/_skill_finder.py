@@ -215,8 +215,33 @@ def _technical(
 # function words that may stand, capitalised, before a name in a Title Case line ("Experience With
 # Go And Rust") without making it part of a longer name
 _FUNCTION_WORDS = frozenset(
-    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "including", "like", "of", "on", "or",
-     "plus", "the", "to", "using", "via", "with", "strong", "advanced", "excellent", "good", "solid"}
+    {
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "including",
+        "like",
+        "of",
+        "on",
+        "or",
+        "plus",
+        "the",
+        "to",
+        "using",
+        "via",
+        "with",
+        "strong",
+        "advanced",
+        "excellent",
+        "good",
+        "solid",
+    }
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")  # "BI", "SQL"
 
@@ -232,7 +257,7 @@ def _whole_words(
     for start, end, pattern in found:
         if end - start == 1 and (
             _hyphen_piece(doc, words, start, matched, taxonomy, pattern)
-            or _name_piece(words, start, matched, pattern)
+            or _name_piece(words, start, matched, taxonomy, pattern)
         ):
             continue
         kept.append((start, end, pattern))
@@ -279,18 +304,23 @@ def after_prefix(doc: Any, i: int) -> bool:
     )
 
 
-def _name_piece(words: _Words, k: int, matched: set[int], pattern: Pattern) -> bool:
+def _name_piece(words: _Words, k: int, matched: set[int], taxonomy: Taxonomy, pattern: Pattern) -> bool:
     """True when word ``k``, a capitalised ordinary word ("Box"), ends a longer proper name: after
     another capitalised word that does not start the sentence ("Set Top Box"); a skill before it
     ("Google Drive"), or a function word ("Experience With Go"), leaves it a name of its own."""
-    if not pattern.context or k < 2 or k - 1 in matched:
+    if k < 2 or k - 1 in matched:
         return False
     before, text = words.texts[k - 1], words.texts[k]
+    if pattern.context:
+        shaped = text[:1].isupper() and not text.isupper()
+    else:  # an abbreviation standing for a skill of another name: "Customer Insights AI"
+        shaped = bool(_ACRONYM.match(text)) and text != taxonomy.skills[pattern.skill_id].name
     return (
-        words.sentence[k - 2] == words.sentence[k]
+        shaped
+        and words.sentence[k - 2] == words.sentence[k]
         and before[:1].isupper()
+        and not before.isupper()
         and words.keys[k - 1] not in _FUNCTION_WORDS
-        and text[:1].isupper()
-        and not text.isupper()
         and words.texts[k - 2][:1].isupper()
+        and words.keys[k - 2] not in _FUNCTION_WORDS
     )

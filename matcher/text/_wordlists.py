@@ -79,8 +79,15 @@ def heading_vocabulary(name: str) -> dict[str, str]:
 
 
 # a heading is written with or without its contraction: "What you'll do", "What You Will Do"
-_CONTRACTIONS = (("you'll", "you will"), ("you're", "you are"), ("we're", "we are"), ("we'll", "we will"),
-                 ("it's", "it is"), ("you've", "you have"), ("we've", "we have"))
+_CONTRACTIONS = (
+    ("you'll", "you will"),
+    ("you're", "you are"),
+    ("we're", "we are"),
+    ("we'll", "we will"),
+    ("it's", "it is"),
+    ("you've", "you have"),
+    ("we've", "we have"),
+)
 
 
 def _contractions(phrase: str) -> list[str]:
