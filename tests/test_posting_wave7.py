@@ -106,3 +106,25 @@ def test_a_requirements_heading_in_its_long_form(heading: str) -> None:
         f"Data Engineer\nResponsibilities\n- Build pipelines for the reporting team\n{heading}\n- Tableau\n"
     )
     assert _skills(text).get("Tableau") == "required"
+
+
+@pytest.mark.parametrize("end", ["!", ".", "?"])
+def test_a_heading_glued_between_two_sentences_opens_its_section(end: str) -> None:
+    # scraped postings that lost their line breaks: "... please read on!What You Will Be
+    # DoingAs the lead ..." opens the duties, so what the team works on there is no requirement
+    text = (
+        "Senior Software Engineer\nMinimum Required Skills:Java, SQL, Spring\n"
+        f"If you are a Senior Software Engineer with Java experience, please read on{end}What You Will Be "
+        "DoingAs the lead you will work on our Tableau dashboards and booking system."
+        "What You Need for this Position- 5+ years of Java- Experience with Kafka"
+    )
+    got = _skills(text)
+    assert got.get("Tableau") == "mentioned", got
+    assert "reservations management" not in got, got
+    assert got["Java"] == "required" and got["Kafka"] == "required", got
+
+
+def test_a_list_glued_with_dashes_is_no_longer_name() -> None:
+    # "- PHP, OOP- MySQL- UNIX": items of a list that lost its line breaks, not one product's name
+    text = "PHP Developer\nWhat You Need for this Position- PHP, OOP- MySQL- UNIX\n"
+    assert "Unix" in _skills(text)

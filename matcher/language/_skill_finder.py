@@ -243,6 +243,7 @@ _FUNCTION_WORDS = frozenset(
         "solid",
     }
 )
+_DASHES = ("-", "\u2013", "\u2014")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")  # "BI", "SQL"
 
 
@@ -315,8 +316,12 @@ def _name_piece(words: _Words, k: int, matched: set[int], taxonomy: Taxonomy, pa
         shaped = text[:1].isupper() and not text.isupper()
     else:  # an abbreviation standing for a skill of another name: "Customer Insights AI"
         shaped = bool(_ACRONYM.match(text)) and text != taxonomy.skills[pattern.skill_id].name
+    index = words.index
     return (
         shaped
+        and index[k] - index[k - 1] == 1 == index[k - 1] - index[k - 2]
+        and not before.endswith(_DASHES)
+        and not words.texts[k - 2].endswith(_DASHES)  # a list glued with dashes: "OOP- MySQL- UNIX"
         and words.sentence[k - 2] == words.sentence[k]
         and before[:1].isupper()
         and not before.isupper()
