@@ -129,6 +129,8 @@ def find_skill_spans(doc: Any, taxonomy: Taxonomy) -> list[Any]:
         found.append((i, i + len(hit.keys), hit))
         i += len(hit.keys)
     accepted = _apply_context(words, found)
+    if accepted:
+        accepted = _whole_words(doc, words, accepted, taxonomy)
     spans = []
     for start, end, pattern in accepted:
         span = doc[words.index[start] : words.index[end - 1] + 1]
@@ -208,3 +210,122 @@ def _technical(
         if keys[k] in cue_after or _VERSION.match(texts[k]):
             return True
     return False
+
+
+# function words that may stand, capitalised, before a name in a Title Case line ("Experience With
+# Go And Rust") without making it part of a longer name
+_FUNCTION_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "including",
+        "like",
+        "of",
+        "on",
+        "or",
+        "plus",
+        "the",
+        "to",
+        "using",
+        "via",
+        "with",
+        "strong",
+        "advanced",
+        "excellent",
+        "good",
+        "solid",
+    }
+)
+_DASHES = ("-", "\u2013", "\u2014")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")  # "BI", "SQL"
+
+
+def _whole_words(
+    doc: Any, words: _Words, found: list[tuple[int, int, Pattern]], taxonomy: Taxonomy
+) -> list[tuple[int, int, Pattern]]:
+    """Drop a one-word match that is a piece of something longer written there: of a hyphenated
+    word ("bi-weekly", "no-sql", "multi-disciplined", "non-Windows"), or of a longer proper name
+    ("Set Top Box")."""
+    matched = {k for start, end, _ in found for k in range(start, end)}
+    kept = []
+    for start, end, pattern in found:
+        if end - start == 1 and (
+            _hyphen_piece(doc, words, start, matched, taxonomy, pattern)
+            or _name_piece(words, start, matched, taxonomy, pattern)
+        ):
+            continue
+        kept.append((start, end, pattern))
+    return kept
+
+
+def _hyphen_piece(
+    doc: Any, words: _Words, k: int, matched: set[int], taxonomy: Taxonomy, pattern: Pattern
+) -> bool:
+    """True when word ``k`` is glued by a hyphen to a word piece that is no skill: after a prefix
+    ("no-sql", "multi-disciplined", "non-Windows"; not after an adverb: "well-organized",
+    "highly-motivated"), or, written in lower case although the taxonomy writes it as an acronym,
+    before another word ("bi-weekly"; "microservice-based" and "Python-based" still count)."""
+    i = words.index[k]
+    if k - 1 not in matched and after_prefix(doc, i):
+        return True
+    text = words.texts[k]
+    if (
+        i + 2 < len(doc)
+        and text.islower()
+        and not doc[i].whitespace_
+        and doc[i + 1].text in _SKIP
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].text[:1].isalpha()
+        and k + 1 not in matched
+    ):
+        skill = taxonomy.skills[pattern.skill_id]
+        forms = [f for f in (skill.name, *skill.aliases) if f.lower() == text]
+        return bool(forms) and all(_ACRONYM.match(f) for f in forms)
+    return False
+
+
+def after_prefix(doc: Any, i: int) -> bool:
+    """True when token ``i`` is glued by a hyphen to the word piece before it, a prefix rather
+    than an adverb: "no-sql", "multi-disciplined", "non-Windows" (not "well-organized",
+    "highly-motivated")."""
+    return (
+        i >= 2
+        and doc[i - 1].text in _SKIP
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].text[-1:].isalpha()
+        and not (doc[i - 2].lower_.endswith("ly") or doc[i - 2].lower_ == "well")
+    )
+
+
+def _name_piece(words: _Words, k: int, matched: set[int], taxonomy: Taxonomy, pattern: Pattern) -> bool:
+    """True when word ``k``, a capitalised ordinary word ("Box"), ends a longer proper name: after
+    another capitalised word that does not start the sentence ("Set Top Box"); a skill before it
+    ("Google Drive"), or a function word ("Experience With Go"), leaves it a name of its own."""
+    if k < 2 or k - 1 in matched:
+        return False
+    before, text = words.texts[k - 1], words.texts[k]
+    if pattern.context:
+        shaped = text[:1].isupper() and not text.isupper()
+    else:  # an abbreviation standing for a skill of another name: "Customer Insights AI"
+        shaped = bool(_ACRONYM.match(text)) and text != taxonomy.skills[pattern.skill_id].name
+    index = words.index
+    return (
+        shaped
+        and index[k] - index[k - 1] == 1 == index[k - 1] - index[k - 2]
+        and not before.endswith(_DASHES)
+        and not words.texts[k - 2].endswith(_DASHES)  # a list glued with dashes: "OOP- MySQL- UNIX"
+        and words.sentence[k - 2] == words.sentence[k]
+        and before[:1].isupper()
+        and not before.isupper()
+        and words.keys[k - 1] not in _FUNCTION_WORDS
+        and words.texts[k - 2][:1].isupper()
+        and words.keys[k - 2] not in _FUNCTION_WORDS
+    )

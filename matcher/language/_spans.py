@@ -241,6 +241,8 @@ def learned_spans(doc: Any, ranges: list[tuple[int, int]] | None = None) -> list
     """
     from spacy.tokens import Doc
 
+    from matcher.language._skill_finder import after_prefix
+
     nlp = load_span_model()
     if ranges is None:
         tokens = list(doc)
@@ -268,6 +270,8 @@ def learned_spans(doc: Any, ranges: list[tuple[int, int]] | None = None) -> list
         first, last = tokens[ent.start], tokens[ent.end - 1]
         if last.i - first.i != ent.end - 1 - ent.start:
             continue  # runs across two stretches of the text
+        if after_prefix(doc, first.i):
+            continue  # "disciplined" of "multi-disciplined": a piece of a word
         start, end = first.idx, last.idx + len(last.text)
         text = whole[start:end]
         out.append(LearnedSpan(start, end, ent.label_, text, link_span(text)))

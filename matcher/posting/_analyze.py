@@ -12,6 +12,7 @@ from matcher.errors import EmptyDocumentError, InputError
 from matcher.facts import field_spans, find_years
 from matcher.posting._certifications import find_certifications, posting_certifications
 from matcher.posting._degree import posting_degree
+from matcher.posting._glued import unglue_headings
 from matcher.posting._groups import Placed, find_groups
 from matcher.posting._importance import BOILERPLATE, mention_role, sentence_role
 from matcher.posting._learned import paraphrase, skill_candidates
@@ -118,7 +119,7 @@ def analyze_posting(text: str, *, title: str | None = None) -> Posting:
         raise EmptyDocumentError("the posting is empty: it holds no words to analyse")
     from matcher.language import get_pipeline, load_taxonomy, text_doc
 
-    prepared = prepare_text(text, load_taxonomy().names)
+    prepared = unglue_headings(prepare_text(text, load_taxonomy().names))
 
     doc = text_doc(get_pipeline(), prepared)
     sections = find_sections(prepared)

@@ -71,7 +71,33 @@ def heading_vocabulary(name: str) -> dict[str, str]:
         raise ModelError(
             f"word list {name} is not in {WORDLISTS_FILE}; rebuild it with scripts/build_wordlists.py"
         )
-    return {phrase: kind for kind, phrases in load_wordlists()[name].items() for phrase in phrases}
+    vocabulary = {phrase: kind for kind, phrases in load_wordlists()[name].items() for phrase in phrases}
+    for phrase, kind in list(vocabulary.items()):
+        for variant in _contractions(phrase):
+            vocabulary.setdefault(variant, kind)
+    return vocabulary
+
+
+# a heading is written with or without its contraction: "What you'll do", "What You Will Do"
+_CONTRACTIONS = (
+    ("you'll", "you will"),
+    ("you're", "you are"),
+    ("we're", "we are"),
+    ("we'll", "we will"),
+    ("it's", "it is"),
+    ("you've", "you have"),
+    ("we've", "we have"),
+)
+
+
+def _contractions(phrase: str) -> list[str]:
+    """The phrase with each contraction written out, and each long form contracted."""
+    out = []
+    for short, long in _CONTRACTIONS:
+        for a, b in ((short, long), (long, short)):
+            if re.search(rf"\b{re.escape(a)}\b", phrase, re.IGNORECASE):
+                out.append(re.sub(rf"\b{re.escape(a)}\b", b, phrase, flags=re.IGNORECASE))
+    return out
 
 
 def alternation(entries: Iterable[str]) -> str:
