@@ -128,3 +128,21 @@ def test_a_list_glued_with_dashes_is_no_longer_name() -> None:
     # "- PHP, OOP- MySQL- UNIX": items of a list that lost its line breaks, not one product's name
     text = "PHP Developer\nWhat You Need for this Position- PHP, OOP- MySQL- UNIX\n"
     assert "Unix" in _skills(text)
+
+
+@pytest.mark.parametrize("bullet", ["•", "- ", "\n"])
+def test_a_requirements_heading_glued_before_its_bullets_opens_the_requirements(bullet: str) -> None:
+    """A recruiter's template scraped into one line ("...Development!What You Need for this
+    Position•5+ years ...•Web Services experience"): the duties heading before it must not swallow
+    the requirements, every item under it is required."""
+    text = (
+        "Ruby on Rails Developer\nMinimum Required Skills: Ruby On Rails, JavaScript, AWSLocated near "
+        "Boston, we are a start-up!Top Reasons to Work with Us1.Stability2.Room for growthWhat You Will "
+        "Be Doing•You will be a key member of our team•Build our web applications•Ideally, you are a "
+        f"supporter of Test Driven Development!What You Need for this Position{bullet}5+ years of web "
+        "application development•Web Services experience•Agile environment experience•Experience with "
+        "large scale systemsWhat's In It for You- Competitive salaries"
+    )
+    importance = {s.name: s.importance for s in analyze_posting(text).skills}
+    assert importance["web services"] == "required"
+    assert importance["Agile"] == "required"
