@@ -208,14 +208,45 @@ class Builder:
                     continue
                 if key not in named.things or _is_variant(entry.name, alias, named):
                     continue
-                child = Entry(alias, entry.kind, entry.group, sources=["curated"], curated=True)
-                child.flags = set(entry.flags)
-                child.related = [entry.name]
-                child.broader = [entry.name]
-                self.entries[key] = child
-                self.owner[key] = child
-                entry.aliases.remove(alias)
-                entry.related.append(alias)
+                self._split_off(entry, alias, named)
+
+    def split_members(self) -> None:
+        """Give a curated hard skill's alias its own entry when it names a member of the class the
+        entry names: the entry's name is a class of things (a common-noun phrase, no brand in
+        capitals and no activity in -ing, such as "electronic test equipment" or "cash register
+        operation"), and the alias shares none of its words and is no variant or acronym of it
+        ("oscilloscope", "multimeter", "cashier"). Split as :meth:`split_narrower` does, with
+        ``broader``. Reads the taxonomy's own names, never the labels."""
+        named = _named_things()
+        for entry in [e for e in self.entries.values() if e.curated and e.kind == "hard"]:
+            for alias in list(entry.aliases):
+                key = _norm(alias)
+                if key in self.entries or self.owner.get(key) is not entry:
+                    continue
+                if _names_member(entry.name, alias, named):
+                    self._split_off(entry, alias, named)
+
+    def _split_off(self, entry: Entry, alias: str, named: _Named) -> None:
+        """Make ``alias`` an entry of its own, narrower than ``entry``; the entry's other aliases
+        that are variants of the alias and not of the entry's name go with it ("PPC" with
+        "pay-per-click", "digital multimeter" with "multimeter")."""
+        key = _norm(alias)
+        child = Entry(alias, entry.kind, entry.group, sources=["curated"], curated=True)
+        child.flags = set(entry.flags)
+        child.related = [entry.name]
+        child.broader = [entry.name]
+        self.entries[key] = child
+        self.owner[key] = child
+        entry.aliases.remove(alias)
+        entry.related.append(alias)
+        for other in list(entry.aliases):
+            okey = _norm(other)
+            if okey in self.entries or self.owner.get(okey) is not entry:
+                continue
+            if _is_variant(alias, other, named) and not _is_variant(entry.name, other, named):
+                entry.aliases.remove(other)
+                child.aliases.append(other)
+                self.owner[okey] = child
 
     def sources(self) -> None:
         onet = _read_tsv(SRC / "onet_technology.tsv")
@@ -454,6 +485,54 @@ def _is_variant(name: str, alias: str, named: _Named) -> bool:
     return all(any(w == v or ((len(w) == 1 or len(w) >= 3) and v.startswith(w)) for v in big) for w in small)
 
 
+def _shares_word(a: str, b: str) -> bool:
+    """The two forms share a content word, or a word's start of four letters or more ("cluster
+    analysis" / "clustering algorithms", "standard recipes" / "recipe standardization")."""
+    wa, wb = _content_words(a), _content_words(b)
+    for x in wa:
+        for y in wb:
+            short, long_ = sorted((x, y), key=len)
+            if short == long_ or (len(short) >= 4 and long_.startswith(short)):
+                return True
+            if len(short) >= 6 and short[:6] == long_[:6]:  # "epidemiology" / "epidemiological"
+                return True
+    return False
+
+
+def _initials(text: str) -> str:
+    skip = {"of", "and", "for", "the", "a"}
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", text) if w.lower() not in skip]
+    return "".join(w[0] for w in words).upper()
+
+
+def _acronym_of(short: str, long_: str) -> bool:
+    """A word of ``short`` in capitals is the initials of ``long_``, begins or ends with them, or
+    they begin with it: "ML models" / "machine learning", "GBM" / "gradient boosting", "ASR" /
+    "speech recognition"."""
+    initials = _initials(long_)
+    for word in re.findall(r"[A-Za-z0-9/&]+", short):
+        letters = re.sub(r"[^A-Za-z0-9]", "", word).upper()
+        capitals = len(letters) >= 2 and sum(c.isupper() for c in word) >= 2 and len(initials) >= 2
+        if capitals and (
+            letters.startswith(initials) or initials.startswith(letters) or letters.endswith(initials)
+        ):
+            return True
+    return False
+
+
+def _is_activity(text: str) -> bool:
+    return any(w.endswith("ing") and len(w) > 5 for w in re.findall(r"[a-z]+", text.lower()))
+
+
+def _names_member(name: str, alias: str, named: _Named) -> bool:
+    """The alias names a member of the class the name names (see :meth:`Builder.split_members`)."""
+    if name != name.lower() or _is_activity(name) or _is_activity(alias) or len(_norm(alias)) < 3:
+        return False
+    if _shares_word(name, alias) or _acronym_of(alias, name) or _acronym_of(name, alias):
+        return False
+    return not _is_variant(name, alias, named)
+
+
 def _subsequence(short: str, long_: str) -> bool:
     rest = iter(long_)
     return all(c in rest for c in short)
@@ -535,6 +614,7 @@ def build() -> str:
     builder = Builder()
     builder.curated()
     builder.split_narrower()
+    builder.split_members()
     builder.sources()
     records = builder.records()
     return "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records)
