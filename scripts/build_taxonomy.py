@@ -40,6 +40,7 @@ from matcher.language import make_doc  # noqa: E402
 from matcher.text import token_key  # noqa: E402
 
 SRC = ROOT / "data" / "taxonomy"
+MIN_WRITTEN = 3  # canonical_names: a short form written this often in real postings names the skill
 OUT = ROOT / "models" / "skills.jsonl"
 
 VENDORS = tuple(
@@ -88,6 +89,8 @@ class Entry:
     broader: list[str] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
     curated: bool = False
+    id_name: str = ""  # the name the id is made from, when the entry was renamed
+    acronym: str = ""  # the acronym O*NET writes after the name ("Disk operating system DOS")
 
 
 def _norm(text: str) -> str:
@@ -296,7 +299,9 @@ class Builder:
                 or corroborated(short, "onet")
                 or (len(short.split()) >= 2 and not generic)
             ):
-                self.add(short, "hard", r["commodity"].lower(), "onet", aliases)
+                added = self.add(short, "hard", r["commodity"].lower(), "onet", aliases)
+                if added is not None and acronym and not added.curated and _norm(added.name) == _norm(short):
+                    added.acronym = acronym
         for r in icons:
             if corroborated(r["title"], "simple-icons"):
                 aliases = [a.strip() for a in r["aliases"].split(";") if a.strip()]
@@ -314,12 +319,62 @@ class Builder:
         for lang in sorted(_read_list(SRC / "esco_languages.txt")):
             self.add(lang.title(), "language", "spoken language", "esco", [])
 
+    def canonical_names(self) -> None:
+        """Name a hard skill by the short form of its name that real postings write most: an
+        acronym of the name ("IoT" for Internet of Things) or some of its words ("Oracle" for
+        Oracle Database), written at least MIN_WRITTEN times and at least twice as often as the
+        name (``data/taxonomy/form_counts.tsv``, counted by filter_sources.py over the SkillSpan,
+        Green 2022 and Microsoft postings outside the dev set; a form inside a longer form of the
+        same skill is not counted there). The id stays the one the old name gave; the old name
+        becomes an alias. A form that is ordinary English and needs context is never the name.
+        An O*NET product O*NET writes with its acronym in capitals is named by the acronym ("DOS",
+        "SMTP", "CICS"): the form the product is known by."""
+        counts = _form_counts()
+        for entry in self.entries.values():
+            if entry.kind != "hard":
+                continue
+            if entry.acronym and self.owner.get(_norm(entry.acronym)) is entry and entry.acronym.isupper():
+                self.rename(entry, entry.acronym)  # O*NET's "Disk operating system DOS": DOS
+                continue
+            forms = [
+                f for f in dict.fromkeys([entry.name, *entry.aliases]) if self.owner.get(_norm(f)) is entry
+            ]
+            if len(forms) < 2:
+                continue
+            phrases = {f: f" {' '.join(_content_words(f) or [_norm(f)])} " for f in forms}
+            own = {
+                f: counts.get(f, 0)
+                - sum(
+                    counts.get(g, 0)
+                    for g in forms
+                    if g != f and phrases[f] in phrases[g] and phrases[g] != phrases[f]
+                )
+                for f in forms
+            }
+            short = [
+                f
+                for f in forms[1:]
+                if _short_form(f, entry.name) and "context" not in self.alias_flags.get(_norm(f), entry.flags)
+            ]
+            if not short:
+                continue
+            best = max(short, key=lambda f: (own[f], -forms.index(f)))
+            if own[best] >= MIN_WRITTEN and own[best] >= 2 * max(own[entry.name], 0):
+                self.rename(entry, best)
+
+    def rename(self, entry: Entry, name: str) -> None:
+        """Show ``entry`` as ``name``, one of its aliases; its id stays the old name's."""
+        entry.id_name = entry.id_name or entry.name
+        entry.aliases.remove(name)
+        entry.aliases.append(entry.name)
+        entry.name = name
+
     # -- output -------------------------------------------------------------------------
     def records(self) -> list[dict[str, object]]:
         ids: dict[str, Entry] = {}
         by_entry: dict[int, str] = {}
-        for entry in sorted(self.entries.values(), key=lambda e: (_norm(e.name), e.name)):
-            base = _slug(entry.name)
+        for entry in sorted(self.entries.values(), key=lambda e: (_norm(_id_name(e)), _id_name(e))):
+            base = _slug(_id_name(entry))
             sid, n = base, 2
             while sid in ids:
                 sid, n = f"{base}-{n}", n + 1
@@ -499,24 +554,23 @@ def _shares_word(a: str, b: str) -> bool:
     return False
 
 
-def _initials(text: str) -> str:
-    skip = {"of", "and", "for", "the", "a"}
+def _initials(text: str, skip: frozenset[str] = frozenset({"of", "and", "for", "the", "a"})) -> str:
     words = [w for w in re.findall(r"[A-Za-z0-9]+", text) if w.lower() not in skip]
     return "".join(w[0] for w in words).upper()
 
 
 def _acronym_of(short: str, long_: str) -> bool:
-    """A word of ``short`` in capitals is the initials of ``long_``, begins or ends with them, or
-    they begin with it: "ML models" / "machine learning", "GBM" / "gradient boosting", "ASR" /
-    "speech recognition"."""
-    initials = _initials(long_)
-    for word in re.findall(r"[A-Za-z0-9/&]+", short):
-        letters = re.sub(r"[^A-Za-z0-9]", "", word).upper()
-        capitals = len(letters) >= 2 and sum(c.isupper() for c in word) >= 2 and len(initials) >= 2
-        if capitals and (
-            letters.startswith(initials) or initials.startswith(letters) or letters.endswith(initials)
-        ):
-            return True
+    """A word of ``short`` in capitals is the initials of ``long_`` (its small words left out or
+    not), begins or ends with them, or they begin with it: "ML models" / "machine learning",
+    "GBM" / "gradient boosting", "ASR" / "speech recognition", "IoT" / "Internet of Things"."""
+    for initials in {_initials(long_), _initials(long_, frozenset())}:
+        for word in re.findall(r"[A-Za-z0-9/&]+", short):
+            letters = re.sub(r"[^A-Za-z0-9]", "", word).upper()
+            capitals = len(letters) >= 2 and sum(c.isupper() for c in word) >= 2 and len(initials) >= 2
+            if capitals and (
+                letters.startswith(initials) or initials.startswith(letters) or letters.endswith(initials)
+            ):
+                return True
     return False
 
 
@@ -531,6 +585,32 @@ def _names_member(name: str, alias: str, named: _Named) -> bool:
     if _shares_word(name, alias) or _acronym_of(alias, name) or _acronym_of(name, alias):
         return False
     return not _is_variant(name, alias, named)
+
+
+def _id_name(e: Entry) -> str:
+    return e.id_name or e.name
+
+
+def _short_form(form: str, name: str) -> bool:
+    """``form`` is a shorter way to write ``name``: its acronym ("IoT", "SaaS") or fewer of its
+    words ("Oracle" of "Oracle Database", "KPIs" of "KPI tracking"), not just its plural."""
+    if not re.search(r"[A-Za-z]", form) or re.search(r"[()]", form) or _letters(form) == _letters(name):
+        return False
+    if _acronym_of(form, name) and len(form.split()) == 1:
+        return True
+    mine, theirs = _content_words(form), _content_words(name)
+    if not mine or len(mine) >= len(theirs):
+        return False
+    return all(
+        any(w == v or (len(w) >= 3 and v.startswith(w)) or (len(v) >= 3 and w.startswith(v)) for v in theirs)
+        for w in mine
+    )
+
+
+@lru_cache(maxsize=1)
+def _form_counts() -> dict[str, int]:
+    path = SRC / "form_counts.tsv"
+    return {r["form"]: int(r["count"]) for r in _read_tsv(path)} if path.exists() else {}
 
 
 def _subsequence(short: str, long_: str) -> bool:
@@ -616,6 +696,7 @@ def build() -> str:
     builder.split_narrower()
     builder.split_members()
     builder.sources()
+    builder.canonical_names()
     records = builder.records()
     return "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records)
 
