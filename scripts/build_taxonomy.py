@@ -333,8 +333,13 @@ class Builder:
         for entry in self.entries.values():
             if entry.kind != "hard":
                 continue
-            if entry.acronym and self.owner.get(_norm(entry.acronym)) is entry and entry.acronym.isupper():
-                self.rename(entry, entry.acronym)  # O*NET's "Disk operating system DOS": DOS
+            acronym = entry.acronym
+            if (
+                acronym
+                and self.owner.get(_norm(acronym)) is entry
+                and re.fullmatch(r"[A-Z][A-Z0-9+&/.-]+", acronym)
+            ):
+                self.rename(entry, acronym)  # O*NET's "Disk operating system DOS": DOS
                 continue
             forms = [
                 f for f in dict.fromkeys([entry.name, *entry.aliases]) if self.owner.get(_norm(f)) is entry
