@@ -40,6 +40,7 @@ from matcher.language import make_doc  # noqa: E402
 from matcher.text import token_key  # noqa: E402
 
 SRC = ROOT / "data" / "taxonomy"
+MIN_WRITTEN = 3  # canonical_names: a short form written this often in real postings names the skill
 OUT = ROOT / "models" / "skills.jsonl"
 
 VENDORS = tuple(
@@ -88,6 +89,8 @@ class Entry:
     broader: list[str] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
     curated: bool = False
+    id_name: str = ""  # the name the id is made from, when the entry was renamed
+    acronym: str = ""  # the acronym O*NET writes after the name ("Disk operating system DOS")
 
 
 def _norm(text: str) -> str:
@@ -208,14 +211,45 @@ class Builder:
                     continue
                 if key not in named.things or _is_variant(entry.name, alias, named):
                     continue
-                child = Entry(alias, entry.kind, entry.group, sources=["curated"], curated=True)
-                child.flags = set(entry.flags)
-                child.related = [entry.name]
-                child.broader = [entry.name]
-                self.entries[key] = child
-                self.owner[key] = child
-                entry.aliases.remove(alias)
-                entry.related.append(alias)
+                self._split_off(entry, alias, named)
+
+    def split_members(self) -> None:
+        """Give a curated hard skill's alias its own entry when it names a member of the class the
+        entry names: the entry's name is a class of things (a common-noun phrase, no brand in
+        capitals and no activity in -ing, such as "electronic test equipment" or "cash register
+        operation"), and the alias shares none of its words and is no variant or acronym of it
+        ("oscilloscope", "multimeter", "cashier"). Split as :meth:`split_narrower` does, with
+        ``broader``. Reads the taxonomy's own names, never the labels."""
+        named = _named_things()
+        for entry in [e for e in self.entries.values() if e.curated and e.kind == "hard"]:
+            for alias in list(entry.aliases):
+                key = _norm(alias)
+                if key in self.entries or self.owner.get(key) is not entry:
+                    continue
+                if _names_member(entry.name, alias, named):
+                    self._split_off(entry, alias, named)
+
+    def _split_off(self, entry: Entry, alias: str, named: _Named) -> None:
+        """Make ``alias`` an entry of its own, narrower than ``entry``; the entry's other aliases
+        that are variants of the alias and not of the entry's name go with it ("PPC" with
+        "pay-per-click", "digital multimeter" with "multimeter")."""
+        key = _norm(alias)
+        child = Entry(alias, entry.kind, entry.group, sources=["curated"], curated=True)
+        child.flags = set(entry.flags)
+        child.related = [entry.name]
+        child.broader = [entry.name]
+        self.entries[key] = child
+        self.owner[key] = child
+        entry.aliases.remove(alias)
+        entry.related.append(alias)
+        for other in list(entry.aliases):
+            okey = _norm(other)
+            if okey in self.entries or self.owner.get(okey) is not entry:
+                continue
+            if _is_variant(alias, other, named) and not _is_variant(entry.name, other, named):
+                entry.aliases.remove(other)
+                child.aliases.append(other)
+                self.owner[okey] = child
 
     def sources(self) -> None:
         onet = _read_tsv(SRC / "onet_technology.tsv")
@@ -265,7 +299,9 @@ class Builder:
                 or corroborated(short, "onet")
                 or (len(short.split()) >= 2 and not generic)
             ):
-                self.add(short, "hard", r["commodity"].lower(), "onet", aliases)
+                added = self.add(short, "hard", r["commodity"].lower(), "onet", aliases)
+                if added is not None and acronym and not added.curated and _norm(added.name) == _norm(short):
+                    added.acronym = acronym
         for r in icons:
             if corroborated(r["title"], "simple-icons"):
                 aliases = [a.strip() for a in r["aliases"].split(";") if a.strip()]
@@ -283,12 +319,67 @@ class Builder:
         for lang in sorted(_read_list(SRC / "esco_languages.txt")):
             self.add(lang.title(), "language", "spoken language", "esco", [])
 
+    def canonical_names(self) -> None:
+        """Name a hard skill by the short form of its name that real postings write most: an
+        acronym of the name ("IoT" for Internet of Things) or some of its words ("Oracle" for
+        Oracle Database), written at least MIN_WRITTEN times and at least twice as often as the
+        name (``data/taxonomy/form_counts.tsv``, counted by filter_sources.py over the SkillSpan,
+        Green 2022 and Microsoft postings outside the dev set; a form inside a longer form of the
+        same skill is not counted there). The id stays the one the old name gave; the old name
+        becomes an alias. A form that is ordinary English and needs context is never the name.
+        An O*NET product O*NET writes with its acronym in capitals is named by the acronym ("DOS",
+        "SMTP", "CICS"): the form the product is known by."""
+        counts = _form_counts()
+        for entry in self.entries.values():
+            if entry.kind != "hard":
+                continue
+            acronym = entry.acronym
+            if (
+                acronym
+                and self.owner.get(_norm(acronym)) is entry
+                and re.fullmatch(r"[A-Z][A-Z0-9+&/.-]+", acronym)
+            ):
+                self.rename(entry, acronym)  # O*NET's "Disk operating system DOS": DOS
+                continue
+            forms = [
+                f for f in dict.fromkeys([entry.name, *entry.aliases]) if self.owner.get(_norm(f)) is entry
+            ]
+            if len(forms) < 2:
+                continue
+            phrases = {f: f" {' '.join(_content_words(f) or [_norm(f)])} " for f in forms}
+            own = {
+                f: counts.get(f, 0)
+                - sum(
+                    counts.get(g, 0)
+                    for g in forms
+                    if g != f and phrases[f] in phrases[g] and phrases[g] != phrases[f]
+                )
+                for f in forms
+            }
+            short = [
+                f
+                for f in forms[1:]
+                if _short_form(f, entry.name) and "context" not in self.alias_flags.get(_norm(f), entry.flags)
+            ]
+            if not short:
+                continue
+            best = max(short, key=lambda f: (own[f], -forms.index(f)))
+            if own[best] >= MIN_WRITTEN and own[best] >= 2 * max(own[entry.name], 0):
+                self.rename(entry, best)
+
+    def rename(self, entry: Entry, name: str) -> None:
+        """Show ``entry`` as ``name``, one of its aliases; its id stays the old name's."""
+        entry.id_name = entry.id_name or entry.name
+        entry.aliases.remove(name)
+        entry.aliases.append(entry.name)
+        entry.name = name
+
     # -- output -------------------------------------------------------------------------
     def records(self) -> list[dict[str, object]]:
         ids: dict[str, Entry] = {}
         by_entry: dict[int, str] = {}
-        for entry in sorted(self.entries.values(), key=lambda e: (_norm(e.name), e.name)):
-            base = _slug(entry.name)
+        for entry in sorted(self.entries.values(), key=lambda e: (_norm(_id_name(e)), _id_name(e))):
+            base = _slug(_id_name(entry))
             sid, n = base, 2
             while sid in ids:
                 sid, n = f"{base}-{n}", n + 1
@@ -454,6 +545,79 @@ def _is_variant(name: str, alias: str, named: _Named) -> bool:
     return all(any(w == v or ((len(w) == 1 or len(w) >= 3) and v.startswith(w)) for v in big) for w in small)
 
 
+def _shares_word(a: str, b: str) -> bool:
+    """The two forms share a content word, or a word's start of four letters or more ("cluster
+    analysis" / "clustering algorithms", "standard recipes" / "recipe standardization")."""
+    wa, wb = _content_words(a), _content_words(b)
+    for x in wa:
+        for y in wb:
+            short, long_ = sorted((x, y), key=len)
+            if short == long_ or (len(short) >= 4 and long_.startswith(short)):
+                return True
+            if len(short) >= 6 and short[:6] == long_[:6]:  # "epidemiology" / "epidemiological"
+                return True
+    return False
+
+
+def _initials(text: str, skip: frozenset[str] = frozenset({"of", "and", "for", "the", "a"})) -> str:
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", text) if w.lower() not in skip]
+    return "".join(w[0] for w in words).upper()
+
+
+def _acronym_of(short: str, long_: str) -> bool:
+    """A word of ``short`` in capitals is the initials of ``long_`` (its small words left out or
+    not), begins or ends with them, or they begin with it: "ML models" / "machine learning",
+    "GBM" / "gradient boosting", "ASR" / "speech recognition", "IoT" / "Internet of Things"."""
+    for initials in {_initials(long_), _initials(long_, frozenset())}:
+        for word in re.findall(r"[A-Za-z0-9/&]+", short):
+            letters = re.sub(r"[^A-Za-z0-9]", "", word).upper()
+            capitals = len(letters) >= 2 and sum(c.isupper() for c in word) >= 2 and len(initials) >= 2
+            if capitals and (
+                letters.startswith(initials) or initials.startswith(letters) or letters.endswith(initials)
+            ):
+                return True
+    return False
+
+
+def _is_activity(text: str) -> bool:
+    return any(w.endswith("ing") and len(w) > 5 for w in re.findall(r"[a-z]+", text.lower()))
+
+
+def _names_member(name: str, alias: str, named: _Named) -> bool:
+    """The alias names a member of the class the name names (see :meth:`Builder.split_members`)."""
+    if name != name.lower() or _is_activity(name) or _is_activity(alias) or len(_norm(alias)) < 3:
+        return False
+    if _shares_word(name, alias) or _acronym_of(alias, name) or _acronym_of(name, alias):
+        return False
+    return not _is_variant(name, alias, named)
+
+
+def _id_name(e: Entry) -> str:
+    return e.id_name or e.name
+
+
+def _short_form(form: str, name: str) -> bool:
+    """``form`` is a shorter way to write ``name``: its acronym ("IoT", "SaaS") or fewer of its
+    words ("Oracle" of "Oracle Database", "KPIs" of "KPI tracking"), not just its plural."""
+    if not re.search(r"[A-Za-z]", form) or re.search(r"[()]", form) or _letters(form) == _letters(name):
+        return False
+    if _acronym_of(form, name) and len(form.split()) == 1:
+        return True
+    mine, theirs = _content_words(form), _content_words(name)
+    if not mine or len(mine) >= len(theirs):
+        return False
+    return all(
+        any(w == v or (len(w) >= 3 and v.startswith(w)) or (len(v) >= 3 and w.startswith(v)) for v in theirs)
+        for w in mine
+    )
+
+
+@lru_cache(maxsize=1)
+def _form_counts() -> dict[str, int]:
+    path = SRC / "form_counts.tsv"
+    return {r["form"]: int(r["count"]) for r in _read_tsv(path)} if path.exists() else {}
+
+
 def _subsequence(short: str, long_: str) -> bool:
     rest = iter(long_)
     return all(c in rest for c in short)
@@ -535,7 +699,9 @@ def build() -> str:
     builder = Builder()
     builder.curated()
     builder.split_narrower()
+    builder.split_members()
     builder.sources()
+    builder.canonical_names()
     records = builder.records()
     return "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records)
 

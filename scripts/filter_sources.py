@@ -18,6 +18,9 @@ What is kept (and why):
 - esco_concepts.tsv: every ESCO concept (of all 13,896) one of whose labels is a form of
   curated.txt, with the forms it names: the build splits a curated alias that ESCO holds as a
   concept of its own into its own entry (a narrower or a different skill, not a variant).
+- form_counts.tsv: how often the real postings above write each form of curated.txt and each
+  O*NET name (a capitalised one-word form as written): the build names a skill by the short form
+  of its name postings write most.
 - english_words.txt: lowercase words of the SCOWL/wamerican list (/usr/share/dict/words) that
   occur as a word of any name above or in curated.txt: a name that is such a word alone ("Works",
   "Drive", "Go") is ordinary English and needs case and context.
@@ -44,6 +47,12 @@ def _strip_paren(label: str) -> str:
 
 def _attestation_corpus(shared: Path) -> str:
     """Lower-cased text of real postings that are not in the dev set."""
+    text = " ".join(_attestation_texts(shared)).lower()
+    return " " + re.sub(r"[^a-z0-9+#]+", " ", text) + " "
+
+
+def _attestation_texts(shared: Path) -> list[str]:
+    """The texts of real postings that are not in the dev set (SkillSpan train, Microsoft, Green)."""
     dev_ids = {p.stem for p in DEV_SET.glob("*.txt")}
     parts: list[str] = []
     for line in (shared / "data/skill-extraction/skillspan/derived/postings.jsonl").open():
@@ -54,8 +63,42 @@ def _attestation_corpus(shared: Path) -> str:
     parts += [p["description"] for p in ms if f"ms-{p['id']}" not in dev_ids]
     green = shared / "data/skill-extraction/green2022/raw_data/testset.txt"
     parts.append(green.read_text(errors="replace"))
-    text = " ".join(parts).lower()
-    return " " + re.sub(r"[^a-z0-9+#]+", " ", text) + " "
+    return parts
+
+
+def _form_counts(texts: list[str], forms: set[str]) -> list[list[str]]:
+    """How often real postings outside the dev set write each form: [form, count], forms written
+    at least once. A one-word form with a capital letter is counted as written ("Oracle", not the
+    word "oracle"), any other form in any case. build_taxonomy.py names a skill by the short form
+    of its name that postings write most ("Oracle" for Oracle Database, "IoT")."""
+    lower = " " + re.sub(r"[^a-z0-9+#]+", " ", " ".join(texts).lower()) + " "
+    cased = " " + re.sub(r"[^A-Za-z0-9+#]+", " ", " ".join(texts)) + " "
+    rows: list[list[str]] = []
+    for form in sorted(forms):
+        one_word = re.fullmatch(r"[A-Za-z0-9+#]+", form) is not None
+        if one_word and form != form.lower():
+            count = cased.count(f" {form} ")
+        else:
+            count = lower.count(_norm_phrase(form))
+        if count:
+            rows.append([form, str(count)])
+    return rows
+
+
+def _skill_forms(curated: Path, onet: list[list[str]]) -> set[str]:
+    """Every surface form of curated.txt (as written, flags stripped) and every O*NET name with
+    its last word and the words before it (the build splits a trailing acronym off)."""
+    forms: set[str] = set()
+    if curated.exists():
+        for line in curated.read_text(encoding="utf-8").splitlines():
+            parts = line.split("|")
+            if len(parts) == 6 and not line.startswith("#"):
+                aliases = re.sub(r"\{[^}]*\}", "", parts[3])
+                forms |= {f.strip() for f in [parts[0], *aliases.split(",")] if f.strip()}
+    for row in onet:
+        words = row[0].split()
+        forms |= {row[0], words[-1], " ".join(words[:-1])} if len(words) > 1 else {row[0]}
+    return {f for f in forms if f}
 
 
 def _norm_phrase(label: str) -> str:
@@ -201,6 +244,8 @@ def main() -> int:
     _write_tsv(OUT / "esco.tsv", ["id", "name", "label", "source", "alt_labels"], esco)
     concepts = _esco_concepts(args.shared, _curated_forms(OUT / "curated.txt"))
     _write_tsv(OUT / "esco_concepts.tsv", ["id", "name", "curated_forms"], concepts)
+    counts = _form_counts(_attestation_texts(args.shared), _skill_forms(OUT / "curated.txt", onet))
+    _write_tsv(OUT / "form_counts.tsv", ["form", "count"], counts)
     (OUT / "esco_languages.txt").write_text("\n".join(_esco_languages(args.shared)) + "\n")
     _write_tsv(OUT / "onet_technology.tsv", ["name", "commodity", "hot"], onet)
     _write_tsv(OUT / "linguist.tsv", ["name", "type", "aliases"], ling)

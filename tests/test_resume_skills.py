@@ -17,14 +17,14 @@ def _skills(body: str, skills: str = "Excel") -> set[str]:
 @pytest.mark.parametrize(
     ("body", "wrong"),
     [
-        ("CALM AND PATIENT under pressure with every customer.", "Computerized aircraft log manager"),
+        ("CALM AND PATIENT under pressure with every customer.", "CALM"),  # Computerized aircraft log manager
         ("Wrote tools in C and Python and brought forth new ideas for the compiler.", "Forth"),
-        ("Managed the FMS rollout for the finance team.", "Multipath Corporation Fast Matrix Solver"),
+        ("Managed the FMS rollout for the finance team.", "FMS"),  # Multipath Corporation Fast Matrix Solver
         ("Led security compliance audits for the plant.", "securities law"),
         ("Taught evening classes for the C SE Dept of the college.", "C"),
         ("Ran the bi-weekly payroll process.", "business intelligence"),
         ("Bakery Lead, ICS associate, Apparel Sales Floor Associate",
-         "General Electric Mark VI Integrated Control System"),
+         "ICS"),  # General Electric Mark VI Integrated Control System
         ("Four General Certificate of Education (GCE), Advanced Level Subjects", "Compute Engine"),
     ],
 )  # fmt: skip
@@ -40,8 +40,7 @@ def test_short_and_common_forms_in_prose_are_not_skills(body: str, wrong: str) -
         ("Built BI dashboards for the sales team.", "Excel", "business intelligence"),
         ("Wrote firmware in C and C++ for sensors.", "Excel", "C"),
         ("Wrote a small interpreter.", "Forth, Lisp", "Forth"),
-        ("Used the Multipath Corporation Fast Matrix Solver (FMS) for load studies.", "Excel",
-         "Multipath Corporation Fast Matrix Solver"),
+        ("Used the Multipath Corporation Fast Matrix Solver (FMS) for load studies.", "Excel", "FMS"),
     ],
 )  # fmt: skip
 def test_the_same_forms_count_where_they_name_the_skill(body: str, skills: str, right: str) -> None:

@@ -169,7 +169,7 @@ class Taxonomy:
         Examples
         --------
         >>> [s.name for s in load_taxonomy().narrower("inventory-management")]
-        ['inventory control', 'inventory tracking']
+        ['inventory control', 'inventory tracking', 'stock control']
         """
         return tuple(self.skills[s] for s in self._narrower.get(skill_id, ()) if s in self.skills)
 

@@ -116,11 +116,21 @@ def _ratings() -> frozenset[str]:
 def _acronym_known(form: str, skill: Skill, lowered: str, in_list: bool) -> bool:
     """An acronym names the skill when many sources know it, the resume lists it, or the resume
     also writes the skill's full name."""
-    if not _ACRONYM.match(form) or form == skill.name or in_list:
+    renamed = _renamed(skill)
+    if not _ACRONYM.match(form) or (form == skill.name and not renamed) or in_list:
         return True
     if _vouched(skill):
         return True  # an acronym the project's list or several sources vouch for ("SOX", "EKG")
-    return skill.name.lower() in lowered
+    full = [f for f in skill.aliases if len(f.split()) > 1] if renamed else [skill.name]
+    return any(f.lower() in lowered for f in full)
+
+
+def _renamed(skill: Skill) -> bool:
+    """The skill is shown by a short form of the name its id was made from (the taxonomy names
+    O*NET's "Multipath Corporation Fast Matrix Solver FMS" FMS): that form is an acronym alias,
+    not the name its sources gave."""
+    slug = re.sub(r"[^a-z0-9]+", "-", skill.name.lower()).strip("-")
+    return re.fullmatch(re.escape(slug) + r"(?:-\d+)?", skill.id) is None
 
 
 def _vouched(skill: Skill) -> bool:
