@@ -13,7 +13,7 @@ from matcher.records import Failure, Resume
 if TYPE_CHECKING:
     from matcher.extract import Limits
 
-__all__ = ["ParseResult", "parse_file"]
+__all__ = ["ParseResult", "parse_file", "warm_up"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,3 +95,30 @@ def parse_file(
             digest = hashlib.sha256(b"").hexdigest()
         # the digest of the bytes read, when they were: the cache may store what they always give
         return ParseResult(path, None, failure_of(exc, path), digest=digest)
+
+
+# a resume with every part a parse reads: what the parse of a real one loads, this one loads too
+_WARM_UP = (
+    "Jane Roe\njane@example.org  (555) 123-4567\nSUMMARY\nCurrently pursuing an MBA in finance.\n"
+    "EXPERIENCE\nSenior Accountant  Acme Corp  Jan 2015 - Present\nReconciled bank accounts and "
+    "prepared journal entries in QuickBooks.\nSales Experience\nMarch 2010 to Dec 2014\nCompany Name  "
+    "City , State  Store Manager\nVolunteer Endeavors: Food bank, 2008 - 2009\nEDUCATION\nB.S. "
+    "Accounting, Ohio State University, 2009\nSKILLS\nExcel, SAP, payroll, Python\n"
+    "CERTIFICATIONS\nCPA, 2012\nLANGUAGES\nSpanish (fluent)\n"
+)
+
+
+def warm_up() -> None:
+    """Load what parsing needs (spaCy's pipeline, the taxonomy, the word lists and models) by
+    parsing a small resume: a worker does this before it says it is ready, so a file's time limit is
+    spent on the file.
+
+    Examples
+    --------
+    >>> warm_up()  # a second call costs a parse of a few lines
+    """
+    from matcher.language import get_pipeline
+    from matcher.resume import parse_resume_text
+
+    get_pipeline()
+    parse_resume_text(_WARM_UP)

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["parse_bytes_capped"]
 
-_START_UP = 120.0  # seconds a helper may take to load spaCy and the taxonomy
+_START_UP = 120.0  # seconds a helper may take to load spaCy, the taxonomy and the word lists
 _READY = "ready"
 _idle: dict[int, list[_Helper]] = {}  # by memory cap: helpers waiting for their next file
 _lock = threading.Lock()
@@ -163,13 +163,13 @@ def _serve(receive_fd: int, send_fd: int, parent: int, max_memory: int) -> None:
     from multiprocessing.connection import Connection
 
     from matcher._processes import address_space, cap_memory
-    from matcher.language import get_pipeline
+    from matcher.batch._parsing import warm_up
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the caller answers Ctrl-C
     threading.Thread(target=_watch, args=(parent,), daemon=True).start()
     receive, send = Connection(receive_fd, writable=False), Connection(send_fd, readable=False)
     logging.getLogger("pypdf").setLevel(logging.ERROR)
-    get_pipeline()
+    warm_up()  # the time cap is the file's, not the loading's
     if max_memory and address_space():  # Linux; elsewhere no memory cap
         cap_memory(max_memory)
     send.send(_READY)

@@ -68,7 +68,7 @@ def _worker(
     import signal
 
     from matcher.batch._collector import collections_as_before
-    from matcher.language import get_pipeline
+    from matcher.batch._parsing import warm_up
 
     # Ctrl-C reaches the whole process group: the main process answers it and stops this one, so
     # the worker prints nothing (issue 17: two worker tracebacks on Ctrl-C)
@@ -82,7 +82,7 @@ def _worker(
     try:
         # this process is ours: pypdf's notes on recoverable oddities in resumes are not news
         logging.getLogger("pypdf").setLevel(logging.ERROR)
-        get_pipeline()  # loaded already when forked; a spawned worker loads it before its first file
+        warm_up()  # loaded already when forked; a spawned worker loads all before its first file
         if limits.max_memory:
             # the cap is on top of what the warm worker holds, and never above the hard limit
             cap_memory(limits.max_memory)
@@ -185,9 +185,9 @@ def parse_in_workers(
         return
     forking = context.get_start_method() == "fork"
     if forking:
-        from matcher.language import get_pipeline
+        from matcher.batch._parsing import warm_up
 
-        get_pipeline()  # load spaCy and the taxonomy once, before forking: workers start warm
+        warm_up()  # load spaCy, the taxonomy and the word lists once, before forking: workers start warm
     # what is loaded so far is moved out of the garbage collector's sight while a worker is forked:
     # the worker then neither scans it on every collection nor copies its pages (measured: 8.5 ->
     # 10.6 docs/s on 2 cores). This process gets it back at once; a caller that froze objects
