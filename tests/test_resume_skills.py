@@ -185,3 +185,35 @@ def test_an_agent_noun_outside_a_title_or_naming_a_broader_alias_is_no_skill(
     title: str, duty: str, wrong: str
 ) -> None:
     assert wrong not in {s.name for s in _titled(title, duty).skills}
+
+
+@pytest.mark.parametrize(
+    ("item", "right"),
+    [
+        ("Sandwich preparation experience", "Sandwich preparation"),
+        ("Social media savvy", "Social media"),
+        ("High volume production capability", "High volume production"),
+        ("Private Pilot Knowledge", "Private Pilot"),
+        ("Feeding assistance specialist", "Feeding assistance"),
+        ("Trained in catheter change", "catheter change"),
+        ("Proficient in shipment processing", "shipment processing"),
+        ("Strong knowledge of QuickBooks", "QuickBooks"),
+    ],
+)
+def test_a_skills_section_item_keeps_its_skill_without_the_word_saying_the_candidate_has_it(
+    item: str, right: str
+) -> None:
+    found = _skills("Wrote reports.", f"Documentum\n{item}\nPayroll")
+    assert right in found and item not in found
+
+
+@pytest.mark.parametrize(
+    ("item", "absent"),
+    [
+        ("Proficient in creating", "creating"),  # one word that is no skill's name
+        ("Excellent driving record", "driving record"),  # a rating, not a word saying "has it"
+        ("Customer service experience", "Customer service experience"),  # the known skill, once
+    ],
+)
+def test_what_is_left_without_the_word_must_still_name_a_skill(item: str, absent: str) -> None:
+    assert absent not in _skills("Wrote reports.", f"Documentum\n{item}\nPayroll")

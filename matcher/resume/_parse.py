@@ -16,7 +16,12 @@ from matcher.resume._duties import duty_skills, reordered_skills, title_skills
 from matcher.resume._education import find_education
 from matcher.resume._history import DatedJob, find_jobs
 from matcher.resume._sections import clean_resume_text, split_sections
-from matcher.resume._skill_guard import item_holds_found_skill, item_rates_the_candidate, keep_skill_span
+from matcher.resume._skill_guard import (
+    item_holds_found_skill,
+    item_rates_the_candidate,
+    keep_skill_span,
+    without_descriptor,
+)
 from matcher.text import glued_words, unglue
 
 if TYPE_CHECKING:
@@ -220,12 +225,13 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
     # does not know ("Garment construction") or would only accept in context ("Illustration")
     seen = {s.name.lower() for s in out}
     surfaces = {text[span.start_char : span.end_char].lower() for span in spans}
-    for item, line, section_kind in _section_items(text, sections, taxonomy):
+    for raw_item, line, section_kind in _section_items(text, sections, taxonomy):
+        item = without_descriptor(raw_item, taxonomy)  # "Sandwich preparation experience"
         known = taxonomy.find(item)
         if known is None and (section_kind == "languages" or item_holds_found_skill(item, surfaces)):
             continue  # "English (fluent)": the skill inside was found already; "Elementary" is no language
         if known is None and item_rates_the_candidate(item):
-            continue  # "Excellent driving record", "Human resource knowledge"
+            continue  # "Excellent driving record", "Strong interpersonal"
         kind: SkillKind
         name, kind, sid = (known.name, known.kind, known.id) if known else (item, "hard", "")
         if name.lower() not in seen:

@@ -18,7 +18,8 @@ A skills section's item the taxonomy does not know counts unless a skill found o
 of its words or word runs ("English (fluent)" is English, found already): a word, not a letter
 inside one ("R" is no reason to drop "Client/server"); and it is no skill when a word of it rates
 the candidate instead ("Excellent driving record", "Human resource knowledge": the words are
-``item_ratings`` in data/wordlists/skill_cues.txt).
+``item_ratings`` in data/wordlists/skill_cues.txt), unless it is a skill with a word saying the
+candidate has it ("Sandwich preparation experience": :func:`without_descriptor`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from matcher.text import token_key, wordlist
 if TYPE_CHECKING:
     from matcher.language import Skill, Taxonomy
 
-__all__ = ["item_holds_found_skill", "item_rates_the_candidate", "keep_skill_span"]
+__all__ = ["item_holds_found_skill", "item_rates_the_candidate", "keep_skill_span", "without_descriptor"]
 
 _ACRONYM = re.compile(r"^\(?[A-Z][A-Z0-9&]{1,4}\)?$")
 _WORD = re.compile(r"[A-Za-z0-9+#]+")
@@ -111,6 +112,47 @@ def item_rates_the_candidate(item: str) -> bool:
 @lru_cache(maxsize=1)
 def _ratings() -> frozenset[str]:
     return frozenset(wordlist("skill_cues", "item_ratings"))
+
+
+_LINKS = frozenset({"in", "of", "with", "at", "on"})
+
+
+def without_descriptor(item: str, taxonomy: Taxonomy) -> str:
+    """The skills-section ``item`` without a word saying the candidate has the skill
+    (``item_descriptors`` in data/wordlists/skill_cues.txt): at the item's end ("Sandwich
+    preparation experience", "Social media savvy"), or at its start before "in", "of", "with"
+    ("Trained in catheter change", "Strong knowledge of QuickBooks"). What is left must be a
+    skill the taxonomy knows, or two words or more with no rating word; else the item stays.
+
+    Examples
+    --------
+    >>> from matcher.language import load_taxonomy
+    >>> taxonomy = load_taxonomy()
+    >>> without_descriptor("Sandwich preparation experience", taxonomy)
+    'Sandwich preparation'
+    >>> without_descriptor("Proficient in creating", taxonomy)
+    'Proficient in creating'
+    """
+    words = item.split()
+    low = [w.lower() for w in words]
+    descriptors = _descriptors()
+    rest = words
+    start = 1 if len(low) > 3 and low[0] in _ratings() and low[1] in descriptors else 0
+    if len(low) > start + 2 and low[start] in descriptors and low[start + 1] in _LINKS:
+        rest = words[start + 2 :]  # "Trained in catheter change", "Strong knowledge of QuickBooks"
+    elif len(low) > 1 and low[-1] in descriptors:
+        rest = words[:-1]  # "Social media savvy"
+    if rest is words:
+        return item
+    remainder = " ".join(rest)
+    if taxonomy.find(remainder) is not None or (len(rest) >= 2 and not item_rates_the_candidate(remainder)):
+        return remainder
+    return item
+
+
+@lru_cache(maxsize=1)
+def _descriptors() -> frozenset[str]:
+    return frozenset(wordlist("skill_cues", "item_descriptors"))
 
 
 def _acronym_known(form: str, skill: Skill, lowered: str, in_list: bool) -> bool:
