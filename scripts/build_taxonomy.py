@@ -29,6 +29,7 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -204,14 +205,10 @@ class Builder:
         management; the other way round stays related credit).
         """
         named = _named_things()
-        for entry in [e for e in self.entries.values() if e.curated and e.kind == "hard"]:
-            for alias in list(entry.aliases):
-                key = _norm(alias)
-                if key in self.entries or self.owner.get(key) is not entry:
-                    continue
-                if key not in named.things or _is_variant(entry.name, alias, named):
-                    continue
-                self._split_off(entry, alias, named)
+        self._split_where(
+            lambda entry, alias: _norm(alias) in named.things and not _is_variant(entry.name, alias, named),
+            named,
+        )
 
     def split_members(self) -> None:
         """Give a curated hard skill's alias its own entry when it names a member of the class the
@@ -221,12 +218,17 @@ class Builder:
         ("oscilloscope", "multimeter", "cashier"). Split as :meth:`split_narrower` does, with
         ``broader``. Reads the taxonomy's own names, never the labels."""
         named = _named_things()
+        self._split_where(lambda entry, alias: _names_member(entry.name, alias, named), named)
+
+    def _split_where(self, splits: Callable[[Entry, str], bool], named: _Named) -> None:
+        """Split off each alias of a curated hard skill, still its own, for which ``splits(entry,
+        alias)`` holds."""
         for entry in [e for e in self.entries.values() if e.curated and e.kind == "hard"]:
             for alias in list(entry.aliases):
                 key = _norm(alias)
                 if key in self.entries or self.owner.get(key) is not entry:
                     continue
-                if _names_member(entry.name, alias, named):
+                if splits(entry, alias):
                     self._split_off(entry, alias, named)
 
     def _split_off(self, entry: Entry, alias: str, named: _Named) -> None:
