@@ -88,13 +88,7 @@ def _form_counts(texts: list[str], forms: set[str]) -> list[list[str]]:
 def _skill_forms(curated: Path, onet: list[list[str]]) -> set[str]:
     """Every surface form of curated.txt (as written, flags stripped) and every O*NET name with
     its last word and the words before it (the build splits a trailing acronym off)."""
-    forms: set[str] = set()
-    if curated.exists():
-        for line in curated.read_text(encoding="utf-8").splitlines():
-            parts = line.split("|")
-            if len(parts) == 6 and not line.startswith("#"):
-                aliases = re.sub(r"\{[^}]*\}", "", parts[3])
-                forms |= {f.strip() for f in [parts[0], *aliases.split(",")] if f.strip()}
+    forms = {f.strip() for f in _curated_names(curated)}
     for row in onet:
         words = row[0].split()
         forms |= {row[0], words[-1], " ".join(words[:-1])} if len(words) > 1 else {row[0]}
@@ -150,15 +144,20 @@ def _norm_form(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower())
 
 
-def _curated_forms(curated: Path) -> set[str]:
-    forms: set[str] = set()
+def _curated_names(curated: Path) -> list[str]:
+    """Each name and alias of curated.txt as written (flags stripped; blank ones left out)."""
+    names: list[str] = []
     if curated.exists():
         for line in curated.read_text(encoding="utf-8").splitlines():
             parts = line.split("|")
             if len(parts) == 6 and not line.startswith("#"):
                 aliases = re.sub(r"\{[^}]*\}", "", parts[3])
-                forms |= {_norm_form(f) for f in [parts[0], *aliases.split(",")] if f.strip()}
-    return forms
+                names += [f for f in [parts[0], *aliases.split(",")] if f.strip()]
+    return names
+
+
+def _curated_forms(curated: Path) -> set[str]:
+    return {_norm_form(f) for f in _curated_names(curated)}
 
 
 def _esco_languages(shared: Path) -> list[str]:
