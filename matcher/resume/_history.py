@@ -19,6 +19,7 @@ from matcher.facts import (
 from matcher.records import Job, Section
 from matcher.resume._job_header import header_below, is_place_line, title_employer, title_words
 from matcher.resume._sections import heading_of
+from matcher.resume._timeline import timeline_jobs
 
 __all__ = ["DatedJob", "find_jobs"]
 
@@ -120,6 +121,8 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
                     previous = [*previous[-1:], line.strip()]
             pos += len(line)
     found.sort(key=lambda item: item[0])
+    if not found:  # no job dated by a range: a timeline of start dates may hold them
+        found = timeline_jobs(text, sections, NEVER_WORK_KINDS)
     found = _without_repeats(found)
     jobs: list[DatedJob] = []
     for i, (offset, r, title, employer, evidence) in enumerate(found):
