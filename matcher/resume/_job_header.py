@@ -149,8 +149,8 @@ def _split_run(part: str) -> list[str]:
         after = words[k:]
         if any(re.match(r"[a-z]", w) and w not in _NAME_JOINS for w in after):
             return [part]  # "Manager of Operations Acme Inc" stays whole; "Bank of America" is a name
-        if re.match(r"[a-z]", after[0]):
-            continue
+        if re.match(r"[a-z]", after[0]) or after[0].lower() in ("of", "for", "and"):
+            continue  # "Head Of English Department": no name starts with "Of"
         head, title, employer = words[k - 1], " ".join(words[:k]), " ".join(after)
         if not (title_words().fullmatch(head) or head.lower() in _role_heads()) or not _employer().search(
             employer
