@@ -128,3 +128,26 @@ def test_an_education_entry_is_no_job(entry: str) -> None:
     text = f"Experience\nCook | Diner | Jan 2020 - Dec 2021\nEducation\n{entry}\n"
     jobs, _ = _parse(text)
     assert jobs == [("Cook", "Diner", "2020-01", "2021-12")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # the first entry's one date is older than a later job's start: that month alone
+            "Work History\n01/2007  Company Name  – City  ,\nState  Led technology teams.\n"
+            "DIRECTOR OF FINANCE  ,\n01/2011  to Current  Company Name  – City  ,\nState\n"
+            "VP  ,\n01/2010  to 01/2012  Company Name\n",
+            ("2007-01", "2007-01"),
+        ),
+        (  # the newest job, with its start only: to the present
+            "Experience\n2016 / 09 - University of Bremen\nFullstack Javascript Engineer\n"
+            "2014 - 2016 IT Consultant, We4IT GmbH\n",
+            ("2016-09", "present"),
+        ),
+    ],
+)
+def test_a_first_job_with_its_start_only_runs_to_the_present_when_newest(
+    text: str, want: tuple[str, str]
+) -> None:
+    jobs, _ = _parse(text)
+    assert jobs[0][2:] == want
