@@ -151,3 +151,23 @@ def test_a_first_job_with_its_start_only_runs_to_the_present_when_newest(
 ) -> None:
     jobs, _ = _parse(text)
     assert jobs[0][2:] == want
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        ("Athletic Director, Coach, PE Teacher  08/2015  to Current  Company Name",
+         "Athletic Director, Coach, PE Teacher"),
+        ("Trainer, Bartender, Server  11/2010  to 03/2012  Company Name", "Trainer, Bartender, Server"),
+        ("Fitness Director - Certified Personal Trainer  06/2008  to 05/2010  Company Name",
+         "Fitness Director - Certified Personal Trainer"),
+        ("Assistant Vice President, Sales Development Consultant  12/2004  to 01/2008  Company Name",
+         "Assistant Vice President, Sales Development Consultant"),
+        # one title, then its employer or its place: not joined
+        ("Software Engineer - Google Inc  01/2015  to 03/2018", "Software Engineer"),
+        ("Store Manager, Acme Stores  01/2015  to 03/2018  Dallas, TX", "Store Manager"),
+    ],
+)  # fmt: skip
+def test_the_titles_of_one_job_listed_together_are_its_title(header: str, title: str) -> None:
+    jobs, _ = _parse(f"Experience\n{header}\nDid the work well.\n")
+    assert jobs[0][0] == title
