@@ -171,3 +171,11 @@ def test_a_first_job_with_its_start_only_runs_to_the_present_when_newest(
 def test_the_titles_of_one_job_listed_together_are_its_title(header: str, title: str) -> None:
     jobs, _ = _parse(f"Experience\n{header}\nDid the work well.\n")
     assert jobs[0][0] == title
+
+
+def test_a_title_below_the_place_keeps_a_word_after_a_slash() -> None:
+    jobs, _ = _parse(
+        "Experience\n01/2014  - 12/2014\nCompany Name  ï¼\nCity  ,\nState  Food Service Cook /Temp\n"
+        "Assisted co-workers.\n"
+    )
+    assert jobs == [("Food Service Cook /Temp", "Company Name", "2014-01", "2014-12")]

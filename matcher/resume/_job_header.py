@@ -276,8 +276,9 @@ def is_place_line(line: str) -> bool:
 
 def _name_cased(part: str) -> bool:
     """True when ``part`` is written as a name or a title is: up to eight words, no digit, every
-    word of four letters or more capitalised ("Freight Planning Contact", "Acme Hauling Inc")."""
-    words = part.split()
+    word of four letters or more capitalised ("Freight Planning Contact", "Acme Hauling Inc",
+    "Food Service Cook /Temp": the punctuation before a word is no part of it)."""
+    words = [w.lstrip("/(&-") for w in part.split()]
     return (
         0 < len(words) <= 8
         and not re.search(r"\d", part)
