@@ -78,12 +78,8 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
     # a job block that continues below another section (two-column pages, page breaks) still
     # counts when it reads as one: a job title next to its dates
     strays = [s for s in sections if explicit and s not in regions and s.kind not in NEVER_WORK_KINDS]
-    # a job under an education heading (a sidebar's, or one put there by mistake) counts when its
-    # header names a job title and no degree and no school
-    schooling = [s for s in sections if s.kind == "education"]
-    for region in [*regions, *strays, *schooling]:
+    for region in [*regions, *strays]:
         stray = region in strays
-        school = region in schooling
         body = text[region.start : region.end]
         lines = body.splitlines(keepends=True)
         pos = region.start
@@ -92,12 +88,7 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
         date_first: bool | None = None  # decided at the region's first dated line
         for k, line in enumerate(lines):
             ranges = find_date_ranges(line)
-            if (
-                not ranges
-                and not (stray or school)
-                and explicit
-                and not any(f[0] >= region.start for f in found)
-            ):
+            if not ranges and not stray and explicit and not any(f[0] >= region.start for f in found):
                 first = leading_start(_START_DASH.sub(r"\1 ", line))  # the newest job, with its start only
                 ranges = [first] if first is not None else []
                 open_starts.update({pos} if first else set())
@@ -105,11 +96,9 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
                 ranges = []
             if ranges and stray and find_degrees(line):
                 ranges = []
-            if ranges and (stray or school) and _HONOUR.search(line):
+            if ranges and stray and (not _looks_like_job(line, previous) or _HONOUR.search(line)):
                 ranges = []
-            if ranges and stray and not _looks_like_job(line, previous):
-                ranges = []
-            if ranges and (stray or school) and _MEMBERSHIP.search(line):
+            if ranges and stray and _MEMBERSHIP.search(line):
                 ranges = []
             if ranges and _in_prose(line, ranges[0]):
                 ranges = []  # "Planned the domain migration from 2008 to 2012 R2.": a duty's dates
@@ -125,11 +114,7 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
                 following = header_below(lines[k + 1 : k + 6]) if date_first else []
                 below = [] if date_first else header_below(lines[k + 1 : k + 3])[:1]
                 title, employer = title_employer(rest, previous, following, below)
-                header = [
-                    line,
-                    *(following[:2] if date_first else [*previous[-1:], *header_below(lines[k + 1 : k + 2])]),
-                ]
-                if not _studies(title) and not (school and not _job_not_school(title, header, r)):
+                if not _studies(title):
                     found.append((pos, r, title, employer, line.strip()))
             if line.strip() and not (k == 0 and _is_heading(line)):  # a heading is no job's part
                 if k > 0 and not ranges and date_first is None:
@@ -245,30 +230,6 @@ def _looks_like_job(line: str, previous: list[str]) -> bool:
     title wrapped over two lines: "Senior Engineer, Acme" / "Corporation")."""
     return bool(title_words().search(line)) or any(
         title_words().search(p) and len(p) < 90 for p in previous[-2:]
-    )
-
-
-_SCHOOLING = re.compile(
-    r"\b(?:universit\w*|universität|college|schools?|academy|institut\w*|gpa|degree|diploma|courses?|"
-    r"coursework|thesis|major|minor|studies|certif\w*|program(?:me)?|students?|graduat\w*|semester|"
-    r"volunteer\w*)\b",
-    re.IGNORECASE,
-)
-
-
-def _job_not_school(title: str | None, header: list[str], r: DateRange) -> bool:
-    """True when an entry under an education heading reads as a job: dated to the month as jobs
-    are (studies, certificates and volunteering by the year: "2009-2013", "Girl Scouts 2012-2013"),
-    its title names a job and its header lines (the date line, and the line above it or the lines
-    below) name no degree, no school and no volunteering ("DevOps engineer  Jan 15 - Sep 15" /
-    "Research and Development"; not "Teaching Assistant, University of Michigan  Jan 2012 - May
-    2014")."""
-    return (
-        r.start.month_known
-        and (r.end is None or r.end.month_known)
-        and title is not None
-        and bool(title_words().search(title))
-        and not any(find_degrees(h) or _SCHOOLING.search(h) for h in header)
     )
 
 
