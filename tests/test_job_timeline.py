@@ -125,5 +125,6 @@ def test_a_title_below_the_place_keeps_a_word_after_a_slash() -> None:
 
 @pytest.mark.parametrize("title", ["Head Of English Department", "Director Of Nursing Services"])
 def test_a_title_is_not_split_before_of(title: str) -> None:
-    jobs, _ = _parse(f"Experience\n06/2016 to 06/2017\n{title}\nCompany Name\nCity, State\nPlanned meetings.\n")
+    text = f"Experience\n06/2016 to 06/2017\n{title}\nCompany Name\nCity, State\nPlanned meetings.\n"
+    jobs, _ = _parse(text)
     assert jobs == [(title, "Company Name", "2016-06", "2017-06")]
