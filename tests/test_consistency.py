@@ -103,10 +103,7 @@ SAME_PERSON = [
     "latexcv_rows",
     "latexcv_sidebar",
     "latexcv_two_column",
-    pytest.param(
-        "latexcv_infographics",
-        marks=pytest.mark.xfail(strict=True, reason="a timeline of start dates only: jobs not read yet"),
-    ),
+    "latexcv_infographics",
     pytest.param(
         "latexcv_minimalistic",
         marks=pytest.mark.xfail(strict=True, reason="jobs listed as 'Research Projects': not read yet"),

@@ -105,6 +105,17 @@ def test_a_full_width_dash_between_dates_over_two_lines_is_a_range(dash: str) ->
     ]
 
 
+@pytest.mark.parametrize("dash", ["ï¼\u200b", "ï¼", "－"])
+def test_a_full_width_dash_on_a_line_of_its_own_between_dates_is_a_range(dash: str) -> None:
+    # pypdf: the fields on lines of their own; the title's line too long to be joined to the dash
+    got = _jobs(
+        "Experience\nProduction, Planning, and Expediting Clerk  \n \n03/2008\n \nï¼\u200b \n03/2010\n \n"
+        "Company Name\nAssisted the supervisor.\nProduction, Planning, and Expediting Clerk Supervisor\n \n"
+        f"03/2006\n \n{dash} \n03/2007\n \nCompany Name\nSupervised 15 personnel.\n"
+    )
+    assert [(j[2], j[3]) for j in got] == [("2008-03", "2010-03"), ("2006-03", "2007-03")]
+
+
 @pytest.mark.parametrize(
     "section",
     [

@@ -19,6 +19,7 @@ from matcher.facts import (
 from matcher.records import Job, Section
 from matcher.resume._job_header import header_below, is_place_line, title_employer, title_words
 from matcher.resume._sections import heading_of
+from matcher.resume._timeline import timeline_jobs
 
 __all__ = ["DatedJob", "find_jobs"]
 
@@ -72,6 +73,7 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
     """Return the dated jobs of the experience sections, in text order."""
     explicit = any(s.kind in WORK_KINDS for s in sections)
     found: list[tuple[int, DateRange, str | None, str | None, str]] = []
+    open_starts: set[int] = set()  # where a job dated by its start alone stands
     regions = _regions(sections, WORK_KINDS)
     # a job block that continues below another section (two-column pages, page breaks) still
     # counts when it reads as one: a job title next to its dates
@@ -89,6 +91,7 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
             if not ranges and not stray and explicit and not any(f[0] >= region.start for f in found):
                 first = leading_start(_START_DASH.sub(r"\1 ", line))  # the newest job, with its start only
                 ranges = [first] if first is not None else []
+                open_starts.update({pos} if first else set())
             if ranges and not explicit and _is_education_line(line):
                 ranges = []
             if ranges and stray and find_degrees(line):
@@ -120,6 +123,9 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
                     previous = [*previous[-1:], line.strip()]
             pos += len(line)
     found.sort(key=lambda item: item[0])
+    found = [_one_month(f, found) if f[0] in open_starts else f for f in found]
+    if not found:  # no job dated by a range: a timeline of start dates may hold them
+        found = timeline_jobs(text, sections, NEVER_WORK_KINDS)
     found = _without_repeats(found)
     jobs: list[DatedJob] = []
     for i, (offset, r, title, employer, evidence) in enumerate(found):
@@ -128,6 +134,19 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
         job = Job(title, employer, str(r.start), "present" if r.end is None else str(r.end), evidence)
         jobs.append(DatedJob(job, r, offset, block_end))
     return jobs
+
+
+def _one_month(
+    item: tuple[int, DateRange, str | None, str | None, str],
+    found: list[tuple[int, DateRange, str | None, str | None, str]],
+) -> tuple[int, DateRange, str | None, str | None, str]:
+    """A first job dated by its start alone runs to the present when it is the newest; when
+    another job starts later, its one date is that month alone ("01/2007  Company Name" above
+    "01/2011 to Current")."""
+    offset, r, title, employer, evidence = item
+    if not any(f[1].start.index > r.start.index for f in found):
+        return item
+    return offset, DateRange(r.start, r.start, r.text, r.offset), title, employer, evidence
 
 
 def _without_repeats(

@@ -149,8 +149,8 @@ def _split_run(part: str) -> list[str]:
         after = words[k:]
         if any(re.match(r"[a-z]", w) and w not in _NAME_JOINS for w in after):
             return [part]  # "Manager of Operations Acme Inc" stays whole; "Bank of America" is a name
-        if re.match(r"[a-z]", after[0]):
-            continue
+        if re.match(r"[a-z]", after[0]) or after[0].lower() in ("of", "for", "and"):
+            continue  # "Head Of English Department": no name starts with "Of"
         head, title, employer = words[k - 1], " ".join(words[:k]), " ".join(after)
         if not (title_words().fullmatch(head) or head.lower() in _role_heads()) or not _employer().search(
             employer
@@ -204,12 +204,14 @@ def title_employer(
     elif near and not any(_titled(p) for p in near) and not any(_employer_part(p) for p in parts):
         parts = parts + near[:1]  # the employer on the line above (or below) the title's
     title = next((p for p in parts if _titled(p) and not _employer_part(p)), None)
+    *run, written = _written(_title_run(title, parts), [rest, *following, *previous]) if title else [None]
     # an employer's word in a duty's sentence names no employer ("Designed electrical systems ...")
-    employer = next((p for p in parts if _employer().search(p) and p != title and _name_like(p)), None)
+    employer = next((p for p in parts if _employer().search(p) and p not in run and _name_like(p)), None)
+    title = written
     if title is None:
         title = next((p for p in parts if p != employer), None)
     if employer is None:  # any other part, but not a duty's sentence ("Maintained work areas.")
-        employer = next((p for p in parts if p != title and _name_like(p)), None)
+        employer = next((p for p in parts if p != title and p not in run and _name_like(p)), None)
     if not following and (title is None or employer is None):
         above = _header_above(previous)
         if title is None:
@@ -223,6 +225,32 @@ def title_employer(
             (p for p in _parts(below[0]) if _employer_part(p) and _name_cased(p) and p != title), None
         )
     return title, employer
+
+
+def _title_run(title: str | None, parts: list[str]) -> list[str]:
+    """The title's part and the parts right after it that name a job too ("Athletic Director",
+    "Coach", "PE Teacher"): the titles of one job, listed together."""
+    if title is None:
+        return []
+    k = parts.index(title)
+    run = [title]
+    for part in parts[k + 1 :]:
+        if not _titled(part) or _employer_part(part) or not _name_like(part) or part in run:
+            break
+        run.append(part)
+    return run
+
+
+def _written(run: list[str], lines: list[str]) -> list[str]:
+    """The longest start of ``run`` that a line writes as one field, its parts apart by a comma,
+    a dash or a slash and no column gap ("Fitness Director - Certified Personal Trainer"; not
+    "Accountant  Senior Manager"), and that text; the title's part alone else."""
+    for n in range(len(run), 1, -1):
+        pattern = re.compile(r" ?[,;/|•·–—-] ?".join(re.escape(p) for p in run[:n]))
+        found = next((m.group(0) for line in lines if (m := pattern.search(line))), None)
+        if found:
+            return [*run[:n], found]
+    return run[:1] + run[:1]
 
 
 def _header_above(previous: list[str]) -> list[str]:
@@ -248,8 +276,9 @@ def is_place_line(line: str) -> bool:
 
 def _name_cased(part: str) -> bool:
     """True when ``part`` is written as a name or a title is: up to eight words, no digit, every
-    word of four letters or more capitalised ("Freight Planning Contact", "Acme Hauling Inc")."""
-    words = part.split()
+    word of four letters or more capitalised ("Freight Planning Contact", "Acme Hauling Inc",
+    "Food Service Cook /Temp": the punctuation before a word is no part of it)."""
+    words = [w.lstrip("/(&-") for w in part.split()]
     return (
         0 < len(words) <= 8
         and not re.search(r"\d", part)

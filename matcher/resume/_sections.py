@@ -40,7 +40,8 @@ def clean_resume_text(text: str, *, fix_encoding: bool = True) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
     text = text.replace("\u200b", "").replace("\ufeff", "")
     text = _join_fields(text)
-    # "10/2013  ï¼\n09/2013": a full-width dash (or what is left of one) between two dates
+    # "10/2013  ï¼\n09/2013", "03/2006\nï¼\n03/2007": a full-width dash (or what is left of one)
+    # between two dates, on the line of either or on its own
     text = _WIDE_DASH_RANGE.sub(r"\1 - ", text)
     text = re.sub(r"(\bto|\buntil|\bthrough|[-–—])[ \t]*\n[ \t]*(?=\S)", r"\1 ", text)  # "to \nNovember 2012"
     text = re.sub(
@@ -55,7 +56,7 @@ def clean_resume_text(text: str, *, fix_encoding: bool = True) -> str:
 
 
 _WIDE_DASH_RANGE = re.compile(
-    r"\b((?:\d{1,2}/)?(?:19|20)\d\d)[ \t]*(?:ï¼\x8d?|－)[ \t]*\n?[ \t]*"
+    r"\b((?:\d{1,2}/)?(?:19|20)\d\d)[ \t]*+\n?[ \t]*+(?:ï¼\x8d?|－)[ \t]*+\n?[ \t]*+"
     r"(?=(?:\d{1,2}/)?(?:19|20)\d\d\b|(?:current|present|now)\b)",
     re.IGNORECASE,
 )
