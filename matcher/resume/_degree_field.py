@@ -75,8 +75,10 @@ def _read_field(line: str, start: int, end: int, block: list[str], *, alone_belo
         if special or named:
             return special or named
     first = _first_segment(rest)
-    found = field_of_study(first)
-    if found and re.match(r"\s*:", rest):
+    # "M.S : National Taiwan University - MECHANICAL ENGINEERING": the school's words are no field
+    after = _field_after_school(rest) if institution_word().search(first) else None
+    found = after or field_of_study(first)
+    if found and not after and re.match(r"\s*:", rest):
         found = _slot_whole(first, found)  # "AS  :  Medical Billing and Coding"
     if found is None and nxt and not re.search(r"[A-Za-z]{2}", re.sub(r"^\s*(?:in|of)\b", "", first)):
         found = field_of_study(nxt)  # "Bachelor of Science :" with the field on the next line
