@@ -87,34 +87,6 @@ def _word(token: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _one_letter_out() -> dict[str, str | None]:
-    """Each field word of eight letters or more with one inner letter left out ("managment") ->
-    the word; None where two words give the same. A doubled letter or the "a" of "ae" left out is a
-    spelling of its own ("modeling", "pediatric"), no misspelling."""
-    out: dict[str, str | None] = {}
-    for word in sorted(_vocabulary().words):
-        for i in range(1, len(word) - 2) if len(word) >= 8 else ():
-            if word[i] in (word[i - 1], word[i + 1]) or word[i : i + 2] == "ae":
-                continue
-            short = word[:i] + word[i + 1 :]
-            out[short] = word if out.get(short, word) == word else None
-    return out
-
-
-def _misspelt(token: str) -> str | None:
-    """The field word ``token`` misspells by one inner letter left out or put in ("Managment",
-    "Bussiness", "Marketting"), or None; words of eight letters or more only."""
-    low = token.lower().strip(".'’")
-    if len(low) < 8 or not low.isalpha():
-        return None
-    words = _vocabulary().words
-    fixed = _one_letter_out().get(low)
-    if fixed is None:  # a letter put in
-        fixed = next((d for i in range(1, len(low) - 2) if (d := low[:i] + low[i + 1 :]) in words), None)
-    return fixed if fixed is not None and len(fixed) >= 8 else None
-
-
 def degree_abbreviations() -> dict[str, tuple[str, str, bool]]:
     """The degree abbreviations of data/fields/degrees.txt, written with the dots of their dotted
     form: (level, the field the degree's name gives or "", True when only the dotted form is one).
@@ -216,7 +188,6 @@ def field_of_study(text: str) -> str | None:
     pending: list[str] = []  # joiners seen since the last field word
     count = last_comma = 0
     joined = False  # a joiner stood between two of the field's words
-    fixed = False  # a word was read misspelt ("Business Managment")
     for token in tokens[i:]:
         low = token.lower()
         if low in _JOINERS and out:
@@ -225,8 +196,6 @@ def field_of_study(text: str) -> str | None:
             pending.append("and" if low == "&" else low)
             continue
         word = _word(token)
-        if word is None and (word := _misspelt(token)) is not None:
-            fixed = True
         if word is not None and not pending and out.split(" ", 1)[0] == word and not joined:
             break  # the field printed twice on one line: "Healthcare Administration Healthcare ..."
         if word is None or count >= _MAX_WORDS:
@@ -241,6 +210,6 @@ def field_of_study(text: str) -> str | None:
         out += word if not out or (pending and pending[-1] in ("-", "/")) else f" {word}"
         pending = []
         count += 1
-    if not out or len(out) < 3 or (fixed and count == 1):
-        return None  # a misspelt word alone ("Grambling" State University) is no field
+    if not out or len(out) < 3:
+        return None
     return out
