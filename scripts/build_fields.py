@@ -19,7 +19,8 @@ end a field ("Digital Media University of Bremen" -> "digital media").
 case-sensitively). ``degrees.txt`` lists degree abbreviations with the dots of their dotted form
 ("M.F.A"), their level and the field their name gives ("fine arts"), as ``degrees``. The field
 names that contain "and" ("industrial and organizational psychology") are kept whole as
-``names``: a list of fields is split at "and" only between names.
+``names``: a list of fields is split at "and" only between names. The other field names of two
+words or more are kept as ``whole`` (the first of two fields run together).
 
 Deterministic: the same inputs give a byte-identical file; ``--check`` exits 1 when the committed
 artefact differs (the test suite does the same).
@@ -70,6 +71,9 @@ def build() -> str:
         short, _, full = line.partition("\t")
         abbreviations[short.strip().lower()] = full.strip().lower()
     names = sorted({name for p in phrases if " and " in (name := field_name_key(p))})
+    # the fields of two words or more, known whole: "computer science" in "Computer Science Data
+    # Communications" (two fields run together)
+    whole = sorted({k for p in phrases if len((k := field_name_key(p)).split()) >= 2 and " and " not in k})
     degrees: dict[str, list[str | bool]] = {}
     for line in _lines("degrees.txt"):
         short, level, field, *forms = (part.strip() for part in line.split("\t"))
@@ -79,6 +83,7 @@ def build() -> str:
         "acronyms": dict(sorted(acronyms.items())),
         "degrees": dict(sorted(degrees.items())),
         "names": names,
+        "whole": whole,
         "words": words,
     }
     return json.dumps(artefact, indent=0, sort_keys=True, ensure_ascii=False) + "\n"

@@ -27,6 +27,7 @@ from matcher.facts._fields import (
     degree_abbreviations,
     field_of_study,
     is_field_word,
+    known_whole,
     listed_field,
     spelled_out,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "find_years",
     "heading_lines",
     "is_field_word",
+    "known_whole",
     "leading_start",
     "level_rank",
     "listed_field",

@@ -24,6 +24,7 @@ __all__ = [
     "degree_abbreviations",
     "field_of_study",
     "is_field_word",
+    "known_whole",
     "listed_field",
     "spelled_out",
 ]
@@ -47,6 +48,7 @@ class _Vocabulary(NamedTuple):
     abbreviations: dict[str, str]  # "mgt" -> "management"
     acronyms: dict[str, str]  # "IT" -> "information technology", case-sensitive
     names: frozenset[str]  # field names with "and" in them, as build_fields.field_name_key writes them
+    whole: frozenset[str]  # the other field names of two words or more
     degrees: dict[str, tuple[str, str, bool]]  # "M.F.A" -> (level, the field its name gives, dotted only)
 
 
@@ -60,6 +62,7 @@ def _vocabulary() -> _Vocabulary:
             dict(raw["abbreviations"]),
             dict(raw["acronyms"]),
             frozenset(raw["names"]),
+            frozenset(raw["whole"]),
             {short: (level, field, dotted) for short, (level, field, dotted) in raw["degrees"].items()},
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -134,6 +137,21 @@ def listed_field(text: str) -> str | None:
     key = re.sub(r"\s*&\s*", " and ", text.lower())
     key = re.sub(r"\s+", " ", re.sub(r"\s*,\s*", ", ", key)).strip(" ,")
     return key if key in _vocabulary().names else None
+
+
+def known_whole(field: str) -> bool:
+    """True when ``field`` (lower case, as :func:`field_of_study` gives it) is a field name of two
+    words or more that the list knows whole, also with its last word plural.
+
+    Examples
+    --------
+    >>> known_whole("computer science"), known_whole("mass communications")
+    (True, True)
+    >>> known_whole("data communications")
+    False
+    """
+    whole = _vocabulary().whole
+    return field in whole or (field.endswith("s") and field[:-1] in whole)
 
 
 def is_field_word(word: str) -> bool:

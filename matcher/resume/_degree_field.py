@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from matcher.facts import field_of_study, find_degrees, is_field_word
+from matcher.facts import field_of_study, find_degrees, is_field_word, known_whole
 from matcher.resume._institutions import SEGMENTS as _SEGMENTS
 from matcher.resume._institutions import institution_word
 from matcher.resume._sections import heading_of
@@ -33,6 +33,23 @@ def degree_field(
 ) -> str | None:
     """The field of the degree at ``line[start:end]``; ``alone_below``: also a field standing
     alone on a line below a degree line that names only the school (not for a high school)."""
+    found = _read_field(line, start, end, block, alone_below=alone_below)
+    return _first_of_two(found) if found else None
+
+
+def _first_of_two(field: str) -> str:
+    """Of two fields printed run together ("computer science data communications"), the first: a
+    field the list knows whole with two words or more after it; else ``field``."""
+    words = field.split(" ")
+    if len(words) < 4 or re.search(r"[,/-]| and ", field):
+        return field
+    for k in range(len(words) - 2, 1, -1):
+        if known_whole(" ".join(words[:k])):
+            return " ".join(words[:k])
+    return field
+
+
+def _read_field(line: str, start: int, end: int, block: list[str], *, alone_below: bool) -> str | None:
     # the line below, past a colon or comma standing on a line of its own
     below = next((b for b in block[1:] if re.search(r"[A-Za-z]", b)), "")
     nxt = _first_segment(below)
@@ -58,8 +75,10 @@ def degree_field(
         if special or named:
             return special or named
     first = _first_segment(rest)
-    found = field_of_study(first)
-    if found and re.match(r"\s*:", rest):
+    # "M.S : National Taiwan University - MECHANICAL ENGINEERING": the school's words are no field
+    after = _field_after_school(rest) if institution_word().search(first) else None
+    found = after or field_of_study(first)
+    if found and not after and re.match(r"\s*:", rest):
         found = _slot_whole(first, found)  # "AS  :  Medical Billing and Coding"
     if found is None and nxt and not re.search(r"[A-Za-z]{2}", re.sub(r"^\s*(?:in|of)\b", "", first)):
         found = field_of_study(nxt)  # "Bachelor of Science :" with the field on the next line

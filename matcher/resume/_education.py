@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from matcher.facts import degree_name_field, find_degrees, level_rank
+from matcher.facts import degree_name_field, field_of_study, find_degrees, level_rank
 from matcher.records import Education, Section
 from matcher.resume._degree_field import degree_field
 from matcher.resume._institutions import institution, institution_word
@@ -100,7 +100,23 @@ _COLUMN_WORD = re.compile(
 _GENERIC_WORD = re.compile(r"(?i:degrees?)")
 
 
-def _degree_hits(line: str) -> list[tuple[str, int, int]]:
+# a two-letter degree that is also a word or a state ("MA", "AS", "ME") or "JD" (also "JD Edwards")
+# opening an entry line before ":" or ",": a degree when a field of study follows, there or below
+_SHORT = re.compile(r"^\s*(MA|ME|AS|JD)\s*[:,]\s*(.*)$")
+_SHORT_LEVELS = {"MA": "master", "ME": "master", "AS": "associate", "JD": "doctorate"}
+
+
+def _short_degree(line: str, below: str) -> tuple[str, int, int] | None:
+    short = _SHORT.match(line)
+    if short is None:
+        return None
+    rest = short.group(2)
+    field = field_of_study(rest) if re.search(r"[A-Za-z]", rest) else field_of_study(below)
+    return (_SHORT_LEVELS[short.group(1)], short.start(1), short.end(1)) if field else None
+
+
+def _degree_hits(line: str, below: str = "") -> list[tuple[str, int, int]]:
+    """The degrees ``line`` names; ``below``, the line under it, for a short form's field."""
     header = not re.search(r"\d", line) and len(_COLUMN_WORD.findall(line)) >= 2
     hits = [
         h
@@ -116,7 +132,8 @@ def _degree_hits(line: str) -> list[tuple[str, int, int]]:
         lone = _ASSOCIATE_OF.match(line)
     if lone and not hits:
         hits.append(("associate", lone.end() - len(lone.group(0).lstrip()), lone.end()))
-    return hits
+    short = None if hits else _short_degree(line, below)
+    return [short] if short else hits
 
 
 def find_education(text: str, sections: list[Section]) -> list[Education]:
@@ -207,7 +224,7 @@ def _entries(
     for region in regions:
         lines = text[region.start : region.end].splitlines()
         for i, line in enumerate(lines):
-            hits = _degree_hits(line)
+            hits = _degree_hits(line, _line(lines, i + 1))
             if named:
                 hits = [
                     h
@@ -218,14 +235,17 @@ def _entries(
                 continue
             block = [line]
             for nxt in _following(lines, i):
-                if _degree_hits(nxt) and not (len(block) == 1 and line.rstrip().endswith((":", ","))):
+                if _degree_hits(nxt, _line(lines, i + len(block) + 1)) and not (
+                    len(block) == 1 and line.rstrip().endswith((":", ","))
+                ):
                     break  # the next degree; but "Bachelor of Science :" takes the line below it
                 block.append(nxt)
             if named and not any(institution_word().search(b) for b in block):
                 continue
             further = []  # the entry's lines past its first three, for its status
-            for nxt in lines[i + len(block) : i + len(block) + 4]:
-                if _degree_hits(nxt) or _LONE_DATE.match(nxt) or _CREDENTIAL.search(nxt):
+            for k in range(i + len(block), min(len(lines), i + len(block) + 4)):
+                nxt = lines[k]
+                if _degree_hits(nxt, _line(lines, k + 1)) or _LONE_DATE.match(nxt) or _CREDENTIAL.search(nxt):
                     break  # the next entry: a degree, its date, a certificate ("Pursuing AWS ... cert")
                 further.append(nxt)
             top = max(level_rank(h[0]) for h in hits)
@@ -252,6 +272,10 @@ _LONE_DATE = re.compile(
 )
 
 
+def _line(lines: list[str], k: int) -> str:
+    return lines[k] if k < len(lines) else ""
+
+
 def _following(lines: list[str], i: int) -> list[str]:
     """The two lines after ``lines[i]`` that say something, with the lines of punctuation alone
     between them (pypdf's "," of a "City , State" line)."""
@@ -259,7 +283,9 @@ def _following(lines: list[str], i: int) -> list[str]:
     said = 0
     for k in range(i + 1, min(len(lines), i + 6)):
         nxt = lines[k]
-        if said == 2 or (_LONE_DATE.match(nxt) and k + 1 < len(lines) and _degree_hits(lines[k + 1])):
+        if said == 2 or (
+            _LONE_DATE.match(nxt) and k + 1 < len(lines) and _degree_hits(lines[k + 1], _line(lines, k + 2))
+        ):
             break  # a date alone above the next degree is that degree's ("Present\nBachelor of Science")
         out.append(nxt)
         said += bool(re.search(r"\w", nxt))
