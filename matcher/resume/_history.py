@@ -91,7 +91,8 @@ def find_jobs(text: str, sections: list[Section]) -> list[DatedJob]:
             if not ranges and not stray and explicit and not any(f[0] >= region.start for f in found):
                 first = leading_start(_START_DASH.sub(r"\1 ", line))  # the newest job, with its start only
                 ranges = [first] if first is not None else []
-                open_starts.update({pos} if first else set())
+                if first is not None:
+                    open_starts.add(pos)
             if ranges and not explicit and _is_education_line(line):
                 ranges = []
             if ranges and stray and find_degrees(line):
