@@ -22,6 +22,7 @@ from matcher.resume._skill_guard import (
     keep_skill_span,
     without_descriptor,
 )
+from matcher.resume._wrapped import wrapped_spans
 from matcher.text import glued_words, unglue
 
 if TYPE_CHECKING:
@@ -173,9 +174,11 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
     used_in: dict[str, set[int]] = {}
     listed = _list_lines(text, sections)
     lowered = text.lower()
+    read = find_skill_spans(doc, taxonomy)
+    read += wrapped_spans(text, read, blank_pipeline(), taxonomy)  # "Creative lesson" / "planning"
     spans = [
         span
-        for span in find_skill_spans(doc, taxonomy)
+        for span in sorted(read, key=lambda s: s.start_char)
         if keep_skill_span(
             span, taxonomy.skills[span.label_], taxonomy, text, _on_list_line(span, listed), lowered
         )
@@ -186,7 +189,8 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
         if sid not in first:
             line_start = text.rfind("\n", 0, span.start_char) + 1
             line_end = text.find("\n", span.end_char)
-            first[sid] = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            first[sid] = re.sub(r"\s*\n\s*", " ", line.strip())  # a name cut by a line break: both lines
         for index, job in enumerate(jobs):
             if job.block_start <= span.start_char < job.block_end:
                 used_in.setdefault(sid, set()).add(index)
