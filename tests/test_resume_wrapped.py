@@ -54,3 +54,14 @@ def test_joined_lines_keeps_every_offset() -> None:
     assert len(joined) == len(text)
     assert [text[at] for at in breaks] == ["\n"]
     assert joined.splitlines() == ["Creative lesson planning.", "Next", "", "Skills"]
+
+
+@pytest.mark.parametrize(
+    ("skills", "pieces"),
+    [
+        ("Kind and\nempathetic\nStandardized\ntesting\ntechniques", {"Standardized", "testing"}),
+        ("Creative lesson\nplanning\nCritical thinker", {"planning", "Creative lesson"}),
+    ],
+)  # fmt: skip
+def test_the_pieces_of_a_cut_name_are_no_skills_of_their_own(skills: str, pieces: set[str]) -> None:
+    assert pieces.isdisjoint(_skills("Taught grades 3-5.", skills))

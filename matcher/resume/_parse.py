@@ -22,7 +22,7 @@ from matcher.resume._skill_guard import (
     keep_skill_span,
     without_descriptor,
 )
-from matcher.resume._wrapped import wrapped_spans
+from matcher.resume._wrapped import joined_at, wrapped_spans
 from matcher.text import glued_words, unglue
 
 if TYPE_CHECKING:
@@ -228,8 +228,10 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
     # a skills section lists skills by construction: every item counts, even one the taxonomy
     # does not know ("Garment construction") or would only accept in context ("Illustration")
     seen = {s.name.lower() for s in out}
-    surfaces = {text[span.start_char : span.end_char].lower() for span in spans}
-    for raw_item, line, section_kind in _section_items(text, sections, taxonomy):
+    surfaces = {" ".join(text[span.start_char : span.end_char].lower().split()) for span in spans}
+    # a list cell a line break cuts ("Standardized" / "testing") is one item, not two
+    cut = [span for span in spans if "\n" in text[span.start_char : span.end_char]]
+    for raw_item, line, section_kind in _section_items(joined_at(text, cut), sections, taxonomy):
         item = without_descriptor(raw_item, taxonomy)  # "Sandwich preparation experience"
         known = taxonomy.find(item)
         if known is None and (section_kind == "languages" or item_holds_found_skill(item, surfaces)):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["joined_lines", "wrapped_spans"]
+__all__ = ["joined_at", "joined_lines", "wrapped_spans"]
 
 # a line break between two lines of text, the first not ending a sentence or a label
 _WRAP = re.compile(r"(?<=[^\s.;:!?])[ \t]*\n(?=[ \t]*[^\s])")
@@ -54,3 +54,23 @@ def wrapped_spans(text: str, found: list[Any], nlp: Any, taxonomy: Any) -> list[
             continue
         out.append(span)
     return out
+
+
+def joined_at(text: str, spans: list[Any]) -> str:
+    """``text`` with the line breaks inside ``spans`` made spaces (the same length).
+
+    Examples
+    --------
+    >>> from collections import namedtuple
+    >>> Span = namedtuple("Span", "start_char end_char")
+    >>> joined_at("Standardized\\ntesting\\ntechniques", [Span(0, 20)])
+    'Standardized testing\\ntechniques'
+    """
+    if not spans:
+        return text
+    chars = list(text)
+    for span in spans:
+        for at in range(span.start_char, span.end_char):
+            if chars[at] == "\n":
+                chars[at] = " "
+    return "".join(chars)
