@@ -22,6 +22,7 @@ from matcher.resume._skill_guard import (
     keep_skill_span,
     without_descriptor,
 )
+from matcher.resume._wrapped import joined_at, wrapped_spans
 from matcher.text import glued_words, unglue
 
 if TYPE_CHECKING:
@@ -173,9 +174,11 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
     used_in: dict[str, set[int]] = {}
     listed = _list_lines(text, sections)
     lowered = text.lower()
+    read = find_skill_spans(doc, taxonomy)
+    read += wrapped_spans(text, read, blank_pipeline(), taxonomy)  # "Creative lesson" / "planning"
     spans = [
         span
-        for span in find_skill_spans(doc, taxonomy)
+        for span in sorted(read, key=lambda s: s.start_char)
         if keep_skill_span(
             span, taxonomy.skills[span.label_], taxonomy, text, _on_list_line(span, listed), lowered
         )
@@ -186,7 +189,8 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
         if sid not in first:
             line_start = text.rfind("\n", 0, span.start_char) + 1
             line_end = text.find("\n", span.end_char)
-            first[sid] = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            first[sid] = re.sub(r"\s*\n\s*", " ", line.strip())  # a name cut by a line break: both lines
         for index, job in enumerate(jobs):
             if job.block_start <= span.start_char < job.block_end:
                 used_in.setdefault(sid, set()).add(index)
@@ -224,8 +228,10 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
     # a skills section lists skills by construction: every item counts, even one the taxonomy
     # does not know ("Garment construction") or would only accept in context ("Illustration")
     seen = {s.name.lower() for s in out}
-    surfaces = {text[span.start_char : span.end_char].lower() for span in spans}
-    for raw_item, line, section_kind in _section_items(text, sections, taxonomy):
+    surfaces = {" ".join(text[span.start_char : span.end_char].lower().split()) for span in spans}
+    # a list cell a line break cuts ("Standardized" / "testing") is one item, not two
+    cut = [span for span in spans if "\n" in text[span.start_char : span.end_char]]
+    for raw_item, line, section_kind in _section_items(joined_at(text, cut), sections, taxonomy):
         item = without_descriptor(raw_item, taxonomy)  # "Sandwich preparation experience"
         known = taxonomy.find(item)
         if known is None and (section_kind == "languages" or item_holds_found_skill(item, surfaces)):
