@@ -175,7 +175,7 @@ def _skills(text: str, jobs: list[DatedJob], sections: list[Section]) -> tuple[R
     listed = _list_lines(text, sections)
     lowered = text.lower()
     read = find_skill_spans(doc, taxonomy)
-    read += wrapped_spans(text, read, blank_pipeline(), taxonomy)  # "Creative lesson" / "planning"
+    read += wrapped_spans(doc, read, taxonomy)  # "Creative lesson" / "planning"
     spans = [
         span
         for span in sorted(read, key=lambda s: s.start_char)

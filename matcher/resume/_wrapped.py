@@ -10,9 +10,20 @@ a name found only across such a break, over words no skill found already covers,
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
-__all__ = ["joined_at", "joined_lines", "wrapped_spans"]
+__all__ = ["WrappedSpan", "joined_at", "joined_lines", "wrapped_spans"]
+
+
+class WrappedSpan(NamedTuple):
+    """A skill mention across a line break: where it is in the text, its words with the break made a
+    space, and the skill id (``label_``, as on the finder's spans)."""
+
+    start_char: int
+    end_char: int
+    text: str
+    label_: str
+
 
 # a line break between two lines of text, the first not ending a sentence or a label
 _WRAP = re.compile(r"(?<=[^\s.;:!?])[ \t]*\n(?=[ \t]*[^\s])")
@@ -34,25 +45,48 @@ def joined_lines(text: str) -> tuple[str, list[int]]:
     return "".join(chars), breaks
 
 
-def wrapped_spans(text: str, found: list[Any], nlp: Any, taxonomy: Any) -> list[Any]:
-    """The skill spans of ``text`` that run across a line break (see :func:`joined_lines`) and
-    overlap none of ``found`` (the spans read line by line). Their offsets are ``text``'s."""
+def wrapped_spans(doc: Any, found: list[Any], taxonomy: Any) -> list[WrappedSpan]:
+    """The skill mentions of ``doc`` that run across a line break (see :func:`joined_lines`) and
+    overlap none of ``found`` (the spans read line by line), with ``doc.text``'s offsets and their
+    words as one line ("Power Point").
+
+    The doc is not read again: a copy of it has the sentence boundaries at those breaks removed,
+    which is all that keeps the finder from matching across them (its words skip the spaces).
+    """
     from bisect import bisect_left
 
-    from matcher.language import find_skill_spans, text_doc
+    from spacy.attrs import IDX, IS_SPACE, SENT_START
 
+    from matcher.language import find_skill_spans
+
+    text = doc.text
     joined, breaks = joined_lines(text)
     if not breaks:
         return []
+    rows = doc.to_array([IDX, IS_SPACE, SENT_START])
+    starts = rows[:, 2].astype("int64")
+    k = 0
+    for i, (idx, space) in enumerate(rows[:, :2].tolist()):
+        while k < len(breaks) and breaks[k] < idx:
+            if not space:  # the first word after the break goes on the line before's sentence
+                starts[i] = -1
+                k += 1
+            else:
+                break
+        if k == len(breaks):
+            break
+    copy = doc.copy()
+    copy.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # -1 wraps, as spaCy expects
     taken = sorted((s.start_char, s.end_char) for s in found)
     out = []
-    for span in find_skill_spans(text_doc(nlp, joined), taxonomy):
-        k = bisect_left(breaks, span.start_char)
-        if k == len(breaks) or breaks[k] >= span.end_char:
+    for span in find_skill_spans(copy, taxonomy):
+        a, b = span.start_char, span.end_char
+        at = bisect_left(breaks, a)
+        if at == len(breaks) or breaks[at] >= b:
             continue  # on one line: read already
-        if any(a < span.end_char and span.start_char < b for a, b in taken):
+        if any(x < b and a < y for x, y in taken):
             continue
-        out.append(span)
+        out.append(WrappedSpan(a, b, joined[a:b], span.label_))
     return out
 
 
