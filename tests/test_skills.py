@@ -28,6 +28,9 @@ def _skills(text: str) -> list[str]:
         ("Python 3.x scripting.", ["Python"]),
         ("React.js/Vue.js front ends.", ["React", "Vue.js"]),
         ("CI/CD pipelines in GitHub Actions.", ["CI/CD", "GitHub Actions"]),
+        ("Knowledge of our services(SaaS, websites, etc.)", ["SaaS"]),  # "(" glued to the word before
+        ("Reporting tools(Excel, Tableau) daily.", ["Excel", "Tableau"]),
+        ("401(k) administration for staff.", ["retirement plan administration"]),  # digits before: one word
     ],
 )
 def test_finder_handles_inflections_variants_lists_and_versions(text: str, expected: list[str]) -> None:

@@ -30,6 +30,7 @@ _EXTRA_INFIXES = (
     r"(?<=[a-z])[:](?=[A-Za-z])",  # "Qualifications:Bachelor"
     r"(?<=[a-zA-Z]{2})[.](?=[A-Z][a-z])",  # "scale.BS" glued sentences
     r"(?<=[+#])(?=[A-Z][a-z])",  # "C++Experience" glued sentences
+    r"(?<=[a-zA-Z]{2})[(](?=[A-Za-z0-9])",  # "services(SaaS, websites)"; not "401(k)"
 )
 
 
