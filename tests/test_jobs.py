@@ -373,3 +373,24 @@ def test_the_heading_above_the_first_job_is_no_employer(heading: str) -> None:
 def test_a_title_run_into_its_employer_is_split(line: str, want: tuple[str | None, str | None]) -> None:
     jobs = _jobs(f"Experience\n{line}\nCooked for 200 guests a night and ran the kitchen team.")
     assert [(j[0], j[1]) for j in jobs] == [want]
+
+
+@pytest.mark.parametrize("label", ["EDUCATION.", "ACCOMPLISHMENTS.", "Education."])
+def test_a_heading_word_ending_a_sentence_inside_a_job_is_no_heading(label: str) -> None:
+    """livecareer prints in-job labels as "ACCOMPLISHMENTS." among a job's bullets; read as a heading,
+    the jobs after it fell into an education or accomplishments section and were lost."""
+    text = (
+        "Work History\nAccount Executive 12/2013 to 04/2015\nCompany Name - City , State\n"
+        f"Handled the largest account in the territory.\n{label}\nRaised sales by 40%.\n"
+        "Sales Consultant 01/2009 to 03/2011\nCompany Name - City , State\nOpened 30 accounts.\n"
+        "Education\nBachelor of Science : 2006 Troy University\n"
+    )
+    starts = [start for _, _, start, _ in _jobs(text)]
+    assert starts == ["2013-12", "2009-01"]
+
+
+def test_a_heading_with_a_colon_and_a_full_stop_stays_a_heading() -> None:
+    from matcher.resume._sections import heading_of
+
+    assert heading_of("CERTIFICATIONS:.") is not None
+    assert heading_of("EDUCATION") is not None

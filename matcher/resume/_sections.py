@@ -92,6 +92,8 @@ def heading_of(line: str) -> tuple[str, str, int] | None:
     if not stripped or len(stripped) > 60:
         return None
     m = _scanner().alone(stripped, lead=r"[\W_]", tail=r"[\s:\-–|_.]*", capitalised=True)
+    if m is not None and stripped.endswith(f"{m.heading}."):
+        return None  # a label ending a sentence among a job's bullets ("ACCOMPLISHMENTS."), no heading
     if m is None:
         m = _scanner().glued(stripped, min_length=5)
     return _joined(stripped) if m is None else (m.kind, m.heading, m.end)
