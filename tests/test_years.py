@@ -32,6 +32,10 @@ def _filler(n: int) -> str:
         ("The company is 3 years old; experience with Python", []),  # an age, not experience
         # a range found first takes its own characters only, not the single number before it
         ("5+ years of Python and 3-5 years of SQL experience", [5.0, 3.0]),
+        # the employer's tenure, beside a bullet that names experience: no requirement
+        ("Most of our sales organization has been at Acme for 7-15+ years * Experience balance", []),
+        ("We have been in the business for over 10+ years; experience matters", []),
+        ("You have been working with Java for 5+ years of experience", [5.0]),  # the candidate's
     ],
 )
 def test_what_makes_years_about_experience(text: str, years: list[float | None]) -> None:

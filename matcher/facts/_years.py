@@ -58,6 +58,14 @@ _BEFORE_NOT = re.compile(
     re.IGNORECASE,
 )
 
+# "Most of our sales organization has been at Acme for 7-15+ years", "have been in business for
+# over 30 years": how long the employer or its staff have been at it; "you have been" is the candidate
+_TENURE = re.compile(
+    r"\b(?<!you )(?:has|have)\s+been\b[^.;*\n]{0,40}\bfor\s+"
+    r"(?:over|more than|nearly|almost|about)?\s*(?:\d{1,2}\s*[-–]\s*)?$",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class YearsMention:
@@ -100,6 +108,8 @@ def find_years(text: str) -> list[YearsMention]:
         before = text[max(0, start - 25) : start]
         after = text[end : end + 30]
         if _BEFORE_NOT.search(before) or _NOT_EXPERIENCE.match(after):
+            return
+        if _TENURE.search(text[max(0, start - 60) : start]):
             return
         near = text[max(0, start - 60) : end + 80].lower()
         if not (_EXPERIENCE_AFTER.match(after) or "experience" in near):
