@@ -218,7 +218,7 @@ def train(out: Path, select: bool) -> int:
     fix_random_seed(SETTINGS["seed"])
     nlp = _blank()
     examples = _examples(nlp, sentences)
-    optimizer = nlp.initialize(lambda: examples)
+    optimizer = nlp.initialize(lambda: examples, sgd=_optimizer(nlp))
     rng = random.Random(SETTINGS["seed"])
     dev = skillspan("dev") if select else []
     best = -1.0
@@ -231,19 +231,41 @@ def train(out: Path, select: bool) -> int:
             nlp.update(batch, sgd=optimizer, drop=SETTINGS["dropout"], losses=losses)
         note = ""
         if select:
-            counts = _score(nlp, dev)
+            with _averaged(nlp, optimizer):
+                counts = _score(nlp, dev)
             f1s = {label: _prf(*c)[2] for label, c in counts.items()}
             note = "  dev F1 " + " ".join(f"{label} {f:.3f}" for label, f in f1s.items())
             if f1s["any label"] > best:
                 best = f1s["any label"]
-                _save(nlp, out, {**SETTINGS, "epochs": epoch + 1})
+                with _averaged(nlp, optimizer):
+                    _save(nlp, out, {**SETTINGS, "epochs": epoch + 1})
                 note += "  (kept)"
         took = time.perf_counter() - began
         print(f"epoch {epoch + 1}: loss {losses.get('ner', 0.0):.1f} ({took:.0f} s){note}", flush=True)
     if not select:
-        _save(nlp, out, SETTINGS)
+        with _averaged(nlp, optimizer):
+            _save(nlp, out, SETTINGS)
     print(f"wrote {out} in {time.perf_counter() - began:.0f} s")
     return 0
+
+
+def _optimizer(nlp: Any) -> Any:
+    """spaCy's default Adam; with ``average`` set it also keeps the running average of the weights."""
+    from spacy.util import registry
+
+    config = dict(nlp.config["training"]["optimizer"])
+    config["use_averages"] = bool(SETTINGS.get("average", False))
+    return registry.resolve({"optimizer": config})["optimizer"]
+
+
+def _averaged(nlp: Any, optimizer: Any) -> Any:
+    """With ``average`` set, the weights averaged over the updates (as spaCy's own training loop
+    scores and saves them) stand in for the last ones; otherwise the last weights."""
+    import contextlib
+
+    if SETTINGS.get("average", False):
+        return nlp.use_params(optimizer.averages)
+    return contextlib.nullcontext()
 
 
 def _save(nlp: Any, out: Path, settings: dict[str, Any]) -> None:
@@ -340,7 +362,7 @@ def main() -> int:
     args = ap.parse_args()
     for item in args.set:
         key, _, value = item.partition("=")
-        if key not in SETTINGS:
+        if key not in {*SETTINGS, "average"}:
             ap.error(f"--set: {key} is not one of {sorted(SETTINGS)}")
         SETTINGS[key] = json.loads(value)
     if args.prepare:
