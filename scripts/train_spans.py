@@ -302,12 +302,18 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def _score(nlp: Any, gold_sentences: list[dict[str, Any]]) -> dict[str, list[int]]:
-    """[tp, fp, fn] of exact-match spans per label and for "any label"."""
+    """[tp, fp, fn] of exact-match spans per label and for "any label". The sentences are read
+    into a vocabulary of their own, so that scoring during training (``--select``) adds none of
+    their words to the strings the model is saved with: it saves what a plain rebuild saves."""
+    import spacy
     from spacy.tokens import Doc
 
+    vocab = spacy.blank(nlp.lang).vocab
+    for label in ("SKILL", "KNOWLEDGE"):
+        vocab.strings.add(label)
     counts: dict[str, list[int]] = {}
     for s in gold_sentences:
-        doc = nlp(Doc(nlp.vocab, words=s["tokens"]))
+        doc = nlp(Doc(vocab, words=s["tokens"]))
         got = {(e.start, e.end, e.label_) for e in doc.ents}
         want = {(a, b, lab) for a, b, lab in s["spans"]}
         for label in ("SKILL", "KNOWLEDGE"):
