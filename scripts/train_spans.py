@@ -3,6 +3,13 @@
     python scripts/train_spans.py --prepare     # ../shared -> data/spans/train.jsonl.gz (once)
     python scripts/train_spans.py               # data/spans/train.jsonl.gz -> models/spans/
     python scripts/train_spans.py --evaluate    # span P/R/F1 on SkillSpan's test split (../shared)
+    python scripts/train_spans.py --evaluate --split dev   # ... on its dev split (for choosing)
+    python scripts/train_spans.py --out /tmp/m --set width=96 --select   # a trial into a scratch dir
+
+``--select`` scores SkillSpan's dev split after every epoch and keeps the best epoch's weights
+(up to ``epochs``); its meta records that epoch as ``epochs``, so writing the chosen epoch into
+SETTINGS makes a plain rebuild (no ``--select``) give the same weights. The test split is only
+scored at the end, never used to choose.
 
 The training data (data/spans/train.jsonl.gz, with its licences in data/spans/) is SkillSpan's train
 split (Zhang et al., NAACL 2022; MIT), Green et al. 2022's gold set (LREC 2022; CC BY 4.0) and
@@ -199,8 +206,7 @@ def _examples(nlp: Any, sentences: list[dict[str, Any]]) -> list[Any]:
     return out
 
 
-def train() -> int:
-    import spacy
+def train(out: Path, select: bool) -> int:
     from spacy.util import fix_random_seed, minibatch
 
     if not TRAIN_FILE.exists():
@@ -212,8 +218,10 @@ def train() -> int:
     fix_random_seed(SETTINGS["seed"])
     nlp = _blank()
     examples = _examples(nlp, sentences)
-    optimizer = nlp.initialize(lambda: examples)
+    optimizer = nlp.initialize(lambda: examples, sgd=_optimizer(nlp))
     rng = random.Random(SETTINGS["seed"])
+    dev = skillspan("dev") if select else []
+    best = -1.0
     began = time.perf_counter()
     for epoch in range(SETTINGS["epochs"]):
         order = list(examples)
@@ -221,11 +229,49 @@ def train() -> int:
         losses: dict[str, float] = {}
         for batch in minibatch(order, size=SETTINGS["batch_size"]):
             nlp.update(batch, sgd=optimizer, drop=SETTINGS["dropout"], losses=losses)
-        print(
-            f"epoch {epoch + 1}: loss {losses.get('ner', 0.0):.1f} ({time.perf_counter() - began:.0f} s)",
-            flush=True,
-        )
-    MODEL_DIR.mkdir(parents=True, exist_ok=True)
+        note = ""
+        if select:
+            with _averaged(nlp, optimizer):
+                counts = _score(nlp, dev)
+            f1s = {label: _prf(*c)[2] for label, c in counts.items()}
+            note = "  dev F1 " + " ".join(f"{label} {f:.3f}" for label, f in f1s.items())
+            if f1s["any label"] > best:
+                best = f1s["any label"]
+                with _averaged(nlp, optimizer):
+                    _save(nlp, out, {**SETTINGS, "epochs": epoch + 1})
+                note += "  (kept)"
+        took = time.perf_counter() - began
+        print(f"epoch {epoch + 1}: loss {losses.get('ner', 0.0):.1f} ({took:.0f} s){note}", flush=True)
+    if not select:
+        with _averaged(nlp, optimizer):
+            _save(nlp, out, SETTINGS)
+    print(f"wrote {out} in {time.perf_counter() - began:.0f} s")
+    return 0
+
+
+def _optimizer(nlp: Any) -> Any:
+    """spaCy's default Adam; with ``average`` set it also keeps the running average of the weights."""
+    from spacy.util import registry
+
+    config = dict(nlp.config["training"]["optimizer"])
+    config["use_averages"] = bool(SETTINGS.get("average", False))
+    return registry.resolve({"optimizer": config})["optimizer"]
+
+
+def _averaged(nlp: Any, optimizer: Any) -> Any:
+    """With ``average`` set, the weights averaged over the updates (as spaCy's own training loop
+    scores and saves them) stand in for the last ones; otherwise the last weights."""
+    import contextlib
+
+    if SETTINGS.get("average", False):
+        return nlp.use_params(optimizer.averages)
+    return contextlib.nullcontext()
+
+
+def _save(nlp: Any, out: Path, settings: dict[str, Any]) -> None:
+    import spacy
+
+    out.mkdir(parents=True, exist_ok=True)
     nlp.meta["name"] = "matcher_spans"
     nlp.meta["version"] = "1.0.0"
     nlp.meta["sources"] = [
@@ -243,12 +289,10 @@ def train() -> int:
     ]
     nlp.meta["matcher"] = {
         "train_sha256": _digest(TRAIN_FILE),
-        "settings": SETTINGS,
+        "settings": settings,
         "spacy": spacy.__version__,
     }
-    nlp.to_disk(MODEL_DIR)
-    print(f"wrote {MODEL_DIR} in {time.perf_counter() - began:.0f} s")
-    return 0
+    nlp.to_disk(out)
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -257,20 +301,19 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate() -> int:
-    """Exact-match span P/R/F1 on SkillSpan's test split: per label and both together."""
+def _score(nlp: Any, gold_sentences: list[dict[str, Any]]) -> dict[str, list[int]]:
+    """[tp, fp, fn] of exact-match spans per label and for "any label". The sentences are read
+    into a vocabulary of their own, so that scoring during training (``--select``) adds none of
+    their words to the strings the model is saved with: it saves what a plain rebuild saves."""
     import spacy
     from spacy.tokens import Doc
 
-    if not (SHARED / "skillspan").is_dir():
-        print(f"train_spans: {SHARED / 'skillspan'} is absent: the test split is read from there")
-        return 0
-    nlp = spacy.load(MODEL_DIR)
+    vocab = spacy.blank(nlp.lang).vocab
+    for label in ("SKILL", "KNOWLEDGE"):
+        vocab.strings.add(label)
     counts: dict[str, list[int]] = {}
-    began = time.perf_counter()
-    gold_sentences = skillspan("test")
     for s in gold_sentences:
-        doc = nlp(Doc(nlp.vocab, words=s["tokens"]))
+        doc = nlp(Doc(vocab, words=s["tokens"]))
         got = {(e.start, e.end, e.label_) for e in doc.ents}
         want = {(a, b, lab) for a, b, lab in s["spans"]}
         for label in ("SKILL", "KNOWLEDGE"):
@@ -287,7 +330,21 @@ def evaluate() -> int:
         c[0] += len(g2 & w2)
         c[1] += len(g2 - w2)
         c[2] += len(w2 - g2)
-    print(f"SkillSpan test split: {len(gold_sentences)} sentences ({time.perf_counter() - began:.1f} s)")
+    return counts
+
+
+def evaluate(model: Path, split: str) -> int:
+    """Exact-match span P/R/F1 on one SkillSpan split: per label and both together."""
+    import spacy
+
+    if not (SHARED / "skillspan").is_dir():
+        print(f"train_spans: {SHARED / 'skillspan'} is absent: the {split} split is read from there")
+        return 0
+    nlp = spacy.load(model)
+    began = time.perf_counter()
+    gold_sentences = skillspan(split)
+    counts = _score(nlp, gold_sentences)
+    print(f"SkillSpan {split} split: {len(gold_sentences)} sentences ({time.perf_counter() - began:.1f} s)")
     for label, (tp, fp, fn) in counts.items():
         p, r, f = _prf(tp, fp, fn)
         print(f"  {label:10} precision {p:.3f}  recall {r:.3f}  span F1 {f:.3f}  ({tp + fn} gold spans)")
@@ -299,13 +356,26 @@ def main() -> int:
     ap.add_argument(
         "--prepare", action="store_true", help="copy the labelled sets from ../shared into data/spans"
     )
-    ap.add_argument("--evaluate", action="store_true", help="span figures on SkillSpan's test split")
+    ap.add_argument("--evaluate", action="store_true", help="span figures on a SkillSpan split")
+    ap.add_argument("--split", choices=("dev", "test"), default="test", help="the split --evaluate scores")
+    ap.add_argument("--out", type=Path, default=MODEL_DIR, help="the model directory (default models/spans)")
+    ap.add_argument(
+        "--set", action="append", default=[], metavar="KEY=VALUE", help="override one of SETTINGS (a trial)"
+    )
+    ap.add_argument(
+        "--select", action="store_true", help="keep the epoch (up to epochs) best on SkillSpan's dev split"
+    )
     args = ap.parse_args()
+    for item in args.set:
+        key, _, value = item.partition("=")
+        if key not in {*SETTINGS, "average"}:
+            ap.error(f"--set: {key} is not one of {sorted(SETTINGS)}")
+        SETTINGS[key] = json.loads(value)
     if args.prepare:
         return prepare()
     if args.evaluate:
-        return evaluate()
-    return train()
+        return evaluate(args.out, args.split)
+    return train(args.out, args.select)
 
 
 if __name__ == "__main__":

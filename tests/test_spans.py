@@ -79,3 +79,22 @@ def test_posting_keeps_a_learned_name_listed_beside_a_known_skill() -> None:
     # standing alone, or in a sentence that asks for nothing, the same words are no skill
     assert [s.name for s in analyze_posting("Requirements:\n- Integration Services\n").skills] == []
     assert analyze_posting("About us\nWe run Azure Data Factory or Integration Services.\n").skills == ()
+
+
+def test_span_score_counts_exact_bounds_per_label_and_for_either_label() -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(  # type: ignore[attr-defined]
+        [{"label": "KNOWLEDGE", "pattern": "Python"}, {"label": "SKILL", "pattern": "data analysis"}]
+    )
+    gold = [
+        {
+            "tokens": ["Experience", "in", "Python", "and", "data", "analysis"],
+            "spans": [[2, 3, "KNOWLEDGE"], [4, 6, "KNOWLEDGE"]],
+        },
+        {"tokens": ["You", "write", "Python", "code"], "spans": [[1, 4, "SKILL"]]},
+    ]
+    counts = _script()._score(nlp, gold)  # type: ignore[attr-defined]
+    assert counts == {"SKILL": [0, 1, 1], "KNOWLEDGE": [1, 1, 1], "any label": [2, 1, 1]}
