@@ -125,14 +125,14 @@ def _plain_tokenizer() -> object:
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     from matcher.language import blank_pipeline
-    from matcher.language._pipeline import _EXTRA_INFIXES
+    from matcher.language._pipeline import _EXTRA_INFIXES, _EXTRA_PREFIXES
 
     nlp = blank_pipeline()
     defaults = nlp.Defaults
     return Tokenizer(
         nlp.vocab,
         rules=defaults.tokenizer_exceptions,
-        prefix_search=compile_prefix_regex(defaults.prefixes or ()).search,
+        prefix_search=compile_prefix_regex(list(defaults.prefixes or ()) + list(_EXTRA_PREFIXES)).search,
         suffix_search=compile_suffix_regex(defaults.suffixes or ()).search,
         infix_finditer=compile_infix_regex(list(defaults.infixes or ()) + list(_EXTRA_INFIXES)).finditer,
         token_match=defaults.token_match,

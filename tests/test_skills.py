@@ -31,6 +31,11 @@ def _skills(text: str) -> list[str]:
         ("Knowledge of our services(SaaS, websites, etc.)", ["SaaS"]),  # "(" glued to the word before
         ("Reporting tools(Excel, Tableau) daily.", ["Excel", "Tableau"]),
         ("401(k) administration for staff.", ["retirement plan administration"]),  # digits before: one word
+        ("\u2022PowerPoint Presentations", ["PowerPoint"]),  # a bullet glued to the word after it
+        ("\u25aaSQL and \u25cfTableau reports.", ["SQL", "Tableau"]),
+        ("MS Office \u2013 Word, Excel", ["Microsoft Office", "Microsoft Word", "Excel"]),  # spaced: parts
+        ("Python - Django, Flask", ["Python", "Django", "Flask"]),
+        ("Use scikit-learn and e-commerce tools.", ["scikit-learn", "e-commerce"]),  # a hyphen joins
     ],
 )
 def test_finder_handles_inflections_variants_lists_and_versions(text: str, expected: list[str]) -> None:

@@ -33,6 +33,7 @@ _EXTRA_INFIXES = (
     r"(?<=[a-zA-Z]{2})[(](?=[A-Za-z0-9])",  # "services(SaaS, websites)"; not "401(k)"
 )
 
+_EXTRA_PREFIXES = (r"[\u2022\u25aa\u25cf\u2023\u25e6]",)  # a bullet glued to its item: "\u2022PowerPoint"
 
 # spaCy's special cases for a lone space, tab and line break give the token the tokenizer would
 # give without them (the same text, no other attribute; no prefix, suffix or infix rule matches
@@ -62,7 +63,7 @@ def make_tokenizer(nlp: Language) -> Tokenizer:
     return Tokenizer(
         nlp.vocab,
         rules={k: v for k, v in (defaults.tokenizer_exceptions or {}).items() if k not in _WHITESPACE_CASES},
-        prefix_search=compile_prefix_regex(defaults.prefixes or ()).search,
+        prefix_search=compile_prefix_regex(list(defaults.prefixes or ()) + list(_EXTRA_PREFIXES)).search,
         suffix_search=compile_suffix_regex(defaults.suffixes or ()).search,
         infix_finditer=compile_infix_regex(infixes).finditer,
         token_match=defaults.token_match,

@@ -69,12 +69,15 @@ class SkillFinder:
 
 class _Words:
     """The doc's words (no spaces, no hyphens) as parallel lists: token index, text, lookup key
-    and sentence number. Built from arrays, without creating a Token object per word."""
+    and sentence number. Built from arrays, without creating a Token object per word.
+
+    A hyphen joins the words it stands between ("scikit-learn", "e-commerce"); a dash with a space
+    on either side parts them ("Python - Django" is two skills), so it stays a word no name holds."""
 
     __slots__ = ("index", "keys", "sentence", "texts")
 
     def __init__(self, doc: Any) -> None:
-        from spacy.attrs import IS_SPACE, ORTH, SENT_START
+        from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 
         strings = doc.vocab.strings
         self.index: list[int] = []
@@ -84,16 +87,21 @@ class _Words:
         if len(_KEYS) > _CACHE_LIMIT:
             _KEYS.clear()
         sentence = 0
-        for i, (orth, space, start) in enumerate(doc.to_array([ORTH, IS_SPACE, SENT_START]).tolist()):
+        spaced_before = True  # white space before this token (the text's start counts as such)
+        for i, (orth, space, start, spaced_after) in enumerate(
+            doc.to_array([ORTH, IS_SPACE, SENT_START, SPACY]).tolist()
+        ):
             if start == 1 and i:
                 sentence += 1
+            glued = not (spaced_before or spaced_after or space)
+            spaced_before = bool(space or spaced_after)
             if space:
                 continue
             cached = _KEYS.get(orth)
             if cached is None:
                 text = strings[orth]
                 cached = _KEYS[orth] = (text, token_key(text))
-            if cached[0] in _SKIP:
+            if cached[0] in _SKIP and glued:
                 continue
             self.index.append(i)
             self.texts.append(cached[0])
