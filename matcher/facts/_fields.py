@@ -34,7 +34,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.]*|&|/|,|-|\S")
 _JOINERS = frozenset({"and", "&", "of", "/", ",", "-"})
 # words that may open a field phrase without being part of it ("Degree : Cognitive Science")
 _LEADING = frozenset(
-    {"in", "of", "the", "degree", "major", "majoring", "majored", "concentration", "specialization",
+    {"in", "of", "the", "degree", "major", "majors", "majoring", "majored", "concentration", "specialization",
      "emphasis", "field", "studies", "studied", "study", ":", ",", "-", "(", "–", "—", "a", "with"}
 )  # fmt: skip
 _MAX_WORDS = 7

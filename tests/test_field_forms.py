@@ -1,0 +1,33 @@
+"""Fields of study as resumes write them: after a "Majors:" label, with the practitioner's noun
+("Aeronautical Engineer"), misspelt ("Managment"), or with a word recurring that the list of
+fields lacks ("Health Behavior Health Education")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from matcher import parse_resume_text
+
+
+def _fields(lines: str) -> list[tuple[str | None, str | None]]:
+    r = parse_resume_text(f"Jane Doe\nEDUCATION\n{lines}\nSKILLS\nExcel", as_of=date(2026, 11, 1))
+    return [(e.level, e.field) for e in r.education]
+
+
+@pytest.mark.parametrize(
+    ("lines", "level", "field"),
+    [
+        # a label word before the field is no part of it
+        (
+            "Bachelor of Arts  :\nMajors: Fine Art and Biology  ,\n1985  Doane College  - City  ,\nState",
+            "bachelor",
+            "fine art and biology",
+        ),
+        ("B.A.  :\nMajors: Economics  ,\n2004  Ohio University", "bachelor", "economics"),
+    ],
+)
+def test_field_forms(lines: str, level: str, field: str) -> None:
+    assert _fields(lines)[0] == (level, field)
+
