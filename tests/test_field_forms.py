@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from matcher import parse_resume_text
+from matcher.facts import field_of_study
 
 
 def _fields(lines: str) -> list[tuple[str | None, str | None]]:
@@ -26,8 +27,24 @@ def _fields(lines: str) -> list[tuple[str | None, str | None]]:
             "fine art and biology",
         ),
         ("B.A.  :\nMajors: Economics  ,\n2004  Ohio University", "bachelor", "economics"),
+        # the practitioner's noun for the field after a field's word
+        (
+            "Bachelor of Science  :\nAeronautical Engineer\nMAY  ,\n2015  UNITED STATES AIR FORCE ACADEMY",
+            "bachelor",
+            "aeronautical engineering",
+        ),
+        ("B.S. Mechanical Engineer, Purdue University, 2009", "bachelor", "mechanical engineering"),
     ],
 )
 def test_field_forms(lines: str, level: str, field: str) -> None:
     assert _fields(lines)[0] == (level, field)
 
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("Engineer", None),  # the practitioner's noun alone is no field
+    ],
+)
+def test_no_false_reading(text: str, field: str | None) -> None:
+    assert field_of_study(text) == field

@@ -165,6 +165,10 @@ def is_field_word(word: str) -> bool:
     return _word(word) is not None
 
 
+# the practitioner's noun written for the field after a field's word: "B.S. Aeronautical Engineer"
+_PRACTITIONER = {"engineer": "engineering"}
+
+
 def field_of_study(text: str) -> str | None:
     """The field of study ``text`` starts with, lower-cased, or None.
 
@@ -195,7 +199,7 @@ def field_of_study(text: str) -> str | None:
                 break
             pending.append("and" if low == "&" else low)
             continue
-        word = _word(token)
+        word = _word(token) or (_PRACTITIONER.get(low) if out else None)
         if word is not None and not pending and out.split(" ", 1)[0] == word and not joined:
             break  # the field printed twice on one line: "Healthcare Administration Healthcare ..."
         if word is None or count >= _MAX_WORDS:
