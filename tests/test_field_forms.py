@@ -34,6 +34,15 @@ def _fields(lines: str) -> list[tuple[str | None, str | None]]:
             "aeronautical engineering",
         ),
         ("B.S. Mechanical Engineer, Purdue University, 2009", "bachelor", "mechanical engineering"),
+        # a misspelt field word
+        ("BBM  :\nBusiness Managment  ,\n2000  MYSORE UNIVERSITY INDIA", "bachelor", "business management"),
+        (
+            "B.S  :\nBusiness Adminstration  1992  Alabama A&M University",
+            "bachelor",
+            "business administration",
+        ),
+        ("MBA  :\nAvaition  ,\n2004  Embry Riddle University", "master", "aviation"),
+        ("B.A. Psycology, State University, 2011", "bachelor", "psychology"),
     ],
 )
 def test_field_forms(lines: str, level: str, field: str) -> None:
@@ -44,6 +53,13 @@ def test_field_forms(lines: str, level: str, field: str) -> None:
     ("text", "field"),
     [
         ("Engineer", None),  # the practitioner's noun alone is no field
+        # another ending is another word, no misspelling: the field ends before it
+        ("Pharmacy Technician", "pharmacy"),
+        ("Business Manager", "business"),
+        # a letter changed makes another word, no misspelling: "Direction" is not "detection"
+        ("Business Administration and Direction", "business administration"),
+        ("Tourism, Convention, and Event Planner", "tourism"),
+        ("Agriculture Education and Extension", "agriculture education"),
     ],
 )
 def test_no_false_reading(text: str, field: str | None) -> None:
