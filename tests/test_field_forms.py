@@ -43,6 +43,28 @@ def _fields(lines: str) -> list[tuple[str | None, str | None]]:
         ),
         ("MBA  :\nAvaition  ,\n2004  Embry Riddle University", "master", "aviation"),
         ("B.A. Psycology, State University, 2011", "bachelor", "psychology"),
+        # a field whose first word recurs, the list knowing only its first words, read whole
+        (
+            "Master of Public Health  :\nHealth Behavior Health Education  ,\n"
+            "May 2011  Fay W. Boozman College of Public Health",
+            "master",
+            "health behavior health education",
+        ),
+        # but a field printed twice is still read once
+        ("MBA  :\nMarketing Marketing  ,\n2010  Ohio University", "master", "marketing"),
+        # nor is a field's place read whole past a full stop or up to a dangling "and"
+        (
+            "Master of Business Administration  :\nEssentials of Financial Management. London\n"
+            "University of North Florida",
+            "master",
+            "essentials of financial management",
+        ),
+        (
+            "Bachelor of Business Administration (B.B.A  :\nBusiness Administration and \nManagement, General\n"
+            "University of Mary Hardin-Baylor",
+            "bachelor",
+            "business administration",
+        ),
     ],
 )
 def test_field_forms(lines: str, level: str, field: str) -> None:
