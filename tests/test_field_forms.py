@@ -60,8 +60,8 @@ def _fields(lines: str) -> list[tuple[str | None, str | None]]:
             "essentials of financial management",
         ),
         (
-            "Bachelor of Business Administration (B.B.A  :\nBusiness Administration and \nManagement, General\n"
-            "University of Mary Hardin-Baylor",
+            "Bachelor of Business Administration (B.B.A  :\nBusiness Administration and \n"
+            "Management, General\nUniversity of Mary Hardin-Baylor",
             "bachelor",
             "business administration",
         ),
