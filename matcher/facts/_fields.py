@@ -34,7 +34,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.]*|&|/|,|-|\S")
 _JOINERS = frozenset({"and", "&", "of", "/", ",", "-"})
 # words that may open a field phrase without being part of it ("Degree : Cognitive Science")
 _LEADING = frozenset(
-    {"in", "of", "the", "degree", "major", "majoring", "majored", "concentration", "specialization",
+    {"in", "of", "the", "degree", "major", "majors", "majoring", "majored", "concentration", "specialization",
      "emphasis", "field", "studies", "studied", "study", ":", ",", "-", "(", "–", "—", "a", "with"}
 )  # fmt: skip
 _MAX_WORDS = 7
@@ -84,7 +84,41 @@ def _word(token: str) -> str | None:
         return low
     if any(low.endswith(end) and low[: -len(end)] + base in vocabulary.words for end, base in _ADJECTIVES):
         return low  # "Educational" of education, "Metallurgical" of metallurgy
-    return None
+    return _misspelt(low) if token[:1].isupper() else None
+
+
+@lru_cache(maxsize=4096)
+def _misspelt(low: str) -> str | None:
+    """The one field word a capitalised word of seven letters or more is a misspelling of
+    ("Managment", "Bussiness", "Pyschology"): the same first letter and last three, a letter left
+    out, doubled or swapped with its neighbour, and no other field word as near; else None. Another
+    ending is another word, no typo ("Manager", "Technician", "Associates"), and so is a letter
+    changed ("Painting" / "printing", "Convention" / "conversion")."""
+    if len(low) < 7 or not low.isalpha():
+        return None
+    near = [
+        w
+        for w in _vocabulary().words
+        if w[:1] == low[:1] and w[-3:] == low[-3:] and abs(len(w) - len(low)) <= 1 and _edits(low, w, 1) <= 1
+    ]
+    return near[0] if len(near) == 1 else None
+
+
+def _edits(a: str, b: str, most: int) -> int:
+    """The edit distance of ``a`` and ``b``: a letter left out or added, or two neighbours
+    swapped, counts one, a letter for another two; ``most + 1`` once it must exceed ``most``."""
+    before: list[int] | None = None
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        new = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            new[j] = min(row[j] + 1, new[j - 1] + 1, row[j - 1] + 2 * (a[i - 1] != b[j - 1]))
+            if before is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                new[j] = min(new[j], before[j - 2] + 1)
+        if min(new) > most:
+            return most + 1
+        before, row = row, new
+    return row[-1]
 
 
 def degree_abbreviations() -> dict[str, tuple[str, str, bool]]:
@@ -165,6 +199,10 @@ def is_field_word(word: str) -> bool:
     return _word(word) is not None
 
 
+# the practitioner's noun written for the field after a field's word: "B.S. Aeronautical Engineer"
+_PRACTITIONER = {"engineer": "engineering"}
+
+
 def field_of_study(text: str) -> str | None:
     """The field of study ``text`` starts with, lower-cased, or None.
 
@@ -195,7 +233,7 @@ def field_of_study(text: str) -> str | None:
                 break
             pending.append("and" if low == "&" else low)
             continue
-        word = _word(token)
+        word = _word(token) or (_PRACTITIONER.get(low) if out else None)
         if word is not None and not pending and out.split(" ", 1)[0] == word and not joined:
             break  # the field printed twice on one line: "Healthcare Administration Healthcare ..."
         if word is None or count >= _MAX_WORDS:

@@ -72,6 +72,7 @@ def _read_field(line: str, start: int, end: int, block: list[str], *, alone_belo
             and re.fullmatch(r"(?:[A-Z][A-Z. ]{0,8}\)?)?\s*[:,]?\s*", tail[1])
         ):
             special = field_of_study(nxt)  # nothing but the degree's abbreviation: "(B. E  :", field below
+            special = _slot_whole(nxt, special) if special else None
         if special or named:
             return special or named
     first = _first_segment(rest)
@@ -116,11 +117,11 @@ def _slot_whole(segment: str, found: str) -> str:
     lowered = [w.lower() for w in words if len(w) >= 4]
     if (
         not 2 <= len(words) <= 6
-        or len(set(lowered)) < len(lowered)  # the field printed twice: "Marketing Marketing"
+        or _printed_twice(lowered)  # "Marketing Marketing", not "Health Behavior Health Education"
         or _PLACE_WORD.search(text)  # pdfium's one line: "Sociology City Sociology"
         or (any(w.isupper() and len(w) >= 4 for w in words) and not text.isupper())  # "UNESCO-IHE"
         or not all(w[:1].isupper() for w in words if len(w) >= 4)
-        or re.search(r"\d|[a-z][A-Z]|[,(]", text)
+        or re.search(r"\d|[a-z][A-Z]|[,(]|\.\s|\s(?:and|of|&)$", text)  # "Management. London", "and"
         or institution_word().search(text)
         or _NOT_FIELD_TAIL.search(text)
         or find_degrees(text)
@@ -131,6 +132,16 @@ def _slot_whole(segment: str, found: str) -> str:
 
 
 _PLACE_WORD = re.compile(r"(?i:\bcity\b|\bstate\b|,)")
+
+
+def _printed_twice(words: list[str]) -> bool:
+    """True when ``words`` (lower case) start again after their first: the field printed twice
+    ("Marketing Marketing", "Human Resource Management Human Resource Generalist"); a field whose
+    first word recurs alone ("Health Behavior Health Education") is read once."""
+    return any(
+        words[k] == words[0] and (k == 1 or k + 1 == len(words) or words[k + 1] == words[1])
+        for k in range(1, len(words))
+    )
 
 
 def _whole_fields(line: str) -> list[str]:
