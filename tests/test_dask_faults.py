@@ -35,7 +35,7 @@ def client() -> Iterator[Any]:
     settings = {"distributed.scheduler.allowed-failures": 0, "distributed.scheduler.worker-saturation": 1.0}
     with dask.config.set(settings), LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-        dashboard_address=None, worker_dashboard_address=None,
+        dashboard_address=":0", worker_dashboard_address=None,  # any free port: two runs side by side
     ) as cluster, Client(cluster) as client:  # fmt: skip
         client.wait_for_workers(2, timeout=120)
         yield client
