@@ -98,10 +98,19 @@ def _misspelt(low: str) -> str | None:
         return None
     near = [
         w
-        for w in _vocabulary().words
-        if w[:1] == low[:1] and w[-3:] == low[-3:] and abs(len(w) - len(low)) <= 1 and _edits(low, w, 1) <= 1
+        for w in _words_by_ends().get((low[:1], low[-3:]), ())
+        if abs(len(w) - len(low)) <= 1 and _edits(low, w, 1) <= 1
     ]
     return near[0] if len(near) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _words_by_ends() -> dict[tuple[str, str], list[str]]:
+    """The field words by their first letter and last three, the parts a misspelling keeps."""
+    by_ends: dict[tuple[str, str], list[str]] = {}
+    for word in _vocabulary().words:
+        by_ends.setdefault((word[:1], word[-3:]), []).append(word)
+    return by_ends
 
 
 def _edits(a: str, b: str, most: int) -> int:

@@ -2,9 +2,10 @@
 "Excel, Power" / "Point".
 
 The skill finder reads a line as a sentence of its own, so a name wrapped onto the next line (a
-narrow column, a long bullet) is not found. Here the text is read again with each line break
-inside a run of text made a space, where the line before ends in no full stop, colon or semicolon;
-a name found only across such a break, over words no skill found already covers, counts.
+narrow column, a long bullet) is not found. Here the finder runs again on a copy of the doc
+without the sentence starts at each line break inside a run of text (the line before ending in no
+full stop, colon or semicolon, the next not blank); a name found only across such a break, over
+words no skill found already covers, counts.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def wrapped_spans(doc: Any, found: list[Any], taxonomy: Any) -> list[WrappedSpan
             break
     copy = doc.copy()
     copy.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # -1 wraps, as spaCy expects
-    taken = sorted((s.start_char, s.end_char) for s in found)
+    taken = [(s.start_char, s.end_char) for s in found]
     out = []
     for span in find_skill_spans(copy, taxonomy):
         a, b = span.start_char, span.end_char
