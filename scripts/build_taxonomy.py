@@ -456,12 +456,21 @@ class Builder:
     def case_rules(self, entry: Entry, surface: str, tokens: list[str]) -> tuple[bool, bool]:
         """(case-sensitive, needs context) for a form; curated flags are final. Elsewhere an
         acronym matches only in capitals, and a one-word form that is ordinary English needs its
-        written case and a technical context."""
+        written case and a technical context; so does a form in capitals of short English words."""
         if entry.curated:
             flags = self.alias_flags.get(_norm(surface), entry.flags)
             return "case" in flags, "context" in flags
         low = surface.lower()
         acronym = len(tokens) == 1 and surface.isupper() and surface.isalpha()
+        # a form in capitals of short English words ("IS-IS"): in lower case those words are
+        # prose ("Th is is a senior role", a font's broken spacing); longer ones ("ASPEN PLUS")
+        # are a product's name that people write in any case
+        words = [t for t in tokens if t.isalpha()]
+        acronym = acronym or (
+            len(words) > 1
+            and surface.isupper()
+            and all(len(w) <= 3 and w.lower() in self.english for w in words)
+        )
         english = len(tokens) == 1 and (low in self.english or low.rstrip("s") in self.english)
         return english or acronym, english
 

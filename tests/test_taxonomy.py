@@ -104,6 +104,9 @@ def test_esco_alternative_labels_do_not_become_aliases_of_other_concepts() -> No
         ("The java was hot.", "Java"),
         ("R and D teams meet in C block.", "R"),
         ("Scala is a staircase in Milan.", "Scala"),
+        # a capitals-only form made of English words needs its capitals too (text split by a
+        # broken PDF font: "Th is is a senior role")
+        ("Th is is a senior, full-time role.", "IS-IS"),
     ],
 )
 def test_common_words_do_not_fire_in_ordinary_english(sentence: str, word: str) -> None:
@@ -121,6 +124,7 @@ def test_common_words_do_not_fire_in_ordinary_english(sentence: str, word: str) 
         ("Experience with Spark and Hive.", ["Spark", "Hive"]),
         ("Configuration management with Chef or Puppet.", ["Chef", "Puppet"]),
         ("C, C++ and C# programming.", ["C", "C++", "C#"]),
+        ("Experience with OSPF, IS-IS and BGP.", ["OSPF", "IS-IS", "BGP"]),
     ],
 )
 def test_short_names_fire_in_technical_context(sentence: str, expected: list[str]) -> None:
