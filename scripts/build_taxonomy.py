@@ -455,8 +455,8 @@ class Builder:
 
     def case_rules(self, entry: Entry, surface: str, tokens: list[str]) -> tuple[bool, bool]:
         """(case-sensitive, needs context) for a form; curated flags are final. Elsewhere an
-        acronym matches only in capitals, and a one-word form that is ordinary English needs its
-        written case and a technical context; so does a form in capitals of short English words."""
+        acronym, or a form in capitals of short English words ("IS-IS"), matches only in capitals,
+        and a one-word form that is ordinary English needs its written case and a technical context."""
         if entry.curated:
             flags = self.alias_flags.get(_norm(surface), entry.flags)
             return "case" in flags, "context" in flags
