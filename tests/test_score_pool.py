@@ -102,6 +102,8 @@ def test_a_big_cached_rerank_scored_by_workers_equals_one_scored_here(
     assert "Candidate 17" in text
     here = rank(posting, [folder, extra], as_of=AS_OF, workers=0, cache=cache)
     assert pooled.to_list() == here.to_list()
+    # every record whole, read back from the files the scoring workers wrote their entries to
+    assert list(pooled.entries) == list(here.entries)
 
     def new(entry: dict[str, object]) -> bool:
         return Path(str(entry["path"])).name.startswith("new")
@@ -112,6 +114,34 @@ def test_a_big_cached_rerank_scored_by_workers_equals_one_scored_here(
     kinds = {Path(e.path).name: e.failure.kind for e in pooled.entries if e.failure}
     assert kinds == {"empty.txt": "empty", "twin.txt": "duplicate"}
     assert len({e.score.total for e in pooled.entries if e.score}) > 10  # the order is not a trivial one
+
+
+@pooling
+def test_entries_another_process_wrote_to_a_spill_writer_file_are_read_back_whole(posting: Posting) -> None:
+    from matcher.batch._spill import encode_entry
+
+    texts = [
+        f"Ann Lee {i}\nEXPERIENCE\nEngineer, Acme Inc, 2015 - 2023\nSKILLS\nPython, SQL" for i in range(3)
+    ]
+    batch = [(f"{i}.txt", parse_resume_text(text), None) for i, text in enumerate(texts)]
+    scoring = Scoring(posting, Weights(), AS_OF, posting_vector(posting.text, None))
+    entries = [(resume, score) for _, resume, score, _ in scoring.score_batch(batch)]
+    spill = Spill()
+    here = spill.put(*entries[0])  # the main process's own file, beside the workers'
+    number, fd = spill.writer()
+    data = [encode_entry(*entry) for entry in entries[1:]]
+    child = os.fork()
+    if child == 0:  # as a forked scoring worker writes them: at offsets it keeps itself
+        os.pwrite(fd, data[0] + data[1], 0)
+        os._exit(0)
+    assert os.waitpid(child, 0)[1] == 0
+    assert spill.get(here) == entries[0]
+    assert spill.get((number, 0, len(data[0]))) == entries[1]
+    assert spill.get((number, len(data[0]), len(data[1]))) == entries[2]
+    assert spill.get_shown((number, 0, len(data[0])))[0].name == entries[1][0].name
+    spill.close()
+    with pytest.raises(OSError):  # closed (and so deleted) with the spill
+        os.fstat(fd)
 
 
 @pooling

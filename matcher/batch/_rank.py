@@ -202,9 +202,11 @@ def rank(
 
     def keep(path: str, knocked_out: bool, total: float, payload: Any) -> None:
         nonlocal spill
-        if isinstance(payload, bytes):  # encoded by a scoring worker: to the spill file as it is
+        if isinstance(payload, bytes):  # encoded already (scored in a batch a worker gave back)
             spill = spill or Spill()
             payload = spill.put_encoded(payload)
+        elif isinstance(payload[0], int):  # where a scoring worker wrote it in the spill
+            pass
         elif len(scored) >= keep_in_memory:
             spill = spill or Spill()
             payload = spill.put(*payload)
@@ -223,8 +225,8 @@ def rank(
         batch.clear()
 
     def take(outcome: Scored) -> None:
-        if outcome.entry is not None:
-            keep(outcome.path, outcome.knocked_out, outcome.total, outcome.entry)
+        if outcome.entry is not None or outcome.where is not None:
+            keep(outcome.path, outcome.knocked_out, outcome.total, outcome.where or outcome.entry)
         elif outcome.failure is not None:
             failed.append(RankEntry(outcome.path, None, None, None, outcome.failure))
             tally.failed()
@@ -265,7 +267,8 @@ def rank(
     try:
         if pooled:  # forked first: no thread running yet, no cache open in this process
             assert cache is not None
-            pool = StoredScoring(Scoring(posting, weights, day, b""), Path(cache), count)
+            spill = Spill()  # with a file for each worker to write its entries to
+            pool = StoredScoring(Scoring(posting, weights, day, b""), Path(cache), count, spill)
         parse_and_score(files, pooled)
         if unread:
             hand_out()
@@ -279,6 +282,9 @@ def rank(
         parse_and_score(again, False)
     if batch:
         score_batch()
+    if spill is not None and not any(isinstance(item[3][0], int) for item in scored):
+        spill.close()  # made for the scoring workers, and nothing was kept in it
+        spill = None
     # knocked-out candidates stay listed, below the others; ties go by path
     scored.sort(key=lambda item: item[:3])
     if top is not None:

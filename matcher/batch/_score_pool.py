@@ -1,10 +1,11 @@
 """Cached resumes read and scored in worker processes, so a cached re-rank of a big folder uses
 every core: reading a stored parse and scoring it is nearly all of such a run. The main process
 finds which files are stored and hands out their keys; each worker reads its rows from the cache
-(read-only), scores them and sends back finished entries in the spill file's MessagePack, so
-neither the stored text nor the records cross a pipe as objects. Workers are forked (Linux), warm,
-ignore Ctrl-C and die with the main process; a worker that dies has its batch scored in the main
-process, with the same result."""
+(read-only), scores them and writes the finished entries, in the spill file's MessagePack, to a
+spill file of its own (:meth:`Spill.writer`), sending back only where each is: neither the stored
+text, the records nor the entries cross a pipe, and the main process writes none of them again.
+Workers are forked (Linux), warm, ignore Ctrl-C and die with the main process; a worker that dies
+has its batch scored in the main process, with the same result."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from matcher.batch._scored import Scoring
+from matcher.batch._spill import Spill
 from matcher.records import Failure
 
 __all__ = [
@@ -51,14 +53,16 @@ class Stored:
 @dataclass(frozen=True, slots=True)
 class Scored:
     """One file's outcome from the scoring workers: ``entry`` is the (resume, score) pair encoded as
-    the spill file holds it, with its sort key; or ``failure``; or neither when the stored row
-    could not be read (the file is parsed again)."""
+    the spill file holds it, or ``where`` a scoring worker wrote it in the spill (a position
+    :meth:`Spill.get` reads), with its sort key; or ``failure``; or none of them when the stored
+    row could not be read (the file is parsed again)."""
 
     path: str
     knocked_out: bool = False
     total: float = 0.0
     entry: bytes | None = None
     failure: Failure | None = None
+    where: tuple[int, int, int] | None = None
 
 
 def pool_possible(workers: int, start_method: str | None) -> bool:
@@ -75,12 +79,13 @@ def pool_possible(workers: int, start_method: str | None) -> bool:
 
 
 class StoredScoring:
-    """A pool of ``workers`` scoring workers over the cache at ``cache_path``: ``submit`` a batch of
+    """A pool of ``workers`` scoring workers over the cache at ``cache_path``, writing their entries
+    to files of ``spill``: ``submit`` a batch of
     ``(path, Stored)`` and take the outcomes (:class:`Scored`) it yields as batches finish, then
     the rest from ``rest``; ``close`` stops the workers. Each worker has a pipe of its own, so one
     that dies (even halfway through sending) is seen at once, and its batches are scored here."""
 
-    def __init__(self, scoring: Scoring, cache_path: Path, workers: int) -> None:
+    def __init__(self, scoring: Scoring, cache_path: Path, workers: int, spill: Spill) -> None:
         from multiprocessing import get_context
 
         self._scoring = scoring  # its posting vector is sent with each batch (made later)
@@ -92,7 +97,7 @@ class StoredScoring:
         context = get_context("fork")
         self._workers: list[_Worker] = []
         for _ in range(workers):
-            self._workers.append(_Worker(context, scoring, cache_path, self._workers))
+            self._workers.append(_Worker(context, scoring, cache_path, self._workers, spill.writer()))
 
     def submit(self, batch: list[tuple[str, Stored]], scoring: Scoring) -> Iterator[Scored]:
         """Hand ``batch`` to the least busy worker, to be scored by ``scoring`` (the pool's, with the
@@ -132,7 +137,7 @@ class StoredScoring:
                 continue
             batch = worker.batches.popleft()
             # None: the worker could not read the cache (or met a bug of ours): scored here
-            yield from self._here(batch) if outcomes is None else _unpacked(outcomes)
+            yield from self._here(batch) if outcomes is None else _unpacked(outcomes, worker.number)
 
     def _lost(self, worker: _Worker) -> Iterator[Scored]:
         self._workers.remove(worker)
@@ -164,13 +169,16 @@ class StoredScoring:
 class _Worker:
     """A forked scoring worker, its end of the pipe, and the batches handed to it, oldest first."""
 
-    def __init__(self, context: Any, scoring: Scoring, cache_path: Path, others: list[_Worker]) -> None:
+    def __init__(
+        self, context: Any, scoring: Scoring, cache_path: Path, others: list[_Worker], spill: tuple[int, int]
+    ) -> None:
         self.conn, child = context.Pipe()
+        self.number, fd = spill  # the spill file it writes its entries to
         # the worker closes the main process's end of its own pipe and of every other worker's,
         # so a pipe ends (and the worker with it) when the main process goes
         inherited = (self.conn.fileno(), *(w.conn.fileno() for w in others))
         self.process = context.Process(
-            target=_serve, args=(child, scoring, cache_path, os.getpid(), inherited), daemon=True
+            target=_serve, args=(child, scoring, cache_path, os.getpid(), inherited, fd), daemon=True
         )
         self.process.start()
         child.close()
@@ -189,7 +197,9 @@ class _Worker:
 # -- in the workers ----------------------------------------------------------------------------
 
 
-def _serve(conn: Any, scoring: Scoring, cache_path: Path, parent: int, inherited: tuple[int, ...]) -> None:
+def _serve(
+    conn: Any, scoring: Scoring, cache_path: Path, parent: int, inherited: tuple[int, ...], spill: int
+) -> None:
     import sqlite3
 
     from matcher.batch._workers import _die_with
@@ -203,6 +213,7 @@ def _serve(conn: Any, scoring: Scoring, cache_path: Path, parent: int, inherited
         db = connect_read_only(cache_path)
     except sqlite3.Error:  # each batch is handed back (the main process says why, if it must)
         db = None
+    end = 0  # of what this worker wrote to its spill file
     with contextlib.closing(db) if db is not None else contextlib.nullcontext():
         while True:
             try:
@@ -216,34 +227,60 @@ def _serve(conn: Any, scoring: Scoring, cache_path: Path, parent: int, inherited
                 scoring = dataclasses.replace(scoring, posting_vector=vector)
             try:
                 batch = [(path, Stored(key, twin)) for path, key, twin in keys]
-                outcomes = _packed(score_stored(scoring, db, batch)) if db is not None else None
-            except Exception:  # the main process scores this batch, and reports any error
-                outcomes = None
+                with _no_collections():
+                    rows, data = _packed(score_stored(scoring, db, batch)) if db is not None else ([], b"")
+                _write_at(spill, data, end)  # whole, before the main process is told where
+                outcomes = (rows, end) if db is not None else None
+                end += len(data)
+            except Exception:  # the main process scores this batch, and reports any error (a full
+                outcomes = None  # disk, a bug of ours)
             try:
                 conn.send(outcomes)
             except OSError:  # the main process stopped taking them (stopped, or gone)
                 return
 
 
-_Packed = tuple[list[tuple[str, bool, float, int, Failure | None]], bytes]
+@contextlib.contextmanager
+def _no_collections() -> Iterator[None]:
+    """No garbage collection while a batch is scored: scoring makes no reference cycles (counting
+    frees what it makes), and each young collection would walk the records of the batch in hand
+    again (about 30 us a file). Collections as before afterwards."""
+    import gc
+
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
-def _packed(outcomes: list[Scored]) -> _Packed:
-    """Outcomes as a worker sends them: plain tuples, and every entry's bytes in one piece (one
-    copy through the pipe instead of one pickled object each); a length of -1: no entry."""
+_Rows = list[tuple[str, bool, float, int, Failure | None]]
+
+
+def _packed(outcomes: list[Scored]) -> tuple[_Rows, bytes]:
+    """Outcomes as plain tuples (what a worker sends), and every entry's bytes in one piece, in
+    their order (what it writes to its spill file, in one call); a length of -1: no entry."""
     rows = [
         (o.path, o.knocked_out, o.total, -1 if o.entry is None else len(o.entry), o.failure) for o in outcomes
     ]
     return rows, b"".join(o.entry for o in outcomes if o.entry is not None)
 
 
-def _unpacked(packed: _Packed) -> Iterator[Scored]:
-    rows, data = packed
-    at = 0
+def _write_at(fd: int, data: bytes, offset: int) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.pwrite(fd, view, offset)
+        view, offset = view[written:], offset + written
+
+
+def _unpacked(packed: tuple[_Rows, int], number: int) -> Iterator[Scored]:
+    """The outcomes a worker sent, its entries found in its spill file (``number``) from the
+    offset it sent on, one after the other."""
+    rows, at = packed
     for path, knocked_out, total, length, failure in rows:
-        entry = None if length < 0 else data[at : at + length]
+        where = None if length < 0 else (number, at, length)
         at += max(length, 0)
-        yield Scored(path, knocked_out, total, entry, failure)
+        yield Scored(path, knocked_out, total, failure=failure, where=where)
 
 
 def connect_read_only(cache_path: Path) -> Any:

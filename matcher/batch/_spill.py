@@ -1,5 +1,7 @@
 """Ranked entries past a bound go to a temporary file as they are scored and are read back one at
-a time in rank order, so a ranking of 250,000 files holds only their sort keys in memory."""
+a time in rank order, so a ranking of 250,000 files holds only their sort keys in memory. Scoring
+workers write the entries they score to files of their own (:meth:`Spill.writer`), read back the
+same way, so those entries never cross a pipe nor are written twice."""
 
 from __future__ import annotations
 
@@ -69,10 +71,15 @@ def encode_entry(resume: Resume, score: Score) -> bytes:
     return data
 
 
+def _close_all(files: list[IO[bytes]]) -> None:
+    for file in files:
+        file.close()
+
+
 class Spill:
     """An append-only temporary file of (resume, score) pairs in MessagePack (msgspec: seven times
-    faster to write than pickling the records, and no code in the file); deleted when closed or
-    collected."""
+    faster to write than pickling the records, and no code in the file), and the files scoring
+    workers write such entries to; all deleted when closed or collected."""
 
     def __init__(self) -> None:
         # written in 1 MiB pieces: an entry is about 14 KB, past the default buffer, one system
@@ -81,7 +88,18 @@ class Spill:
         self._end = 0
         self._at_end = True  # the file's position is its end (no read since the last write)
         # a ranking dropped without close() closes (and so deletes) its file when collected
-        self._closer = weakref.finalize(self, self._file.close)
+        self._writers: list[IO[bytes]] = []  # files forked scoring workers write to (see writer)
+        self._closer = weakref.finalize(self, _close_all, [self._file])
+
+    def writer(self) -> tuple[int, int]:
+        """A new file for a process forked after this call (a scoring worker) to write entries
+        made by :func:`encode_entry` to, with ``os.pwrite``: its number and file descriptor. An
+        entry written there at ``offset`` is read at ``(number, offset, length)``."""
+        file = tempfile.TemporaryFile(prefix="matcher-ranking-", buffering=0)  # noqa: SIM115 (closed by close())
+        self._writers.append(file)
+        self._closer.detach()
+        self._closer = weakref.finalize(self, _close_all, [self._file, *self._writers])
+        return len(self._writers) - 1, file.fileno()
 
     def put(self, resume: Resume, score: Score) -> tuple[int, int]:
         """Write one entry; return where it is (offset, length)."""
@@ -97,17 +115,20 @@ class Spill:
         self._end += len(data)
         return where
 
-    def get(self, where: tuple[int, int]) -> tuple[Resume, Score]:
+    def get(self, where: tuple[int, ...]) -> tuple[Resume, Score]:
         """The entry written at ``where``."""
         resume, score = _codec()[1].decode(self._read(where))  # our own file, written above
         return resume, score
 
-    def get_shown(self, where: tuple[int, int]) -> tuple[ShownResume, Score]:
+    def get_shown(self, where: tuple[int, ...]) -> tuple[ShownResume, Score]:
         """What the JSON of the entry written at ``where`` shows of its resume, and its score."""
         shown, score = _shown_decoder().decode(self._read(where))
         return shown, score
 
-    def _read(self, where: tuple[int, int]) -> bytes:
+    def _read(self, where: tuple[int, ...]) -> bytes:
+        if len(where) == 3:  # in a scoring worker's file, written whole before it said where
+            number, offset, length = where
+            return _read_at(self._writers[number], offset, length)
         offset, length = where
         self._file.flush()  # what is still in the write buffer
         if _PREAD is not None:  # no seek: the file stays at its end, and no 1 MiB read-ahead
@@ -118,8 +139,16 @@ class Spill:
         return self._file.read(length)
 
     def close(self) -> None:
-        """Delete the file."""
+        """Delete the files."""
         self._closer()
+
+
+def _read_at(file: IO[bytes], offset: int, length: int) -> bytes:
+    if _PREAD is not None:
+        data: bytes = _PREAD(file.fileno(), length, offset)
+        return data
+    file.seek(offset)
+    return file.read(length)
 
 
 class SpilledEntries(Sequence[Any]):
@@ -135,7 +164,7 @@ class SpilledEntries(Sequence[Any]):
         make: Callable[[str, int, Score, Resume], Any],
     ) -> None:
         # ranked: (path, payload) in rank order; payload is (resume, score) or a spill position
-        # (offset, length)
+        # ((number,) offset, length)
         self._ranked = ranked
         self._failures = tuple(failures)
         self._spill = spill
