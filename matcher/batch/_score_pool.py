@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from matcher.batch._collector import no_collections
 from matcher.batch._scored import Scoring
 from matcher.batch._spill import Spill
 from matcher.records import Failure
@@ -227,7 +228,7 @@ def _serve(
                 scoring = dataclasses.replace(scoring, posting_vector=vector)
             try:
                 batch = [(path, Stored(key, twin)) for path, key, twin in keys]
-                with _no_collections():
+                with no_collections():  # scoring makes no reference cycles (_collector)
                     rows, data = _packed(score_stored(scoring, db, batch)) if db is not None else ([], b"")
                 _write_at(spill, data, end)  # whole, before the main process is told where
                 outcomes = (rows, end) if db is not None else None
@@ -238,20 +239,6 @@ def _serve(
                 conn.send(outcomes)
             except OSError:  # the main process stopped taking them (stopped, or gone)
                 return
-
-
-@contextlib.contextmanager
-def _no_collections() -> Iterator[None]:
-    """No garbage collection while a batch is scored: scoring makes no reference cycles (counting
-    frees what it makes), and each young collection would walk the records of the batch in hand
-    again (about 30 us a file). Collections as before afterwards."""
-    import gc
-
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 _Rows = list[tuple[str, bool, float, int, Failure | None]]

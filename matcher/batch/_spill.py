@@ -87,19 +87,18 @@ class Spill:
         self._file: IO[bytes] = tempfile.TemporaryFile(prefix="matcher-ranking-", buffering=_BUFFER)  # noqa: SIM115 (closed by close())
         self._end = 0
         self._at_end = True  # the file's position is its end (no read since the last write)
-        # a ranking dropped without close() closes (and so deletes) its file when collected
-        self._writers: list[IO[bytes]] = []  # files forked scoring workers write to (see writer)
-        self._closer = weakref.finalize(self, _close_all, [self._file])
+        # this file, then those forked scoring workers write to (see writer); a ranking dropped
+        # without close() closes (and so deletes) them when collected
+        self._files: list[IO[bytes]] = [self._file]
+        self._closer = weakref.finalize(self, _close_all, self._files)
 
     def writer(self) -> tuple[int, int]:
         """A new file for a process forked after this call (a scoring worker) to write entries
         made by :func:`encode_entry` to, with ``os.pwrite``: its number and file descriptor. An
         entry written there at ``offset`` is read at ``(number, offset, length)``."""
         file = tempfile.TemporaryFile(prefix="matcher-ranking-", buffering=0)  # noqa: SIM115 (closed by close())
-        self._writers.append(file)
-        self._closer.detach()
-        self._closer = weakref.finalize(self, _close_all, [self._file, *self._writers])
-        return len(self._writers) - 1, file.fileno()
+        self._files.append(file)
+        return len(self._files) - 1, file.fileno()
 
     def put(self, resume: Resume, score: Score) -> tuple[int, int]:
         """Write one entry; return where it is (offset, length)."""
@@ -128,15 +127,12 @@ class Spill:
     def _read(self, where: tuple[int, ...]) -> bytes:
         if len(where) == 3:  # in a scoring worker's file, written whole before it said where
             number, offset, length = where
-            return _read_at(self._writers[number], offset, length)
+            return _read_at(self._files[number], offset, length)
         offset, length = where
         self._file.flush()  # what is still in the write buffer
-        if _PREAD is not None:  # no seek: the file stays at its end, and no 1 MiB read-ahead
-            data: bytes = _PREAD(self._file.fileno(), length, offset)
-            return data
-        self._at_end = False
-        self._file.seek(offset)
-        return self._file.read(length)
+        if _PREAD is None:
+            self._at_end = False  # the seek moves the file off its end
+        return _read_at(self._file, offset, length)
 
     def close(self) -> None:
         """Delete the files."""
@@ -144,7 +140,7 @@ class Spill:
 
 
 def _read_at(file: IO[bytes], offset: int, length: int) -> bytes:
-    if _PREAD is not None:
+    if _PREAD is not None:  # no seek: the file stays where it is, and no 1 MiB read-ahead
         data: bytes = _PREAD(file.fileno(), length, offset)
         return data
     file.seek(offset)
