@@ -454,12 +454,24 @@ class Builder:
         return sorted(rules, key=lambda r: json.dumps(r))
 
     def case_rules(self, entry: Entry, surface: str, tokens: list[str]) -> tuple[bool, bool]:
-        """(case-sensitive, needs context) for a form; curated flags are final. Elsewhere an
-        acronym, or a form in capitals of short English words ("IS-IS"), matches only in capitals,
-        and a one-word form that is ordinary English needs its written case and a technical context."""
+        """(case-sensitive, needs context) for a form; curated flags are final, but an entry's case
+        flag (with its context flag) leaves free its forms of several words with a word of their
+        own. Elsewhere an acronym, or a form in capitals of short English words ("IS-IS"), matches
+        only in capitals, and a one-word form that is ordinary English needs its written case and
+        a technical context."""
         if entry.curated:
-            flags = self.alias_flags.get(_norm(surface), entry.flags)
-            return "case" in flags, "context" in flags
+            own = self.alias_flags.get(_norm(surface))
+            flags = entry.flags if own is None else own
+            # the entry's case and context guard its forms of ordinary English ("Word", "Spark");
+            # a form of several words, one of them no ordinary English ("Microsoft word", "apache
+            # spark"), is the name in any case and any sentence (an alias's own flags stay final)
+            distinctive = (
+                own is None
+                and "case" in flags
+                and len(tokens) > 1
+                and any(t.isalpha() and not self._ordinary(t) for t in tokens)
+            )
+            return "case" in flags and not distinctive, "context" in flags and not distinctive
         low = surface.lower()
         acronym = len(tokens) == 1 and surface.isupper() and surface.isalpha()
         # a form in capitals of short English words ("IS-IS"): in lower case those words are
@@ -471,8 +483,13 @@ class Builder:
             and surface.isupper()
             and all(len(w) <= 3 and w.lower() in self.english for w in words)
         )
-        english = len(tokens) == 1 and (low in self.english or low.rstrip("s") in self.english)
+        english = len(tokens) == 1 and self._ordinary(surface)
         return english or acronym, english
+
+    def _ordinary(self, word: str) -> bool:
+        """An ordinary English word, or its plural."""
+        low = word.lower()
+        return low in self.english or low.rstrip("s") in self.english
 
 
 @dataclass

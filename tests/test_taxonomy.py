@@ -131,6 +131,31 @@ def test_short_names_fire_in_technical_context(sentence: str, expected: list[str
     assert _skills(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Computer skills: Microsoft word, Power Point, and Excel", "Microsoft Word"),
+        ("Experience with apache spark and Kafka.", "Spark"),
+        ("Wrote salesforce apex triggers.", "Apex"),
+    ],
+)
+def test_a_curated_name_with_a_word_of_its_own_matches_in_any_case(sentence: str, expected: str) -> None:
+    """A curated name's written case guards its ordinary-English forms ("Word", "Spark"); a form
+    with a word that is no ordinary English ("Microsoft", "Apache") is the name in any case."""
+    assert expected in _skills(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("I gave my word that the spark would last.", "Microsoft Word"),
+        ("Rust spots and ruby on rails of the old train.", "Ruby on Rails"),
+    ],
+)
+def test_a_curated_name_of_english_words_keeps_its_case(sentence: str, word: str) -> None:
+    assert word not in _skills(sentence)
+
+
 def test_committed_idf_is_current() -> None:
     spec = importlib.util.spec_from_file_location("build_idf", ROOT / "scripts" / "build_idf.py")
     assert spec and spec.loader
