@@ -422,7 +422,10 @@ class Builder:
         """Token-key patterns of every form the entry owns: [keys, exact tokens or None, context].
 
         A case-insensitive form makes the case-sensitive ones with the same keys redundant;
-        several case-sensitive forms with the same keys ("Excel", "EXCEL") are all kept."""
+        several case-sensitive forms with the same keys ("Excel", "EXCEL") are all kept. A name in
+        camel case also matches as its two words in its case ("Quick Books"); when both are
+        ordinary English only a curated name does, in a technical context ("Top Producer of the
+        Month" is no TopProducer, a product only outside sources know)."""
         free: dict[tuple[str, ...], bool] = {}
         cased: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
         for surface in [entry.name, *entry.aliases]:
@@ -441,6 +444,11 @@ class Builder:
                 continue
             keys = tuple(token_key(t) for t in tokens)
             case, context = self.case_rules(entry, surface, list(tokens))
+            parts = _compound_parts(surface)
+            ordinary = parts is not None and all(self._ordinary(p) for p in parts)
+            if parts and (entry.curated or not ordinary):  # "Quick Books", "Quick-Books"
+                split = (tuple(token_key(p) for p in parts), parts)
+                cased[split] = cased.get(split, True) and (context or ordinary)
             if case:
                 cased[(keys, tokens)] = cased.get((keys, tokens), True) and context
                 continue
@@ -490,6 +498,17 @@ class Builder:
         """An ordinary English word, or its plural."""
         low = word.lower()
         return low in self.english or low.rstrip("s") in self.english
+
+
+def _compound_parts(surface: str) -> tuple[str, str] | None:
+    """The two words of a one-word name written in camel case ("QuickBooks": Quick, Books;
+    "RSLogix": RS, Logix), each of two letters or more; None for any other name."""
+    if not surface.isalpha() or surface.isupper() or not surface[0].isupper():
+        return None
+    parts = re.findall(r"[A-Z]+(?![a-z])|[A-Z][a-z]+|[a-z]+", surface)
+    if len(parts) != 2 or "".join(parts) != surface or min(map(len, parts)) < 2:
+        return None
+    return parts[0], parts[1]
 
 
 @dataclass

@@ -156,6 +156,32 @@ def test_a_curated_name_of_english_words_keeps_its_case(sentence: str, word: str
     assert word not in _skills(sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Software: Quick Books, People Soft, Excel.", ["QuickBooks", "PeopleSoft", "Excel"]),
+        ("Certifications and tools: Serv-Safe, Solid Works, Java Script.", ["ServSafe", "SolidWorks", "JavaScript"]),
+    ],
+)
+def test_a_compound_name_written_as_two_words_is_the_name(sentence: str, expected: list[str]) -> None:
+    assert [name for name in _skills(sentence) if name in expected] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Named Top Producer of the Month in July 2005.", "TopProducer"),
+        ("Residences at a Price Point of $550,000.", "PricePoint"),
+        ("Quick books and people soft toys.", "QuickBooks"),
+    ],
+)
+def test_a_compound_name_split_into_english_words_needs_its_case_and_context(
+    sentence: str, word: str
+) -> None:
+    assert load_taxonomy().find(word) is not None
+    assert word not in _skills(sentence)
+
+
 def test_committed_idf_is_current() -> None:
     spec = importlib.util.spec_from_file_location("build_idf", ROOT / "scripts" / "build_idf.py")
     assert spec and spec.loader

@@ -12,7 +12,8 @@ around a match say, and drop:
   not prose and keeps it;
 - a one-letter language followed by another capitalised abbreviation ("C SE Dept");
 - a multi-word form matched only through a plural folded inside it ("security compliance" is not
-  "securities compliance"): only the last word of a form may be singular or plural.
+  "securities compliance"): only the last word of a form may be singular or plural (a form's
+  letters split into words, "Quick Books", are the form).
 
 A skills section's item the taxonomy does not know counts unless a skill found on the resume is one
 of its words or word runs ("English (fluent)" is English, found already): a word, not a letter
@@ -189,9 +190,11 @@ def _context_word(skill: Skill, surface: str, taxonomy: Taxonomy) -> bool:
 
 
 def _plural_only_at_the_end(words: list[str], forms: tuple[str, ...]) -> bool:
-    """The words match a form of the skill word for word, except for a plural on the last word."""
+    """The words match a form of the skill word for word, except for a plural on the last word,
+    or spell a form letter for letter ("Quick Books", "Serv-Safe")."""
     got = [w.lower() for w in _WORD.findall(" ".join(words))]
-    same_count = [
-        want for want in ([w.lower() for w in _WORD.findall(f)] for f in forms) if len(want) == len(got)
-    ]
+    wanted = [[w.lower() for w in _WORD.findall(f)] for f in forms]
+    if any("".join(got) == "".join(want) for want in wanted):
+        return True
+    same_count = [want for want in wanted if len(want) == len(got)]
     return not same_count or any(got[:-1] == want[:-1] for want in same_count)
