@@ -41,6 +41,9 @@ def test_short_and_common_forms_in_prose_are_not_skills(body: str, wrong: str) -
         ("Wrote firmware in C and C++ for sensors.", "Excel", "C"),
         ("Wrote a small interpreter.", "Forth, Lisp", "Forth"),
         ("Used the Multipath Corporation Fast Matrix Solver (FMS) for load studies.", "Excel", "FMS"),
+        ("Kept the books for three stores.", "Quick Books, People Soft", "QuickBooks"),
+        ("Kept the books for three stores.", "Quick Books, People Soft", "PeopleSoft"),
+        ("Built the order pages in Java Script.", "Excel", "JavaScript"),
     ],
 )  # fmt: skip
 def test_the_same_forms_count_where_they_name_the_skill(body: str, skills: str, right: str) -> None:
