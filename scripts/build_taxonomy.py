@@ -480,7 +480,6 @@ class Builder:
                 and any(t.isalpha() and not self._ordinary(t) for t in tokens)
             )
             return "case" in flags and not distinctive, "context" in flags and not distinctive
-        low = surface.lower()
         acronym = len(tokens) == 1 and surface.isupper() and surface.isalpha()
         # a form in capitals of short English words ("IS-IS"): in lower case those words are
         # prose ("Th is is a senior role", a font's broken spacing); longer ones ("ASPEN PLUS")
