@@ -32,6 +32,15 @@ def test_short_and_common_forms_in_prose_are_not_skills(body: str, wrong: str) -
     assert wrong not in _skills(body)
 
 
+def test_a_product_only_outside_sources_know_is_not_read_from_two_english_words() -> None:
+    """TopProducer (an O*NET real-estate product) is not an award line's "Top Producer"."""
+    text = (
+        "Jane Doe\nACCOMPLISHMENTS\nVerizon Top Producer Los Angeles Territory Development 2005/Irvine\n"
+        "Sprint PCS Chicago area Top Producer Sales Excellence Award 2000\nSKILLS\nExcel\n"
+    )
+    assert [s.name for s in parse_resume_text(text).skills] == ["Excel"]
+
+
 @pytest.mark.parametrize(
     ("body", "skills", "right"),
     [
