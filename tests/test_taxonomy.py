@@ -107,6 +107,7 @@ def test_esco_alternative_labels_do_not_become_aliases_of_other_concepts() -> No
         # a capitals-only form made of English words needs its capitals too (text split by a
         # broken PDF font: "Th is is a senior role")
         ("Th is is a senior, full-time role.", "IS-IS"),
+        ("Take the rest of the week off after the release.", "REST"),
     ],
 )
 def test_common_words_do_not_fire_in_ordinary_english(sentence: str, word: str) -> None:
@@ -125,6 +126,7 @@ def test_common_words_do_not_fire_in_ordinary_english(sentence: str, word: str) 
         ("Configuration management with Chef or Puppet.", ["Chef", "Puppet"]),
         ("C, C++ and C# programming.", ["C", "C++", "C#"]),
         ("Experience with OSPF, IS-IS and BGP.", ["OSPF", "IS-IS", "BGP"]),
+        ("Experience with REST and SOAP web services.", ["REST", "SOAP"]),
     ],
 )
 def test_short_names_fire_in_technical_context(sentence: str, expected: list[str]) -> None:
