@@ -422,10 +422,11 @@ class Builder:
         """Token-key patterns of every form the entry owns: [keys, exact tokens or None, context].
 
         A case-insensitive form makes the case-sensitive ones with the same keys redundant;
-        several case-sensitive forms with the same keys ("Excel", "EXCEL") are all kept. A name in
-        camel case also matches as its two words in its case ("Quick Books"); when both are
-        ordinary English only a curated name does, in a technical context ("Top Producer of the
-        Month" is no TopProducer, a product only outside sources know)."""
+        several case-sensitive forms with the same keys ("Excel", "EXCEL") are all kept. A name or
+        alias in camel case also matches as its two words in its case ("Quick Books"), unless
+        another skill owns those words ("Korn shell"); when both are ordinary English only a
+        curated skill's form does, in a technical context ("Top Producer of the Month" is no
+        TopProducer, a product only outside sources know)."""
         free: dict[tuple[str, ...], bool] = {}
         cased: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
         for surface in [entry.name, *entry.aliases]:
@@ -446,7 +447,11 @@ class Builder:
             case, context = self.case_rules(entry, surface, list(tokens))
             parts = _compound_parts(surface)
             ordinary = parts is not None and all(self._ordinary(p) for p in parts)
-            if parts and (entry.curated or not ordinary):  # "Quick Books", "Quick-Books"
+            if (
+                parts
+                and (entry.curated or not ordinary)
+                and self.owner.get(_norm(" ".join(parts)), entry) is entry  # "Korn shell" is taken
+            ):  # "Quick Books", "Quick-Books"
                 split = (tuple(token_key(p) for p in parts), parts)
                 cased[split] = cased.get(split, True) and (context or ordinary)
             if case:
@@ -499,13 +504,21 @@ class Builder:
         return low in self.english or low.rstrip("s") in self.english
 
 
+# a first word that reads as prose before a capitalised one ("Bachelor of Arts In Design",
+# "No SQL experience required", "Next Gen firewalls"): no name is split after it
+_SPLIT_LEADS = frozenset("in on no my or at to of by an as up is it be we one next new".split())
+
+
 def _compound_parts(surface: str) -> tuple[str, str] | None:
     """The two words of a one-word name written in camel case ("QuickBooks": Quick, Books;
-    "RSLogix": RS, Logix), each of two letters or more; None for any other name."""
-    if not surface.isalpha() or surface.isupper() or not surface[0].isupper():
-        return None
-    parts = re.findall(r"[A-Z]+(?![a-z])|[A-Z][a-z]+|[a-z]+", surface)
+    "SoapUI": Soap, UI), a capitalised word and a capitalised word or an acronym, each of two
+    letters or more; None for any other name, for one that starts with an acronym ("SQLite",
+    "KPIs", "RESTful": the acronym's end is not a word's start) and for one whose first word
+    reads as prose (``_SPLIT_LEADS``: "InDesign", "NoSQL")."""
+    parts = re.findall(r"[A-Z][a-z]+|[A-Z]{2,}$", surface)  # "SoapUI": Soap, UI
     if len(parts) != 2 or "".join(parts) != surface or min(map(len, parts)) < 2:
+        return None
+    if parts[0].lower() in _SPLIT_LEADS:
         return None
     return parts[0], parts[1]
 

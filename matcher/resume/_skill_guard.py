@@ -191,7 +191,7 @@ def _context_word(skill: Skill, surface: str, taxonomy: Taxonomy) -> bool:
 
 def _plural_only_at_the_end(words: list[str], forms: tuple[str, ...]) -> bool:
     """The words match a form of the skill word for word, except for a plural on the last word,
-    or spell a form letter for letter ("Quick Books", "Serv-Safe")."""
+    or spell a form letter for letter ("Quick Books" for QuickBooks)."""
     got = [w.lower() for w in _WORD.findall(" ".join(words))]
     wanted = [[w.lower() for w in _WORD.findall(f)] for f in forms]
     if any("".join(got) == "".join(want) for want in wanted):
